@@ -1,0 +1,101 @@
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { QueryError } from './errors.ts';
+
+export type Params = Record<string, DuckDBValue> | DuckDBValue[];
+export type Row = Record<string, unknown>;
+
+export interface OpenOptions {
+  /** Open without write access; the default for everything but `load` and `sql --write`. */
+  readOnly?: boolean;
+  /**
+   * Forbid reading or writing files outside the database (read_csv, COPY, ATTACH, INSTALL).
+   * Ad hoc analyst SQL runs this way; the settings are locked so a query cannot lift them.
+   */
+  sandboxed?: boolean;
+}
+
+/** One DuckDB database file (or `:memory:`) and one connection to it. Always `close()` in finally. */
+export class Db {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: OpenOptions = {}): Promise<Db> {
+    const config: Record<string, string> = {};
+    if (options.readOnly && path !== ':memory:') config.access_mode = 'READ_ONLY';
+    if (options.sandboxed) {
+      config.enable_external_access = 'false';
+      config.autoload_known_extensions = 'false';
+      config.autoinstall_known_extensions = 'false';
+      config.lock_configuration = 'true';
+    }
+    const instance = await DuckDBInstance.create(path, config);
+    const conn = await instance.connect();
+    return new Db(path, instance, conn);
+  }
+
+  /** Runs a statement; `sqlPath` names the .sql file in errors. */
+  async run(sql: string, params?: Params, sqlPath: string | null = null): Promise<void> {
+    try {
+      await this.conn.run(sql, params);
+    } catch (e) {
+      throw new QueryError(messageOf(e), sqlPath, { cause: e });
+    }
+  }
+
+  /** Rows as plain JS values: numbers for INTEGER/DOUBLE, bigint → number when safe, DATE → 'YYYY-MM-DD'. */
+  async all<T extends Row = Row>(sql: string, params?: Params, sqlPath: string | null = null): Promise<T[]> {
+    let reader;
+    try {
+      reader = await this.conn.runAndReadAll(sql, params);
+    } catch (e) {
+      throw new QueryError(messageOf(e), sqlPath, { cause: e });
+    }
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map((t) => t.typeId);
+    const rows = reader.getRowsJS();
+    return rows.map((r) => {
+      const o: Row = {};
+      names.forEach((n, i) => (o[n] = toPlain(r[i], types[i])));
+      return o as T;
+    });
+  }
+
+  async one<T extends Row = Row>(sql: string, params?: Params, sqlPath: string | null = null): Promise<T | undefined> {
+    return (await this.all<T>(sql, params, sqlPath))[0];
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+
+function toPlain(v: unknown, typeId: number): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') {
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  }
+  if (v instanceof Date) {
+    return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
+  }
+  if (Array.isArray(v)) return v.map((x) => toPlain(x, -1));
+  return v;
+}
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Quotes an identifier (table, column) for SQL; values are always bound, never quoted. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes a string literal for the few places DuckDB takes no parameter (file paths in table functions). */
+export function literal(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}

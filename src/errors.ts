@@ -1,0 +1,66 @@
+/** Exit codes of every cchc command; documented in README.md. */
+export const EXIT = {
+  ok: 0,
+  data: 1,
+  usage: 2,
+  locked: 3,
+  render: 4,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** One problem found in input data, located precisely enough for a person to fix it. */
+export interface DataIssue {
+  /** Path of the file as the user gave it (relative to the data folder when possible). */
+  file: string;
+  /** 1-based: CSV physical line where the record starts (header = 1), XLSX sheet row, JSON array item. Null for file-level problems. */
+  line: number | null;
+  /** Canonical column name, or null for file- or row-level problems. */
+  column: string | null;
+  /** Stable rule id, e.g. `date`, `unique`, `fk`, `encoding`. */
+  rule: string;
+  message: string;
+}
+
+/** Input data breaks the contract; carries every issue found, not only the first. */
+export class DataError extends Error {
+  readonly issues: DataIssue[];
+  constructor(issues: DataIssue[], message?: string) {
+    super(message ?? `${issues.length} data error${issues.length === 1 ? '' : 's'}`);
+    this.name = 'DataError';
+    this.issues = issues;
+  }
+}
+
+/** A SQL file or ad hoc query failed; keeps where the SQL came from. */
+export class QueryError extends Error {
+  readonly sqlPath: string | null;
+  constructor(message: string, sqlPath: string | null, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'QueryError';
+    this.sqlPath = sqlPath;
+  }
+}
+
+/** A problem the user can fix by changing how they call cchc or its configuration. */
+export class CliError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode = EXIT.usage, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** Rendering a brief failed (browser missing, crashed or timed out). */
+export class RenderError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RenderError';
+  }
+}
+
+export function formatIssue(i: DataIssue): string {
+  const where = [i.file, i.line ?? undefined].filter((x) => x !== undefined).join(':');
+  const col = i.column ? ` [${i.column}]` : '';
+  return `${where}${col}: ${i.message} (${i.rule})`;
+}

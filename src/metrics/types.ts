@@ -1,0 +1,127 @@
+/** The shape of metrics.json (../shared/spec/metrics.md § metrics.json). Extra keys are allowed. */
+
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'ytd' | 'year';
+
+export interface Period {
+  /** As the user wrote it, normalised: `2024-11`, `2024-Q4`, `2024-H1`, `2024-9M`, `2024`. */
+  id: string;
+  kind: PeriodKind;
+  year: number;
+  /** Month 1–12, quarter 1–4, half 1–2, or months in a year-to-date period (3, 6, 9); null for a year. */
+  n: number | null;
+  /** ISO dates, both inclusive. */
+  start: string;
+  end: string;
+}
+
+export interface TaskCounts {
+  total: number;
+  done_on_time: number;
+  done_late: number;
+  in_progress: number;
+  overdue: number;
+  completion_rate: number | null;
+  on_time_rate: number | null;
+  overdue_rate: number | null;
+  due_soon: number;
+  assigned: number;
+  completed: number;
+}
+
+export interface OverdueTask {
+  task_id: string;
+  doc_no: string | null;
+  lead_unit: string;
+  title: string;
+  due_on: string;
+  days_overdue: number;
+  [extra: string]: unknown;
+}
+
+export interface TasksMetrics extends TaskCounts {
+  by_unit: (TaskCounts & { unit_code: string; [extra: string]: unknown })[];
+  overdue_list: OverdueTask[];
+  [extra: string]: unknown;
+}
+
+export interface OnlineFigures {
+  received: number;
+  received_online: number;
+  online_ratio: number | null;
+  online_ratio_eligible: number | null;
+  resolved: number;
+  resolved_on_time: number;
+  on_time_rate: number | null;
+  online_payment_ratio: number | null;
+}
+
+export interface OnlineMetrics extends OnlineFigures {
+  previous: OnlineFigures;
+  delta: {
+    online_ratio: number | null;
+    online_ratio_eligible: number | null;
+    on_time_rate: number | null;
+    online_payment_ratio: number | null;
+  };
+  by_unit: (OnlineFigures & { unit_code: string; [extra: string]: unknown })[];
+  monthly: (OnlineFigures & { month: string })[];
+  target: { online_ratio: number | null; [extra: string]: number | null };
+  [extra: string]: unknown;
+}
+
+export interface IndexPoint {
+  period: string;
+  score: number;
+  rank: number | null;
+  rank_of: number | null;
+}
+
+export interface IndexMetric {
+  index_code: string;
+  component: string;
+  unit_code: string;
+  period: string;
+  score: number;
+  max_score: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  rank_computed: boolean;
+  prev_period: string | null;
+  prev_score: number | null;
+  prev_rank: number | null;
+  delta: number | null;
+  rank_delta: number | null;
+  improved: boolean | null;
+  series: IndexPoint[];
+  [extra: string]: unknown;
+}
+
+export interface CriteriaCounts {
+  total: number;
+  achieved: number;
+  not_achieved: number;
+  in_progress: number;
+  not_due: number;
+  points: number;
+  max_points: number;
+  points_at_risk: number;
+  points_lost: number;
+}
+
+export interface CriteriaMetric extends CriteriaCounts {
+  year: number;
+  unit_code: string;
+  rank: number;
+  by_area: (CriteriaCounts & { area: string })[];
+  [extra: string]: unknown;
+}
+
+export interface Metrics {
+  period: { id: string; start: string; end: string; as_of: string; [extra: string]: unknown };
+  scope: { unit_code: string; name: string; [extra: string]: unknown };
+  tasks: TasksMetrics;
+  online: OnlineMetrics | null;
+  indices: IndexMetric[];
+  criteria: CriteriaMetric[];
+  [extra: string]: unknown;
+}
