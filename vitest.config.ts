@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Chromium and DuckDB are heavy; two cores on CI machines.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
