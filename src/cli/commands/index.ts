@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { register as sql } from './sql.ts';
 
 /** Each command module registers its options and imports its heavy dependencies only when it runs. */
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [];
+export const commands: Register[] = [sql];
