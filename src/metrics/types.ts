@@ -76,7 +76,8 @@ export interface IndexPoint {
   rank_of: number | null;
 }
 
-export interface IndexMetric {
+/** One row of queries/indices_latest.sql: an IndexMetric without its series. */
+export interface IndexScore {
   index_code: string;
   component: string;
   unit_code: string;
@@ -92,8 +93,11 @@ export interface IndexMetric {
   delta: number | null;
   rank_delta: number | null;
   improved: boolean | null;
-  series: IndexPoint[];
   [extra: string]: unknown;
+}
+
+export interface IndexMetric extends IndexScore {
+  series: IndexPoint[];
 }
 
 export interface CriteriaCounts {
@@ -108,12 +112,16 @@ export interface CriteriaCounts {
   points_lost: number;
 }
 
-export interface CriteriaMetric extends CriteriaCounts {
+/** One row of queries/criteria_summary.sql: a CriteriaMetric without by_area. */
+export interface CriteriaEntry extends CriteriaCounts {
   year: number;
   unit_code: string;
   rank: number;
-  by_area: (CriteriaCounts & { area: string })[];
   [extra: string]: unknown;
+}
+
+export interface CriteriaMetric extends CriteriaEntry {
+  by_area: (CriteriaCounts & { area: string })[];
 }
 
 export interface Metrics {

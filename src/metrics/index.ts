@@ -1,0 +1,66 @@
+import type { Db } from '../db.ts';
+import { criteriaMetrics } from './criteria.ts';
+import { indicesMetrics } from './indices.ts';
+import { onlineMetrics } from './online.ts';
+import { periodMonths, previousPeriod } from './period.ts';
+import { runQuery, type QueryParams } from './queries.ts';
+import { resolveScope } from './scope.ts';
+import { tasksMetrics } from './tasks.ts';
+import type { Metrics, Period } from './types.ts';
+
+export { parsePeriod, previousPeriod, periodMonths } from './period.ts';
+
+export interface MetricsOptions {
+  period: Period;
+  /** unit_code of the scope; default: the one province unit that has child units. */
+  unit?: string;
+}
+
+/**
+ * Every figure of ../shared/spec/metrics.md for one period and scope, from the .sql files in
+ * queries/. Deterministic: no clock, so the same database gives the same metrics.json.
+ */
+export async function computeMetrics(db: Db, options: MetricsOptions): Promise<Metrics> {
+  const { period } = options;
+  const scope = await resolveScope(db, options.unit);
+  const previous = previousPeriod(period);
+  const params: QueryParams = { unit: scope.unit_code, start: period.start, end: period.end };
+  const previousParams: QueryParams = { unit: scope.unit_code, start: previous.start, end: previous.end };
+  const targets = new Map(
+    (await runQuery<{ metric: string; target: number }>(db, 'targets', params)).map((t) => [t.metric, t.target]),
+  );
+  const { indices, rankings } = await indicesMetrics(db, params);
+  return {
+    period: {
+      id: period.id,
+      kind: period.kind,
+      start: period.start,
+      end: period.end,
+      as_of: period.end,
+      months: periodMonths(period),
+      previous: { id: previous.id, start: previous.start, end: previous.end },
+    },
+    scope,
+    tasks: await tasksMetrics(db, params, targets),
+    online: await onlineMetrics(db, params, previousParams, targets),
+    indices,
+    index_rankings: rankings,
+    criteria: await criteriaMetrics(db, params),
+    data: await dataInfo(db),
+  };
+}
+
+/** What the figures were computed from, for the brief's appendix. */
+async function dataInfo(db: Db) {
+  const files = await runQuery<{ table_name: string; rows: number }>(db, 'data_files', {});
+  const [load] = await runQuery<{ loaded_at: string; data_dir: string; fingerprint: string; sample: boolean }>(db, 'data_load', {});
+  const rows: Record<string, number> = {};
+  for (const f of files) rows[f.table_name] = (rows[f.table_name] ?? 0) + f.rows;
+  return {
+    rows,
+    files,
+    loaded_at: load?.loaded_at ?? null,
+    fingerprint: load?.fingerprint ?? null,
+    sample: load?.sample ?? false,
+  };
+}

@@ -1,0 +1,45 @@
+import type { Db, Row } from '../db.ts';
+import { componentName, indexName } from './labels.ts';
+import { runQuery, type QueryParams } from './queries.ts';
+import type { IndexMetric, IndexPoint, IndexScore } from './types.ts';
+
+type SeriesRow = IndexPoint & { unit_code: string; index_code: string; component: string };
+type PeerRow = { index_code: string; period: string; unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean };
+
+export interface IndexRanking {
+  index_code: string;
+  period: string;
+  units: Omit<PeerRow, 'index_code' | 'period'>[];
+}
+
+/** metrics.md § Indices: each latest score in scope with its series, and the scope unit among its peers. */
+export async function indicesMetrics(db: Db, params: QueryParams): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
+  const latest = await runQuery<IndexScore>(db, 'indices_latest', params);
+  const series = new Map<string, IndexPoint[]>();
+  for (const r of await runQuery<SeriesRow & Row>(db, 'indices_series', params)) {
+    const key = seriesKey(r);
+    if (!series.has(key)) series.set(key, []);
+    series.get(key)!.push({ period: r.period, score: r.score, rank: r.rank, rank_of: r.rank_of });
+  }
+  const indices: IndexMetric[] = latest.map((r) => ({
+    ...r,
+    index_name: indexName(r.index_code),
+    component_name: componentName(r.index_code, r.component),
+    series: series.get(seriesKey(r)) ?? [],
+  }));
+  return { indices, rankings: rankings(await runQuery<PeerRow & Row>(db, 'indices_peers', params)) };
+}
+
+function seriesKey(r: { unit_code: string; index_code: string; component: string }): string {
+  return JSON.stringify([r.unit_code, r.index_code, r.component]);
+}
+
+function rankings(rows: PeerRow[]): IndexRanking[] {
+  const out: IndexRanking[] = [];
+  for (const { index_code, period, ...unit } of rows) {
+    let last = out.at(-1);
+    if (last?.index_code !== index_code) out.push((last = { index_code, period, units: [] }));
+    last.units.push(unit);
+  }
+  return out;
+}

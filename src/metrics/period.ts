@@ -1,0 +1,63 @@
+import { CliError, EXIT } from '../errors.ts';
+import type { Period, PeriodKind } from './types.ts';
+
+export const PERIOD_FORMS =
+  '2024-11 (a month), 2024-Q4 (a quarter), 2024-H1 or 2024-H2 (a half year), ' +
+  '2024-3M, 2024-6M or 2024-9M (the first 3, 6 or 9 months), 2024 (a year)';
+
+const PATTERN = /^(\d{4})(?:-(?:(\d{1,2})|[Qq]([1-4])|[Hh]([12])|([369])[Mm]))?$/;
+
+/** Parses a period id as users type it (`2024-11`, `2024-Q4`, `2024-H1`, `2024-9M`, `2024`). */
+export function parsePeriod(input: string): Period {
+  const text = input.trim();
+  const m = PATTERN.exec(text);
+  const year = m ? Number(m[1]) : NaN;
+  if (!m || year < 1900) throw badPeriod(input);
+  const [, , month, quarter, half, ytd] = m;
+  if (month !== undefined) {
+    const n = Number(month);
+    if (n < 1 || n > 12) throw badPeriod(input);
+    return build('month', year, n, `${year}-${pad(n)}`, n, n);
+  }
+  if (quarter !== undefined) {
+    const n = Number(quarter);
+    return build('quarter', year, n, `${year}-Q${n}`, 3 * n - 2, 3 * n);
+  }
+  if (half !== undefined) {
+    const n = Number(half);
+    return build('half', year, n, `${year}-H${n}`, 6 * n - 5, 6 * n);
+  }
+  if (ytd !== undefined) {
+    const n = Number(ytd);
+    return build('ytd', year, n, `${year}-${n}M`, 1, n);
+  }
+  return build('year', year, null, String(year), 1, 12);
+}
+
+/** The comparison period (cùng kỳ): the same period one year earlier. */
+export function previousPeriod(p: Period): Period {
+  return parsePeriod(p.id.replace(/^\d{4}/, String(p.year - 1)));
+}
+
+/** The months of a period as `YYYY-MM`, in order. */
+export function periodMonths(p: Period): string[] {
+  const first = Number(p.start.slice(5, 7));
+  const last = Number(p.end.slice(5, 7));
+  return Array.from({ length: last - first + 1 }, (_, i) => `${p.year}-${pad(first + i)}`);
+}
+
+function build(kind: PeriodKind, year: number, n: number | null, id: string, firstMonth: number, lastMonth: number): Period {
+  return { id, kind, year, n, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function badPeriod(input: string): CliError {
+  return new CliError(`"${input}" is not a period; use one of: ${PERIOD_FORMS}`, EXIT.usage);
+}

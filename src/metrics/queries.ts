@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Db, Row } from '../db.ts';
+import { QueryError } from '../errors.ts';
+
+const QUERIES_DIR = new URL('../../queries/', import.meta.url);
+
+/** Values bound to a query's `$params`; strings, because the same files run under `cchc sql --param`. */
+export type QueryParams = Record<string, string>;
+
+export interface QueryFile {
+  name: string;
+  /** `queries/NAME.sql`, as errors and docs name it. */
+  path: string;
+  sql: string;
+  /** The `$params` the header declares, which are exactly the ones bound. */
+  params: string[];
+}
+
+/** Reads `queries/NAME.sql` and its declared parameters. */
+export async function queryFile(name: string): Promise<QueryFile> {
+  const path = `queries/${name}.sql`;
+  const url = new URL(`${name}.sql`, QUERIES_DIR);
+  let sql: string;
+  try {
+    sql = await readFile(url, 'utf8');
+  } catch (e) {
+    throw new QueryError(`cannot read ${fileURLToPath(url)}`, path, { cause: e });
+  }
+  return { name, path, sql, params: declaredParams(sql, path) };
+}
+
+/**
+ * The header line `-- params: $unit (unit_code), $start, $end (DATE)` is the file's contract.
+ * DuckDB rejects binding a name the statement does not use, so only declared names are bound.
+ */
+export function declaredParams(sql: string, path: string): string[] {
+  const line = sql.split('\n').find((l) => /^--\s*params:/.test(l));
+  if (!line) throw new QueryError('the header has no "-- params:" line', path);
+  return [...line.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
+}
+
+/** Runs `queries/NAME.sql` with its declared parameters taken from `params`. */
+export async function runQuery<T extends Row>(db: Db, name: string, params: QueryParams): Promise<T[]> {
+  const q = await queryFile(name);
+  const bound: Record<string, string> = {};
+  for (const p of q.params) {
+    const v = params[p];
+    if (v === undefined) throw new QueryError(`no value for $${p}`, q.path);
+    bound[p] = v;
+  }
+  return db.all<T>(q.sql, bound, q.path);
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Db, messageOf } from '../db.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { writeAtomic } from '../sql/output.ts';
+import { computeMetrics } from './index.ts';
+import { parsePeriod } from './period.ts';
+
+export interface RunMetricsOptions {
+  db: string;
+  period: string;
+  unit?: string;
+  /** Write here (atomically) instead of stdout. */
+  out?: string;
+}
+
+export interface RunMetricsEffects {
+  stdout: { write(s: string): unknown };
+}
+
+/** `cchc metrics`: metrics.json for a period and scope, from a loaded database opened read-only. */
+export async function runMetrics(options: RunMetricsOptions, effects: RunMetricsEffects): Promise<void> {
+  const period = parsePeriod(options.period);
+  const db = await openReadOnly(options.db);
+  let json: string;
+  try {
+    json = JSON.stringify(await computeMetrics(db, { period, unit: options.unit }), null, 2) + '\n';
+  } finally {
+    db.close();
+  }
+  if (!options.out) {
+    effects.stdout.write(json);
+    return;
+  }
+  fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  await writeAtomic(options.out, async (tmp) => fs.writeFileSync(tmp, json));
+}
+
+async function openReadOnly(file: string): Promise<Db> {
+  if (!fs.existsSync(file)) {
+    throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
+  }
+  try {
+    return await Db.open(file, { readOnly: true });
+  } catch (e) {
+    const m = messageOf(e).split('\n')[0]!;
+    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m})`, EXIT.locked);
+    throw new CliError(`cannot open database ${file}: ${m}`, EXIT.data);
+  }
+}

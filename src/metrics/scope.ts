@@ -1,0 +1,89 @@
+import type { Db } from '../db.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { runQuery } from './queries.ts';
+
+export interface Scope {
+  unit_code: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  parent_code: string | null;
+  [extra: string]: unknown;
+}
+
+interface UnitRow extends Scope {
+  children: number;
+  [k: string]: unknown;
+}
+
+/** The unit a brief is about: `unit` when given, else the one province that has child units. */
+export async function resolveScope(db: Db, unit?: string): Promise<Scope> {
+  const units = await runQuery<UnitRow>(db, 'units_all', {});
+  if (unit === undefined) return defaultScope(units);
+  const code = unit.trim();
+  const found = units.find((u) => u.unit_code === code);
+  if (found) return pick(found);
+  const close = suggestions(code, units);
+  const hint = close.length ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?` : '; see the unit_code column of units';
+  throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
+}
+
+function defaultScope(units: UnitRow[]): Scope {
+  const roots = units.filter((u) => u.kind === 'province' && u.children > 0);
+  if (roots.length === 1) return pick(roots[0]!);
+  if (roots.length === 0) throw new CliError('no province unit with child units in units; choose a scope with --unit CODE', EXIT.usage);
+  throw new CliError(
+    `several province units have child units (${roots.map((u) => u.unit_code).join(', ')}); choose one with --unit CODE`,
+    EXIT.usage,
+  );
+}
+
+function pick(u: UnitRow): Scope {
+  return { unit_code: u.unit_code, name: u.name, short_name: u.short_name, kind: u.kind, parent_code: u.parent_code };
+}
+
+/** Close matches by code (edit distance, case-insensitive) and by name or short name (diacritics-insensitive). */
+export function suggestions<U extends { unit_code: string; name: string; short_name: string | null }>(input: string, units: U[], max = 5): U[] {
+  const q = fold(input);
+  if (!q) return [];
+  const scored = units
+    .map((u) => ({ u, score: matchScore(q, u) }))
+    .filter((x) => x.score < Infinity)
+    .sort((a, b) => a.score - b.score || a.u.unit_code.localeCompare(b.u.unit_code));
+  return scored.slice(0, max).map((x) => x.u);
+}
+
+function matchScore(q: string, u: { unit_code: string; name: string; short_name: string | null }): number {
+  const code = fold(u.unit_code);
+  const distance = editDistance(q, code);
+  if (distance <= Math.max(1, Math.floor(code.length / 3))) return distance;
+  const names = [fold(u.name), fold(u.short_name ?? '')].filter(Boolean);
+  if (names.some((n) => n === q)) return 0.5;
+  if (q.length >= 3 && names.some((n) => n.includes(q))) return 3;
+  if (q.length >= 2 && code.startsWith(q)) return 4;
+  return Infinity;
+}
+
+/** Lower case without Vietnamese diacritics: "Châu Thành" and "chau thanh" compare equal. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
