@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { register as metrics } from './metrics.ts';
 import { register as sql } from './sql.ts';
 
 /** Each command module registers its options and imports its heavy dependencies only when it runs. */
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [sql];
+export const commands: Register[] = [sql, metrics];
