@@ -1,0 +1,75 @@
+/**
+ * The files in queries/ are a contract twice: computeMetrics binds exactly the `-- params:` of each
+ * header, and analysts run the same files with `cchc sql … --param key=value` (string values).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../src/db.ts';
+import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
+import { queryFile } from '../src/metrics/queries.ts';
+import { runSql } from '../src/sql/index.ts';
+import { sqlParamNames } from '../src/sql/params.ts';
+import { buildDb } from './fixtures/metrics/fixture.ts';
+
+const names = fs
+  .readdirSync(new URL('../queries/', import.meta.url))
+  .filter((f) => f.endsWith('.sql'))
+  .map((f) => f.slice(0, -4));
+
+let dir: string;
+let dbFile: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-queries-'));
+  dbFile = path.join(dir, 'fixture.duckdb');
+  await buildDb(dbFile);
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('queries/*.sql headers', () => {
+  it('include the outputs the spec names', () => {
+    for (const n of ['tasks_summary', 'tasks_by_unit', 'tasks_overdue', 'tasks_due_soon', 'online_summary', 'online_monthly', 'online_by_unit', 'indices_latest', 'indices_series', 'criteria_summary', 'criteria_by_area']) {
+      expect(names).toContain(n);
+    }
+  });
+
+  it.each(names)('%s.sql states its grain and declares exactly the $params it uses', async (name) => {
+    const q = await queryFile(name);
+    expect(q.sql).toMatch(/^-- [a-z_]+: /);
+    expect(q.sql).toMatch(/\n-- grain: /);
+    expect(new Set(q.params)).toEqual(sqlParamNames(q.sql));
+  });
+});
+
+describe('cchc sql queries/NAME.sql --param …', () => {
+  async function viaSql(name: string, params: string[]): Promise<Record<string, unknown>[]> {
+    let out = '';
+    await runSql(
+      { db: dbFile, query: `queries/${name}.sql`, params, write: false, format: 'json', bom: false },
+      { stdout: { write: (s: string) => (out += s) } },
+    );
+    return JSON.parse(out);
+  }
+
+  it('gives the same rows as computeMetrics for string parameters', async () => {
+    const db = await Db.open(dbFile, { readOnly: true });
+    let m;
+    try {
+      m = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'P' });
+    } finally {
+      db.close();
+    }
+    const p = ['unit=P', 'start=2024-10-01', 'end=2024-12-31'];
+    expect(await viaSql('tasks_by_unit', p)).toEqual(m.tasks.by_unit);
+    expect(await viaSql('online_monthly', p)).toEqual(m.online!.monthly);
+    expect((await viaSql('tasks_overdue', ['unit=P', 'end=2024-12-31'])).map((r) => r.task_id)).toEqual(['T08', 'T13', 'T16', 'T10']);
+    expect((await viaSql('criteria_summary', ['unit=P', 'end=2024-12-31'])).map((r) => [r.unit_code, r.points])).toEqual([
+      ['P.H1', 2],
+      ['P.H1.X1', 2],
+      ['P.H2', 3.7],
+    ]);
+  });
+});
