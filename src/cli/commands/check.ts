@@ -1,0 +1,31 @@
+import type { Register } from './index.ts';
+
+export const register: Register = (program) => {
+  program
+    .command('check')
+    .description('validate a data folder against the data contract without writing anything (exit 1 when data errors)')
+    .option('--data <dir>', 'data folder', 'data')
+    .option('--json', 'print the issues as a JSON array on stdout', false)
+    .action(async (opts: { data: string; json: boolean }) => {
+      const [{ checkData }, { CliError, DataError, EXIT }, { tableCounts }] = await Promise.all([
+        import('../../load/index.ts'),
+        import('../../errors.ts'),
+        import('../../load/summary.ts'),
+      ]);
+      const logger = await progressLogger();
+      const { issues, tables } = await checkData(opts.data, { clock: { now: () => new Date() }, logger });
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(issues, null, 2) + '\n');
+        if (issues.length) throw new CliError('', EXIT.data);
+        return;
+      }
+      if (issues.length) throw new DataError(issues);
+      process.stdout.write(`${opts.data} is valid\n${tableCounts(tables.map((t) => [t.name, t.rows, t.files.join(', ')]))}`);
+    });
+};
+
+/** Progress on a terminal only, so piped or scheduled runs keep stderr for errors. */
+export async function progressLogger() {
+  const { silentLogger, stderrLogger } = await import('../../effects.ts');
+  return process.stderr.isTTY ? stderrLogger : silentLogger;
+}

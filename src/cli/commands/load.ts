@@ -1,0 +1,20 @@
+import { progressLogger } from './check.ts';
+import type { Register } from './index.ts';
+
+export const register: Register = (program) => {
+  program
+    .command('load')
+    .description('validate a data folder and load it into a DuckDB file; the file is replaced only when all data is valid')
+    .option('--data <dir>', 'data folder', 'data')
+    .option('--db <file>', 'database file to write', 'out/cchc.duckdb')
+    .action(async (opts: { data: string; db: string }) => {
+      const [{ loadData }, { tableCounts }, { systemClock }] = await Promise.all([
+        import('../../load/index.ts'),
+        import('../../load/summary.ts'),
+        import('../../effects.ts'),
+      ]);
+      const result = await loadData(opts.data, opts.db, { clock: systemClock, logger: await progressLogger() });
+      process.stdout.write(tableCounts(Object.entries(result.tables).map(([t, n]) => [t, n, ''])));
+      process.stderr.write(`loaded ${opts.data}${result.sample ? ' (sample data)' : ''} into ${opts.db}\n`);
+    });
+};

@@ -1,0 +1,185 @@
+/**
+ * `checkData` validates a data folder without writing anything; `loadData` validates and, only
+ * when everything is valid, builds the database in a temp file next to the target and renames it
+ * into place, so a failed load leaves an existing database byte for byte as it was.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Db, ident } from '../db.ts';
+import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
+import { silentLogger, systemClock, type Effects } from '../effects.ts';
+import { TABLE_NAMES, TABLES, schemaDdl, type TableName } from '../schema.ts';
+import { discover, type DataFile } from './discover.ts';
+import { MAX_PER_RULE, runRules } from './rules.ts';
+import { createView, stageFile, type Staged } from './stage.ts';
+
+export interface CheckResult {
+  issues: DataIssue[];
+  tables: { name: TableName; files: string[]; rows: number }[];
+}
+
+export interface LoadResult {
+  tables: Record<string, number>;
+  fingerprint: string;
+  sample: boolean;
+}
+
+const quiet: Effects = { clock: systemClock, logger: silentLogger };
+
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+/** sha256 over the sorted relative paths and content hashes of the data files. */
+function combine(hashes: { rel: string; sha256: string }[]): string {
+  return sha256([...hashes].sort((a, b) => (a.rel < b.rel ? -1 : 1)).map((h) => `${h.rel}\0${h.sha256}\n`).join(''));
+}
+
+function assertDir(dataDir: string): void {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    throw new CliError(`data folder not found: ${dataDir}`, EXIT.usage);
+  }
+}
+
+export async function fingerprintData(dataDir: string): Promise<string> {
+  assertDir(dataDir);
+  const { files } = discover(dataDir);
+  return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: sha256(await readFile(f.abs)) }))));
+}
+
+const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
+
+interface Validation extends CheckResult {
+  present: Set<TableName>;
+  hashes: { file: DataFile; sha256: string; rows: number }[];
+}
+
+/** Stages every file into `db`, runs every rule, and returns all issues found. */
+async function validate(db: Db, dataDir: string, effects: Effects): Promise<Validation> {
+  assertDir(dataDir);
+  const found = discover(dataDir);
+  const issues = [...found.issues];
+  const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
+  const broken = new Set<TableName>();
+  const staged: Staged[] = [];
+  const hashes: Validation['hashes'] = [];
+  const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
+  const files = [...found.files].sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
+  for (const [fid, file] of files.entries()) {
+    if (file.size === 0 || unusable.has(file.rel)) {
+      broken.add(file.table);
+      continue;
+    }
+    effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
+    const buf = await readFile(file.abs);
+    const result = await stageFile(db, file, fid, buf);
+    if (result.ok) {
+      staged.push(result.staged);
+      hashes.push({ file, sha256: sha256(buf), rows: 0 });
+    } else {
+      issues.push(...result.issues);
+      broken.add(file.table);
+    }
+  }
+  const present = new Set<TableName>();
+  for (const t of TABLE_NAMES) {
+    const mine = staged.filter((s) => s.file.table === t);
+    if (mine.length === 0 || broken.has(t)) continue;
+    await createView(db, mine);
+    present.add(t);
+  }
+  if (files.some((f) => f.table === 'criteria_results') && !files.some((f) => f.table === 'criteria')) {
+    issues.push({ file: files.find((f) => f.table === 'criteria_results')!.rel, line: null, column: null, rule: 'missing_table', message: 'criteria_results needs the criteria table (criteria.csv or .xlsx, .json, .parquet) to check criterion codes and points' });
+  }
+  effects.logger.info('checking the rules');
+  const byFid = new Map(staged.map((s) => [s.fid, s]));
+  const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
+  const { found: rows, cut } = await runRules(db, present, { where });
+  for (const r of rows) {
+    const s = byFid.get(r.fid)!;
+    issues.push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
+  }
+  for (const rule of cut) {
+    const t = rule.needs[0]!;
+    issues.push({ file: staged.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: rule.rule, message: `more than ${MAX_PER_RULE} rows break this rule; only the first ${MAX_PER_RULE} are listed` });
+  }
+  const counts = new Map<number, number>();
+  for (const s of staged) counts.set(s.fid, Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM f${s.fid}`))!.n));
+  for (const h of hashes) h.rows = counts.get(staged.find((s) => s.file === h.file)!.fid) ?? 0;
+  const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
+  issues.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
+  const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({
+    name: t,
+    files: files.filter((f) => f.table === t).map((f) => f.rel),
+    rows: hashes.filter((h) => h.file.table === t).reduce((n, h) => n + h.rows, 0),
+  }));
+  return { issues, tables, present, hashes };
+}
+
+export async function checkData(dataDir: string, effects: Effects = quiet): Promise<CheckResult> {
+  const db = await Db.open(':memory:');
+  try {
+    const { issues, tables } = await validate(db, dataDir, effects);
+    return { issues, tables };
+  } finally {
+    db.close();
+  }
+}
+
+const toolVersion = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function removeDb(file: string): void {
+  for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
+}
+
+export async function loadData(dataDir: string, dbPath: string, effects: Effects = quiet): Promise<LoadResult> {
+  assertDir(dataDir);
+  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  const tmp = `${dbPath}.tmp-${process.pid}`;
+  removeDb(tmp);
+  const db = await Db.open(tmp);
+  let closed = false;
+  let done = false;
+  try {
+    const v = await validate(db, dataDir, effects);
+    if (v.issues.length) throw new DataError(v.issues);
+    effects.logger.info(`writing ${dbPath}`);
+    for (const ddl of schemaDdl()) await db.run(ddl);
+    const counts: Record<string, number> = {};
+    for (const t of TABLE_NAMES) {
+      if (v.present.has(t)) {
+        const cols = TABLES[t].columns.map((c) => ident(c.name)).join(', ');
+        await db.run(`INSERT INTO ${ident(t)} (${cols}) SELECT ${cols} FROM ${ident(`v_${t}`)}`);
+      }
+      counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
+    }
+    for (const h of v.hashes) {
+      await db.run(`INSERT INTO meta_files VALUES ($table, $file, $format, $rows, $sha)`, {
+        table: h.file.table,
+        file: h.file.rel,
+        format: h.file.format,
+        rows: h.rows,
+        sha: h.sha256,
+      });
+    }
+    const fingerprint = combine(v.hashes.map((h) => ({ rel: h.file.rel, sha256: h.sha256 })));
+    const sample = existsSync(path.join(dataDir, '.cchc-sample'));
+    await db.run(`INSERT INTO meta_load VALUES (CAST($at AS TIMESTAMPTZ), $dir, $fp, $version, $sample)`, {
+      at: effects.clock.now().toISOString(),
+      dir: dataDir,
+      fp: fingerprint,
+      version: toolVersion(),
+      sample,
+    });
+    await db.run('CHECKPOINT');
+    db.close();
+    closed = true;
+    renameSync(tmp, dbPath);
+    done = true;
+    return { tables: counts, fingerprint, sample };
+  } finally {
+    if (!closed) db.close();
+    if (!done) removeDb(tmp);
+  }
+}

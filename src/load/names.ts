@@ -1,0 +1,68 @@
+/**
+ * Matching of names people type (file names, spreadsheet headers, codes) against the contract's
+ * canonical names, and "did you mean" suggestions for the ones that match nothing.
+ */
+import { IGNORED_HEADERS, type TableDef } from '../schema.ts';
+
+/** Folds case, Vietnamese diacritics (đ included) and runs of spaces/underscores, so `Mã ĐV` = `ma dv`. */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate closest to `name` (after folding), or undefined when nothing is reasonably close. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  const f = foldName(name);
+  // A truncated spelling ("proc", "digital") means the longer name, however far the edit distance.
+  const prefixed = f.length >= 3 ? candidates.filter((c) => foldName(c).startsWith(f)) : [];
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(f, foldName(c));
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  // Past half the length a "suggestion" is noise rather than help.
+  return bestD <= Math.max(2, Math.ceil(f.length / 2)) ? best : undefined;
+}
+
+export type HeaderMatch =
+  | { kind: 'column'; column: string }
+  | { kind: 'ignored' }
+  | { kind: 'unknown'; suggestion: string | undefined };
+
+/** Maps folded canonical names and aliases of one table to canonical column names. */
+export function headerIndex(table: TableDef): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const col of table.columns) {
+    for (const n of [col.name, ...col.aliases]) m.set(foldName(n), col.name);
+  }
+  return m;
+}
+
+export function matchHeader(header: string, table: TableDef, index = headerIndex(table)): HeaderMatch {
+  const f = foldName(header);
+  if (IGNORED_HEADERS.includes(f)) return { kind: 'ignored' };
+  const column = index.get(f);
+  if (column) return { kind: 'column', column };
+  const all = table.columns.flatMap((c) => [c.name, ...c.aliases]);
+  const near = closest(header, all);
+  return { kind: 'unknown', suggestion: near === undefined ? undefined : index.get(foldName(near)) };
+}
