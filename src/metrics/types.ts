@@ -64,7 +64,7 @@ export interface OnlineMetrics extends OnlineFigures {
     online_payment_ratio: number | null;
   };
   by_unit: (OnlineFigures & { unit_code: string; [extra: string]: unknown })[];
-  monthly: (OnlineFigures & { month: string })[];
+  monthly: (OnlineFigures & { month: string; [extra: string]: unknown })[];
   target: { online_ratio: number | null; [extra: string]: number | null };
   [extra: string]: unknown;
 }
