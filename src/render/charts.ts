@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Where the Vega-Lite specs live; a template set may bring its own `charts/` folder. */
+export const DEFAULT_CHARTS_DIR = new URL('../../templates/charts/', import.meta.url).pathname;
+
+export type Datasets = Record<string, Record<string, unknown>[]>;
+
+/** Vietnamese number locale: `43,0%`, `1.234`. */
+const NUMBER_LOCALE = { decimal: ',', thousands: '.', grouping: [3], currency: ['', ' ₫'], percent: '%' };
+
+/**
+ * Shared look of every chart. Fonts are the ones the PDF embeds; sizes are in CSS px at the
+ * chart's printed width (about 150 mm), so 11 px labels print near 8 pt.
+ */
+const CONFIG = {
+  locale: { number: NUMBER_LOCALE },
+  font: 'Noto Sans',
+  background: 'white',
+  padding: 4,
+  view: { stroke: null },
+  axis: { labelFont: 'Noto Sans', titleFont: 'Noto Sans', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 160, gridColor: '#e4e4e4', domainColor: '#888', tickColor: '#888' },
+  legend: { labelFont: 'Noto Sans', labelFontSize: 11, symbolSize: 90, labelLimit: 260 },
+  text: { font: 'Noto Sans', fontSize: 10.5 },
+  bar: { discreteBandSize: { band: 0.75 } },
+};
+
+export interface ChartRenderer {
+  /** Renders `templates/charts/NAME.vl.json` filled with the datasets to an SVG string. */
+  render(name: string, datasets: Datasets): Promise<string>;
+}
+
+/** Loads vega and vega-lite once per renderer; both are heavy, so they are imported only when a brief is drawn. */
+export async function chartRenderer(chartsDir = DEFAULT_CHARTS_DIR): Promise<ChartRenderer> {
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Without canvas vega guesses 0.8 em per character and cuts labels that would fit.
+  ((vega as unknown as { textMetrics: { width: typeof estimateTextWidth } }).textMetrics).width = estimateTextWidth;
+  return {
+    async render(name, datasets) {
+      const file = path.join(chartsDir, `${name}.vl.json`);
+      const spec = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      const full = { ...spec, datasets, config: { ...CONFIG, ...(spec.config as object | undefined) } };
+      // Vega-Lite's warnings concern spec details (e.g. merged sorts), not the reader; keep stderr quiet.
+      const compiled = vl.compile(full as never, { logger: quietLogger(vega) }).spec;
+      // renderer 'none': no canvas in Node; text widths are estimated, which errs on the wide side.
+      const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+      try {
+        return responsive(await view.toSVG());
+      } finally {
+        view.finalize();
+      }
+    },
+  };
+}
+
+/** Lets the SVG shrink to a phone's width: keep the viewBox, let CSS decide the size. */
+function responsive(svg: string): string {
+  return svg.replace(/^<svg([^>]*?)>/, (tag) => tag.replace(/>$/, ' style="max-width:100%;height:auto">'));
+}
+
+function quietLogger(vega: typeof import('vega')) {
+  return vega.logger(vega.Error);
+}
+
+/**
+ * Text width in px for Noto Sans, from per-class advance widths (em) measured on the font and
+ * rounded up a little: wide enough that labels never overlap, narrow enough not to cut them.
+ */
+export function estimateTextWidth(item: object, text: unknown): number {
+  const size = Number((item as { fontSize?: number }).fontSize ?? 11);
+  const bold = (item as { fontWeight?: string | number }).fontWeight;
+  const s = String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let em = 0;
+  for (const ch of s) em += charEm(ch);
+  return em * size * (bold === 'bold' || Number(bold) >= 600 ? 1.07 : 1);
+}
+
+function charEm(ch: string): number {
+  if (' .,:;!|\'ijlIỉ'.includes(ch)) return 0.28;
+  if ('ftr()[]/-'.includes(ch)) return 0.36;
+  if ('mwMW%'.includes(ch)) return 0.9;
+  if (/[A-ZĐ]/.test(ch)) return 0.68;
+  if (/[0-9]/.test(ch)) return 0.58;
+  return 0.56;
+}

@@ -1,0 +1,80 @@
+import type { Metrics } from '../metrics/types.ts';
+import type { BriefContext } from './context.ts';
+
+/** What the document says about itself; every field has a default (docs/brief.md lists them). */
+export interface DocumentOptions {
+  /** First line of the issuer block, the superior body: default `UBND TỈNH <PROVINCE>` from the units table. */
+  superior?: string;
+  /** Second line, bold: the issuing body. */
+  issuer?: string;
+  /** The number before the slash; empty leaves the blank the clerk fills in on signing. */
+  number?: string;
+  /** The symbol after the slash. */
+  symbol?: string;
+  /** Place of the place-date line: default the province name. */
+  place?: string;
+  /** ISO date of the document: default today in Asia/Ho_Chi_Minh. */
+  date?: string;
+  /** Lines of the signer's title, e.g. ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG']. */
+  signerTitle?: string[];
+  signer?: string;
+  /** Recipients without the closing "Lưu: VT.", which every document ends with. */
+  recipients?: string[];
+}
+
+export interface DocumentHeader {
+  superior: string;
+  issuer: string;
+  number: string;
+  symbol: string;
+  place: string;
+  date: string;
+  signerTitle: string[];
+  signer: string;
+  recipients: string[];
+}
+
+export const DEFAULT_RECIPIENTS = [
+  'Chủ tịch, các PCT UBND tỉnh;',
+  'Ban Chỉ đạo CCHC tỉnh;',
+  'Sở Nội vụ;',
+  'Các sở, ban, ngành tỉnh;',
+  'UBND các huyện, thị xã, thành phố;',
+];
+
+/** Fills every field: given values win, then what the data says (the province), then fixed defaults. */
+export function documentHeader(options: DocumentOptions, metrics: Metrics, ctx: BriefContext, now: Date): DocumentHeader {
+  const province = provinceName(metrics, ctx);
+  return {
+    superior: options.superior ?? `UBND TỈNH ${province.toLocaleUpperCase('vi')}`,
+    issuer: options.issuer ?? 'VĂN PHÒNG',
+    number: options.number ?? '',
+    symbol: options.symbol ?? 'BC-VPUBND',
+    place: options.place ?? province,
+    date: options.date ?? localDate(now),
+    signerTitle: options.signerTitle ?? ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'],
+    signer: options.signer ?? '',
+    recipients: options.recipients ?? DEFAULT_RECIPIENTS,
+  };
+}
+
+/**
+ * The province the scope belongs to, from the units tree (`UBND tỉnh An Giang` → `An Giang`);
+ * falls back to the scope's own name when the tree holds no province.
+ */
+function provinceName(metrics: Metrics, ctx: BriefContext): string {
+  const byCode = new Map(ctx.units.map((u) => [u.unit_code, u]));
+  let u = byCode.get(metrics.scope.unit_code);
+  const seen = new Set<string>();
+  while (u && u.kind !== 'province' && u.parent_code && !seen.has(u.unit_code)) {
+    seen.add(u.unit_code);
+    u = byCode.get(u.parent_code);
+  }
+  const name = u?.kind === 'province' ? u.name : metrics.scope.name;
+  return name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+/i, '');
+}
+
+/** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), whatever the machine's zone. */
+export function localDate(now: Date): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,46 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CliError } from '../errors.ts';
+import type { BriefView } from './view.ts';
+
+/** The default template set; `--template NAME` picks `templates/NAME.hbs` beside it, or a path. */
+export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url).pathname;
+
+export interface TemplateFiles {
+  /** The .hbs file of the document. */
+  main: string;
+  /** Folder of partials (`*.hbs`, registered by file name). */
+  partials: string;
+  css: string;
+}
+
+/** `brief` → templates/brief.hbs; a name ending in .hbs is a path, with partials and CSS beside it. */
+export function templateFiles(name = 'brief'): TemplateFiles {
+  const main = name.endsWith('.hbs') ? path.resolve(name) : path.join(TEMPLATES_DIR, `${name}.hbs`);
+  const dir = path.dirname(main);
+  return { main, partials: path.join(dir, 'partials'), css: main.replace(/\.hbs$/, '.css') };
+}
+
+/**
+ * Renders the view to one self-contained HTML page. Handlebars escapes every `{{value}}`; the only
+ * raw outputs are the stylesheet and the SVG drawn by vega (which escapes its own text).
+ */
+export async function renderHtml(view: BriefView, files: TemplateFiles = templateFiles()): Promise<string> {
+  const Handlebars = (await import('handlebars')).default;
+  const hb = Handlebars.create();
+  const [main, css] = await Promise.all([read(files.main), read(files.css)]);
+  for (const f of (await readdir(files.partials).catch(() => [] as string[])).filter((x) => x.endsWith('.hbs'))) {
+    hb.registerPartial(path.basename(f, '.hbs'), await read(path.join(files.partials, f)));
+  }
+  hb.registerHelper('includes', (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x));
+  const template = hb.compile(main, { strict: false, noEscape: false });
+  return template({ ...view, css });
+}
+
+async function read(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    throw new CliError(`template file not found: ${file} (use --template with a name under templates/ or a path to a .hbs file)`);
+  }
+}
