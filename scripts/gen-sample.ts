@@ -1,0 +1,148 @@
+/**
+ * Generates the embedded sample dataset in data/ (An Giang, 2018–2025) from the seed notices, the
+ * PAPI reference copy and one fixed seed. Deterministic: a re-run reproduces every file byte for byte.
+ *
+ *   npx tsx scripts/gen-sample.ts [DATA_DIR]
+ *
+ * Files are built in a temporary folder next to DATA_DIR and renamed into place at the end, so a
+ * failed run leaves the committed files as they were. data/README.md is hand-written except for the
+ * blocks between `<!-- generated:NAME -->` markers, which this script rewrites.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Db, literal } from '../src/db.ts';
+import { anGiangRows, papiRows, type IndexRow } from './sample/indices.ts';
+import { buildCriteria, buildCriteriaResults, totalMaxHundredths } from './sample/criteria.ts';
+import { writeCsv, type Cell } from './sample/csv.ts';
+import { dossiersOfYear, dossierStats, planDossiers, type DossierPlan } from './sample/dossiers.ts';
+import { SAMPLE_SEED } from './sample/rng.ts';
+import { buildDocuments, buildTasks, type TaskRow } from './sample/tasks.ts';
+import { buildUnits, type Unit } from './sample/units.ts';
+import { TABLES, type TableName } from '../src/schema.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** A copy of ../shared/reference/papi (see its README), kept here so the generator runs from a clone alone. */
+export const PAPI_DIR = path.join(ROOT, 'scripts/sample/papi');
+const YEARS = [2023, 2024, 2025];
+
+const columnsOf = (t: TableName) => TABLES[t].columns.map((c) => c.name);
+const write = (dir: string, t: TableName, rows: readonly Record<string, Cell>[]) => writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
+
+/** Every CSV table of the sample: cheap to build, and what the reproducibility test compares. */
+export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[]; tasks: TaskRow[]; indices: IndexRow[] } {
+  if (totalMaxHundredths() !== 6000) throw new Error('criteria set must total 60 points');
+  const units = buildUnits(path.join(PAPI_DIR, 'dim_province.csv'));
+  const tasks = buildTasks(units);
+  const indices = [...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')), ...anGiangRows()];
+  write(dir, 'units', units as unknown as Record<string, Cell>[]);
+  write(dir, 'documents', buildDocuments());
+  write(dir, 'tasks', tasks as unknown as Record<string, Cell>[]);
+  write(dir, 'criteria', buildCriteria());
+  write(dir, 'criteria_results', buildCriteriaResults() as unknown as Record<string, Cell>[]);
+  write(dir, 'index_scores', indices as unknown as Record<string, Cell>[]);
+  write(dir, 'dossier_stats', dossierStats(plan));
+  write(dir, 'targets', [
+    { metric: 'online_ratio', year: 2024, unit_code: null, target: 0.8 },
+    { metric: 'online_ratio', year: 2025, unit_code: null, target: 0.8 },
+    { metric: 'task_on_time_rate', year: 2024, unit_code: null, target: 0.9 },
+    { metric: 'task_on_time_rate', year: 2025, unit_code: null, target: 0.9 },
+  ]);
+  return { units, tasks, indices };
+}
+
+/** One Parquet file per year, written by DuckDB on one thread so the bytes do not depend on scheduling. */
+async function writeDossiers(dir: string, plan: DossierPlan, units: readonly Unit[]): Promise<number> {
+  const db = await Db.open(':memory:');
+  let total = 0;
+  try {
+    await db.run('SET threads = 1');
+    for (const year of YEARS) {
+      const rows = dossiersOfYear(plan, year, units);
+      total += rows.length;
+      const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
+      writeCsv(csv, columnsOf('dossiers'), rows as unknown as Record<string, Cell>[]);
+      const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN'}`;
+      await db.run(
+        `COPY (SELECT * FROM read_csv(${literal(csv)}, header = true, columns = ${types}) ORDER BY received_on, dossier_id)
+         TO ${literal(path.join(dir, `dossiers.${year}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+      fs.rmSync(csv);
+    }
+  } finally {
+    db.close();
+  }
+  return total;
+}
+
+/** Replaces the body of each `<!-- generated:NAME -->…<!-- /generated:NAME -->` block. */
+export function fillReadme(text: string, blocks: Record<string, string>): string {
+  return Object.entries(blocks).reduce((t, [name, body]) => {
+    const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    if (!re.test(t)) throw new Error(`data/README.md has no generated:${name} block`);
+    return t.replace(re, (_m, open: string, close: string) => `${open}${body}\n${close}`);
+  }, text);
+}
+
+const SEED_FILES: Record<string, string> = {
+  '000': '000_5522794a4279382e.txt',
+  '001': '001_8350fc2fe8c93f45.txt',
+  '002': '002_77bfcccac11defc6.txt',
+  '003': '003_eb182466d1110d9e.txt',
+  '004': '004_ccf95d250fff1e0f.txt',
+};
+
+export function taskSourceTable(tasks: readonly TaskRow[]): string {
+  const lines = ['| task_id | doc_no | lead_unit | seed file | line |', '|---|---|---|---|---|'];
+  for (const t of tasks) {
+    const src = t.seed ? SEED_FILES[t.seed]! : 'synthetic';
+    lines.push(`| ${t.task_id} | ${t.doc_no} | ${t.lead_unit} | ${src} | ${t.line ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+function syntheticIndexTable(indices: readonly IndexRow[]): string {
+  const lines = ['| index_code | period | score | rank | synthetic |', '|---|---|---|---|---|'];
+  for (const r of indices.filter((x) => x.index_code !== 'PAPI')) {
+    const what = !r.synthetic ? 'no (published)' : r.index_code === 'DVC766' && r.period === '2024-12' ? 'score only (rank published)' : 'yes';
+    lines.push(`| ${r.index_code} | ${r.period} | ${r.score} | ${r.rank}/${r.rank_of} | ${what} |`);
+  }
+  return lines.join('\n');
+}
+
+function calibrationTable(plan: DossierPlan): string {
+  const lines = ['| year | received | received_online | online_ratio |', '|---|---|---|---|'];
+  for (const y of YEARS) {
+    const cs = plan.cells.filter((c) => c.year === y);
+    const n = cs.reduce((s, c) => s + c.n, 0);
+    const o = cs.reduce((s, c) => s + c.online, 0);
+    lines.push(`| ${y} | ${n} | ${o} | ${((100 * o) / n).toFixed(2)}% |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(dataDir: string): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(path.dirname(dataDir), '.gen-sample-'));
+  try {
+    const plan = planDossiers();
+    const { units, tasks, indices } = writeSmallTables(tmp, plan);
+    const dossiers = await writeDossiers(tmp, plan, units);
+    for (const f of fs.readdirSync(tmp)) fs.renameSync(path.join(tmp, f), path.join(dataDir, f));
+    const readme = path.join(dataDir, 'README.md');
+    fs.writeFileSync(
+      readme,
+      fillReadme(fs.readFileSync(readme, 'utf8'), {
+        calibration: calibrationTable(plan),
+        indices: syntheticIndexTable(indices),
+        tasks: taskSourceTable(tasks),
+      }),
+    );
+    process.stderr.write(`seed ${SAMPLE_SEED}: ${units.length} units, ${tasks.length} tasks, ${dossiers} dossiers\n`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main(path.resolve(process.argv[2] ?? path.join(ROOT, 'data')));
+}
