@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError, DataError, EXIT } from '../errors.ts';
+import { type Logger, stderrLogger } from '../effects.ts';
+import { formatTable } from '../sql/format/table.ts';
+import { type Job, jobFile, readJob } from './config.ts';
+import type { JobDeps } from './deps.ts';
+import { type RunView, readRuns } from './history.ts';
+import { crontab, systemdUnits } from './os-scheduler.ts';
+import { parseAt } from './period.ts';
+import { abortOnSignals, productionDeps } from './production.ts';
+import { historyFile, runJob } from './run.ts';
+import { startScheduler } from './schedule.ts';
+
+type Out = (s: string) => void;
+
+/** `cchc run JOB`: one run; prints the brief folders; a failed or partial run becomes the matching exit code. */
+export async function runCommand(name: string, opts: { at?: string; period?: string }, out: Out, deps: JobDeps = productionDeps(process.cwd(), stderrLogger)): Promise<void> {
+  const job = readJob(jobFile(name, deps.root), deps.outputRoot);
+  const at = opts.at === undefined ? undefined : parseAt(opts.at);
+  const controller = new AbortController();
+  const unhook = abortOnSignals(controller);
+  try {
+    const r = await runJob(job, { at, period: opts.period, trigger: 'manual', signal: controller.signal }, deps);
+    for (const o of r.outputs) out(path.relative(deps.root, o) || o);
+    if (r.exit_code === EXIT.ok) return;
+    if (r.status === 'failed' && r.error instanceof DataError) throw r.error;
+    const lines = r.errors.map((e) => `  ${e.unit ?? r.job}: ${e.message}`);
+    const what = r.status === 'partial' ? `${r.errors.length} of ${r.units.length} briefs failed` : 'failed';
+    throw new CliError(`job ${r.job} ${r.period} ${what}:\n${lines.join('\n')}\n(recorded in ${path.relative(deps.root, historyFile(deps))})`, r.exit_code);
+  } finally {
+    unhook();
+  }
+}
+
+/** `cchc runs`: the history, newest last, as a table (or JSON lines' worth as one JSON array). */
+export function runsCommand(opts: { job?: string; last: string; json: boolean }, out: Out, deps: Pick<JobDeps, 'outputRoot' | 'isAlive'> = productionDeps(process.cwd(), stderrLogger)): void {
+  const last = Number(opts.last);
+  if (!Number.isInteger(last) || last < 1) throw new CliError(`--last ${opts.last} must be a whole number of runs, 1 or more`);
+  const runs = readRuns(historyFile(deps), deps.isAlive)
+    .filter((r) => !opts.job || r.job === opts.job)
+    .slice(-last);
+  if (opts.json) return out(JSON.stringify(runs, null, 2));
+  if (runs.length === 0) return out(`no runs recorded${opts.job ? ` for job ${opts.job}` : ''} in ${historyFile(deps)}`);
+  out(formatTable(runsTable(runs)).trimEnd());
+}
+
+function runsTable(runs: RunView[]) {
+  const cols = ['started', 'job', 'period', 'status', 'exit', 'units', 'finished', 'outputs', 'error'];
+  return {
+    columns: cols.map((name) => ({ name, kind: name === 'exit' || name === 'units' ? ('int' as const) : ('text' as const) })),
+    rows: runs.map((r) => [
+      local(r.started),
+      r.job,
+      r.period,
+      r.status,
+      r.exit_code,
+      r.units.length,
+      r.finished ? local(r.finished) : null,
+      r.outputs.length ? commonDir(r.outputs) : null,
+      r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ') || null,
+    ]),
+    rowsChanged: 0,
+  };
+}
+
+/** `cchc schedule`: prints OS scheduler config, or runs until SIGINT/SIGTERM. */
+export async function scheduleCommand(opts: { print?: string; job?: string[] }, out: Out, deps: JobDeps = productionDeps(process.cwd(), stdoutLines)): Promise<void> {
+  const jobs = allJobs(deps, opts.job);
+  if (opts.print === 'crontab') return out(crontab(jobs, deps.root).trimEnd());
+  if (opts.print === 'systemd') return out(systemdUnits(jobs, deps.root).trimEnd());
+  if (opts.print !== undefined) throw new CliError(`--print ${opts.print} is not one of crontab, systemd`);
+  const scheduler = startScheduler(jobs, deps, out);
+  const controller = new AbortController();
+  const unhook = abortOnSignals(controller);
+  try {
+    const reason = await new Promise<string>((resolve) => controller.signal.addEventListener('abort', () => resolve(String(controller.signal.reason)), { once: true }));
+    await scheduler.stop(reason);
+  } finally {
+    unhook();
+  }
+}
+
+function allJobs(deps: JobDeps, names: string[] | undefined): Job[] {
+  const dir = path.join(deps.root, 'jobs');
+  const files = names?.length ? names.map((n) => jobFile(n, deps.root)) : safeList(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  if (files.length === 0) throw new CliError(`no job files in ${dir}; see docs/jobs.md`);
+  return files.map((f) => readJob(f, deps.outputRoot));
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** An instant as wall-clock time in Asia/Ho_Chi_Minh (UTC+7), the zone officers read. */
+function local(iso: string): string {
+  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function commonDir(paths: string[]): string {
+  const dirs = new Set(paths.map((p) => path.relative(process.cwd(), path.dirname(p))));
+  return [...dirs].join(', ');
+}
+
+/** The scheduler's log is its output: one line per event on stdout, with the time. */
+const stdoutLines: Logger = {
+  info: (m) => void process.stdout.write(`${new Date().toISOString()} ${m}\n`),
+  warn: (m) => void process.stdout.write(`${new Date().toISOString()} ${m}\n`),
+};

@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Trigger = 'manual' | 'schedule' | 'catch-up';
+export type FinalStatus = 'ok' | 'failed' | 'partial';
+
+export interface UnitError {
+  /** Null when the whole run failed before any unit (data, lock, configuration). */
+  unit: string | null;
+  message: string;
+}
+
+export interface StartedRecord {
+  event: 'started';
+  run_id: string;
+  job: string;
+  period: string;
+  started: string;
+  pid: number;
+  trigger: Trigger;
+  /** The cron time this run stands for, when the scheduler started it. */
+  scheduled_for: string | null;
+}
+
+export interface FinishedRecord {
+  event: 'finished';
+  run_id: string;
+  job: string;
+  period: string;
+  units: string[];
+  started: string;
+  finished: string;
+  status: FinalStatus;
+  exit_code: number;
+  outputs: string[];
+  errors: UnitError[];
+}
+
+export interface RunView {
+  run_id: string;
+  job: string;
+  period: string;
+  units: string[];
+  started: string;
+  finished: string | null;
+  status: FinalStatus | 'running';
+  exit_code: number | null;
+  outputs: string[];
+  errors: UnitError[];
+  trigger: Trigger;
+  scheduled_for: string | null;
+  pid: number;
+}
+
+/**
+ * One JSON line per event, appended with a single write and flushed, so a crash loses at most
+ * the line being written; readers skip a torn last line.
+ */
+export function appendRecord(file: string, record: StartedRecord | FinishedRecord): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'a');
+  try {
+    fs.writeSync(fd, JSON.stringify(record) + '\n');
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Runs oldest first. A `started` with no `finished` is `running` while its process lives and
+ * `failed` once it is gone: a run killed mid-way shows as failed.
+ */
+export function readRuns(file: string, isAlive: (pid: number) => boolean): RunView[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const runs = new Map<string, RunView>();
+  for (const line of text.split('\n')) {
+    const rec = parseLine(line);
+    if (!rec) continue;
+    if (rec.event === 'started') {
+      runs.set(rec.run_id, {
+        run_id: rec.run_id,
+        job: rec.job,
+        period: rec.period,
+        units: [],
+        started: rec.started,
+        finished: null,
+        status: 'running',
+        exit_code: null,
+        outputs: [],
+        errors: [],
+        trigger: rec.trigger,
+        scheduled_for: rec.scheduled_for,
+        pid: rec.pid,
+      });
+    } else {
+      const run = runs.get(rec.run_id);
+      if (run) {
+        Object.assign(run, {
+          period: rec.period,
+          units: rec.units,
+          finished: rec.finished,
+          status: rec.status,
+          exit_code: rec.exit_code,
+          outputs: rec.outputs,
+          errors: rec.errors,
+        });
+      }
+    }
+  }
+  for (const run of runs.values()) {
+    if (run.status === 'running' && !isAlive(run.pid)) {
+      run.status = 'failed';
+      run.errors = [{ unit: null, message: `interrupted: process ${run.pid} ended without finishing the run` }];
+    }
+  }
+  return [...runs.values()];
+}
+
+function parseLine(line: string): StartedRecord | FinishedRecord | null {
+  if (!line.trim()) return null;
+  try {
+    const r = JSON.parse(line) as StartedRecord | FinishedRecord;
+    return (r.event === 'started' || r.event === 'finished') && typeof r.run_id === 'string' ? r : null;
+  } catch {
+    return null;
+  }
+}

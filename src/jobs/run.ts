@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Db, messageOf } from '../db.ts';
+import { CliError, DataError, EXIT, QueryError, type ExitCode } from '../errors.ts';
+import { parsePeriod } from '../metrics/period.ts';
+import type { Period } from '../metrics/types.ts';
+import type { Job } from './config.ts';
+import { ensureDatabase } from './data.ts';
+import type { JobDeps, RenderSession } from './deps.ts';
+import { type FinalStatus, type Trigger, type UnitError, appendRecord } from './history.ts';
+import { acquireLock } from './lock.ts';
+import { type RunManifest, publish, pruneRuns, removeAbandoned, stagingDir } from './outputs.ts';
+import { resolvePeriod } from './period.ts';
+import { resolveUnits } from './units.ts';
+
+export interface RunOptions {
+  /** The moment the run stands for; the period is resolved from it. Default: the clock's now. */
+  at?: Date;
+  /** A fixed period instead of the job's. */
+  period?: string;
+  trigger?: Trigger;
+  scheduledFor?: Date | null;
+  /** Aborting stops the batch: the browser is closed, nothing is published, the run is recorded failed. */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  run_id: string;
+  job: string;
+  period: string;
+  status: FinalStatus;
+  exit_code: ExitCode;
+  units: string[];
+  outputs: string[];
+  errors: UnitError[];
+  /** The error that stopped the whole run, rethrown by `cchc run` so it prints as usual. */
+  error: unknown;
+}
+
+export const historyFile = (deps: Pick<JobDeps, 'outputRoot'>): string => path.join(deps.outputRoot, 'runs.jsonl');
+export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string => path.join(deps.outputRoot, '.locks', `${job}.lock`);
+
+/**
+ * One run of a job: lock, reload data if it changed, render every unit's brief into a staging
+ * folder with one browser, publish, prune, record. Failures of the run are recorded and returned,
+ * not thrown; only a held lock throws (exit 3) and then nothing at all is written.
+ */
+export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Promise<RunResult> {
+  const period = options.period ? parsePeriod(options.period) : resolvePeriod(job.period, options.at ?? deps.clock.now());
+  const label = `${job.name} ${period.id}`;
+  const release = acquireLock(lockFile(deps, job.name), job.name, deps);
+  const started = deps.clock.now().toISOString();
+  const runId = `${job.name}.${period.id}.${started.replace(/[-:.]/g, '')}.${deps.pid}`;
+  const result: RunResult = { run_id: runId, job: job.name, period: period.id, status: 'failed', exit_code: EXIT.render, units: [], outputs: [], errors: [], error: null };
+  try {
+    appendRecord(historyFile(deps), {
+      event: 'started',
+      run_id: runId,
+      job: job.name,
+      period: period.id,
+      started,
+      pid: deps.pid,
+      trigger: options.trigger ?? 'manual',
+      scheduled_for: options.scheduledFor?.toISOString() ?? null,
+    });
+    deps.logger.info(`${label}: started (${options.trigger ?? 'manual'})`);
+    for (const name of removeAbandoned(job.outDir, deps.isAlive)) deps.logger.warn(`${label}: removed ${name} left by a run that was killed`);
+    try {
+      await renderAll(job, period, runId, started, options.signal, deps, result);
+    } catch (e) {
+      result.status = 'failed';
+      result.exit_code = exitCodeOf(e);
+      result.error = e;
+      result.errors.push({ unit: null, message: messageOf(e) });
+    }
+    appendRecord(historyFile(deps), {
+      event: 'finished',
+      run_id: runId,
+      job: job.name,
+      period: period.id,
+      units: result.units,
+      started,
+      finished: deps.clock.now().toISOString(),
+      status: result.status,
+      exit_code: result.exit_code,
+      outputs: result.outputs,
+      errors: result.errors,
+    });
+    deps.logger.info(`${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`);
+    return result;
+  } finally {
+    release();
+  }
+}
+
+async function renderAll(
+  job: Job,
+  period: Period,
+  runId: string,
+  started: string,
+  signal: AbortSignal | undefined,
+  deps: JobDeps,
+  result: RunResult,
+): Promise<void> {
+  const label = `${job.name} ${period.id}`;
+  const dbPath = path.resolve(deps.root, job.database);
+  await ensureDatabase(path.resolve(deps.root, job.data), dbPath, deps.loader, deps.logger, label);
+  const staging = stagingDir(job.outDir, period.id, deps.pid);
+  const db = await Db.open(dbPath, { readOnly: true });
+  let session: RenderSession | undefined;
+  const onAbort = () => void session?.close();
+  try {
+    result.units = await resolveUnits(db, job, period);
+    if (result.units.length === 0) throw new CliError(`${job.file}: units: "${String(job.units)}" names no unit in ${period.id}`, EXIT.usage);
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging, { recursive: true });
+    session = await deps.openSession();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done: string[] = [];
+    for (const unit of result.units) {
+      if (signal?.aborted) break;
+      const t0 = performance.now();
+      try {
+        await session.render(db, { period, unit, outDir: path.join(staging, unit), template: job.template, header: job.header });
+        done.push(unit);
+        deps.logger.info(`${label}: ${unit} rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      } catch (e) {
+        if (signal?.aborted) break;
+        result.errors.push({ unit, message: messageOf(e) });
+        deps.logger.warn(`${label}: ${unit} failed: ${messageOf(e)}`);
+      }
+    }
+    if (signal?.aborted) throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
+    if (done.length === 0) throw new CliError(`every brief failed; nothing was published`, EXIT.render);
+    const status = done.length === result.units.length ? 'complete' : 'partial';
+    const manifest: RunManifest = {
+      run_id: runId,
+      job: job.name,
+      period: period.id,
+      status,
+      units: done,
+      failed_units: result.errors.map((e) => e.unit!),
+      started,
+      finished: deps.clock.now().toISOString(),
+    };
+    const published = publish(staging, job.outDir, manifest, deps.pid);
+    result.outputs = done.map((u) => path.join(published, u));
+    result.status = status === 'complete' ? 'ok' : 'partial';
+    result.exit_code = status === 'complete' ? EXIT.ok : EXIT.render;
+    if (status === 'complete') {
+      for (const dir of pruneRuns(job.outDir, job.name, job.retention)) deps.logger.info(`${label}: retention: removed ${dir}`);
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await session?.close();
+    db.close();
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function exitCodeOf(e: unknown): ExitCode {
+  if (e instanceof DataError || e instanceof QueryError) return EXIT.data;
+  if (e instanceof CliError) return e.exitCode;
+  return EXIT.render;
+}

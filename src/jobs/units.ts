@@ -1,0 +1,46 @@
+import type { Db } from '../db.ts';
+import { CliError, EXIT } from '../errors.ts';
+import type { Period } from '../metrics/types.ts';
+import type { Job } from './config.ts';
+
+/**
+ * The units a job renders a brief for, at the period: `province` is the one province with child
+ * units; `children-of:CODE` its children that existed during the period (optionally of some
+ * kinds); a list is taken as written, each code checked against the units table.
+ */
+export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<string[]> {
+  if (job.units === 'province') {
+    const rows = await db.all<{ unit_code: string }>(
+      `SELECT unit_code FROM units u WHERE kind = 'province'
+         AND EXISTS (SELECT 1 FROM units c WHERE c.parent_code = u.unit_code) ORDER BY unit_code`,
+    );
+    if (rows.length !== 1) {
+      throw new CliError(`${job.file}: units: "province" needs exactly one province unit with child units in the data; found ${rows.length}`, EXIT.data);
+    }
+    return [rows[0]!.unit_code];
+  }
+  if (typeof job.units === 'string') {
+    const parent = job.units.slice('children-of:'.length);
+    await requireUnits(db, job.file, [parent]);
+    const rows = await db.all<{ unit_code: string; kind: string }>(
+      `SELECT unit_code, kind FROM units
+        WHERE parent_code = $parent
+          AND (valid_from IS NULL OR valid_from <= $end::DATE)
+          AND (valid_to IS NULL OR valid_to >= $start::DATE)
+        ORDER BY unit_code`,
+      { parent, start: period.start, end: period.end },
+    );
+    const kinds = job.unit_kinds ? new Set<string>(job.unit_kinds) : null;
+    return rows.filter((r) => !kinds || kinds.has(r.kind)).map((r) => r.unit_code);
+  }
+  await requireUnits(db, job.file, job.units);
+  return [...job.units];
+}
+
+async function requireUnits(db: Db, file: string, codes: string[]): Promise<void> {
+  const known = new Set((await db.all<{ unit_code: string }>('SELECT unit_code FROM units')).map((r) => r.unit_code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length > 0) {
+    throw new CliError(`${file}: units: ${unknown.join(', ')} not in the units table of the loaded data`, EXIT.usage);
+  }
+}
