@@ -1,7 +1,7 @@
 import type { Effects } from '../effects.ts';
-import type { Period } from '../metrics/types.ts';
 import type { DocumentOptions } from '../render/options.ts';
-import type { BriefRequest, RenderSession } from './deps.ts';
+import type { DocumentHeaderSpec } from './config.ts';
+import type { RenderSession } from './deps.ts';
 
 /** The production renderer: one Chromium for the whole batch, `renderBrief` per unit. */
 export async function openBriefSession(effects: Effects): Promise<RenderSession> {
@@ -13,7 +13,7 @@ export async function openBriefSession(effects: Effects): Promise<RenderSession>
     async render(db, request) {
       const { files } = await renderBrief(
         db,
-        { out: request.outDir, period: request.period.id, unit: request.unit, template: request.template, document: documentOptions(request), browser },
+        { out: request.outDir, period: request.period.id, unit: request.unit, template: request.template, document: documentOptions(request.header), browser },
         effects,
       );
       return { files };
@@ -22,28 +22,16 @@ export async function openBriefSession(effects: Effects): Promise<RenderSession>
   };
 }
 
-/** The job file's header, with `{year}`, `{month}`, `{quarter}`, `{period}` and `{unit}` filled in the number and symbol. */
-export function documentOptions({ header, period, unit }: Pick<BriefRequest, 'header' | 'period' | 'unit'>): DocumentOptions {
-  const fill = (s: string | undefined) => (s === undefined ? undefined : fillPattern(s, period, unit));
+/** The job file's header in the renderer's terms (placeholders are already filled by the run). */
+export function documentOptions(header: DocumentHeaderSpec): DocumentOptions {
   return {
     superior: header.superior,
     issuer: header.issuer,
-    number: fill(header.number),
-    symbol: fill(header.symbol),
+    number: header.number,
+    symbol: header.symbol,
     place: header.place,
     signer: header.signer,
     signerTitle: header.signer_title,
     recipients: header.recipients,
   };
-}
-
-export function fillPattern(pattern: string, period: Period, unit: string): string {
-  const values: Record<string, string> = {
-    year: String(period.year),
-    month: period.end.slice(5, 7),
-    quarter: String(Math.ceil(Number(period.end.slice(5, 7)) / 3)),
-    period: period.id,
-    unit,
-  };
-  return pattern.replace(/\{(year|month|quarter|period|unit)\}/g, (_, k: string) => values[k]!);
 }

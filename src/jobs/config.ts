@@ -36,14 +36,12 @@ const period = z.string().refine(
   { error: `must be ${RELATIVE_PERIODS.join(', ')}, or a fixed period: ${PERIOD_FORMS}` },
 );
 
-const units = z.union(
-  [
-    z.literal('province'),
-    z.string().regex(/^children-of:[A-Za-z0-9][A-Za-z0-9._-]*$/),
-    z.array(z.string().regex(UNIT_CODE)).min(1),
-  ],
-  { error: 'must be "province", "children-of:CODE" (e.g. "children-of:AG"), or a list of unit codes (e.g. ["AG.LX", "AG.CD"])' },
-);
+const UNITS_FORMS = 'must be "province", "children-of:CODE" (e.g. "children-of:AG"), or a list of unit codes (e.g. ["AG.LX", "AG.CD"])';
+const units = z
+  .union([z.string(), z.array(z.string()).min(1)], { error: UNITS_FORMS })
+  .refine((u) => (Array.isArray(u) ? u.every((c) => UNIT_CODE.test(c)) : u === 'province' || /^children-of:[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u)), {
+    error: UNITS_FORMS,
+  });
 
 const text = z.string({ error: 'must be text' });
 const lines = z.array(text, { error: 'must be a list of text lines' });

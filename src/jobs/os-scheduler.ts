@@ -14,7 +14,7 @@ export function crontab(jobs: Job[], repo: string): string {
     `CRON_TZ=${TIMEZONE}`,
   ];
   for (const job of jobs) {
-    lines.push(`${job.schedule} cd ${shellQuote(repo)} && bin/cchc run ${job.name} >> ${shellQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`);
+    lines.push(`${job.schedule} cd ${shellQuote(repo)} && mkdir -p out && bin/cchc run ${job.name} >> ${shellQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`);
   }
   return lines.join('\n') + '\n';
 }

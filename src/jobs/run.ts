@@ -6,6 +6,7 @@ import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
 import { ensureDatabase } from './data.ts';
+import { fillHeader } from './header.ts';
 import type { JobDeps, RenderSession } from './deps.ts';
 import { type FinalStatus, type Trigger, type UnitError, appendRecord } from './history.ts';
 import { acquireLock } from './lock.ts';
@@ -121,7 +122,7 @@ async function renderAll(
       if (signal?.aborted) break;
       const t0 = performance.now();
       try {
-        await session.render(db, { period, unit, outDir: path.join(staging, unit), template: job.template, header: job.header });
+        await session.render(db, { period, unit, outDir: path.join(staging, unit), template: job.template, header: fillHeader(job.header, period, unit) });
         done.push(unit);
         deps.logger.info(`${label}: ${unit} rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       } catch (e) {

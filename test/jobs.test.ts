@@ -1,0 +1,283 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataError, EXIT } from '../src/errors.ts';
+import { fixedClock } from '../src/effects.ts';
+import { runsCommand } from '../src/jobs/cli.ts';
+import { readJob } from '../src/jobs/config.ts';
+import { readRuns } from '../src/jobs/history.ts';
+import { crontab, onCalendar, systemdUnits } from '../src/jobs/os-scheduler.ts';
+import { parseAt, resolvePeriod } from '../src/jobs/period.ts';
+import { historyFile, lockFile, runJob } from '../src/jobs/run.ts';
+import { missedRun, startScheduler } from '../src/jobs/schedule.ts';
+import { type Sandbox, buildDb, fakeSession, sandbox } from './jobs-fixture.ts';
+
+let box: Sandbox;
+beforeEach(async () => {
+  box = sandbox();
+  fs.mkdirSync(path.join(box.root, 'out'));
+  await buildDb(path.join(box.root, 'out', 'cchc.duckdb'), 'fp1');
+});
+afterEach(() => fs.rmSync(box.root, { recursive: true, force: true }));
+
+const history = () => fs.readFileSync(historyFile(box.deps()), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+describe('resolvePeriod(spec, at) in Asia/Ho_Chi_Minh', () => {
+  it('monthly at 07:00 on the 1st reports the previous month', () => {
+    expect(resolvePeriod('previous-month', parseAt('2024-12-01T07:00')).id).toBe('2024-11');
+    expect(resolvePeriod('previous-month', parseAt('2025-01-01T07:00')).id).toBe('2024-12');
+    // 00:30 on 1 December in Vietnam is still 30 November in UTC.
+    expect(resolvePeriod('previous-month', new Date('2024-11-30T17:30:00Z')).id).toBe('2024-11');
+  });
+  it('quarterly reports the previous quarter; year-to-date ends at the last complete quarter', () => {
+    expect(resolvePeriod('previous-quarter', parseAt('2025-01-05T07:00')).id).toBe('2024-Q4');
+    expect(resolvePeriod('previous-quarter', parseAt('2024-07-05')).id).toBe('2024-Q2');
+    expect(resolvePeriod('year-to-date', parseAt('2024-10-05')).id).toBe('2024-9M');
+    expect(resolvePeriod('year-to-date', parseAt('2025-01-05')).id).toBe('2024');
+    expect(resolvePeriod('2023-Q4', parseAt('2025-01-05')).id).toBe('2023-Q4');
+  });
+  it('rejects an --at that is not a date-time', () => {
+    expect(() => parseAt('tomorrow')).toThrow(/--at "tomorrow" is not a date-time/);
+    expect(parseAt('2024-12-01T00:00Z').toISOString()).toBe('2024-12-01T00:00:00.000Z');
+  });
+});
+
+describe('readJob(file, outputRoot)', () => {
+  const err = (spec: Record<string, unknown>, name = 'bad') => {
+    const file = box.writeJob(name, spec);
+    try {
+      readJob(file, path.join(box.root, 'out'));
+    } catch (e) {
+      return { code: (e as { exitCode: number }).exitCode, message: (e as Error).message.replace(file, '<file>') };
+    }
+    throw new Error('no error');
+  };
+
+  it('reads the shipped jobs', () => {
+    for (const f of fs.readdirSync('jobs')) {
+      const job = readJob(path.join('jobs', f), path.join(box.root, 'out'));
+      expect(job.outDir.startsWith(path.join(box.root, 'out'))).toBe(true);
+    }
+  });
+
+  it('names the file, the key path and what is allowed', () => {
+    expect(err({ periodd: 'x' })).toEqual({ code: EXIT.usage, message: expect.stringMatching(/^<file>: periodd: unknown key; allowed: name, description, schedule, data, database, period, units/) });
+    expect(err({ header: { signer_titel: [] } }).message).toMatch(/^<file>: header\.signer_titel: unknown key; allowed: superior, issuer, number, symbol, place, signer, signer_title, recipients$/);
+    expect(err({ period: 'last-month' }).message).toMatch(/^<file>: period: must be previous-month, previous-quarter, year-to-date, or a fixed period: 2024-11/);
+    expect(err({ units: 'districts' }).message).toMatch(/^<file>: units: must be "province", "children-of:CODE"/);
+    expect(err({ schedule: '0 25 1 * *' }).message).toMatch(/^<file>: schedule: must be a cron expression/);
+    expect(err({ retention: 0 }).message).toBe('<file>: retention: must keep at least 1 run');
+    expect(err({ header: { number: '{seq}' } }).message).toMatch(/^<file>: header\.number: may only use the placeholders \{year\}/);
+    expect(err({ name: 'other' }).message).toBe('<file>: name: "other" must match the file name ("bad")');
+    const noPeriod = box.writeJob('bad', {});
+    fs.writeFileSync(noPeriod, JSON.stringify({ name: 'bad', schedule: '0 7 1 * *', units: 'province' }));
+    expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: period: is required/);
+    fs.writeFileSync(noPeriod, '{"name": "bad",');
+    expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: cannot read job: /);
+  });
+
+  it('keeps relative output paths inside the output root; absolute ones are explicit', () => {
+    expect(err({ output: '../../etc' }).message).toMatch(/^<file>: output: "\.\.\/\.\.\/etc" leads outside the output root .*; use a folder name inside it/);
+    expect(err({ output: 'a/../../x' }).message).toMatch(/leads outside the output root/);
+    box.writeJob('abs', { output: '/srv/briefs/abs' });
+    expect(box.job('abs').outDir).toBe('/srv/briefs/abs');
+    box.writeJob('rel', { output: 'nested/rel' });
+    expect(box.job('rel').outDir).toBe(path.join(box.root, 'out', 'nested', 'rel'));
+  });
+});
+
+describe('runJob(job, options, deps)', () => {
+  it('monthly at 07:00 on 1 December renders November into out/<job>/<period>/<unit>/ and records the run', async () => {
+    box.writeJob('monthly', { header: { symbol: 'BC-{period}' } });
+    const r = await runJob(box.job('monthly'), { trigger: 'schedule' }, box.deps());
+    expect(r).toMatchObject({ period: '2024-11', status: 'ok', exit_code: 0, units: ['AG'], errors: [] });
+    const pdf = path.join(box.root, 'out', 'monthly', '2024-11', 'AG', 'brief.pdf');
+    expect(fs.readFileSync(pdf, 'utf8')).toBe('%PDF AG 2024-11 BC-2024-11');
+    expect(r.outputs).toEqual([path.dirname(pdf)]);
+    const [started, finished] = history();
+    expect(started).toMatchObject({ event: 'started', job: 'monthly', period: '2024-11', trigger: 'schedule', started: '2024-12-01T00:00:00.000Z' });
+    expect(finished).toMatchObject({ event: 'finished', status: 'ok', exit_code: 0, units: ['AG'], outputs: [path.dirname(pdf)], errors: [] });
+    expect(fs.existsSync(lockFile(box.deps(), 'monthly'))).toBe(false);
+    expect(box.state.loads).toBe(0);
+  });
+
+  it('quarterly on 5 January reports the fourth quarter; districts come from children-of filtered by kind', async () => {
+    box.writeJob('dq', { period: 'previous-quarter', units: 'children-of:AG', unit_kinds: ['district'] });
+    const r = await runJob(box.job('dq'), {}, box.deps({ clock: fixedClock('2025-01-05T00:00:00Z') }));
+    expect(r).toMatchObject({ period: '2024-Q4', status: 'ok', units: ['AG.CD', 'AG.LX', 'AG.TT'] });
+    expect(fs.readdirSync(path.join(box.root, 'out', 'dq', '2024-Q4')).sort()).toEqual(['AG.CD', 'AG.LX', 'AG.TT', 'run.json']);
+    // The districts end on 2025-06-30: a later quarter has none, which is a configuration problem, recorded.
+    const later = await runJob(box.job('dq'), { period: '2025-Q3' }, box.deps());
+    expect(later).toMatchObject({ status: 'failed', exit_code: EXIT.usage });
+    expect(later.errors[0]!.message).toMatch(/names no unit in 2025-Q3/);
+  });
+
+  it('reloads the database only when the data fingerprint changed', async () => {
+    box.writeJob('monthly', {});
+    await runJob(box.job('monthly'), {}, box.deps());
+    expect(box.state.loads).toBe(0);
+    box.state.fingerprint = 'fp2';
+    await runJob(box.job('monthly'), {}, box.deps());
+    expect(box.state.loads).toBe(1);
+    await runJob(box.job('monthly'), {}, box.deps());
+    expect(box.state.loads).toBe(1);
+    expect(box.lines.some((l) => /data changed; loading/.test(l))).toBe(true);
+  });
+
+  it('records a data error as a failed run with exit 1 and publishes nothing', async () => {
+    box.writeJob('monthly', {});
+    box.state.fingerprint = 'fp2';
+    box.state.fail = new DataError([{ file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' }]);
+    const r = await runJob(box.job('monthly'), {}, box.deps());
+    expect(r).toMatchObject({ status: 'failed', exit_code: EXIT.data });
+    expect(r.error).toBeInstanceOf(DataError);
+    expect(history()[1]).toMatchObject({ status: 'failed', exit_code: 1, errors: [{ unit: null, message: '1 data error' }] });
+    expect(fs.existsSync(path.join(box.root, 'out', 'monthly'))).toBe(false);
+  });
+
+  it('a second run while the lock is held exits 3 and writes nothing', async () => {
+    box.writeJob('monthly', {});
+    const lock = lockFile(box.deps(), 'monthly');
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    fs.writeFileSync(lock, JSON.stringify({ pid: 4242, started: '2024-12-01T00:00:00.000Z' }));
+    const before = fs.readdirSync(path.join(box.root, 'out')).sort();
+    await expect(runJob(box.job('monthly'), {}, box.deps({ isAlive: (pid) => pid === 4242 }))).rejects.toMatchObject({
+      exitCode: EXIT.locked,
+      message: expect.stringMatching(/job monthly is already running \(pid 4242/),
+    });
+    expect(fs.readdirSync(path.join(box.root, 'out')).sort()).toEqual(before);
+    expect(fs.existsSync(historyFile(box.deps()))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(4242);
+  });
+
+  it('takes over a stale lock whose process is gone, with a log line', async () => {
+    box.writeJob('monthly', {});
+    const lock = lockFile(box.deps(), 'monthly');
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    fs.writeFileSync(lock, JSON.stringify({ pid: 4242, started: '2024-11-01T00:00:00.000Z' }));
+    const r = await runJob(box.job('monthly'), {}, box.deps());
+    expect(r.status).toBe('ok');
+    expect(box.lines).toContain('job monthly: removed stale lock of pid 4242 (started 2024-11-01T00:00:00.000Z), process is gone');
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('a failing render is recorded per unit with its message; the run is partial with exit 4', async () => {
+    box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
+    const r = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps({ openSession: fakeSession({ failFor: ['AG.LX'] }) }));
+    expect(r).toMatchObject({ status: 'partial', exit_code: EXIT.render, errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }] });
+    expect(history()[1]).toMatchObject({ status: 'partial', exit_code: 4, errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }] });
+    const dir = path.join(box.root, 'out', 'dq', '2024-Q4');
+    expect(fs.readdirSync(dir).sort()).toEqual(['AG.CD', 'AG.TT', 'run.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8'))).toMatchObject({ status: 'partial', failed_units: ['AG.LX'] });
+
+    let out = '';
+    runsCommand({ job: 'dq', last: '5', json: false }, (s) => (out += s), box.deps());
+    expect(out).toMatch(/partial +4 +3 .*AG\.LX: Chromium crashed on AG\.LX/);
+  });
+
+  it('never replaces a complete run with a partial one', async () => {
+    box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
+    const first = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps());
+    const dir = path.join(box.root, 'out', 'dq', '2024-Q4');
+    const manifest = fs.readFileSync(path.join(dir, 'run.json'), 'utf8');
+    const second = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }), clock: fixedClock('2024-12-02T00:00:00Z') }));
+    expect(second.status).toBe('partial');
+    expect(fs.readFileSync(path.join(dir, 'run.json'), 'utf8')).toBe(manifest);
+    expect(JSON.parse(manifest).run_id).toBe(first.run_id);
+    expect(fs.readdirSync(`${dir}.partial`).sort()).toEqual(['AG.CD', 'AG.LX', 'run.json']);
+    // A complete rerun replaces the period and clears the partial one.
+    await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps({ clock: fixedClock('2024-12-03T00:00:00Z') }));
+    expect(fs.existsSync(`${dir}.partial`)).toBe(false);
+    expect(fs.readdirSync(path.join(box.root, 'out', 'dq')).sort()).toEqual(['2024-Q4']);
+  });
+
+  it('retention deletes only the oldest complete runs beyond N', async () => {
+    box.writeJob('monthly', { retention: 2 });
+    box.writeJob('other', { output: 'monthly-other' });
+    const at = (d: string) => box.deps({ clock: fixedClock(`${d}T00:00:00Z`) });
+    await runJob(box.job('other'), { period: '2024-01' }, at('2024-02-01'));
+    await runJob(box.job('monthly'), { period: '2024-01' }, at('2024-02-01'));
+    await runJob(box.job('monthly'), { period: '2024-02' }, box.deps({ clock: fixedClock('2024-03-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG'] }) }));
+    // A partial run kept on disk (a unit list with one failing unit).
+    box.writeJob('monthly', { retention: 2, units: ['AG', 'AG.SNV'] });
+    await runJob(box.job('monthly'), { period: '2024-03' }, box.deps({ clock: fixedClock('2024-04-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG.SNV'] }) }));
+    box.writeJob('monthly', { retention: 2 });
+    await runJob(box.job('monthly'), { period: '2024-04' }, at('2024-05-01'));
+    expect(fs.readdirSync(path.join(box.root, 'out', 'monthly')).sort()).toEqual(['2024-01', '2024-03', '2024-04']);
+    await runJob(box.job('monthly'), { period: '2024-05' }, at('2024-06-01'));
+    // 2024-01 was the oldest complete run; the partial 2024-03 and the other job's folder stay.
+    expect(fs.readdirSync(path.join(box.root, 'out', 'monthly')).sort()).toEqual(['2024-03', '2024-04', '2024-05']);
+    expect(fs.readdirSync(path.join(box.root, 'out', 'monthly-other'))).toEqual(['2024-01']);
+    expect(box.lines.filter((l) => l.includes('retention: removed'))).toHaveLength(1);
+  });
+
+  it('an aborted run (SIGTERM) publishes nothing, records failed and releases the lock', async () => {
+    box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
+    const controller = new AbortController();
+    const log: string[] = [];
+    const running = runJob(box.job('dq'), { period: '2024-Q4', signal: controller.signal }, box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log }) }));
+    while (!log.includes('AG.LX')) await new Promise((r) => setTimeout(r, 5));
+    controller.abort('SIGTERM');
+    const r = await running;
+    expect(r).toMatchObject({ status: 'failed', exit_code: EXIT.render });
+    expect(r.errors[0]!.message).toMatch(/interrupted by SIGTERM; nothing was published/);
+    expect(fs.readdirSync(path.join(box.root, 'out', 'dq'))).toEqual([]);
+    expect(fs.existsSync(lockFile(box.deps(), 'dq'))).toBe(false);
+  });
+});
+
+describe('missedRun / startScheduler catch-up', () => {
+  it('catches up a missed run exactly once', async () => {
+    box.writeJob('monthly', {});
+    const job = box.job('monthly');
+    // The scheduler was down on 1 December at 07:00 and starts at 09:00.
+    const deps = box.deps({ clock: fixedClock('2024-12-01T02:00:00Z') });
+    expect(missedRun(job, [], deps.clock.now())?.toISOString()).toBe('2024-12-01T00:00:00.000Z');
+
+    const calls: string[] = [];
+    const runs: Promise<unknown>[] = [];
+    const run: typeof runJob = (j, o, d) => {
+      calls.push(`${o.trigger} ${o.scheduledFor?.toISOString()}`);
+      const p = runJob(j, o, d);
+      runs.push(p);
+      return p;
+    };
+    const log: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      const s = startScheduler([job], deps, (l) => log.push(l), run);
+      await Promise.all(runs);
+      await s.stop('test');
+    }
+    expect(calls).toEqual(['catch-up 2024-12-01T00:00:00.000Z']);
+    const done = readRuns(historyFile(deps), () => false);
+    expect(done).toMatchObject([{ job: 'monthly', period: '2024-11', status: 'ok', trigger: 'catch-up', scheduled_for: '2024-12-01T00:00:00.000Z' }]);
+    expect(log.filter((l) => l.includes('catching up'))).toHaveLength(1);
+    expect(log.some((l) => /monthly 2024-11 finished: ok, exit 0/.test(l))).toBe(true);
+  });
+
+  it('owes nothing when the period was produced after its due time, and again after a failure', () => {
+    box.writeJob('monthly', {});
+    const job = box.job('monthly');
+    const now = new Date('2024-12-01T02:00:00Z');
+    const run = { job: 'monthly', period: '2024-11', started: '2024-12-01T00:00:05.000Z', status: 'ok' } as const;
+    expect(missedRun(job, [run as never], now)).toBeNull();
+    expect(missedRun(job, [{ ...run, status: 'failed' } as never], now)).not.toBeNull();
+    expect(missedRun(job, [{ ...run, started: '2024-11-30T00:00:00.000Z' } as never], now)).not.toBeNull();
+  });
+});
+
+describe('schedule --print', () => {
+  it('writes crontab lines with CRON_TZ and systemd timers in local time', () => {
+    box.writeJob('monthly', {});
+    box.writeJob('quarterly', { schedule: '30 6 5 1,4,7,10 *', period: 'previous-quarter' });
+    const jobs = [box.job('monthly'), box.job('quarterly')];
+    const tab = crontab(jobs, '/opt/cchc');
+    expect(tab).toContain('CRON_TZ=Asia/Ho_Chi_Minh\n');
+    expect(tab).toContain('0 7 1 * * cd /opt/cchc && mkdir -p out && bin/cchc run monthly >> /opt/cchc/out/cron.log 2>&1\n');
+    const units = systemdUnits(jobs, '/opt/cchc');
+    expect(units).toContain('ExecStart=/opt/cchc/bin/cchc run quarterly\n');
+    expect(units).toContain('OnCalendar=*-01,04,07,10-05 06:30:00 Asia/Ho_Chi_Minh\n');
+    expect(onCalendar({ name: 'x', schedule: '*/15 8-17 * * 1-5' })).toBe('Mon..Fri *-*-* 08..17:00/15:00 Asia/Ho_Chi_Minh');
+    expect(() => onCalendar({ name: 'x', schedule: '0 7 1 * 1' })).toThrow(/both restricted/);
+  });
+});
