@@ -3,17 +3,26 @@ import { rng } from './rng.ts';
 import { DISTRICT_CODES } from './units.ts';
 import type { Area } from './notices.ts';
 
-export const CRITERIA_YEAR = 2023;
+const SEED_YEAR = 2023;
 /** The meeting of seed notice 004, whose figures AG.CT reproduces. */
-export const SEED_DATE = '2023-11-27';
-const ASSESSMENTS = ['2023-06-30', '2023-09-30', SEED_DATE, '2023-12-31'];
+const SEED_DATE = '2023-11-27';
+/**
+ * Self-assessment rounds per year. 2023 closes at year end; 2024's last round is in November, so a
+ * Q4 2024 brief still sees criteria in progress and points at risk.
+ */
+const ASSESSMENTS: Record<number, string[]> = {
+  2023: ['2023-06-30', '2023-09-30', SEED_DATE, '2023-12-31'],
+  2024: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-11-30'],
+};
+export const CRITERIA_YEARS = Object.keys(ASSESSMENTS).map(Number);
 
 type Criterion = [code: string, area: Area, title: string, maxPoints: number, due: string];
 
 /**
- * The 2023 district criteria set (42 criteria, 60 self-assessed points; the other 40 of 100 come
- * from the survey), worded after the PAR Index criteria for district level. Only 6.1 falls due after
- * the seed meeting of 27/11/2023: the disbursement figure is judged at year end.
+ * The district criteria set (42 criteria, 60 self-assessed points; the other 40 of 100 come from the
+ * survey), worded after the PAR Index criteria for district level; 2024 reuses it with the same
+ * days of the year. Only 6.1 falls due after the seed meeting of 27/11/2023: disbursement is judged
+ * at year end.
  */
 const CRITERIA: Criterion[] = [
   ['1.1', 'direction', 'Ban hành Kế hoạch CCHC năm đúng thời hạn, đầy đủ nội dung', 1.0, '2023-01-31'],
@@ -72,16 +81,23 @@ const LEAD_BY_AREA: Record<Area, string> = {
   other: 'AG.SNV',
 };
 
+/** The set of `year`: the 2023 criteria with their deadlines moved to the same day of that year. */
+function criteriaOf(year: number): Criterion[] {
+  return CRITERIA.map(([code, area, title, max, due]) => [code, area, title, max, `${year}${due.slice(4)}`]);
+}
+
 export function buildCriteria(): Record<string, string | number>[] {
-  return CRITERIA.map(([code, area, title, max, due]) => ({
-    year: CRITERIA_YEAR,
-    criterion_code: code,
-    area,
-    title,
-    max_points: max,
-    lead_unit: LEAD_BY_AREA[area],
-    due_on: due,
-  }));
+  return CRITERIA_YEARS.flatMap((year) =>
+    criteriaOf(year).map(([code, area, title, max, due]) => ({
+      year,
+      criterion_code: code,
+      area,
+      title,
+      max_points: max,
+      lead_unit: LEAD_BY_AREA[area],
+      due_on: due,
+    })),
+  );
 }
 
 type Status = 'achieved' | 'not_achieved' | 'in_progress';
@@ -107,7 +123,7 @@ const CT_NOT_DUE = '6.1';
 function chauThanh(): Result[] {
   const rows: Result[] = [];
   const at = (assessed_on: string, criterion_code: string, status: Status, points: number | null) =>
-    rows.push({ year: CRITERIA_YEAR, unit_code: 'AG.CT', criterion_code, status, points, assessed_on });
+    rows.push({ year: SEED_YEAR, unit_code: 'AG.CT', criterion_code, status, points, assessed_on });
   for (const [code, , , max, due] of CRITERIA) {
     if (code === CT_NOT_DUE) {
       at('2023-12-31', code, 'achieved', max);
@@ -116,7 +132,7 @@ function chauThanh(): Result[] {
     const seedStatus: Status = CT_NOT_ACHIEVED.has(code) ? 'not_achieved' : CT_IN_PROGRESS.has(code) ? 'in_progress' : 'achieved';
     const seedPoints = seedStatus === 'achieved' ? (CT_PARTIAL[code] ?? max) : seedStatus === 'not_achieved' ? 0 : null;
     // Earlier checks saw a criterion once it fell due, achieved only if it was achieved by the seed date.
-    for (const a of ASSESSMENTS.slice(0, 2)) {
+    for (const a of ASSESSMENTS[SEED_YEAR]!.slice(0, 2)) {
       if (due > a) continue;
       if (seedStatus === 'achieved') at(a, code, 'achieved', seedPoints);
       else at(a, code, 'in_progress', null);
@@ -131,21 +147,23 @@ function chauThanh(): Result[] {
   return rows;
 }
 
-/** Other districts: a strength per district, a day each criterion was met, and the same four checks. */
-function district(code: string): Result[] {
-  const r = rng(`criteria:${code}`);
+/** A district's year: a strength, a day each criterion was met, and the year's assessment rounds. */
+function district(code: string, year: number): Result[] {
+  const r = rng(year === SEED_YEAR ? `criteria:${code}` : `criteria:${code}:${year}`);
   const strength = 0.62 + r.next() * 0.33;
+  const rounds = ASSESSMENTS[year]!;
   const rows: Result[] = [];
-  for (const [cc, , , max, due] of CRITERIA) {
+  for (const [cc, , , max, due] of criteriaOf(year)) {
     const achieved = r.chance(strength);
     const metOn = addDays(due, r.int(-75, 25));
     // A partial score, on a quarter-point grid so sums stay exact in binary floating point.
     const points = r.chance(0.2) ? Math.round(max * (0.5 + r.next() * 0.4) * 4) / 4 : max;
-    for (const a of ASSESSMENTS) {
-      if (achieved && metOn <= a) rows.push({ year: CRITERIA_YEAR, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a });
+    for (const a of rounds) {
+      if (achieved && metOn <= a) rows.push({ year, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a });
       else if (due <= a) {
-        const failed = !achieved && a === '2023-12-31';
-        rows.push({ year: CRITERIA_YEAR, unit_code: code, criterion_code: cc, status: failed ? 'not_achieved' : 'in_progress', points: failed ? 0 : null, assessed_on: a });
+        // Judged failed at year end, or once a quarter has passed beyond its deadline.
+        const failed = !achieved && (a === `${year}-12-31` || addDays(due, 90) < a);
+        rows.push({ year, unit_code: code, criterion_code: cc, status: failed ? 'not_achieved' : 'in_progress', points: failed ? 0 : null, assessed_on: a });
       }
     }
   }
@@ -153,7 +171,9 @@ function district(code: string): Result[] {
 }
 
 export function buildCriteriaResults(): Result[] {
-  return DISTRICT_CODES.flatMap((d) => (d === 'AG.CT' ? chauThanh() : district(d)));
+  return CRITERIA_YEARS.flatMap((year) =>
+    DISTRICT_CODES.flatMap((d) => (d === 'AG.CT' && year === SEED_YEAR ? chauThanh() : district(d, year))),
+  );
 }
 
 /** Σ max_points in hundredths, to check the set adds up to 60 without floating-point doubt. */
