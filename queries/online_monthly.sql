@@ -8,15 +8,15 @@ WITH RECURSIVE scope(unit_code) AS (
   SELECT u.unit_code FROM units u JOIN scope s ON u.parent_code = s.unit_code
 ),
 months AS (
-  SELECT strftime(m, '%Y-%m') AS month
+  SELECT CAST(m AS DATE) AS first_day, strftime(m, '%Y-%m') AS month
   FROM range(date_trunc('month', CAST($start AS DATE)), CAST($end AS DATE) + 1, INTERVAL 1 MONTH) AS r(m)
 ),
-mine AS (
+mine AS NOT MATERIALIZED (
   SELECT d.* FROM dossiers d JOIN scope s ON s.unit_code = d.unit_code
 ),
 got AS (
   SELECT
-    strftime(received_on, '%Y-%m') AS month,
+    CAST(date_trunc('month', received_on) AS DATE) AS first_day,
     count(*) AS received,
     count(*) FILTER (channel = 'online') AS received_online,
     count(*) FILTER (online_eligible) AS received_eligible,
@@ -27,7 +27,7 @@ got AS (
 ),
 done AS (
   SELECT
-    strftime(resolved_on, '%Y-%m') AS month,
+    CAST(date_trunc('month', resolved_on) AS DATE) AS first_day,
     count(*) AS resolved,
     count(*) FILTER (due_on IS NULL OR resolved_on <= due_on) AS resolved_on_time,
     count(*) FILTER (paid_online) AS paid_online
@@ -60,8 +60,8 @@ filled AS (
     done.paid_online,
     coalesce(agg.stats_rows, 0) AS stats_rows
   FROM months m
-  LEFT JOIN got ON got.month = m.month
-  LEFT JOIN done ON done.month = m.month
+  LEFT JOIN got ON got.first_day = m.first_day
+  LEFT JOIN done ON done.first_day = m.first_day
   LEFT JOIN agg ON agg.month = m.month
 )
 SELECT
