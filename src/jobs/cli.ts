@@ -56,9 +56,9 @@ function runsTable(runs: RunView[]) {
       r.status,
       r.exit_code,
       r.units.length,
-      r.finished ? local(r.finished) : null,
-      r.outputs.length ? commonDir(r.outputs) : null,
-      r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ') || null,
+      r.finished ? local(r.finished) : '',
+      r.outputs.length ? commonDir(r.outputs) : '',
+      r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; '),
     ]),
     rowsChanged: 0,
   };
