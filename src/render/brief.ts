@@ -14,8 +14,8 @@ import { briefView } from './view.ts';
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface BriefOptions {
-  /** The folder to write; replaced as a whole when complete. */
-  out: string;
+  /** The folder to write, replaced as a whole when complete; a function picks it once the scope is known. */
+  out: string | ((metrics: Metrics) => string);
   document?: DocumentOptions;
   /** Template name under templates/ or a path to a .hbs file. */
   template?: string;
@@ -105,9 +105,10 @@ export async function renderBriefFromMetrics(
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
   };
   for (const [name, svg] of Object.entries(view.charts)) files[`charts/${name}.svg`] = svg;
-  const written = writeFolderAtomic(options.out, files);
-  effects.logger.info(`brief written to ${options.out} (${written.length} files, ${timings.render} ms)`);
-  return { dir: options.out, files: written, timings, metrics };
+  const dir = typeof options.out === 'function' ? options.out(metrics) : options.out;
+  const written = writeFolderAtomic(dir, files);
+  effects.logger.info(`brief written to ${dir} (${written.length} files, ${timings.render} ms)`);
+  return { dir, files: written, timings, metrics };
 }
 
 function round(ms: number): number {

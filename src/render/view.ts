@@ -246,13 +246,8 @@ async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Pr
     }
     const block: Block = { heading, paragraphs: [indexLine(total)] };
     if (total.series.length > 1) {
-      block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} qua các kỳ: điểm và thứ hạng`, {
-        rows: total.series.map((p) => ({
-          period_label: p.rank !== null && p.rank_of !== null ? `${shortPeriod(p.period)}|hạng ${int(p.rank)}/${int(p.rank_of)}` : shortPeriod(p.period),
-          score: p.score,
-          score_label: score(p.score),
-        })),
-      });
+      const { points, caption } = seriesWindow(total);
+      block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} ${caption}`, { rows: points });
     }
     section.blocks.push(block);
     const parts = own.filter((i) => i.index_code === code && i.component !== 'TOTAL');
@@ -261,6 +256,35 @@ async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Pr
     if (peers.length >= 5) section.blocks.push(await positionBlock(total, peers, m, chart));
   }
   return section;
+}
+
+/** Yearly indices show their last 6 years, monthly ones their last 12 months. */
+const SERIES_WINDOW = { year: 6, month: 12 };
+/** Above this many points, rank labels and every score label would collide: keep only the telling ones. */
+const LABEL_ALL_UP_TO = 7;
+
+/**
+ * The points of an index chart. Long series are cut to a recent window (PAPI totals before 2018
+ * add up 6 dimensions instead of 8 and would not compare anyway); crowded ones label only the
+ * first, last, highest and lowest scores.
+ */
+function seriesWindow(i: IndexMetric) {
+  const monthly = /^\d{4}-\d{2}$/.test(i.period);
+  const window = monthly ? SERIES_WINDOW.month : SERIES_WINDOW.year;
+  const series = i.series.slice(-window);
+  const crowded = series.length > LABEL_ALL_UP_TO;
+  const scores = series.map((p) => p.score);
+  const telling = new Set([0, series.length - 1, scores.indexOf(Math.max(...scores)), scores.indexOf(Math.min(...scores))]);
+  // '|' breaks an axis label in two lines (see index-series.vl.json).
+  const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
+  const points = series.map((p, k) => ({
+    order: k,
+    period_label: !crowded && p.rank !== null && p.rank_of !== null ? `${when(p.period)}|hạng ${int(p.rank)}/${int(p.rank_of)}` : when(p.period),
+    score: p.score,
+    score_label: !crowded || telling.has(k) ? score(p.score) : '',
+  }));
+  const span = i.series.length > series.length ? ` ${series.length} ${monthly ? 'tháng' : 'năm'} gần nhất` : ' qua các kỳ';
+  return { points, caption: `${span.trim()}: điểm${crowded ? '' : ' và thứ hạng'}` };
 }
 
 function indexLine(i: IndexMetric): string {

@@ -1,0 +1,90 @@
+import { InvalidArgumentError } from 'commander';
+import type { Register } from './index.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function isoDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(`${value}T00:00:00Z`) : null;
+  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date YYYY-MM-DD, e.g. 2025-01-05');
+  }
+  return value;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds > 0');
+  return n;
+}
+
+interface BriefCliOptions {
+  db?: string;
+  data: string;
+  period: string;
+  unit?: string;
+  out?: string;
+  template?: string;
+  number?: string;
+  symbol?: string;
+  superior?: string;
+  issuer?: string;
+  place?: string;
+  date?: string;
+  signer?: string;
+  signerTitle?: string[];
+  recipient?: string[];
+  chromium?: string;
+  timeout: number;
+}
+
+export const register: Register = (program) => {
+  program
+    .command('brief')
+    .description('render the steering-committee brief (PDF, HTML, charts, metrics.json, manifest.json) for a period and unit')
+    .requiredOption('--period <period>', 'period: 2024-11, 2024-Q4, 2024-H1, 2024-9M, 2024')
+    .option('--db <file>', 'loaded database (read-only); without it --data is loaded into out/cchc.duckdb first')
+    .option('--data <dir>', 'data folder to load when no --db is given', 'data')
+    .option('--unit <code>', 'unit_code of the scope (default: the province that has child units)')
+    .option('--out <dir>', 'output folder (default out/<period>/<unit_code>/); replaced only when the new brief is complete')
+    .option('--template <name>', 'template name under templates/ or a path to a .hbs file', 'brief')
+    .option('--number <n>', 'document number before the slash (default: left blank for the clerk)')
+    .option('--symbol <symbol>', 'document symbol after the slash', 'BC-VPUBND')
+    .option('--superior <text>', 'first line of the issuer block (default: UBND TỈNH <province>)')
+    .option('--issuer <text>', 'issuing body, second line of the issuer block', 'VĂN PHÒNG')
+    .option('--place <name>', 'place in the place-date line (default: the province)')
+    .option('--date <YYYY-MM-DD>', 'document date (default: today in Asia/Ho_Chi_Minh)', isoDate)
+    .option('--signer <name>', 'name under the signature')
+    .option('--signer-title <line>', 'a line of the signer title; repeat for two lines (default: KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG)', collect)
+    .option('--recipient <text>', 'a line of "Nơi nhận"; repeat for each ("- Lưu: VT." is always added)', collect)
+    .option('--chromium <path>', 'Chromium binary (default $CCHC_CHROMIUM or /usr/bin/chromium)')
+    .option('--timeout <seconds>', 'give up printing after this long', seconds, 60)
+    .action(async (opts: BriefCliOptions) => {
+      const [{ runBrief }, { systemClock, stderrLogger }] = await Promise.all([import('../../render/run.ts'), import('../../effects.ts')]);
+      const result = await runBrief(
+        {
+          db: opts.db,
+          data: opts.data,
+          period: opts.period,
+          unit: opts.unit,
+          out: opts.out,
+          template: opts.template,
+          chromium: opts.chromium,
+          timeoutMs: opts.timeout * 1000,
+          document: {
+            number: opts.number,
+            symbol: opts.symbol,
+            superior: opts.superior,
+            issuer: opts.issuer,
+            place: opts.place,
+            date: opts.date,
+            signer: opts.signer,
+            signerTitle: opts.signerTitle,
+            recipients: opts.recipient,
+          },
+        },
+        { clock: systemClock, logger: stderrLogger },
+      );
+      for (const f of result.files) process.stdout.write(f + '\n');
+    });
+};

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Db, messageOf } from '../db.ts';
+import type { Effects } from '../effects.ts';
+import { CliError, EXIT } from '../errors.ts';
+import { renderBrief, type BriefResult } from './brief.ts';
+import type { DocumentOptions } from './options.ts';
+
+export interface RunBriefOptions {
+  /** A loaded database; without it `data` is loaded (or reused, when unchanged) into `out/cchc.duckdb`. */
+  db?: string;
+  data: string;
+  period: string;
+  unit?: string;
+  /** Default `out/<period>/<unit_code>/`. */
+  out?: string;
+  template?: string;
+  chromium?: string;
+  timeoutMs?: number;
+  document: DocumentOptions;
+}
+
+export const DEFAULT_DB = path.join('out', 'cchc.duckdb');
+
+/** `cchc brief`: the whole path from a data folder or database to a brief folder. */
+export async function runBrief(options: RunBriefOptions, effects: Effects): Promise<BriefResult> {
+  const dbPath = options.db ?? (await ensureLoaded(options.data, effects));
+  const db = await openReadOnly(dbPath);
+  try {
+    return await renderBrief(
+      db,
+      {
+        period: options.period,
+        unit: options.unit,
+        out: options.out ?? ((m) => path.join('out', m.period.id, m.scope.unit_code)),
+        template: options.template,
+        chromium: options.chromium,
+        timeoutMs: options.timeoutMs,
+        document: options.document,
+      },
+      effects,
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** Loads the data folder unless the database already holds exactly these files (same fingerprint). */
+async function ensureLoaded(dataDir: string, effects: Effects): Promise<string> {
+  const { fingerprintData, loadData } = await import('../load/index.ts');
+  if (!existsSync(dataDir)) throw new CliError(`data folder ${dataDir} does not exist; pass --db FILE or --data DIR`, EXIT.usage);
+  if (existsSync(DEFAULT_DB)) {
+    const fingerprint = await fingerprintData(dataDir);
+    const db = await openReadOnly(DEFAULT_DB);
+    try {
+      const row = await db.one<{ fingerprint: string }>('SELECT fingerprint FROM meta_load ORDER BY loaded_at DESC LIMIT 1').catch(() => undefined);
+      if (row?.fingerprint === fingerprint) {
+        effects.logger.info(`${DEFAULT_DB} already holds ${dataDir}; not reloading`);
+        return DEFAULT_DB;
+      }
+    } finally {
+      db.close();
+    }
+  }
+  effects.logger.info(`loading ${dataDir} into ${DEFAULT_DB}`);
+  await loadData(dataDir, DEFAULT_DB, effects);
+  return DEFAULT_DB;
+}
+
+async function openReadOnly(file: string): Promise<Db> {
+  if (!existsSync(file)) throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
+  try {
+    return await Db.open(file, { readOnly: true });
+  } catch (e) {
+    const m = messageOf(e).split('\n')[0]!;
+    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m})`, EXIT.locked);
+    throw new CliError(`cannot open database ${file}: ${m}`, EXIT.data);
+  }
+}
