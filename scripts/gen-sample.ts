@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Db, literal } from '../src/db.ts';
 import { anGiangRows, papiRows, type IndexRow } from './sample/indices.ts';
 import { buildCriteria, buildCriteriaResults, totalMaxHundredths } from './sample/criteria.ts';
-import { writeCsv, type Cell } from './sample/csv.ts';
+import { writeCsv } from './sample/csv.ts';
 import { dossiersOfYear, dossierStats, planDossiers, type DossierPlan } from './sample/dossiers.ts';
 import { SAMPLE_SEED } from './sample/rng.ts';
 import { buildDocuments, buildTasks, type TaskRow } from './sample/tasks.ts';
@@ -27,7 +27,7 @@ export const PAPI_DIR = path.join(ROOT, 'scripts/sample/papi');
 const YEARS = [2023, 2024, 2025];
 
 const columnsOf = (t: TableName) => TABLES[t].columns.map((c) => c.name);
-const write = (dir: string, t: TableName, rows: readonly Record<string, Cell>[]) => writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
+const write = (dir: string, t: TableName, rows: readonly object[]) => writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
 
 /** Every CSV table of the sample: cheap to build, and what the reproducibility test compares. */
 export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[]; tasks: TaskRow[]; indices: IndexRow[] } {
@@ -35,12 +35,12 @@ export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[
   const units = buildUnits(path.join(PAPI_DIR, 'dim_province.csv'));
   const tasks = buildTasks(units);
   const indices = [...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')), ...anGiangRows()];
-  write(dir, 'units', units as unknown as Record<string, Cell>[]);
+  write(dir, 'units', units);
   write(dir, 'documents', buildDocuments());
-  write(dir, 'tasks', tasks as unknown as Record<string, Cell>[]);
+  write(dir, 'tasks', tasks);
   write(dir, 'criteria', buildCriteria());
-  write(dir, 'criteria_results', buildCriteriaResults() as unknown as Record<string, Cell>[]);
-  write(dir, 'index_scores', indices as unknown as Record<string, Cell>[]);
+  write(dir, 'criteria_results', buildCriteriaResults());
+  write(dir, 'index_scores', indices);
   write(dir, 'dossier_stats', dossierStats(plan));
   write(dir, 'targets', [
     { metric: 'online_ratio', year: 2024, unit_code: null, target: 0.8 },
@@ -61,7 +61,7 @@ async function writeDossiers(dir: string, plan: DossierPlan, units: readonly Uni
       const rows = dossiersOfYear(plan, year, units);
       total += rows.length;
       const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
-      writeCsv(csv, columnsOf('dossiers'), rows as unknown as Record<string, Cell>[]);
+      writeCsv(csv, columnsOf('dossiers'), rows);
       const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN'}`;
       await db.run(
         `COPY (SELECT * FROM read_csv(${literal(csv)}, header = true, columns = ${types}) ORDER BY received_on, dossier_id)

@@ -9,9 +9,9 @@ function quote(v: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Writes a UTF-8 CSV with LF line ends and the columns in the order given. */
-export function writeCsv(file: string, columns: readonly string[], rows: readonly Record<string, Cell>[]): void {
+/** Writes a UTF-8 CSV with LF line ends and the columns in the order given; other keys are left out. */
+export function writeCsv(file: string, columns: readonly string[], rows: readonly object[]): void {
   const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => quote(r[c])).join(','));
+  for (const r of rows) lines.push(columns.map((c) => quote((r as Record<string, Cell>)[c])).join(','));
   fs.writeFileSync(file, lines.join('\n') + '\n', 'utf8');
 }
