@@ -126,6 +126,8 @@ export function buildUnits(dimProvinceCsv: string): Unit[] {
   const units: Unit[] = [
     unit(null, ['AG', 'UBND tỉnh An Giang', 'An Giang', 'province', undefined, PROVINCE_END, MERGED_PROVINCE]),
     ...PROVINCIAL.map((r) => unit('AG', r)),
+    // The one-stop centre belongs to the provincial office; departments' dossiers are recorded under the departments.
+    unit('AG.VP', ['AG.TTPVHCC', 'Trung tâm Phục vụ hành chính công tỉnh', 'TT PVHCC', 'other']),
     ...DISTRICTS.map(([c, n, s]) => unit('AG', [c, n, s, 'district'])),
     ...CHAU_THANH_OFFICES.map((r) => unit('AG.CT', r)),
     ...COMMUNES.map(([c, n, s]) => unit('AG.CT', [c, n, s, 'commune'])),
