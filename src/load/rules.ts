@@ -4,19 +4,10 @@
  * referencing row. A rule only runs when every table it reads was read cleanly.
  */
 import type { Db } from '../db.ts';
-import { ident, literal } from '../db.ts';
-import {
-  AREAS,
-  CHANNELS,
-  CRITERIA_STATUSES,
-  TABLES,
-  TARGET_METRICS,
-  UNIT_KINDS,
-  type TableName,
-} from '../schema.ts';
+import { ident } from '../db.ts';
+import { TABLES, type TableName } from '../schema.ts';
 import { closest } from './names.ts';
-import { rawCol } from './stage.ts';
-import { TYPE_RULES, isParsed } from './values.ts';
+import { ENUMS, TYPE_RULES } from './values.ts';
 
 /** One offending row: file id and position resolve to file and line later. */
 export interface Found {
@@ -30,6 +21,7 @@ export interface Found {
 type Row = Record<string, unknown> & { _fid: number; _pos: number };
 
 export interface Rule {
+  /** Rule id, unless the rows carry their own in `_rule` (and column in `_column`). */
   rule: string;
   column: string | null;
   /** Tables that must be present (read without errors) for the rule to run. */
@@ -50,20 +42,10 @@ export const MAX_PER_RULE = 1000;
 const v = (t: TableName) => ident(`v_${t}`);
 const q = ident;
 const show = (x: unknown) => `"${String(x).length > 60 ? String(x).slice(0, 57) + '…' : String(x)}"`;
-const inList = (values: readonly string[]) => `(${values.map(literal).join(', ')})`;
 const didYouMean = (x: unknown, options: readonly string[]) => {
   const near = closest(String(x), options);
   return near ? `; did you mean "${near}"?` : '';
 };
-
-const ENUMS: [TableName, string, readonly string[]][] = [
-  ['units', 'kind', UNIT_KINDS],
-  ['tasks', 'area', AREAS],
-  ['criteria', 'area', AREAS],
-  ['dossiers', 'channel', CHANNELS],
-  ['criteria_results', 'status', CRITERIA_STATUSES],
-  ['targets', 'metric', TARGET_METRICS],
-];
 
 /** Every column holding one unit code; `tasks.support_units` holds a list and has its own rule. */
 export const UNIT_REFS: [TableName, string][] = [
@@ -79,27 +61,22 @@ export const UNIT_REFS: [TableName, string][] = [
   ['targets', 'unit_code'],
 ];
 
-function columnRules(t: TableName): Rule[] {
-  return TABLES[t].columns.flatMap((c): Rule[] => {
-    const out: Rule[] = [];
-    if (c.required)
-      out.push({
-        rule: 'required',
-        column: c.name,
-        needs: [t],
-        sql: `SELECT _fid, _pos FROM ${v(t)} WHERE ${rawCol(c.name)} IS NULL`,
-        message: () => `${c.name} is empty; every row needs a value`,
-      });
-    if (isParsed(c.type))
-      out.push({
-        rule: TYPE_RULES[c.type].rule,
-        column: c.name,
-        needs: [t],
-        sql: `SELECT _fid, _pos, ${rawCol(c.name)} AS raw FROM ${v(t)} WHERE ${rawCol(c.name)} IS NOT NULL AND ${q(c.name)} IS NULL`,
-        message: (r) => `${c.name} ${show(r.raw)} ${TYPE_RULES[c.type].expected}`,
-      });
-    return out;
-  });
+/** Required values, types and code lists, found while staging (`_bad`); here they become messages. */
+function cellRule(t: TableName): Rule {
+  const typeOf = new Map(TABLES[t].columns.map((c) => [c.name, c.type]));
+  return {
+    rule: 'cells',
+    column: null,
+    needs: [t],
+    sql: `SELECT _fid, _pos, b.c AS _column, b.r AS _rule, b.v AS raw FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL)`,
+    message: (r) => {
+      const col = String(r._column);
+      if (r._rule === 'required') return `${col} is empty; every row needs a value`;
+      const values = ENUMS[t]?.[col];
+      if (r._rule === 'enum' && values) return `${col} ${show(r.raw)} is not one of ${values.join(', ')}${didYouMean(r.raw, values)}`;
+      return `${col} ${show(r.raw)} ${TYPE_RULES[typeOf.get(col)!].expected}`;
+    },
+  };
 }
 
 function uniqueRule(t: TableName): Rule {
@@ -119,16 +96,6 @@ function uniqueRule(t: TableName): Rule {
       SELECT _fid, _pos, k, ffid, fpos FROM r WHERE n > 1`,
     message: (r, ctx) =>
       `duplicate ${key.length === 1 ? key[0] : `(${key.join(', ')})`} ${show(r.k)}; first at ${ctx.where(Number(r.ffid), Number(r.fpos))}`,
-  };
-}
-
-function enumRule([t, col, values]: [TableName, string, readonly string[]]): Rule {
-  return {
-    rule: 'enum',
-    column: col,
-    needs: [t],
-    sql: `SELECT _fid, _pos, ${q(col)} AS val FROM ${v(t)} WHERE ${q(col)} IS NOT NULL AND ${q(col)} NOT IN ${inList(values)}`,
-    message: (r) => `${col} ${show(r.val)} is not one of ${values.join(', ')}${didYouMean(r.val, values)}`,
   };
 }
 
@@ -271,9 +238,8 @@ const CROSS_RULES: Rule[] = [
 export function allRules(): Rule[] {
   const tables = Object.keys(TABLES) as TableName[];
   return [
-    ...tables.flatMap(columnRules),
+    ...tables.map(cellRule),
     ...tables.map(uniqueRule),
-    ...ENUMS.map(enumRule),
     ...UNIT_REFS.map(unitRefRule),
     ...CROSS_RULES,
   ];
@@ -292,7 +258,9 @@ export async function runRules(db: Db, present: Set<TableName>, ctx: Omit<RuleCo
     const rows = await db.all<Row>(`SELECT * FROM (${rule.sql}) ORDER BY _fid, _pos LIMIT ${MAX_PER_RULE + 1}`);
     if (rows.length > MAX_PER_RULE) cut.push(rule);
     for (const r of rows.slice(0, MAX_PER_RULE)) {
-      found.push({ fid: Number(r._fid), pos: Number(r._pos), column: rule.column, rule: rule.rule, message: rule.message(r, full) });
+      const column = typeof r._column === 'string' ? r._column : rule.column;
+      const id = typeof r._rule === 'string' ? r._rule : rule.rule;
+      found.push({ fid: Number(r._fid), pos: Number(r._pos), column, rule: id, message: rule.message(r, full) });
     }
   }
   return { found, cut };

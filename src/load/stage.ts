@@ -1,18 +1,18 @@
 /**
- * Reads one data file into a DuckDB temp table `f<fid>` of cleaned text columns (`raw$<col>`) and
- * their typed values (`<col>`), with DuckDB's own readers. Problems that make the rows unreadable
+ * Reads one data file into a DuckDB temp table `f<fid>` of typed columns, with DuckDB's own
+ * readers. Problems that make the rows unreadable
  * (encoding, headers, CSV structure, broken JSON) are returned instead, and the file's rows are
  * then not checked further: their values would only produce noise.
  */
 import type { Db } from '../db.ts';
 import { ident, literal, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
-import { TABLES, sqlType, type ColumnDef } from '../schema.ts';
+import { TABLES, sqlType } from '../schema.ts';
 import { headerFields, lineOfOffset, recordLines } from './csv.ts';
 import type { DataFile } from './discover.ts';
 import { checkEncoding, legacyIssue, legacyMarks } from './encoding.ts';
 import { countKnown, mapHeaders } from './headers.ts';
-import { cleanExpr, isParsed, parseExpr } from './values.ts';
+import { badCellsExpr, cleanExpr, isParsed, parseExpr } from './values.ts';
 
 export interface Staged {
   file: DataFile;
@@ -27,7 +27,6 @@ export interface Staged {
 
 export type StageResult = { ok: true; staged: Staged } | { ok: false; issues: DataIssue[] };
 
-export const rawCol = (c: string) => ident(`raw$${c}`);
 export const stageTable = (fid: number) => `f${fid}`;
 
 const fail = (issues: DataIssue[]): StageResult => ({ ok: false, issues });
@@ -47,23 +46,28 @@ interface Source {
   lineOf: (pos: number) => number;
 }
 
-/** Materialises `f<fid>`: cleaned text plus typed value per column, one pass over the source. */
+/**
+ * Materialises `f<fid>` in one pass over the source: the typed value of each column (the cleaned
+ * text for text columns) and `_bad`, the offending cells of the row with their text, so the text
+ * of the million good cells is never stored.
+ */
 async function materialise(db: Db, file: DataFile, fid: number, src: Source): Promise<Staged> {
-  const defs = TABLES[file.table].columns.filter((c) => src.columns.includes(c.name));
-  const cleaned = defs.map((c) => `${cleanExpr(ident(c.name))} AS ${ident(c.name)}`);
-  const out = defs.flatMap((c: ColumnDef) =>
-    isParsed(c.type)
-      ? [`${ident(c.name)} AS ${rawCol(c.name)}`, `${parseExpr(c.type, ident(c.name))} AS ${ident(c.name)}`]
-      : [ident(c.name)],
-  );
+  const defs = TABLES[file.table].columns;
+  const present = new Set(src.columns);
+  const mine = defs.filter((c) => present.has(c.name));
   const line = src.hasLine ? ['_line'] : [];
+  const cleaned = mine.map((c) => `${cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`);
+  const parsed = mine.filter((c) => isParsed(c.type)).map((c) => `${parseExpr(c.type, ident(c.name))} AS ${ident('p$' + c.name)}`);
+  const typed = mine.map((c) => (isParsed(c.type) ? `${ident('p$' + c.name)} AS ${ident(c.name)}` : ident(c.name)));
   await db.run(
-    `CREATE TEMP TABLE ${stageTable(fid)} AS SELECT ${[...line, ...out].join(', ')} FROM (SELECT ${[...line, ...cleaned].join(', ')} FROM (${src.sql}))`,
+    `CREATE TEMP TABLE ${stageTable(fid)} AS
+     SELECT ${[...line, ...typed, `${badCellsExpr(file.table, defs, present)} AS _bad`].join(', ')}
+     FROM (SELECT *, ${parsed.join(', ') || 'NULL AS _none'} FROM (SELECT ${[...line, ...cleaned].join(', ')} FROM (${src.sql})))`,
   );
   return {
     file,
     fid,
-    columns: new Set(src.columns),
+    columns: present,
     posExpr: src.hasLine ? '_line' : 'rowid + 1',
     lineOf: src.lineOf,
   };
@@ -92,36 +96,44 @@ async function stageCsv(db: Db, file: DataFile, fid: number, buf: Buffer): Promi
   const map = mapHeaders(header, TABLES[file.table], { file: file.rel, line: 1, allowBlank: false, requireColumns: true });
   if (map.issues.length) return fail(map.issues);
   const cols = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const rej = `rej_${fid}`;
-  const src = `read_csv(${literal(file.abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${cols}}, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan')`;
+  const read = (extra: string) =>
+    `read_csv(${literal(file.abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${cols}}${extra})`;
   const list = selectList(map.columns, (i) => `c${i}`);
   let lines: number[] | undefined;
-  let staged: Staged;
   try {
-    staged = await materialise(db, file, fid, {
-      sql: `SELECT ${list.sql} FROM ${src}`,
+    const staged = await materialise(db, file, fid, {
+      sql: `SELECT ${list.sql} FROM ${read('')}`,
       columns: list.columns,
       hasLine: false,
       lineOf: (pos) => (lines ??= recordLines(buf))[pos - 1] ?? pos + 1,
     });
+    return { ok: true, staged };
   } catch (e) {
-    return fail([fileIssue(file, 'csv', `DuckDB could not read the file: ${messageOf(e).split('\n')[0]}`)]);
+    // Collecting rejects costs as much again as the read, so only a file that failed is read again for them.
+    return fail(await csvRejects(db, file, fid, buf, read, header.length, e));
   }
-  const rejects = await db.all<{ pos: number; type: string; msg: string }>(
-    `SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position LIMIT 1000`,
-  );
-  if (rejects.length === 0) return { ok: true, staged };
-  return fail(
-    rejects.map((r) => {
-      const line = lineOfOffset(buf, Number(r.pos) - 1);
-      const found = /Found: (\d+)/.exec(r.msg)?.[1];
-      if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
-        return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${header.length}; check for a stray or missing comma, or quote values that contain commas`, line);
-      if (r.type === 'UNQUOTED VALUE')
-        return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
-      return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
-    }),
-  );
+}
+
+/** Every structural problem of a CSV DuckDB refused, located by physical line. */
+async function csvRejects(db: Db, file: DataFile, fid: number, buf: Buffer, read: (extra: string) => string, fields: number, error: unknown): Promise<DataIssue[]> {
+  const rej = `rej_${fid}`;
+  let rejects: { pos: number; type: string; msg: string }[] = [];
+  try {
+    await db.run(`CREATE TEMP TABLE ${rej}_rows AS SELECT * FROM ${read(`, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan'`)}`);
+    rejects = await db.all(`SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position LIMIT 1000`);
+  } catch {
+    // Some failures (e.g. a line over DuckDB's size limit) stop even a read that stores rejects.
+  }
+  if (rejects.length === 0) return [fileIssue(file, 'csv', `DuckDB could not read the file: ${messageOf(error).split('\n')[0]}`)];
+  return rejects.map((r) => {
+    const line = lineOfOffset(buf, Number(r.pos) - 1);
+    const found = /Found: (\d+)/.exec(r.msg)?.[1];
+    if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
+      return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`, line);
+    if (r.type === 'UNQUOTED VALUE')
+      return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
+    return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
+  });
 }
 
 async function stageJson(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<StageResult> {
@@ -246,15 +258,12 @@ export async function stageFile(db: Db, file: DataFile, fid: number, buf: Buffer
   }
 }
 
-/** `v_<table>`: every file of a table as one relation, with `_fid`, `_pos`, and raw + typed columns. */
+/** `v_<table>`: every file of a table as one relation, with `_fid`, `_pos`, typed columns and `_bad`. */
 export async function createView(db: Db, staged: Staged[]): Promise<void> {
   const table = TABLES[staged[0]!.file.table];
   const parts = staged.map((s) => {
-    const cols = table.columns.map((c) => {
-      if (!s.columns.has(c.name)) return `CAST(NULL AS VARCHAR) AS ${rawCol(c.name)}, CAST(NULL AS ${sqlType(c.type)}) AS ${ident(c.name)}`;
-      return isParsed(c.type) ? `${rawCol(c.name)}, ${ident(c.name)}` : `${ident(c.name)} AS ${rawCol(c.name)}, ${ident(c.name)}`;
-    });
-    return `SELECT ${s.fid} AS _fid, ${s.posExpr} AS _pos, ${cols.join(', ')} FROM ${stageTable(s.fid)}`;
+    const cols = table.columns.map((c) => (s.columns.has(c.name) ? ident(c.name) : `CAST(NULL AS ${sqlType(c.type)}) AS ${ident(c.name)}`));
+    return `SELECT ${s.fid} AS _fid, ${s.posExpr} AS _pos, ${cols.join(', ')}, _bad FROM ${stageTable(s.fid)}`;
   });
   await db.run(`CREATE TEMP VIEW ${ident(`v_${table.name}`)} AS ${parts.join(' UNION ALL ')}`);
 }

@@ -2,11 +2,18 @@
  * How one text cell becomes a typed value, as DuckDB SQL expressions over the staged text, so a
  * million rows are parsed in bulk; and what to tell the user when a cell does not parse.
  */
-import type { ColumnType } from '../schema.ts';
+import { literal } from '../db.ts';
+import { AREAS, CHANNELS, CRITERIA_STATUSES, TARGET_METRICS, UNIT_KINDS, type ColumnDef, type ColumnType, type TableName } from '../schema.ts';
 
-/** Cleans a raw cell: NFC (the contract's text form), trimmed, empty → NULL. */
-export function cleanExpr(raw: string): string {
-  return `NULLIF(trim(nfc_normalize(${raw})), '')`;
+/**
+ * Cleans a raw cell: trimmed, empty → NULL, and text NFC-normalised (the contract's text form).
+ * Both steps are guarded because a million plain ASCII dates should not pay for them.
+ */
+export function cleanExpr(raw: string, type: ColumnType): string {
+  const trimmed = `CASE WHEN ${raw} LIKE ' %' OR ${raw} LIKE '% ' OR ${raw} LIKE '%\t' OR ${raw} LIKE '\t%' THEN trim(${raw}, ' \t\r\n') ELSE ${raw} END`;
+  if (['date', 'int', 'decimal', 'month', 'period'].includes(type)) return `NULLIF(${trimmed}, '')`;
+  // strlen counts bytes and length characters: equal means ASCII, which NFC leaves as it is.
+  return `NULLIF(CASE WHEN strlen(${raw}) = length(${raw}) THEN ${trimmed} ELSE trim(nfc_normalize(${raw}), ' \t\r\n') END, '')`;
 }
 
 const ISO_DATE = String.raw`\d{4}-\d{2}-\d{2}`;
@@ -65,3 +72,39 @@ export const TYPE_RULES: Record<ColumnType, { rule: string; expected: string }> 
   month: { rule: 'month', expected: 'is not a month; use YYYY-MM' },
   period: { rule: 'period', expected: 'is not a period; use YYYY or YYYY-MM' },
 };
+
+/** Columns restricted to a code list of the contract. */
+export const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>> = {
+  units: { kind: UNIT_KINDS },
+  tasks: { area: AREAS },
+  criteria: { area: AREAS },
+  dossiers: { channel: CHANNELS },
+  criteria_results: { status: CRITERIA_STATUSES },
+  targets: { metric: TARGET_METRICS },
+};
+
+/**
+ * SQL for `_bad`: NULL for a clean row, else the list of its offending cells as
+ * {c: column, r: rule, v: cleaned text}. Reads the cleaned text `<col>` and the parsed value
+ * `p$<col>`; the list is only built for the rare bad row.
+ */
+export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Set<string>): string {
+  const q = (n: string) => `"${n}"`;
+  const checks: { cond: string; column: string; rule: string }[] = [];
+  for (const c of columns) {
+    if (!present.has(c.name)) {
+      // Only JSON lacks columns here (a missing key is an empty value); other formats fail on headers.
+      if (c.required) checks.push({ cond: 'true', column: c.name, rule: 'required' });
+      continue;
+    }
+    if (c.required) checks.push({ cond: `${q(c.name)} IS NULL`, column: c.name, rule: 'required' });
+    if (isParsed(c.type)) checks.push({ cond: `${q(c.name)} IS NOT NULL AND ${q('p$' + c.name)} IS NULL`, column: c.name, rule: TYPE_RULES[c.type].rule });
+    const values = ENUMS[table]?.[c.name];
+    if (values) checks.push({ cond: `${q(c.name)} NOT IN (${values.map(literal).join(', ')})`, column: c.name, rule: 'enum' });
+  }
+  if (checks.length === 0) return 'CAST(NULL AS STRUCT(c VARCHAR, r VARCHAR, v VARCHAR)[])';
+  const items = checks.map(
+    (k) => `CASE WHEN ${k.cond} THEN {'c': ${literal(k.column)}, 'r': ${literal(k.rule)}, 'v': ${present.has(k.column) ? q(k.column) : 'CAST(NULL AS VARCHAR)'}} END`,
+  );
+  return `CASE WHEN ${checks.map((k) => `coalesce(${k.cond}, false)`).join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;
+}

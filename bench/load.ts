@@ -1,0 +1,86 @@
+/**
+ * Loading 1M dossier rows through the full validator vs a bare DuckDB
+ * `CREATE TABLE t AS SELECT * FROM read_csv(file)` of the same file, in one process.
+ * The issue requires load ≤ 1.5 × bare. Run: npx tsx bench/load.ts [rows]
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { Db, literal } from '../src/db.ts';
+import { silentLogger, systemClock } from '../src/effects.ts';
+import { loadData } from '../src/load/index.ts';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const dir = path.join(import.meta.dirname, '.cache', `dossiers-${rows}`);
+const csv = path.join(dir, 'dossiers.csv');
+const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
+
+/** Deterministic: a fixed linear congruential generator, so every run times the same bytes. */
+async function generate(): Promise<void> {
+  if (existsSync(csv)) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'units.csv'),
+    'unit_code,name,kind,parent_code\n' + UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') + '\n',
+  );
+  writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
+  let seed = 42;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const out = createWriteStream(csv + '.part');
+  out.write('dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online\n');
+  const day = (d: number) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10);
+  let chunk = '';
+  for (let i = 0; i < rows; i++) {
+    const r = rand(1000);
+    const recv = r % 900;
+    chunk += `HS${String(i).padStart(8, '0')},${UNITS[i % UNITS.length]},1.00${rand(9000) + 1000},${['online', 'direct', 'postal'][rand(3)]},${r % 2 ? 'true' : 'false'},${day(recv)},${day(recv + 10)},${r % 5 ? day(recv + (r % 15)) : ''},${r % 7 ? 'false' : 'true'}\n`;
+    if (chunk.length > 1 << 20) {
+      out.write(chunk);
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  const { renameSync } = await import('node:fs');
+  renameSync(csv + '.part', csv);
+}
+
+async function timeIt(fn: () => Promise<void>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+}
+
+await generate();
+const out = path.join(dir, 'out');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+// Two rounds, best of each: the machine is shared, and the minimum is the least disturbed run.
+let bare = Infinity;
+let load = Infinity;
+let loaded = 0;
+for (let round = 0; round < 2; round++) {
+  bare = Math.min(
+    bare,
+    await timeIt(async () => {
+      rmSync(path.join(out, 'bare.duckdb'), { force: true });
+      const db = await Db.open(path.join(out, 'bare.duckdb'));
+      await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${literal(csv)})`);
+      await db.run('CHECKPOINT');
+      db.close();
+    }),
+  );
+  load = Math.min(
+    load,
+    await timeIt(async () => {
+      const r = await loadData(dir, path.join(out, 'cchc.duckdb'), { clock: systemClock, logger: silentLogger });
+      loaded = r.tables.dossiers!;
+    }),
+  );
+}
+if (loaded !== rows) throw new Error(`loaded ${loaded} dossiers, expected ${rows}`);
+console.log(`rows:          ${rows.toLocaleString('en-US')}`);
+console.log(`bare read_csv: ${bare.toFixed(2)} s (best of 2)`);
+console.log(`cchc load:     ${load.toFixed(2)} s (best of 2)`);
+console.log(`ratio:         ${(load / bare).toFixed(2)} (limit 1.50)`);
+console.log(`peak RSS:      ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
