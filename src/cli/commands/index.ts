@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as brief } from './brief.ts';
 import { register as check } from './check.ts';
+import { register as extract } from './extract.ts';
 import { register as load } from './load.ts';
 import { register as metrics } from './metrics.ts';
 import { register as run } from './run.ts';
@@ -11,4 +12,4 @@ import { register as sql } from './sql.ts';
 /** Each command module registers its options and imports its heavy dependencies only when it runs. */
 export type Register = (program: Command) => void;
 
-export const commands: Register[] = [check, load, sql, metrics, brief, run, schedule, runs];
+export const commands: Register[] = [check, load, sql, metrics, brief, run, schedule, runs, extract];

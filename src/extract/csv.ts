@@ -1,0 +1,49 @@
+/** RFC 4180 CSV, just enough for a units file in and task rows out. */
+
+/** Records with the physical line each starts on (header = line 1). */
+export function parseCsv(text: string): { fields: string[]; line: number }[] {
+  const out: { fields: string[]; line: number }[] = [];
+  const s = text.replace(/^\uFEFF/, '');
+  let fields: string[] = [];
+  let field = '';
+  let inQuote = false;
+  let line = 1;
+  let start = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '')) out.push({ fields, line: start });
+    fields = [];
+    field = '';
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (inQuote) {
+      if (ch === '"' && s[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') inQuote = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"') inQuote = true;
+    else if (ch === ',') fields.push(field), (field = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) endRecord();
+  return out;
+}
+
+/** Quotes when needed; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
+export function csvCell(v: string | number | null): string {
+  let s = v === null ? '' : String(v);
+  if (/^[=+\-@]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function formatCsv(header: readonly string[], rows: (string | number | null)[][]): string {
+  return [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
+}

@@ -1,0 +1,329 @@
+/**
+ * From a notice's blocks to proposed tasks. The notice is read as a tree (sections, numbered
+ * items, dashes, "+" items); headings and intros ("2. Phòng Nội vụ huyện", "đề nghị Sở Nội vụ:")
+ * set the addressee of what follows, and an item's own "Giao X …"/"Đề nghị X …"/"X chủ trì …"
+ * overrides it. Each proposal remembers where its lead came from, which sets its confidence.
+ */
+import { lineAt, type Block } from './blocks.ts';
+import { classify } from './classify.ts';
+import { findDeadline, type Deadline } from './deadline.ts';
+import { fold, type Token } from './fold.ts';
+import type { Lead, Matcher } from './match.ts';
+
+/** How the lead was found, strongest first. */
+export type LeadSource = 'explicit' | 'subject' | 'heading' | 'mention' | 'none';
+
+export interface Proposal {
+  leads: Lead[];
+  source: LeadSource;
+  /** The heading or intro an inherited lead came from. */
+  from: string | null;
+  support: string[];
+  title: string;
+  firstLine: number;
+  lastLine: number;
+  deadline: Deadline;
+  area: string;
+  index_code: string | null;
+}
+
+interface Item {
+  block: Block | null;
+  parts: Part[];
+}
+type Part = { para: Block } | { item: Item };
+
+interface Ctx {
+  leads: Lead[];
+  source: LeadSource;
+  from: string | null;
+  /** Enclosing headings, nearest first, for area and index. */
+  headings: string[];
+  /** A short "Giao Sở Nội vụ:"/"Tiếp tục tham mưu:" above "+" items, repeated in their titles. */
+  prefix: string | null;
+}
+
+/** Text of several blocks read as one, with its line map. */
+interface Run {
+  text: string;
+  starts: { offset: number; line: number }[];
+  prose: boolean;
+}
+
+interface Assignment {
+  at: number;
+  leads: Lead[];
+  source: LeadSource;
+}
+
+const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
+const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
+/** A leading sentence this short before an assignment is its preamble, not a task of its own. */
+const PREAMBLE_WORDS = 15;
+
+/** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
+const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
+
+const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
+export function conclusionBlocks(blocks: Block[]): Block[] {
+  let start = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const f = fold(blocks[i]!.text);
+    if (/ket luan nhu sau/.test(f)) {
+      start = i + 1;
+      break;
+    }
+    if (blocks[i]!.kind === 'para' && f.endsWith(':') && /\b(yeu cau|de nghi|giao)\b/.test(f)) {
+      start = i;
+      break;
+    }
+  }
+  const out: Block[] = [];
+  for (const b of blocks.slice(start)) {
+    const f = fold(b.text);
+    if (/^noi nhan/.test(f)) break;
+    if (/thong bao/.test(f) && /(de biet|biet,|biet va|\.\/\.$)/.test(f)) break;
+    out.push(b);
+    if (/\.\/\.$/.test(b.text)) break;
+  }
+  return out;
+}
+
+function tree(blocks: Block[]): Item {
+  const root: Item = { block: null, parts: [] };
+  const stack: Item[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'para') {
+      (stack[stack.length - 1] ?? root).parts.push({ para: b });
+      continue;
+    }
+    while (stack.length > 0 && stack[stack.length - 1]!.block!.level >= b.level) stack.pop();
+    const item: Item = { block: b, parts: [] };
+    (stack[stack.length - 1] ?? root).parts.push({ item });
+    stack.push(item);
+  }
+  return root;
+}
+
+function toRun(blocks: Block[], prose: boolean): Run {
+  let text = '';
+  const starts: Run['starts'] = [];
+  for (const b of blocks) {
+    if (text) text += ' ';
+    for (const s of b.starts) starts.push({ offset: text.length + s.offset, line: s.line });
+    text += b.text;
+  }
+  return { text, starts, prose };
+}
+
+function runLine(run: Run, offset: number): number {
+  return lineAt({ starts: run.starts, firstLine: run.starts[0]!.line } as Block, offset);
+}
+
+function cleanTitle(s: string): string {
+  return s
+    .replace(/^[\s,;:.\-–]+/, '')
+    .replace(/[\s,;:]+$/, '')
+    .replace(/\s*\.\/\.$/, '.')
+    .trim();
+}
+
+export class TaskReader {
+  constructor(private readonly m: Matcher) {}
+
+  read(blocks: Block[]): Proposal[] {
+    const out: Proposal[] = [];
+    const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null };
+    this.parts(tree(conclusionBlocks(blocks)).parts, ctx, out, true);
+    return out;
+  }
+
+  /** "Giao X", "Đề nghị X", "yêu cầu X", "Riêng X" followed by agencies. */
+  private assignments(text: string, tokens: Token[]): Assignment[] {
+    const out: Assignment[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const trig = TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
+      if (!trig) continue;
+      const span = this.m.leadSpan(text, tokens, i + trig.length, true);
+      if (span.leads.length === 0) continue;
+      out.push({ at: tokens[i]!.start, leads: span.leads, source: 'explicit' });
+      i = span.tokEnd - 1;
+    }
+    return out;
+  }
+
+  /** Agencies opening a sentence, followed by more words: "Sở Thông tin và Truyền thông chủ trì …". */
+  private subject(text: string, tokens: Token[], bare: 'verb' | 'bare' = 'verb'): Lead[] {
+    const first = tokens.findIndex((t) => t.word);
+    if (first < 0) return [];
+    const span = this.m.leadSpan(text, tokens, first);
+    const more = tokens.slice(span.tokEnd).some((t) => t.word);
+    return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
+  }
+
+  /** A heading that is only an addressee: "2. Phòng Nội vụ huyện". */
+  private onlyAgencies(text: string): Lead[] {
+    return this.subject(text, this.m.tokens(text), 'bare');
+  }
+
+  /** Addressee a heading or intro sets for what follows it. */
+  private headingLeads(text: string): { leads: Lead[]; source: LeadSource } {
+    const tokens = this.m.tokens(text);
+    const a = this.assignments(text, tokens);
+    if (a.length > 0) return { leads: a.flatMap((x) => x.leads), source: 'heading' };
+    const s = this.subject(text, tokens).concat(this.subject(text, tokens, 'bare'));
+    if (s.length > 0) return { leads: s, source: 'heading' };
+    // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
+    const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
+    if (named.length === 1) return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
+    return { leads: [], source: 'none' };
+  }
+
+  private parts(parts: Part[], ctx: Ctx, out: Proposal[], root: boolean): void {
+    let c = ctx;
+    for (const p of parts) {
+      if ('item' in p) {
+        this.item(p.item, c, out);
+        continue;
+      }
+      const text = p.para.text;
+      if (text.endsWith(':')) {
+        const h = this.headingLeads(text);
+        c = {
+          ...c,
+          ...(h.leads.length > 0 ? { leads: h.leads, source: h.source, from: text } : {}),
+          prefix: text.length <= 120 ? text : null,
+        };
+        continue;
+      }
+      this.emit(toRun([p.para], true), c, out, root);
+    }
+  }
+
+  private item(item: Item, ctx: Ctx, out: Proposal[]): void {
+    const b = item.block!;
+    const f = fold(b.text);
+    const h = this.headingLeads(b.text);
+    const isHeading = b.kind === 'roman' || b.kind === 'star' || b.text.endsWith(':') || (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
+    if (isHeading) {
+      if ((b.kind === 'roman' || b.kind === 'star') && SKIP_SECTION.test(f) && h.source !== 'heading') return;
+      const c: Ctx = {
+        leads: h.leads.length > 0 ? h.leads : ctx.leads,
+        source: h.leads.length > 0 ? h.source : ctx.source,
+        from: h.leads.length > 0 ? b.text : ctx.from,
+        headings: [b.text, ...ctx.headings],
+        prefix: (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
+      };
+      this.parts(item.parts, c, out, false);
+      return;
+    }
+    // An item's own paragraphs continue it; its sub-items are tasks of their own.
+    const firstChild = item.parts.findIndex((p) => 'item' in p);
+    const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
+    const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
+    this.emit(toRun(blocks, false), { ...ctx, prefix: ctx.prefix }, out, false);
+    if (firstChild >= 0) this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+  }
+
+  /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
+  private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
+    const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
+    for (const m of run.text.matchAll(/\(\d{1,2}\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
+    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu)) cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
+    if (run.prose) for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    cuts.sort((a, b) => a.at - b.at);
+
+    interface Seg {
+      start: number;
+      end: number;
+      leads: Lead[];
+      source: LeadSource;
+      from: string | null;
+      own: boolean;
+      prefix: string | null;
+    }
+    const segs: Seg[] = [];
+    let pendingPrefix: string | null = null;
+    const last = () => segs[segs.length - 1];
+    cuts.forEach((cut, k) => {
+      const start = cut.at + cut.skip;
+      const end = k + 1 < cuts.length ? cuts[k + 1]!.at : run.text.length;
+      if (end <= start) return;
+      const piece = run.text.slice(start, end);
+      const tokens = this.m.tokens(piece);
+      const points = this.assignments(piece, tokens).map((a) => ({ ...a, at: a.at + start }));
+      if (points.length === 0 || points[0]!.at > start) {
+        const s = this.subject(piece, tokens);
+        if (s.length > 0) points.unshift({ at: start, leads: s, source: 'subject' });
+      }
+      if (points.length === 0) {
+        const prev = last();
+        if (prev && cut.kind === 'stop') prev.end = end;
+        else {
+          const carry = prev ?? { leads: ctx.leads, source: ctx.source, from: ctx.from };
+          segs.push({ start, end, leads: carry.leads, source: carry.source, from: carry.from, own: false, prefix: null });
+        }
+        return;
+      }
+      points.forEach((p, j) => {
+        const segStart = j === 0 ? start : p.at;
+        const segEnd = j + 1 < points.length ? points[j + 1]!.at : end;
+        const prev = last();
+        // A short sentence without addressee before an assignment introduces it ("Tiếp tục nâng cao các Chỉ số …").
+        const prevText = prev ? run.text.slice(prev.start, prev.end) : '';
+        if (j === 0 && prev && !prev.own && segs.length === 1 && (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))) {
+          pendingPrefix = cleanTitle(prevText);
+          segs.pop();
+        }
+        segs.push({ start: segStart, end: segEnd, leads: p.leads, source: p.source, from: null, own: true, prefix: pendingPrefix });
+        pendingPrefix = null;
+      });
+    });
+
+    // "Giao Sở Nội vụ : (1) …" — the part before the enumeration only names the addressee.
+    const proposals: Proposal[] = [];
+    let enumPrefix: string | null = null;
+    segs.forEach((s, i) => {
+      const text = cleanTitle(run.text.slice(s.start, s.end));
+      const nextIsEnum = cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
+      if (nextIsEnum && (text.endsWith(':') || words(text) <= 6 || /:\s*$/.test(run.text.slice(s.start, s.end)))) {
+        enumPrefix = text.length <= 120 ? text : null;
+        return;
+      }
+      if (words(text) < 3) return;
+      if (s.leads.length === 0 && root) return;
+      const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
+      const joined = prefix ? `${prefix} ${text}` : text;
+      const title = joined.charAt(0).toUpperCase() + joined.slice(1);
+      const { area, index_code } = classify(title, ctx.headings);
+      proposals.push({
+        leads: s.leads,
+        source: s.leads.length > 0 ? s.source : 'none',
+        from: s.from,
+        support: this.support(text, s.leads),
+        title,
+        firstLine: runLine(run, s.start),
+        lastLine: runLine(run, Math.max(s.start, s.end - 1)),
+        deadline: findDeadline(text),
+        area,
+        index_code,
+      });
+    });
+    out.push(...proposals);
+  }
+
+  /** Agencies after "phối hợp (với)"; groups ("các đơn vị liên quan") are not expanded. */
+  private support(text: string, leads: Lead[]): string[] {
+    const tokens = this.m.tokens(text);
+    const lead = new Set(leads.flatMap((l) => (l.type === 'unit' ? [l.code] : [])));
+    const out: string[] = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i]!.w !== 'phoi' || tokens[i + 1]!.w !== 'hop') continue;
+      const span = this.m.leadSpan(text, tokens, i + 2);
+      for (const l of span.leads) if (l.type === 'unit' && !lead.has(l.code) && !out.includes(l.code)) out.push(l.code);
+    }
+    return out;
+  }
+}
