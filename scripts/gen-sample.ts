@@ -51,28 +51,27 @@ export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[
   return { units, tasks, indices };
 }
 
-/** One Parquet file per year, written by DuckDB on one thread so the bytes do not depend on scheduling. */
-async function writeDossiers(dir: string, plan: DossierPlan, units: readonly Unit[]): Promise<number> {
+/**
+ * dossiers.YEAR.parquet, written by DuckDB on one thread so the bytes do not depend on scheduling.
+ * Returns the number of rows.
+ */
+export async function writeDossierYear(dir: string, plan: DossierPlan, units: readonly Unit[], year: number): Promise<number> {
+  const rows = dossiersOfYear(plan, year, units);
+  const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
+  writeCsv(csv, columnsOf('dossiers'), rows);
+  const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN'}`;
   const db = await Db.open(':memory:');
-  let total = 0;
   try {
     await db.run('SET threads = 1');
-    for (const year of YEARS) {
-      const rows = dossiersOfYear(plan, year, units);
-      total += rows.length;
-      const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
-      writeCsv(csv, columnsOf('dossiers'), rows);
-      const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN'}`;
-      await db.run(
-        `COPY (SELECT * FROM read_csv(${literal(csv)}, header = true, columns = ${types}) ORDER BY received_on, dossier_id)
-         TO ${literal(path.join(dir, `dossiers.${year}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
-      );
-      fs.rmSync(csv);
-    }
+    await db.run(
+      `COPY (SELECT * FROM read_csv(${literal(csv)}, header = true, columns = ${types}) ORDER BY received_on, dossier_id)
+       TO ${literal(path.join(dir, `dossiers.${year}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`,
+    );
   } finally {
     db.close();
+    fs.rmSync(csv, { force: true });
   }
-  return total;
+  return rows.length;
 }
 
 /** Replaces the body of each `<!-- generated:NAME -->…<!-- /generated:NAME -->` block. */
@@ -126,7 +125,8 @@ async function main(dataDir: string): Promise<void> {
   try {
     const plan = planDossiers();
     const { units, tasks, indices } = writeSmallTables(tmp, plan);
-    const dossiers = await writeDossiers(tmp, plan, units);
+    let dossiers = 0;
+    for (const year of YEARS) dossiers += await writeDossierYear(tmp, plan, units, year);
     for (const f of fs.readdirSync(tmp)) fs.renameSync(path.join(tmp, f), path.join(dataDir, f));
     const readme = path.join(dataDir, 'README.md');
     fs.writeFileSync(

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db, literal } from '../src/db.ts';
-import { writeSmallTables, PAPI_DIR } from '../scripts/gen-sample.ts';
+import { writeDossierYear, writeSmallTables, PAPI_DIR } from '../scripts/gen-sample.ts';
 import { planDossiers } from '../scripts/sample/dossiers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -171,17 +171,24 @@ describe('index_scores.csv', () => {
 });
 
 describe('gen-sample.ts', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-sample-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const same = (f: string) => fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(DATA, f)));
+
   it('regenerates the CSV tables byte for byte', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-sample-'));
-    try {
-      writeSmallTables(dir, planDossiers());
-      for (const f of fs.readdirSync(dir)) {
-        expect(fs.readFileSync(path.join(dir, f)).equals(fs.readFileSync(path.join(DATA, f))), f).toBe(true);
-      }
-      expect(fs.readdirSync(dir).length).toBe(8);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    writeSmallTables(dir, planDossiers());
+    const files = fs.readdirSync(dir);
+    expect(files.length).toBe(8);
+    for (const f of files) expect(same(f), f).toBe(true);
+  });
+
+  it('regenerates a year of dossiers byte for byte', async () => {
+    const { units } = writeSmallTables(dir, planDossiers());
+    await writeDossierYear(dir, planDossiers(), units, 2025);
+    expect(same('dossiers.2025.parquet')).toBe(true);
   });
 });
 
