@@ -75,7 +75,7 @@ export async function writeDossierYear(dir: string, plan: DossierPlan, units: re
 }
 
 /** Replaces the body of each `<!-- generated:NAME -->…<!-- /generated:NAME -->` block. */
-export function fillReadme(text: string, blocks: Record<string, string>): string {
+function fillReadme(text: string, blocks: Record<string, string>): string {
   return Object.entries(blocks).reduce((t, [name, body]) => {
     const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
     if (!re.test(t)) throw new Error(`data/README.md has no generated:${name} block`);
@@ -91,7 +91,7 @@ const SEED_FILES: Record<string, string> = {
   '004': '004_ccf95d250fff1e0f.txt',
 };
 
-export function taskSourceTable(tasks: readonly TaskRow[]): string {
+function taskSourceTable(tasks: readonly TaskRow[]): string {
   const lines = ['| task_id | doc_no | lead_unit | seed file | line |', '|---|---|---|---|---|'];
   for (const t of tasks) {
     const src = t.seed ? SEED_FILES[t.seed]! : 'synthetic';

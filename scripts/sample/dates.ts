@@ -21,10 +21,9 @@ export function daysInMonth(year: number, month: number): number {
 export function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
   let [y, m] = first.split('-').map(Number) as [number, number];
-  const end = last;
   for (;;) {
     const id = `${y}-${String(m).padStart(2, '0')}`;
-    if (id > end) return out;
+    if (id > last) return out;
     out.push(id);
     m += 1;
     if (m > 12) {
