@@ -235,7 +235,10 @@ describe('computeMetrics — online services', () => {
       try {
         const m = await computeMetrics(other, { period: parsePeriod('2024') });
         if (expected === null) expect(m.online).toBeNull();
-        else expect(m.online).toMatchObject(expected);
+        else {
+          expect(m.online).toMatchObject(expected);
+          expect(m.data).toEqual({ rows: { dossiers: 0 }, files: [{ table_name: 'dossiers', file: 'dossiers.csv', format: 'csv', rows: 0 }], loaded_at: null, fingerprint: null, sample: false });
+        }
         expect(m.tasks.total).toBe(0);
         expect(m.indices).toEqual([]);
         expect(m.criteria).toEqual([]);
