@@ -121,6 +121,11 @@ export class Matcher {
     for (const u of units) this.byCode.set(u.code, u);
     this.issuers = new Set(this.ancestors(scope.code));
     for (const u of units) for (const v of this.variants(u)) this.add(v, { type: 'unit', codes: [u.code] });
+    // The notice calls its own issuer "UBND tỉnh"/"UBND huyện"; known as such, it is never read as an unknown lead.
+    for (const code of this.issuers) {
+      const u = this.byCode.get(code)!;
+      if (u.short_name && u.name.endsWith(` ${u.short_name}`)) this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
+    }
     for (const [phrase, groups] of GROUPS) this.add(nameKey(phrase), { type: 'group', groups });
     for (const s of SKIPS) this.add(nameKey(s), { type: 'skip' });
   }

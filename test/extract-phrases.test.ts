@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toBlocks } from '../src/extract/blocks.ts';
+import { classify } from '../src/extract/classify.ts';
+import { findDeadline } from '../src/extract/deadline.ts';
+import { extractNotice } from '../src/extract/index.ts';
+import { Matcher } from '../src/extract/match.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+
+let units: Unit[];
+beforeAll(async () => {
+  units = await readUnits(path.join(import.meta.dirname, 'fixtures/extract/units.csv'));
+});
+
+describe('findDeadline(text)', () => {
+  it.each([
+    ['báo cáo trước ngày 15/11/2024', '2024-11-15'],
+    ['hoàn thành trước 20/11/2024.', '2024-11-20'],
+    ['gửi về chậm nhất ngày 30/11/2023', '2023-11-30'],
+    ['trước ngày 15 tháng 11 năm 2024, trong báo cáo nêu rõ', '2024-11-15'],
+    ['Thời gian hoàn thành: tháng 3 năm 2025.', '2025-03-31'],
+    ['hoàn thành trong tháng 3 năm 2025', '2025-03-31'],
+    ['Hoàn thành trong tháng 12/2023.', '2023-12-31'],
+    ['Trong tháng 01/2025, tham mưu Ủy ban nhân dân tỉnh', '2025-01-31'],
+    ['trong tháng 2/2024', '2024-02-29'],
+    ['hoàn thành trong quý I/2025', '2025-03-31'],
+    ['trong quý IV năm 2024', '2024-12-31'],
+    ['(đến ngày 31/12/2023 đạt 95%), hoàn thành trước ngày 31/12/2023', '2023-12-31'],
+  ])('%s → %s', (text, due) => {
+    expect(findDeadline(text)).toMatchObject({ kind: 'date', due });
+  });
+
+  it.each([
+    ['định kỳ hằng tuần báo cáo', 'ongoing'],
+    ['thường xuyên kiểm tra', 'ongoing'],
+    ['báo cáo kết quả thực hiện về UBND huyện vào thứ 6 hàng tuần', 'ongoing'],
+    ['sau khi UBND tỉnh ban hành các Đề án trên', 'conditional'],
+    ['theo Kế hoạch số 6769/KH-UBND ngày 14/8/2018 của UBND tỉnh', 'none'],
+    ['05 chỉ tiêu trong 6 tháng cuối năm 2023 và nhiệm vụ Quý IV năm 2023', 'none'],
+    ['không để tiếp tục mất điểm trong năm 2018', 'none'],
+    ['Ngày 04 tháng 3 năm 2025, Ủy ban nhân dân tỉnh tổ chức Hội nghị', 'none'],
+    ['trước ngày 31/02/2024', 'none'],
+  ])('%s → %s, no date', (text, kind) => {
+    expect(findDeadline(text)).toMatchObject({ kind, due: null });
+  });
+
+  it('prefers an exact day to a month and reports the other days', () => {
+    const d = findDeadline('trong tháng 12/2023, báo cáo trước ngày 05/12/2023 và hoàn thành trước ngày 20/12/2023');
+    expect(d.due).toBe('2023-12-05');
+    expect(d.others).toEqual(['2023-12-20']);
+  });
+});
+
+describe('Matcher(units, scope, day)', () => {
+  const leadsOf = (m: Matcher, text: string) => {
+    const t = m.tokens(text);
+    return m.leadSpan(text, t, 0, true).leads.map((l) => (l.type === 'unit' ? l.code : l.type === 'group' ? `@${l.group}` : `?${l.text}`));
+  };
+  const province = () => new Matcher(units, units.find((u) => u.code === 'AG')!, '2024-11-12');
+  const district = () => new Matcher(units, units.find((u) => u.code === 'AG.CT')!, '2023-11-27');
+
+  it.each([
+    ['Sở Nội vụ chủ trì', 'AG.SNV'],
+    ['So Noi vu chu tri', 'AG.SNV'],
+    ['SỞ NỘI VỤ chủ trì', 'AG.SNV'],
+    ['Sở  Nội   vụ chủ trì', 'AG.SNV'],
+    ['Sở NV chủ trì', 'AG.SNV'],
+    ['Sở TT&TT chủ trì', 'AG.STTTT'],
+    ['Sở TTTT chủ trì', 'AG.STTTT'],
+    ['Sở Thông tin và Truyền thông chủ trì', 'AG.STTTT'],
+    ['Sở KH&ĐT chủ trì', 'AG.SKHDT'],
+    ['Văn phòng UBND tỉnh chủ trì', 'AG.VP'],
+    ['Văn phòng Ủy ban nhân dân tỉnh chủ trì', 'AG.VP'],
+    ['Sở Văn hóa, Thể thao và Du lịch tăng cường', 'AG.SVHTTDL'],
+    ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tiếp tục', 'AG.MTTQ'],
+    ['Ủy ban MTTQ Việt Nam tỉnh tiếp tục', 'AG.MTTQ'],
+  ])('%s → %s', (text, code) => {
+    expect(leadsOf(province(), text)).toEqual([code]);
+  });
+
+  it('reads a list of agencies without splitting names at "và"', () => {
+    expect(leadsOf(province(), 'Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường')).toEqual(['AG.SVHTTDL', 'AG.BAG', 'AG.DPTTH']);
+    expect(leadsOf(district(), 'Phòng Nội vụ và Văn phòng HĐND và UBND huyện kiểm tra')).toEqual(['AG.CT.PNV', 'AG.CT.VP']);
+  });
+
+  it('reads a district office by its short name in its own district, with abbreviations', () => {
+    expect(leadsOf(district(), 'Phòng Nội vụ huyện')).toEqual(['AG.CT.PNV']);
+    expect(leadsOf(district(), 'Văn phòng HĐND&UBND huyện tham mưu')).toEqual(['AG.CT.VP']);
+    expect(leadsOf(district(), 'Trung tâm VH-TT-TT huyện thực hiện')).toEqual(['AG.CT.TTVHTTTT']);
+    expect(leadsOf(district(), 'Phòng Tài chính – Kế hoạch huyện tham mưu')).toEqual(['AG.CT.PTCKH']);
+  });
+
+  it('reads plural addressees as groups, and expands them to the units valid on the day', () => {
+    expect(leadsOf(province(), 'Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố thực hiện')).toEqual(['@departments', '@districts']);
+    expect(leadsOf(district(), 'Thủ trưởng các phòng, ban có liên quan; Chủ tịch UBND các xã, thị trấn')).toEqual(['@departments', '@communes']);
+    const m = new Matcher(units, units.find((u) => u.code === 'AG')!, '2025-03-17');
+    const depts = m.expand('departments');
+    expect(depts).toContain('AG.SKHCN');
+    expect(depts).not.toContain('AG.STTTT'); // merged into Sở KH&CN on 2025-03-01
+    expect(m.expand('districts')).toHaveLength(11);
+  });
+
+  it('keeps a name missing from the units table as written, and never takes the issuing province as lead', () => {
+    expect(leadsOf(province(), 'Sở Du lịch An Giang chủ trì xây dựng')).toEqual(['?Sở Du lịch An Giang']);
+    expect(leadsOf(province(), 'Ủy ban nhân dân tỉnh chỉ đạo')).toEqual([]);
+    expect(leadsOf(province(), 'Ban hành kế hoạch triển khai')).toEqual([]);
+  });
+});
+
+describe('toBlocks(text)', () => {
+  it('rejoins PDF line wraps, across a blank line when the line before is full width', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `Dòng văn bản số ${i} được ngắt theo độ rộng trang in khi xuất PDF ra`).join('\n');
+    const text = `${filler}.\n\n- Giao Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài \n\nPhát thanh và Truyền hình An Giang tăng cường công tác tuyên \n\ntruyền.\n2. Phòng Nội vụ huyện\n\n4\n\n+ Xây dựng đội ngũ`;
+    const blocks = toBlocks(text);
+    const dash = blocks.find((b) => b.kind === 'dash')!;
+    expect(dash.text).toBe('Giao Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường công tác tuyên truyền.');
+    expect([dash.firstLine, dash.lastLine]).toEqual([22, 26]);
+    expect(blocks.map((b) => b.kind).slice(-3)).toEqual(['dash', 'num', 'plus']);
+  });
+});
+
+describe('classify(title, headings)', () => {
+  it('takes the area from the notice heading first, then keywords; the index from the wording', () => {
+    expect(classify('Giao Sở Nội vụ tham mưu', ['Cải cách tổ chức bộ máy:'])).toEqual({ area: 'organization', index_code: null });
+    expect(classify('Tiếp tục nâng cao các Chỉ số Par Index, PAPI, SIPAS', [])).toMatchObject({ index_code: 'PAR_INDEX' });
+    expect(classify('phối hợp thực hiện điều tra khảo sát đối với Chỉ số PAPI', [])).toMatchObject({ index_code: 'PAPI' });
+    expect(classify('duy trì, nâng cao bộ chỉ số phục vụ người dân và doanh nghiệp', [])).toMatchObject({ index_code: 'DVC766', area: 'procedures' });
+    expect(classify('thiết lập sơ đồ hệ thống mạng LAN', [])).toMatchObject({ area: 'digital_government' });
+  });
+});
+
+describe('extractNotice(text) on notices it was not written for', () => {
+  const notice = (body: string) => `Số: 12/TB-VPUBND\nAn Giang, ngày 05 tháng 01 năm 2026\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\nChủ tịch UBND tỉnh kết luận như sau:\n\n${body}\n\nNơi nhận:\n- Lưu: VT.`;
+
+  it('reads abbreviations and unaccented names, and flags an unknown agency instead of guessing', () => {
+    const x = extractNotice(notice('1. Giao So Noi vu chu tri, phoi hop So Tai chinh hoan thanh truoc ngay 15/01/2026.\n2. Giao Sở Du lịch xây dựng kế hoạch quảng bá, hoàn thành trong quý I/2026.'), { units, assignedOn: '2025-06-01' });
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.support_units])).toEqual([
+      ['AG.SNV', 'AG.STC'],
+      ['Sở Du lịch', ''],
+    ]);
+    expect(x.rows[1]).toMatchObject({ check: true, severity: 'unit' });
+    expect(x.rows[1]!.task.due_on).toBe('2026-03-31');
+    expect(x.rows[1]!.review).toMatch(/not in the units table/);
+  });
+
+  it('leaves doc_no empty with a warning when the notice has none, and takes --doc-no', () => {
+    const text = 'THÔNG BÁO\nKết luận\n\nkết luận như sau:\n\n1. Giao Sở Nội vụ rà soát.';
+    expect(extractNotice(text, { units }).warnings.join(' ')).toMatch(/no document number/);
+    const x = extractNotice(text, { units, docNo: '99/TB-VPUBND', assignedOn: '2024-05-02' });
+    expect(x.rows[0]!.task).toMatchObject({ task_id: '99/TB-VPUBND-1', doc_no: '99/TB-VPUBND', assigned_on: '2024-05-02', lead_unit: 'AG.SNV' });
+  });
+
+  it('does not crash on text that is no notice at all', () => {
+    for (const t of ['', '\n\n', 'x', '1.\n-\n+\n(1)', 'Giao', 'Giao Sở', '- Giao Sở Nội vụ:\n+ \n+ a', 'Số: /TB-\nngày 99 tháng 99 năm 9999']) {
+      expect(() => extractNotice(t, { units })).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractNotice, type Extraction } from '../src/extract/index.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+
+const DIR = path.join(import.meta.dirname, 'fixtures/extract');
+const SEEDS = fs.readdirSync(DIR).filter((f) => /^\d{3}_.*\.txt$/.test(f)).map((f) => f.replace(/\.txt$/, ''));
+
+interface Expected {
+  doc_no: string | null;
+  issued_on: string | null;
+  meeting_on: string | null;
+  signer: string | null;
+  scope: string;
+  tasks: { line: number; lead: string; due: string | null }[];
+}
+
+/**
+ * An extracted row matches an expected task when the lead unit and the deadline are equal and the
+ * row's source lines include the line the task starts on; each row matches at most one task.
+ */
+function score(x: Extraction, exp: Expected): { precision: number; recall: number; matched: number } {
+  const got = x.rows.map((r) => {
+    const [a, b] = r.source_lines.split('-').map(Number);
+    return { a: a!, b: b ?? a!, lead: r.task.lead_unit, due: r.task.due_on || null, used: false };
+  });
+  let matched = 0;
+  for (const e of exp.tasks) {
+    const g = got.find((g) => !g.used && g.lead === e.lead && g.due === e.due && g.a <= e.line && e.line <= g.b);
+    if (g) (g.used = true), matched++;
+  }
+  return { precision: got.length ? matched / got.length : 0, recall: exp.tasks.length ? matched / exp.tasks.length : 0, matched };
+}
+
+let units: Unit[];
+beforeAll(async () => {
+  units = await readUnits(path.join(DIR, 'units.csv'));
+});
+
+describe('extractNotice(seed notice) against a reading by hand', () => {
+  const figures: string[] = [];
+  for (const seed of SEEDS) {
+    it(`${seed}: header and (lead unit, deadline) pairs`, () => {
+      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.expected.json`), 'utf8')) as Expected;
+      const x = extractNotice(fs.readFileSync(path.join(DIR, `${seed}.txt`), 'utf8'), { units });
+      expect(x.document.doc_no || null).toBe(exp.doc_no);
+      expect(x.header.issued_on).toBe(exp.issued_on);
+      expect(x.header.meeting_on).toBe(exp.meeting_on);
+      expect(x.header.signer).toBe(exp.signer);
+      expect(x.scope).toBe(exp.scope);
+      const s = score(x, exp);
+      figures.push(`${seed}: expected ${exp.tasks.length}, extracted ${x.rows.length}, matched ${s.matched}, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
+      console.log(figures.at(-1));
+      if (seed.startsWith('003') || seed.startsWith('004')) {
+        expect(s.precision).toBeGreaterThanOrEqual(0.9);
+        expect(s.recall).toBeGreaterThanOrEqual(0.9);
+      }
+      // Task ids are stable and unique: the same notice always yields the same ids.
+      expect(new Set(x.rows.map((r) => r.task.task_id)).size).toBe(x.rows.length);
+      expect(extractNotice(fs.readFileSync(path.join(DIR, `${seed}.txt`), 'utf8'), { units }).rows.map((r) => r.task.task_id)).toEqual(x.rows.map((r) => r.task.task_id));
+    });
+  }
+
+  it('scores a wrong extraction low (the measure can fail)', () => {
+    const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.expected.json`), 'utf8')) as Expected;
+    const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.txt`), 'utf8'), { units });
+    for (const r of x.rows) r.task.due_on = '';
+    expect(score(x, exp).recall).toBeLessThan(0.6);
+  });
+});
+
+describe('extractNotice(seed 003) rows', () => {
+  it('reads the deadline "Thời gian hoàn thành: tháng 3 năm 2025" on a "+" item under "Giao Sở Nội vụ:"', () => {
+    const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[3]}.txt`), 'utf8'), { units });
+    const row = x.rows.find((r) => r.source_lines === '172-174')!;
+    expect(row.task).toMatchObject({ lead_unit: 'AG.SNV', due_on: '2025-03-31', area: 'civil_service', assigned_on: '2025-03-17', doc_no: '208/TB-VPUBND' });
+    expect(row.task.title).toMatch(/^Giao Sở Nội vụ: Tham mưu Ủy ban nhân dân tỉnh kế hoạch/);
+  });
+
+  it('skips the "Tồn tại, hạn chế" section and the closing paragraph', () => {
+    const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[3]}.txt`), 'utf8'), { units });
+    const lines = x.rows.map((r) => Number(r.source_lines.split('-')[0]));
+    expect(lines.some((l) => l >= 31 && l < 75)).toBe(false);
+    expect(lines.some((l) => l >= 213)).toBe(false);
+  });
+
+  it('takes the support unit from "phối hợp Sở Khoa học và Công nghệ"', () => {
+    const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[3]}.txt`), 'utf8'), { units });
+    expect(x.rows.find((r) => r.task.lead_unit === 'AG.TDOAN')!.task.support_units).toBe('AG.SKHCN');
+  });
+});
