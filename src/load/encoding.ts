@@ -48,13 +48,45 @@ export function legacyMarks(text: string): Legacy | null {
   return guessLegacy(text, false);
 }
 
-export function legacyIssue(file: string, enc: Legacy, sample: string): DataIssue {
+const CANDIDATE = new RegExp(`${FOREIGN.source}|[a-z][\\u00C0-\\u00DE][a-z]`, 'g');
+
+export interface LegacyFinding {
+  enc: Legacy;
+  /** 1-based line of `text` where it shows, or null when only the text as a whole gives it away. */
+  line: number | null;
+  sample: string;
+}
+
+/**
+ * Legacy-font text anywhere in `text`: line by line first, since one mangled cell among genuine
+ * Vietnamese rows is outweighed in the whole, then the whole, for marks spread thinly over lines.
+ */
+export function findLegacy(text: string): LegacyFinding | null {
+  const re = new RegExp(CANDIDATE.source, 'g');
+  let lastStart = -1;
+  let checked = 0;
+  for (let m = re.exec(text); m && checked < 1000; m = re.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    if (start === lastStart) continue;
+    lastStart = start;
+    checked++;
+    const end = text.indexOf('\n', m.index);
+    const line = text.slice(start, end === -1 ? undefined : end);
+    const enc = legacyMarks(line);
+    if (enc) return { enc, line: text.slice(0, start).split('\n').length, sample: excerpt(line, CANDIDATE) };
+  }
+  const enc = legacyMarks(text);
+  return enc ? { enc, line: null, sample: excerpt(text, CANDIDATE) } : null;
+}
+
+export function legacyIssue(file: string, found: LegacyFinding, where = 'line'): DataIssue {
+  const at = found.line === null ? '' : ` on ${where} ${found.line}`;
   return {
     file,
     line: null,
     column: null,
     rule: 'encoding',
-    message: `text looks like ${enc}-encoded Vietnamese shown as Unicode (e.g. "${sample}"); ${howToFix(enc)}`,
+    message: `text looks like ${found.enc}-encoded Vietnamese shown as Unicode${at} (e.g. "${found.sample}"); ${howToFix(found.enc)}`,
   };
 }
 
@@ -95,7 +127,6 @@ export function checkEncoding(buf: Buffer, file: string): DataIssue[] {
     const line = bad === -1 ? 1 : lossy.slice(0, bad).split('\n').length;
     return issue('encoding', `the file is not UTF-8 (first bad byte on line ${line}); it looks like ${enc}; ${howToFix(enc)}`);
   }
-  const text = buf.toString('utf8');
-  const enc = legacyMarks(text);
-  return enc ? [legacyIssue(file, enc, excerpt(text, FOREIGN))] : [];
+  const found = findLegacy(buf.toString('utf8'));
+  return found ? [legacyIssue(file, found)] : [];
 }

@@ -10,7 +10,7 @@ import type { DataIssue } from '../errors.ts';
 import { TABLES, sqlType } from '../schema.ts';
 import { headerFields, lineOfOffset, recordLines } from './csv.ts';
 import type { DataFile } from './discover.ts';
-import { checkEncoding, legacyIssue, legacyMarks } from './encoding.ts';
+import { checkEncoding, findLegacy, legacyIssue } from './encoding.ts';
 import { countKnown, mapHeaders } from './headers.ts';
 import { badCellsExpr, cleanExpr, isParsed, parseExpr } from './values.ts';
 
@@ -120,20 +120,26 @@ async function csvRejects(db: Db, file: DataFile, fid: number, buf: Buffer, read
   let rejects: { pos: number; type: string; msg: string }[] = [];
   try {
     await db.run(`CREATE TEMP TABLE ${rej}_rows AS SELECT * FROM ${read(`, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan'`)}`);
-    rejects = await db.all(`SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position LIMIT 1000`);
+    rejects = await db.all(`SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position, TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) LIMIT 1000`);
   } catch {
     // Some failures (e.g. a line over DuckDB's size limit) stop even a read that stores rejects.
   }
-  if (rejects.length === 0) return [fileIssue(file, 'csv', `DuckDB could not read the file: ${messageOf(error).split('\n')[0]}`)];
-  return rejects.map((r) => {
-    const line = lineOfOffset(buf, Number(r.pos) - 1);
-    const found = /Found: (\d+)/.exec(r.msg)?.[1];
-    if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
-      return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`, line);
-    if (r.type === 'UNQUOTED VALUE')
-      return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
-    return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
-  });
+  // The bytes were checked as UTF-8 already; DuckDB's unicode complaints follow from a broken quote.
+  const seen = new Set<number>();
+  const issues = rejects
+    .filter((r) => r.type !== 'INVALID UNICODE')
+    .map((r) => {
+      const line = lineOfOffset(buf, Number(r.pos) - 1);
+      const found = /Found: (\d+)/.exec(r.msg)?.[1];
+      if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
+        return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`, line);
+      if (r.type === 'UNQUOTED VALUE')
+        return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
+      return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
+    })
+    // DuckDB reports a short row once per missing field; one issue per line says it all.
+    .filter((i) => !seen.has(i.line!) && seen.add(i.line!));
+  return issues.length ? issues : [fileIssue(file, 'csv', `DuckDB could not read the file: ${messageOf(error).split('\n')[0]}`)];
 }
 
 async function stageJson(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<StageResult> {
@@ -220,9 +226,10 @@ async function stageXlsx(db: Db, file: DataFile, fid: number): Promise<StageResu
     const first = data.find((r) => (r.cells[i] ?? '').trim() !== '');
     if (first) map.issues.push(fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, first.line));
   }
-  const texts = data.flatMap((r) => r.cells.filter((c): c is string => c !== null)).join('\n');
-  const legacy = legacyMarks(texts);
-  if (legacy) map.issues.push(legacyIssue(file.rel, legacy, texts.slice(0, 40)));
+  const texts = data.map((r) => r.cells.filter((c): c is string => c !== null).join(' '));
+  const legacy = findLegacy(texts.join('\n'));
+  // Lines of the joined text are the data rows, so a line number maps back to the sheet row.
+  if (legacy) map.issues.push(legacyIssue(file.rel, { ...legacy, line: legacy.line === null ? null : data[legacy.line - 1]!.line }, 'sheet row'));
   if (map.issues.length) return fail(map.issues);
   const list = selectList(map.columns, (i) => ident(`c${i}`));
   const sheet = `x${fid}`;
