@@ -21,7 +21,7 @@ it('a run killed mid-batch leaves no brief folder, shows as failed, and the next
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs-child.ts', box.root, 'dq'], { stdio: 'ignore' });
   const jobOut = path.join(box.root, 'out', 'dq');
   // Wait until the first unit is written and the second hangs.
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 45_000;
   const staged = () => fs.readdirSync(jobOut, { recursive: true }).some((f) => String(f).endsWith(path.join('AG.CD', 'brief.pdf')));
   while (!(fs.existsSync(jobOut) && staged())) {
     if (Date.now() > deadline) throw new Error('child never reached the second unit');

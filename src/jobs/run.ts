@@ -7,6 +7,7 @@ import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
 import { ensureDatabase } from './data.ts';
 import { fillHeader } from './header.ts';
+import { forEachLimited } from './pool.ts';
 import type { JobDeps, RenderSession } from './deps.ts';
 import { type FinalStatus, type Trigger, type UnitError, appendRecord } from './history.ts';
 import { acquireLock } from './lock.ts';
@@ -37,6 +38,9 @@ export interface RunResult {
   /** The error that stopped the whole run, rethrown by `cchc run` so it prints as usual. */
   error: unknown;
 }
+
+/** Briefs rendered at once in a batch; two suits the two cores the tool is sized for. */
+const BATCH_WORKERS = 2;
 
 export const historyFile = (deps: Pick<JobDeps, 'outputRoot'>): string => path.join(deps.outputRoot, 'runs.jsonl');
 export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string => path.join(deps.outputRoot, '.locks', `${job}.lock`);
@@ -108,6 +112,7 @@ async function renderAll(
   await ensureDatabase(path.resolve(deps.root, job.data), dbPath, deps.loader, deps.logger, label);
   const staging = stagingDir(job.outDir, period.id, deps.pid);
   const db = await Db.open(dbPath, { readOnly: true });
+  const dbs = [db];
   let session: RenderSession | undefined;
   const onAbort = () => void session?.close();
   try {
@@ -117,20 +122,25 @@ async function renderAll(
     fs.mkdirSync(staging, { recursive: true });
     session = await deps.openSession();
     signal?.addEventListener('abort', onAbort, { once: true });
-    const done: string[] = [];
-    for (const unit of result.units) {
-      if (signal?.aborted) break;
+    // Two briefs at a time: while Chromium prints one, Node computes the next one's metrics and charts.
+    // Each worker reads through its own DuckDB instance; one connection cannot serve two queries at once.
+    const workers = Math.min(BATCH_WORKERS, result.units.length);
+    for (let w = 1; w < workers; w++) dbs.push(await Db.open(dbPath, { readOnly: true }));
+    const outcome: (string | null)[] = result.units.map(() => null);
+    await forEachLimited(result.units, workers, async (unit, i, w) => {
+      if (signal?.aborted) return;
       const t0 = performance.now();
       try {
-        await session.render(db, { period, unit, outDir: path.join(staging, unit), template: job.template, header: fillHeader(job.header, period, unit) });
-        done.push(unit);
+        await session!.render(dbs[w]!, { period, unit, outDir: path.join(staging, unit), template: job.template, header: fillHeader(job.header, period, unit) });
         deps.logger.info(`${label}: ${unit} rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       } catch (e) {
-        if (signal?.aborted) break;
-        result.errors.push({ unit, message: messageOf(e) });
+        if (signal?.aborted) return;
+        outcome[i] = messageOf(e);
         deps.logger.warn(`${label}: ${unit} failed: ${messageOf(e)}`);
       }
-    }
+    });
+    const done = result.units.filter((_, i) => outcome[i] === null);
+    result.units.forEach((unit, i) => outcome[i] !== null && result.errors.push({ unit, message: outcome[i]! }));
     if (signal?.aborted) throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
     if (done.length === 0) throw new CliError(`every brief failed; nothing was published`, EXIT.render);
     const status = done.length === result.units.length ? 'complete' : 'partial';
@@ -154,7 +164,7 @@ async function renderAll(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await session?.close();
-    db.close();
+    for (const d of dbs) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }
