@@ -127,6 +127,12 @@ describe('computeMetrics — tasks as of D', () => {
     ]);
   });
 
+  it('gives a commune with no children its own row only', async () => {
+    const m = await metrics('2024-Q4', 'P.H1.X1');
+    expect(m.tasks.by_unit.map((r) => [r.unit_code, r.total, r.overdue, r.in_progress])).toEqual([['P.H1.X1', 2, 1, 1]]); // T06, T13
+    expect(m.online!.by_unit.map((r) => [r.unit_code, r.received, r.received_online, r.online_ratio_eligible])).toEqual([['P.H1.X1', 11, 5, null]]); // D05 + stats
+  });
+
   it('gives zeros and null rates for an empty universe', async () => {
     const t = (await metrics('2024-Q4', 'P.H2')).tasks;
     expect(t).toMatchObject({ ...counts(0, 0, 0, 0, 0, 0, 0, 0), by_unit: [], overdue_list: [] });
