@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toBlocks } from '../src/extract/blocks.ts';
@@ -155,4 +156,30 @@ describe('extractNotice(text) on notices it was not written for', () => {
       expect(() => extractNotice(t, { units })).not.toThrow();
     }
   });
+});
+
+describe('extractNotice(mangled seed)', () => {
+  const dir = path.join(import.meta.dirname, 'fixtures/extract');
+  const seeds = fs.readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f));
+  const mangle: Record<string, (t: string) => string> = {
+    'every third line dropped': (t) => t.split('\n').filter((_, i) => i % 3 !== 2).join('\n'),
+    'one line': (t) => t.replace(/\n/g, ' '),
+    'lines reversed': (t) => t.split('\n').reverse().join('\n'),
+    'CRLF and non-breaking spaces': (t) => t.replace(/\n/g, '\r\n').replace(/ /g, '\u00a0'),
+    'cut in half': (t) => t.slice(0, t.length >> 1),
+    'no diacritics': (t) => t.normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+  };
+  for (const [name, f] of Object.entries(mangle)) {
+    it(`${name}: no crash, every row well formed`, () => {
+      for (const s of seeds) {
+        const x = extractNotice(f(fs.readFileSync(path.join(dir, s), 'utf8')), { units, scope: s.startsWith('004') ? 'AG.CT' : 'AG', assignedOn: '2024-01-02' });
+        for (const r of x.rows) {
+          expect(r.task.due_on).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+          expect(r.confidence).toBeGreaterThanOrEqual(0);
+          expect(r.confidence).toBeLessThanOrEqual(1);
+          expect(r.source_lines).toMatch(/^\d+(-\d+)?$/);
+        }
+      }
+    });
+  }
 });

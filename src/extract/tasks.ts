@@ -289,7 +289,7 @@ export class TaskReader {
       const text = cleanTitle(run.text.slice(s.start, s.end));
       const nextIsEnum = cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
       if (nextIsEnum && (text.endsWith(':') || words(text) <= 6 || /:\s*$/.test(run.text.slice(s.start, s.end)))) {
-        enumPrefix = text.length <= 120 ? text : null;
+        enumPrefix = text.length <= 120 ? `${text}:` : null;
         return;
       }
       if (words(text) < 3) return;
