@@ -34,7 +34,7 @@ describe.runIf(present)('extractNotice(seed) against data/tasks.csv', () => {
       const units = await readUnits(DATA);
       const x = extractNotice(fs.readFileSync(path.join(FIX, `${seed}.txt`), 'utf8'), { units, docNo });
       const sample = table(path.join(DATA, 'tasks.csv')).filter((r) => r.doc_no === docNo);
-      const key = (r: { lead_unit: string; due_on: string }) => `${r.lead_unit}|${r.due_on}`;
+      const key = (r: Record<string, string>) => `${r.lead_unit}|${r.due_on}`;
       const left = new Map<string, number>();
       for (const r of x.rows) left.set(key(r.task), (left.get(key(r.task)) ?? 0) + 1);
       let common = 0;
