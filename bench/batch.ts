@@ -2,7 +2,7 @@
  * 12 unit briefs as one job batch (one database open, one Chromium) against 12 separate
  * single-brief runs (each opening the database and launching its own Chromium), in one process
  * on the sample data. The issue's target is batch ≤ 0.35 × separate.
- * Run: npx tsx bench/batch.ts   (database loading is setup, timed for neither side)
+ * Run: npx tsx bench/batch.ts [rounds=2]   (database loading is setup, timed for neither side)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { closeBrowser, launchBrowser } from '../src/render/browser.ts';
 const repo = path.resolve(import.meta.dirname, '..');
 const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
 const PERIOD = '2024-Q4';
+const ROUNDS = Number(process.argv[2] ?? 2);
 const effects: Effects = { clock: systemClock, logger: silentLogger };
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-batch-'));
@@ -30,22 +31,26 @@ try {
   // One brief first, untimed, so module loading and first-use costs fall on neither side.
   await single('AG', path.join(root, 'warm'));
 
-  const t0 = performance.now();
-  for (const unit of UNITS) await single(unit, path.join(root, 'separate', unit));
-  const separate = performance.now() - t0;
-
   fs.mkdirSync(path.join(root, 'jobs'));
   const jobFile = path.join(root, 'jobs', 'bench.json');
   fs.writeFileSync(jobFile, JSON.stringify({ name: 'bench', schedule: '0 7 5 1,4,7,10 *', data: path.join(repo, 'data'), period: PERIOD, units: UNITS }));
   const job = readJob(jobFile, path.join(root, 'out'));
-  const t1 = performance.now();
-  const r = await runJob(job, {}, productionDeps(root, silentLogger));
-  const batch = performance.now() - t1;
-  if (r.status !== 'ok') throw new Error(`batch run ${r.status}: ${JSON.stringify(r.errors)}`);
 
-  console.log(`separate: ${UNITS.length} runs in ${(separate / 1000).toFixed(1)} s (${(separate / UNITS.length / 1000).toFixed(2)} s each)`);
-  console.log(`batch:    ${UNITS.length} briefs in ${(batch / 1000).toFixed(1)} s (${(batch / UNITS.length / 1000).toFixed(2)} s each)`);
-  console.log(`ratio batch/separate: ${(batch / separate).toFixed(2)} (target ≤ 0.35)`);
+  // Alternate the two sides so a change in machine load does not fall on one side only.
+  const totals = { separate: 0, batch: 0 };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const t0 = performance.now();
+    for (const unit of UNITS) await single(unit, path.join(root, 'separate', `${round}`, unit));
+    const separate = performance.now() - t0;
+    const t1 = performance.now();
+    const r = await runJob(job, {}, productionDeps(root, silentLogger));
+    const batch = performance.now() - t1;
+    if (r.status !== 'ok') throw new Error(`batch run ${r.status}: ${JSON.stringify(r.errors)}`);
+    totals.separate += separate;
+    totals.batch += batch;
+    console.log(`round ${round}: separate ${s(separate)} (${s(separate / UNITS.length)} each), batch ${s(batch)} (${s(batch / UNITS.length)} each), ratio ${(batch / separate).toFixed(2)}`);
+  }
+  console.log(`ratio batch/separate over ${ROUNDS} rounds: ${(totals.batch / totals.separate).toFixed(2)} (target ≤ 0.35)`);
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
@@ -60,4 +65,8 @@ async function single(unit: string, out: string): Promise<void> {
     await closeBrowser(browser);
     db.close();
   }
+}
+
+function s(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
