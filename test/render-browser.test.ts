@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RenderError } from '../src/errors.ts';
-import { closeBrowser, launchBrowser, printPdf, withBrowser, type Browser } from '../src/render/browser.ts';
+import { closeBrowser, launchBrowser, leasePage, printPage, printPdf, type Browser } from '../src/render/browser.ts';
 
 let browser: Browser;
 let server: Server;
@@ -47,9 +47,23 @@ describe('launchBrowser(options)', () => {
     expect(err.message).toMatch(/CCHC_CHROMIUM/);
   });
 
-  it('reuses a given browser and leaves it open', async () => {
-    const version = await withBrowser(browser, {}, (b) => b.version());
-    expect(version).toMatch(/Chrom/);
+  it('lends a page of a given browser and leaves the browser open', async () => {
+    const lease = leasePage(browser);
+    expect(await lease.version).toMatch(/Chrom/);
+    const pdf = await printPage(await lease.page, '<p>Sở Nội vụ</p>');
+    expect(pdf.length).toBeGreaterThan(100);
+    await lease.release();
+    expect((await lease.page).isClosed()).toBe(true);
     expect(browser.connected).toBe(true);
+  });
+
+  it('launches and closes its own browser, reporting a missing Chromium only when the page is needed', async () => {
+    const own = leasePage(undefined);
+    const b = (await own.page).browser();
+    await own.release();
+    expect(b.connected).toBe(false);
+    const missing = leasePage(undefined, { executablePath: '/nonexistent/chromium' });
+    await expect(missing.page).rejects.toThrow(/apt-get install chromium/);
+    await missing.release();
   });
 });

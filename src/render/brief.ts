@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../db.ts';
 import { defaultEffects, type Effects } from '../effects.ts';
 import type { Metrics } from '../metrics/types.ts';
-import { printPdf, withBrowser, type Browser } from './browser.ts';
+import { leasePage, printPage, type Browser } from './browser.ts';
 import { chartRenderer } from './charts.ts';
 import { contextFromDb, emptyContext, type BriefContext } from './context.ts';
 import { documentHeader, type DocumentOptions } from './options.ts';
@@ -48,15 +48,13 @@ export interface BriefResult {
 
 /** Computes the metrics from the database, then renders them. */
 export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effects = defaultEffects): Promise<BriefResult> {
-  const t0 = performance.now();
-  const { computeMetrics, parsePeriod } = await import('../metrics/index.ts');
-  const metrics = await computeMetrics(db, { period: parsePeriod(options.period), unit: options.unit });
-  const context = await contextFromDb(db, metrics);
-  const duckdb = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown';
-  const tMetrics = performance.now() - t0;
-  const result = await renderBriefFromMetrics(metrics, { ...options, context, versions: { duckdb } }, effects);
-  result.timings = { metrics: round(tMetrics), ...result.timings, total: round(performance.now() - t0) };
-  return result;
+  return render(options, effects, async () => {
+    const { computeMetrics, parsePeriod } = await import('../metrics/index.ts');
+    const metrics = await computeMetrics(db, { period: parsePeriod(options.period), unit: options.unit });
+    const context = await contextFromDb(db, metrics);
+    const duckdb = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown';
+    return { metrics, context, versions: { duckdb } };
+  });
 }
 
 /** Renders a brief from a metrics object alone (plus context): charts, HTML, PDF, metrics.json, manifest. */
@@ -65,50 +63,67 @@ export async function renderBriefFromMetrics(
   options: BriefFromMetricsOptions,
   effects: Effects = defaultEffects,
 ): Promise<BriefResult> {
+  return render(options, effects, async () => ({ metrics, context: options.context ?? emptyContext(), versions: options.versions ?? {} }));
+}
+
+interface Figures {
+  metrics: Metrics;
+  context: BriefContext;
+  versions: Record<string, string>;
+}
+
+/** Chromium gets its page ready while the figures, charts and HTML are made; then it prints. */
+async function render(options: BriefOptions, effects: Effects, figures: () => Promise<Figures>): Promise<BriefResult> {
   const timings: Record<string, number> = {};
-  const lap = (name: string, since: number) => (timings[name] = round(performance.now() - since));
-  const t0 = performance.now();
-  const context = options.context ?? emptyContext();
-  const now = effects.clock.now();
-  const header = documentHeader(options.document ?? {}, metrics, context, now);
-  const charts = await chartRenderer();
-  const view = await briefView(metrics, context, header, charts);
-  lap('charts', t0);
-  const t1 = performance.now();
-  const html = await renderHtml(view, templateFiles(options.template));
-  lap('html', t1);
-  const t2 = performance.now();
-  const { pdf, chromium } = await withBrowser(options.browser, { executablePath: options.chromium }, async (b) => ({
-    pdf: await printPdf(b, html, { timeoutMs: options.timeoutMs }),
-    chromium: await b.version(),
-  }));
-  lap('pdf', t2);
-  timings.render = round(performance.now() - t0);
-  const manifest = {
-    period: metrics.period,
-    unit: { unit_code: metrics.scope.unit_code, name: metrics.scope.name },
-    data: {
-      fingerprint: context.data.fingerprint,
-      sample: context.data.sample,
-      loaded_at: context.data.loaded_at,
-      rows: Object.fromEntries(context.data.tables.map((t) => [t.name, t.rows])),
-    },
-    versions: { cchc: pkg.version, node: process.version, chromium, ...options.versions },
-    timings,
-    generated_at: now.toISOString(),
-    document: header,
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = round(now - t);
+    t = now;
   };
-  const files: Record<string, string | Uint8Array> = {
-    'brief.pdf': pdf,
-    'brief.html': html,
-    'metrics.json': JSON.stringify(metrics, null, 2) + '\n',
-    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-  };
-  for (const [name, svg] of Object.entries(view.charts)) files[`charts/${name}.svg`] = svg;
-  const dir = typeof options.out === 'function' ? options.out(metrics) : options.out;
-  const written = writeFolderAtomic(dir, files);
-  effects.logger.info(`brief written to ${dir} (${written.length} files, ${timings.render} ms)`);
-  return { dir, files: written, timings, metrics };
+  const t0 = t;
+  const lease = leasePage(options.browser, { executablePath: options.chromium, timeoutMs: options.timeoutMs });
+  try {
+    const { metrics, context, versions } = await figures();
+    lap('metrics');
+    const now = effects.clock.now();
+    const header = documentHeader(options.document ?? {}, metrics, context, now);
+    const view = await briefView(metrics, context, header, await chartRenderer());
+    lap('charts');
+    const html = await renderHtml(view, templateFiles(options.template));
+    lap('html');
+    const pdf = await printPage(await lease.page, html, { timeoutMs: options.timeoutMs });
+    lap('pdf');
+    const manifest = {
+      period: metrics.period,
+      unit: { unit_code: metrics.scope.unit_code, name: metrics.scope.name },
+      data: {
+        fingerprint: context.data.fingerprint,
+        sample: context.data.sample,
+        loaded_at: context.data.loaded_at,
+        rows: Object.fromEntries(context.data.tables.map((x) => [x.name, x.rows])),
+      },
+      versions: { cchc: pkg.version, node: process.version, chromium: await lease.version, ...versions },
+      timings: { ...timings, total: round(performance.now() - t0) },
+      generated_at: now.toISOString(),
+      document: header,
+    };
+    const files: Record<string, string | Uint8Array> = {
+      'brief.pdf': pdf,
+      'brief.html': html,
+      'metrics.json': JSON.stringify(metrics, null, 2) + '\n',
+      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    };
+    for (const [name, svg] of Object.entries(view.charts)) files[`charts/${name}.svg`] = svg;
+    const dir = typeof options.out === 'function' ? options.out(metrics) : options.out;
+    const written = writeFolderAtomic(dir, files);
+    lap('write');
+    timings.total = round(performance.now() - t0);
+    effects.logger.info(`brief written to ${dir} (${written.length} files, ${timings.total} ms)`);
+    return { dir, files: written, timings, metrics };
+  } finally {
+    await lease.release();
+  }
 }
 
 function round(ms: number): number {

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.ts';
 
-export type { Browser };
+export type { Browser, Page };
 
 export interface BrowserOptions {
   /** Path of the Chromium binary; default `$CCHC_CHROMIUM`, else /usr/bin/chromium. */
@@ -69,47 +69,87 @@ export async function closeBrowser(browser: Browser): Promise<void> {
 }
 
 /**
- * Prints self-contained HTML to PDF. Every request but the page itself is aborted, so a stray
- * URL in data can never reach the network; printing waits for fonts; the page is always closed.
+ * A tab that can reach nothing: every request but the page itself is aborted, so a stray URL in
+ * data never reaches the network, and scripts are off. Opened ahead of time so it is ready when
+ * the HTML is.
  */
-export async function printPdf(browser: Browser, html: string, options: PdfOptions = {}): Promise<Uint8Array> {
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+export async function openPage(browser: Browser, options: PdfOptions = {}): Promise<Page> {
   const page = await browser.newPage();
+  try {
+    page.setDefaultTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      if (req.isInterceptResolutionHandled()) return;
+      if (req.isNavigationRequest() && req.url() === 'about:blank') void req.continue();
+      else void req.abort('blockedbyclient');
+    });
+    return page;
+  } catch (e) {
+    await page.close().catch(() => undefined);
+    throw new RenderError(`Chromium could not open a page: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+/** Prints HTML on an open page, waiting for fonts first; fails with a RenderError after the timeout. */
+export async function printPage(page: Page, html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   try {
     const work = (async () => {
-      page.setDefaultTimeout(timeout);
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        if (req.isInterceptResolutionHandled()) return;
-        if (req.isNavigationRequest() && req.url() === 'about:blank') void req.continue();
-        else void req.abort('blockedbyclient');
-      });
       await page.setContent(html, { waitUntil: 'load', timeout });
       await page.evaluate('document.fonts.ready.then(() => true)');
       return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout });
     })();
+    // A hung page may ignore puppeteer's own timeouts; this one always fires.
     const hung = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RenderError(`printing the brief took longer than ${timeout / 1000} s; gave up`)), timeout);
     });
+    work.catch(() => undefined);
     return await Promise.race([work, hung]);
   } catch (e) {
     if (e instanceof RenderError) throw e;
     throw new RenderError(`Chromium failed to print the brief: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** Prints self-contained HTML to PDF on a fresh page, which is always closed. */
+export async function printPdf(browser: Browser, html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+  const page = await openPage(browser, options);
+  try {
+    return await printPage(page, html, options);
+  } finally {
     await page.close().catch(() => undefined);
   }
 }
 
-/** Runs `fn` with the given browser, or with a fresh one that is closed afterwards whatever happens. */
-export async function withBrowser<T>(given: Browser | undefined, options: BrowserOptions, fn: (b: Browser) => Promise<T>): Promise<T> {
-  if (given) return fn(given);
-  const browser = await launchBrowser(options);
-  try {
-    return await fn(browser);
-  } finally {
-    await closeBrowser(browser);
-  }
+export interface PageLease {
+  /** Rejects with a RenderError when Chromium cannot start; awaited only when the HTML is ready. */
+  page: Promise<Page>;
+  version: Promise<string>;
+  /** Closes the page, and the browser when the lease launched it. */
+  release(): Promise<void>;
+}
+
+/**
+ * Starts getting a page ready (launching Chromium unless one is given) without waiting for it,
+ * so Chromium starts up while the figures and charts are computed.
+ */
+export function leasePage(given: Browser | undefined, options: BrowserOptions & PdfOptions = {}): PageLease {
+  const browser = given ? Promise.resolve(given) : launchBrowser(options);
+  const page = browser.then((b) => openPage(b, options));
+  const version = browser.then((b) => b.version());
+  // Marked as handled now; the error surfaces where the page is awaited.
+  page.catch(() => undefined);
+  version.catch(() => undefined);
+  return {
+    page,
+    version,
+    async release() {
+      await page.then((p) => p.close()).catch(() => undefined);
+      if (!given) await browser.then(closeBrowser).catch(() => undefined);
+    },
+  };
 }

@@ -30,21 +30,39 @@ export interface ChartRenderer {
   render(name: string, datasets: Datasets): Promise<string>;
 }
 
-/** Loads vega and vega-lite once per renderer; both are heavy, so they are imported only when a brief is drawn. */
+/** Compiled specs, by file and dataset names: compiling costs more than drawing, and the data goes in afterwards. */
+const compiled = new Map<string, Promise<unknown>>();
+
+/** Loads vega and vega-lite (heavy, so only when a brief is drawn) and draws specs with them. */
 export async function chartRenderer(chartsDir = DEFAULT_CHARTS_DIR): Promise<ChartRenderer> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
   // Without canvas vega guesses 0.8 em per character and cuts labels that would fit.
   ((vega as unknown as { textMetrics: { width: typeof estimateTextWidth } }).textMetrics).width = estimateTextWidth;
+  const runtime = (file: string, names: string[]) => {
+    const key = JSON.stringify([file, names]);
+    let r = compiled.get(key);
+    if (!r) {
+      r = (async () => {
+        const spec = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+        const empty = Object.fromEntries(names.map((n) => [n, []]));
+        const full = { ...spec, datasets: empty, config: { ...CONFIG, ...(spec.config as object | undefined) } };
+        // Vega-Lite's warnings concern spec details (e.g. merged sorts), not the reader; keep stderr quiet.
+        return vega.parse(vl.compile(full as never, { logger: quietLogger(vega) }).spec);
+      })();
+      // A broken spec is reported to every caller, not cached.
+      r.catch(() => compiled.delete(key));
+      compiled.set(key, r);
+    }
+    return r as Promise<ReturnType<typeof vega.parse>>;
+  };
   return {
     async render(name, datasets) {
       const file = path.join(chartsDir, `${name}.vl.json`);
-      const spec = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      const full = { ...spec, datasets, config: { ...CONFIG, ...(spec.config as object | undefined) } };
-      // Vega-Lite's warnings concern spec details (e.g. merged sorts), not the reader; keep stderr quiet.
-      const compiled = vl.compile(full as never, { logger: quietLogger(vega) }).spec;
-      // renderer 'none': no canvas in Node; text widths are estimated, which errs on the wide side.
-      const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+      // renderer 'none': no canvas in Node; text widths come from estimateTextWidth.
+      const view = new vega.View(await runtime(file, Object.keys(datasets).sort()), { renderer: 'none' });
       try {
+        for (const [n, rows] of Object.entries(datasets)) view.data(n, rows);
+        await view.runAsync();
         return responsive(await view.toSVG());
       } finally {
         view.finalize();

@@ -62,21 +62,18 @@ export async function contextFromDb(db: Db, metrics: Metrics): Promise<BriefCont
 
 async function peerScores(db: Db, metrics: Metrics, units: UnitInfo[]): Promise<PeerScore[]> {
   const kind = units.find((u) => u.unit_code === metrics.scope.unit_code)?.kind;
-  if (!kind) return [];
-  const out: PeerScore[] = [];
-  // A handful of (index, component, period) triples: one small query each keeps every value bound.
-  for (const i of metrics.indices.filter((x) => x.unit_code === metrics.scope.unit_code)) {
-    out.push(
-      ...(await db.all<PeerScore & Record<string, unknown>>(
-        `SELECT s.index_code, s.component, s.period, s.unit_code, u.name, s.score
-           FROM index_scores s JOIN units u USING (unit_code)
-          WHERE u.kind = $kind AND s.index_code = $index AND s.component = $component AND s.period = $period
-          ORDER BY s.score DESC, s.unit_code`,
-        { kind, index: i.index_code, component: i.component, period: i.period },
-      )),
-    );
-  }
-  return out;
+  const own = metrics.indices.filter((x) => x.unit_code === metrics.scope.unit_code);
+  if (!kind || own.length === 0) return [];
+  // The (index, component, period) triples travel as one bound JSON string, never pasted into SQL.
+  const keys = JSON.stringify(own.map((i) => [i.index_code, i.component, i.period].join('\u001f')));
+  return db.all<PeerScore & Record<string, unknown>>(
+    `SELECT s.index_code, s.component, s.period, s.unit_code, u.name, s.score
+       FROM index_scores s JOIN units u USING (unit_code)
+      WHERE u.kind = $kind
+        AND concat_ws(chr(31), s.index_code, s.component, s.period) IN (SELECT unnest(from_json($keys, '["VARCHAR"]')))
+      ORDER BY s.index_code, s.component, s.score DESC, s.unit_code`,
+    { kind, keys },
+  );
 }
 
 async function dataInfo(db: Db, present: Set<string>): Promise<DataInfo> {
@@ -88,12 +85,16 @@ async function dataInfo(db: Db, present: Set<string>): Promise<DataInfo> {
   const files = present.has('meta_files')
     ? await db.all<{ table_name: string; file: string }>(`SELECT table_name, file FROM meta_files ORDER BY table_name, file`)
     : [];
-  const tables: DataInfo['tables'] = [];
-  for (const name of TABLE_NAMES.filter((t) => present.has(t))) {
-    // Table names come from the schema constant, never from input.
-    const r = await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM "${name}"`);
-    tables.push({ name, rows: r?.n ?? 0, files: files.filter((f) => f.table_name === name).map((f) => f.file) });
-  }
+  const names = TABLE_NAMES.filter((t) => present.has(t));
+  // Table names come from the schema constant, never from input.
+  const counts = names.length
+    ? await db.all<{ name: string; n: number }>(names.map((n) => `SELECT '${n}' AS name, count(*)::INTEGER AS n FROM "${n}"`).join(' UNION ALL '))
+    : [];
+  const tables: DataInfo['tables'] = names.map((name) => ({
+    name,
+    rows: counts.find((c) => c.name === name)?.n ?? 0,
+    files: files.filter((f) => f.table_name === name).map((f) => f.file),
+  }));
   return {
     sample: load?.sample ?? false,
     fingerprint: load?.fingerprint ?? null,

@@ -26,6 +26,26 @@ export function templateFiles(name = 'brief'): TemplateFiles {
  * raw outputs are the stylesheet and the SVG drawn by vega (which escapes its own text).
  */
 export async function renderHtml(view: BriefView, files: TemplateFiles = templateFiles()): Promise<string> {
+  const { template, css } = await compiled(files);
+  return template({ ...view, css });
+}
+
+type Compiled = { template: (context: unknown) => string; css: string };
+/** Compiled templates by file set: a batch of briefs reads and compiles them once. */
+const cache = new Map<string, Promise<Compiled>>();
+
+function compiled(files: TemplateFiles): Promise<Compiled> {
+  const key = JSON.stringify(files);
+  let c = cache.get(key);
+  if (!c) {
+    c = compile(files);
+    c.catch(() => cache.delete(key));
+    cache.set(key, c);
+  }
+  return c;
+}
+
+async function compile(files: TemplateFiles): Promise<Compiled> {
   const Handlebars = (await import('handlebars')).default;
   const hb = Handlebars.create();
   const [main, css] = await Promise.all([read(files.main), read(files.css)]);
@@ -33,8 +53,7 @@ export async function renderHtml(view: BriefView, files: TemplateFiles = templat
     hb.registerPartial(path.basename(f, '.hbs'), await read(path.join(files.partials, f)));
   }
   hb.registerHelper('includes', (list: unknown, x: unknown) => Array.isArray(list) && list.includes(x));
-  const template = hb.compile(main, { strict: false, noEscape: false });
-  return template({ ...view, css });
+  return { template: hb.compile(main, { strict: false, noEscape: false }), css };
 }
 
 async function read(file: string): Promise<string> {
