@@ -101,13 +101,6 @@ describe('dossiers.*.parquet and dossier_stats.csv', () => {
     expect(r.n).toBe(0);
   });
 
-  it('files online only for procedures offered online, each procedure one way or the other', async () => {
-    const r = await one<{ mixed: number; online_ineligible: number }>(`
-      SELECT (SELECT count(*) FROM (SELECT procedure_code FROM ${DOSSIERS} GROUP BY 1 HAVING count(DISTINCT online_eligible) > 1)) mixed,
-             (SELECT count(*) FROM ${DOSSIERS} WHERE channel = 'online' AND NOT online_eligible) online_ineligible`);
-    expect(r).toEqual({ mixed: 0, online_ineligible: 0 });
-  });
-
   it('only uses units that exist on the day a dossier was received', async () => {
     const r = await one<{ n: number }>(`
       SELECT count(*) n FROM ${DOSSIERS} d JOIN ${csv('units')} u USING (unit_code)

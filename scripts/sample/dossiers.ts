@@ -73,21 +73,15 @@ interface Procedure {
   fee: boolean;
 }
 
-/**
- * A fixed set of procedures per kind of unit, with codes shaped like the national catalogue's, split
- * into those offered as online public services and those that are not, so online_eligible is a
- * property of the procedure.
- */
-function procedures(pool: Line['pool']): { online: Procedure[]; offline: Procedure[] } {
+/** A fixed set of procedures per kind of unit, with codes shaped like the national catalogue's. */
+function procedures(pool: Line['pool']): Procedure[] {
   const r = rng(`procedures:${pool}`);
   const days = [1, 2, 3, 5, 7, 10, 15, 20, 30];
-  const all = Array.from({ length: pool === 'commune' ? 10 : 16 }, () => ({
+  return Array.from({ length: pool === 'commune' ? 10 : 16 }, () => ({
     code: `${r.pick(['1', '2'])}.00${r.int(1000, 9999)}`,
     days: r.pick(days),
     fee: r.chance(0.55),
   }));
-  const cut = Math.ceil(all.length * 0.6);
-  return { online: all.slice(0, cut), offline: all.slice(cut) };
 }
 
 interface Cell {
@@ -190,7 +184,7 @@ export function dossiersOfYear(plan: DossierPlan, year: number, units: readonly 
   for (const c of plan.cells) {
     if (c.year !== year || STATS_COMMUNES.includes(c.line.code)) continue;
     const r = rng(`dossiers:${c.line.code}:${c.month}`);
-    // Every online dossier is of an eligible procedure; of the others, a growing share is too.
+    // Some procedures are not offered online; every online dossier is of one that is.
     const eligibleOffline = Math.round((c.n - c.online) * (0.35 + 0.1 * (year - 2023) + r.next() * 0.1));
     const kinds = shuffle(r, [
       ...Array<'online'>(c.online).fill('online'),
@@ -200,8 +194,7 @@ export function dossiersOfYear(plan: DossierPlan, year: number, units: readonly 
     const [y, m] = c.month.split('-').map(Number) as [number, number];
     const lateRate = c.line.late * (1.15 - 0.15 * (year - 2023));
     for (const kind of kinds) {
-      const pool = pools[c.line.pool];
-      const proc = r.pick(kind === 'offline' ? pool.offline : pool.online);
+      const proc = r.pick(pools[c.line.pool]);
       let received: string;
       do received = `${c.month}-${String(r.int(1, daysInMonth(y, m))).padStart(2, '0')}`;
       while (kind !== 'online' && [0, 6].includes(weekday(received)));
