@@ -1,0 +1,118 @@
+/**
+ * Fault injection through the CLI, as operators meet faults: a `cchc load` killed with SIGKILL
+ * (OOM killer, power cut of a VM, an impatient Ctrl-\) at two points, while it validates and
+ * while it writes the new database. The previous database must stay byte for byte as it was and
+ * usable, and the next load must succeed despite whatever the killed one left behind.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../src/db.ts';
+import { loadData } from '../src/load/index.ts';
+
+const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
+const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'tasks-duplicate-id', 'data');
+/** Enough rows that a load takes seconds, so there is a "half-way" to kill it at. */
+const BIG_ROWS = 600_000;
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A valid small folder: the corpus base units, and tasks without the duplicate. */
+function smallFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(path.join(BASE, 'units.csv'), path.join(dir, 'units.csv'));
+  const tasks = readFileSync(path.join(BASE, 'tasks.csv'), 'utf8').replace('\nT1,,AG.CT', '\nT3,,AG.CT');
+  writeFileSync(path.join(dir, 'tasks.csv'), tasks);
+  return dir;
+}
+
+async function bigFolder(dir: string): Promise<string> {
+  smallFolder(dir);
+  const units = ['AG.SNV', 'AG.STP', 'AG.CT'];
+  const channels = ['online', 'direct', 'postal'];
+  const out = createWriteStream(path.join(dir, 'dossiers.csv'));
+  out.write('dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online\n');
+  const day0 = Date.UTC(2023, 0, 1);
+  let chunk = '';
+  for (let i = 0; i < BIG_ROWS; i++) {
+    const d = new Date(day0 + (i % 700) * 864e5).toISOString().slice(0, 10);
+    chunk += `D${i},${units[i % 3]},1.00${i % 7},${channels[i % 3]},${i % 2 ? 'true' : 'false'},${d},${d},${i % 5 ? d : ''},${i % 4 ? 'true' : ''}\n`;
+    if (chunk.length > 1 << 20) (out.write(chunk), (chunk = ''));
+  }
+  await new Promise<void>((resolve, reject) => out.end(chunk, () => resolve()).on('error', reject));
+  return dir;
+}
+
+/** Files the load left next to the database: its temp file(s) and their WAL. */
+const leftovers = (db: string) => readdirSync(path.dirname(db)).filter((f) => f.startsWith(`${path.basename(db)}.tmp-`));
+const tempSize = (db: string) => leftovers(db).reduce((n, f) => n + statSync(path.join(path.dirname(db), f)).size, 0);
+
+/**
+ * Starts `cchc load` in its own process group and SIGKILLs the group (tsx runs node as a child)
+ * once `ready` says the load has got far enough; fails if the load finishes first.
+ */
+async function killLoadWhen(data: string, db: string, ready: () => boolean): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+  const child = spawn(CLI, ['load', '--data', data, '--db', db], { detached: true, stdio: 'ignore' });
+  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  let done = false;
+  void exited.then(() => (done = true));
+  const deadline = Date.now() + 60_000;
+  while (!done && !ready() && Date.now() < deadline) await sleep(15);
+  if (!done) process.kill(-child.pid!, 'SIGKILL');
+  return exited;
+}
+
+describe('cchc load killed with SIGKILL', () => {
+  let root: string;
+  let big: string;
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'cchc-faults-'));
+    big = await bigFolder(path.join(root, 'big'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const points: [string, (db: string) => boolean][] = [
+    // The temp database exists: validation is staging the files.
+    ['while validating', (db) => leftovers(db).length > 0],
+    // Rows are being written into the temp database (it grows past its empty size).
+    ['while writing the new database', (db) => tempSize(db) > 1 << 20],
+  ];
+
+  for (const [when, ready] of points) {
+    it(`${when}: the previous database is unchanged and usable, and the next load succeeds`, { timeout: 120_000 }, async () => {
+      const dir = mkdtempSync(path.join(root, 'db-'));
+      const db = path.join(dir, 'cchc.duckdb');
+      await loadData(smallFolder(path.join(dir, 'small')), db);
+      const before = sha(db);
+
+      const { signal } = await killLoadWhen(big, db, () => ready(db));
+      expect(signal).toBe('SIGKILL');
+
+      expect(sha(db)).toBe(before);
+      expect(existsSync(`${db}.wal`)).toBe(false);
+      const opened = await Db.open(db, { readOnly: true });
+      try {
+        expect(await opened.one('SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM dossiers) AS dossiers')).toEqual({ units: 5, dossiers: 0 });
+      } finally {
+        opened.close();
+      }
+
+      // The killed process's temp file is ignored by the next load (which uses its own pid's name).
+      const stale = leftovers(db);
+      const result = await loadData(big, db);
+      expect(result.tables.dossiers).toBe(BIG_ROWS);
+      for (const f of stale) expect(leftovers(db)).toContain(f);
+      expect(leftovers(db).filter((f) => !stale.includes(f))).toEqual([]);
+      const reopened = await Db.open(db, { readOnly: true });
+      try {
+        expect((await reopened.one('SELECT count(*) AS n FROM dossiers'))!.n).toBe(BIG_ROWS);
+      } finally {
+        reopened.close();
+      }
+    });
+  }
+});
