@@ -27,6 +27,8 @@ describe('findDeadline(text)', () => {
     ['hoàn thành trong quý I/2025', '2025-03-31'],
     ['trong quý IV năm 2024', '2024-12-31'],
     ['(đến ngày 31/12/2023 đạt 95%), hoàn thành trước ngày 31/12/2023', '2023-12-31'],
+    ['hoan thanh truoc ngay 10/12/2023 (no diacritics)', '2023-12-10'],
+    ['Trong thang 01/2025, tham muu', '2025-01-31'],
   ])('%s → %s', (text, due) => {
     expect(findDeadline(text)).toMatchObject({ kind: 'date', due });
   });
@@ -34,6 +36,7 @@ describe('findDeadline(text)', () => {
   it.each([
     ['định kỳ hằng tuần báo cáo', 'ongoing'],
     ['thường xuyên kiểm tra', 'ongoing'],
+    ['thuong xuyen kiem tra', 'ongoing'],
     ['báo cáo kết quả thực hiện về UBND huyện vào thứ 6 hàng tuần', 'ongoing'],
     ['sau khi UBND tỉnh ban hành các Đề án trên', 'conditional'],
     ['theo Kế hoạch số 6769/KH-UBND ngày 14/8/2018 của UBND tỉnh', 'none'],

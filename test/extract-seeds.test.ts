@@ -62,6 +62,17 @@ describe('extractNotice(seed notice) against a reading by hand', () => {
     });
   }
 
+  it('reads seeds 003 and 004 typed without diacritics as well (given scope and date)', () => {
+    for (const seed of SEEDS.filter((s) => /^00[34]/.test(s))) {
+      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.expected.json`), 'utf8')) as Expected;
+      const bare = fs.readFileSync(path.join(DIR, `${seed}.txt`), 'utf8').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+      const s = score(extractNotice(bare, { units, scope: exp.scope, assignedOn: exp.issued_on ?? exp.meeting_on! }), exp);
+      console.log(`${seed} without diacritics: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
+      expect(s.precision).toBeGreaterThanOrEqual(0.9);
+      expect(s.recall).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
   it('scores a wrong extraction low (the measure can fail)', () => {
     const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.expected.json`), 'utf8')) as Expected;
     const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.txt`), 'utf8'), { units });

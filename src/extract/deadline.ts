@@ -4,6 +4,8 @@
  * ("Kế hoạch số 6769/KH-UBND ngày 14/8/2018") must never become a due date.
  */
 
+import { fold } from './fold.ts';
+
 export type DeadlineKind = 'date' | 'ongoing' | 'conditional' | 'none';
 
 export interface Deadline {
@@ -31,10 +33,13 @@ function monthEnd(y: number, m: number): string | null {
 
 const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, '3': 3, iv: 4, '4': 4 };
 
-/** Words that make the date after them a deadline. */
-const BY = String.raw`(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành(?: trước)?|thời gian hoàn thành\s*:?|thời hạn\s*:?|xong trước)`;
-const WITHIN = String.raw`(?:trong|hoàn thành(?: trong)?|thời gian hoàn thành\s*:?|thời hạn\s*:?|trước|cuối|hết|đến hết)`;
-const YEAR = String.raw`(?:\s*năm\s*|\s*/\s*)(\d{4})`;
+/**
+ * Words that make the date after them a deadline, written folded: the rules run on folded text
+ * (one character per character of NFC input), so unaccented notices read the same.
+ */
+const BY = String.raw`(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc)`;
+const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
+const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 
 interface Rule {
   re: RegExp;
@@ -45,44 +50,48 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    re: new RegExp(String.raw`${BY}\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`, 'giu'),
+    re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`, 'gu'),
     rank: 4,
     due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
   },
   {
-    re: new RegExp(String.raw`${BY}\s*(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})${YEAR}`, 'giu'),
+    re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
     rank: 4,
     due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
   },
   {
-    re: new RegExp(String.raw`${WITHIN}\s*(?:tháng\s*)(\d{1,2})${YEAR}`, 'giu'),
+    re: new RegExp(String.raw`${WITHIN}\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
     rank: 3,
     due: (m) => monthEnd(+m[2]!, +m[1]!),
   },
   {
-    re: new RegExp(String.raw`${WITHIN}\s*quý\s*(IV|III|II|I|[1-4])${YEAR}`, 'giu'),
+    re: new RegExp(String.raw`${WITHIN}\s*quy\s*(iv|iii|ii|i|[1-4])${YEAR}`, 'gu'),
     rank: 2,
-    due: (m) => monthEnd(+m[2]!, QUARTERS[m[1]!.toLowerCase()]! * 3),
+    due: (m) => monthEnd(+m[2]!, QUARTERS[m[1]!]! * 3),
   },
   {
-    re: new RegExp(String.raw`hoàn thành trong\s+năm\s*(\d{4})`, 'giu'),
+    re: new RegExp(String.raw`hoan thanh trong\s+nam\s*(\d{4})`, 'gu'),
     rank: 1,
     due: (m) => isoDay(+m[1]!, 12, 31),
   },
 ];
 
 /** Recurring or standing duties: the contract's empty due_on. */
-const ONGOING = /thường xuyên|định kỳ|đúng định kỳ|h[ằà]ng (?:tuần|tháng|quý|năm|ngày)|liên tục|vào thứ \d/iu;
+const ONGOING = /thuong xuyen|dinh ky|hang (?:tuan|thang|quy|nam|ngay)|lien tuc|vao thu \d/;
 /** Deadlines tied to an event whose date the notice cannot know. */
-const CONDITIONAL = /sau khi [^.;]{0,80}?(?:ban hành|có ý kiến|phê duyệt|công bố)/iu;
+const CONDITIONAL = /sau khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duyet|cong bo)/;
 
-export function findDeadline(text: string): Deadline {
+export function findDeadline(input: string): Deadline {
+  const text = input.normalize('NFC');
+  const folded = fold(text);
+  // Folding keeps one character per character, so a match's offsets point into the original.
+  const written = (m: RegExpExecArray) => (folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0]);
   const hits: { due: string; rank: number; phrase: string; at: number }[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+    for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
       const due = rule.due(m);
-      if (due) hits.push({ due, rank: rule.rank, phrase: m[0], at: m.index });
+      if (due) hits.push({ due, rank: rule.rank, phrase: written(m), at: m.index });
     }
   }
   if (hits.length > 0) {
@@ -91,9 +100,9 @@ export function findDeadline(text: string): Deadline {
     const others = [...new Set(hits.filter((h) => h.rank === best.rank && h.due !== best.due).map((h) => h.due))];
     return { kind: 'date', due: best.due, phrase: best.phrase.trim(), others };
   }
-  const ongoing = ONGOING.exec(text);
-  if (ongoing) return { kind: 'ongoing', due: null, phrase: ongoing[0], others: [] };
-  const cond = CONDITIONAL.exec(text);
-  if (cond) return { kind: 'conditional', due: null, phrase: cond[0], others: [] };
+  const ongoing = ONGOING.exec(folded);
+  if (ongoing) return { kind: 'ongoing', due: null, phrase: written(ongoing), others: [] };
+  const cond = CONDITIONAL.exec(folded);
+  if (cond) return { kind: 'conditional', due: null, phrase: written(cond), others: [] };
   return { kind: 'none', due: null, phrase: null, others: [] };
 }
