@@ -267,7 +267,7 @@ describe('collecting', () => {
     const rows = Array.from({ length: 1200 }, (_, i) => `D${i},AG.CT,P,fax,1,2024-01-01,,,`).join('\n');
     const { issues } = await checkData(folder({ 'dossiers.csv': `${DOSSIERS_HEADER}\n${rows}\n` }), effects);
     expect(issues).toHaveLength(1001);
-    expect(issues[0]).toMatchObject({ file: 'dossiers.csv', line: null, rule: 'cells' });
+    expect(issues[0]).toMatchObject({ file: 'dossiers.csv', line: null, rule: 'too_many' });
     expect(issues[1]).toMatchObject({ line: 2, column: 'channel', rule: 'enum' });
   });
 });

@@ -104,7 +104,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   }
   for (const rule of cut) {
     const t = rule.needs[0]!;
-    issues.push({ file: staged.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: rule.rule, message: `more than ${MAX_PER_RULE} rows break this rule; only the first ${MAX_PER_RULE} are listed` });
+    issues.push({ file: staged.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
   }
   const counts = new Map<number, number>();
   for (const s of staged) counts.set(s.fid, Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM f${s.fid}`))!.n));

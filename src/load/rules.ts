@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import { ident } from '../db.ts';
 import { TABLES, type TableName } from '../schema.ts';
 import { closest } from './names.ts';
-import { ENUMS, TYPE_RULES } from './values.ts';
+import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
 
 /** One offending row: file id and position resolve to file and line later. */
 export interface Found {
@@ -74,7 +74,8 @@ function cellRule(t: TableName): Rule {
       if (r._rule === 'required') return `${col} is empty; every row needs a value`;
       const values = ENUMS[t]?.[col];
       if (r._rule === 'enum' && values) return `${col} ${show(r.raw)} is not one of ${values.join(', ')}${didYouMean(r.raw, values)}`;
-      return `${col} ${show(r.raw)} ${TYPE_RULES[typeOf.get(col)!].expected}`;
+      const type = typeOf.get(col)!;
+      return `${col} ${show(r.raw)} ${isParsed(type) ? TYPE_RULES[type].expected : 'is not valid'}`;
     },
   };
 }

@@ -55,16 +55,15 @@ export function parseExpr(type: ColumnType, v: string): string {
   }
 }
 
+export type ParsedType = Exclude<ColumnType, 'text' | 'code' | 'codes'>;
+
 /** Whether values of the type can fail to parse (and so need a check). */
-export function isParsed(type: ColumnType): boolean {
+export function isParsed(type: ColumnType): type is ParsedType {
   return !['text', 'code', 'codes'].includes(type);
 }
 
 /** Rule id and the "use …" half of the message for a cell that does not parse. */
-export const TYPE_RULES: Record<ColumnType, { rule: string; expected: string }> = {
-  text: { rule: 'text', expected: '' },
-  code: { rule: 'text', expected: '' },
-  codes: { rule: 'text', expected: '' },
+export const TYPE_RULES: Record<ParsedType, { rule: string; expected: string }> = {
   date: { rule: 'date', expected: 'is not a date; use YYYY-MM-DD or DD/MM/YYYY' },
   int: { rule: 'int', expected: 'is not a whole number; use digits only, without thousands separators' },
   decimal: { rule: 'decimal', expected: 'is not a number; use digits with a decimal point or one decimal comma, no thousands separators' },
