@@ -29,9 +29,14 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   const t = m.tasks;
   if (t.total === 0) return null;
   if (t.overdue === 0) return 'Không có nhiệm vụ quá hạn.';
-  const top = worstOverdue(m).slice(0, 2);
-  // Naming units only makes sense when the scope has more than one.
-  const where = m.tasks.by_unit.length > 1 && top.length > 0 ? `, nhiều nhất tại ${joinVi(top.map((u) => `${names.name(u.unit_code)} (${int(u.overdue)})`))}` : '';
+  const late = worstOverdue(m);
+  let where = '';
+  // Naming units only makes sense when the scope has more than one; "nhiều nhất" only when one stands out.
+  if (m.tasks.by_unit.length > 1 && late.length > 0) {
+    const named = (u: { unit_code: string; overdue: number }) => `${names.name(u.unit_code)} (${int(u.overdue)})`;
+    if (late[0]!.overdue > 1) where = `, nhiều nhất tại ${joinVi(late.slice(0, 2).map(named))}`;
+    else where = late.length <= 3 ? `, tại ${joinVi(late.map((u) => names.name(u.unit_code)))}` : `, tại ${int(late.length)} cơ quan, đơn vị`;
+  }
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
 }
 

@@ -1,4 +1,5 @@
 import type { IndexMetric, Metrics } from '../metrics/types.ts';
+import { AREAS } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
 import { unitNames, type BriefContext, type PeerScore, type UnitNames } from './context.ts';
 import { criteriaSummary, findings, headlineIndices, recommendations } from './findings.ts';
@@ -382,7 +383,7 @@ async function onlineSection(m: Metrics, names: UnitNames, chart: ChartFn): Prom
   const months = o.monthly.filter((x) => x.online_ratio !== null);
   if (months.length > 1) {
     general.chart = await chart('truc-tuyen-theo-thang', 'online-monthly', 'Tỷ lệ hồ sơ tiếp nhận trực tuyến theo tháng', {
-      rows: months.map((x, i) => ({ month_label: monthShort(x.month), order: i, ratio: x.online_ratio, ratio_label: pct(x.online_ratio!) })),
+      rows: months.map((x, i) => ({ month_label: monthShort(x.month).replace('/', '|'), order: i, ratio: x.online_ratio, ratio_label: pct(x.online_ratio!) })),
       target: targetData,
     });
   }
@@ -410,13 +411,12 @@ async function onlineSection(m: Metrics, names: UnitNames, chart: ChartFn): Prom
   ] as const;
   const pairs = measures.filter(([, k]) => o[k] !== null && o.previous[k] !== null);
   if (pairs.length > 0) {
-    const year = Number(m.period.id.slice(0, 4));
-    const now = periodName(m.period.id).replace(/ năm \d{4}$/, '');
+    const before = periodName(`${Number(m.period.id.slice(0, 4)) - 1}${m.period.id.slice(4)}`);
     section.blocks.push({
       chart: await chart('truc-tuyen-cung-ky', 'online-compare', `Kỳ báo cáo so với ${since}`, {
         rows: pairs.flatMap(([label, k], i) => [
-          { measure: label, measure_order: i, when: `${now} năm ${year - 1}`, when_order: 0, value: o.previous[k], value_label: pct(o.previous[k]!) },
-          { measure: label, measure_order: i, when: `${now} năm ${year}`, when_order: 1, value: o[k], value_label: pct(o[k]!) },
+          { measure: label, measure_order: i, when: before, when_order: 0, value: o.previous[k], value_label: pct(o.previous[k]!) },
+          { measure: label, measure_order: i, when: periodName(m.period.id), when_order: 1, value: o[k], value_label: pct(o[k]!) },
         ]),
       }),
     });
@@ -449,7 +449,7 @@ async function criteriaSection(m: Metrics, names: UnitNames, chart: ChartFn): Pr
   const block: Block = { paragraphs: text };
   if (areas.size > 0) {
     block.chart = await chart('tieu-chi-theo-linh-vuc', 'criteria-by-area', `Điểm đạt, điểm có nguy cơ không đạt và điểm bị trừ theo lĩnh vực${own ? '' : ' (cộng các đơn vị)'}`, {
-      rows: [...areas].flatMap(([area, x], i) => [
+      rows: [...areas].sort(([a], [b]) => areaOrder(a) - areaOrder(b)).flatMap(([area, x], i) => [
         { label: areaShort(area), area_order: i, part: 'Điểm đạt', part_order: 0, points: x.points },
         { label: areaShort(area), area_order: i, part: 'Có nguy cơ không đạt', part_order: 1, points: x.risk },
         { label: areaShort(area), area_order: i, part: 'Điểm bị trừ', part_order: 2, points: x.lost },
@@ -472,6 +472,12 @@ async function criteriaSection(m: Metrics, names: UnitNames, chart: ChartFn): Pr
     });
   }
   return section;
+}
+
+/** Areas in the order of the Bộ chỉ số (the contract's list), not alphabetically by code. */
+function areaOrder(area: string): number {
+  const i = (AREAS as readonly string[]).indexOf(area);
+  return i < 0 ? AREAS.length : i;
 }
 
 const TABLE_LABELS: Record<string, string> = {
