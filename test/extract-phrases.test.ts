@@ -48,6 +48,14 @@ describe('findDeadline(text)', () => {
     expect(findDeadline(text)).toMatchObject({ kind, due: null });
   });
 
+  it('takes the year of a day written without one from the notice date, rolling over the new year', () => {
+    expect(findDeadline('kiện toàn Tổ công tác trước ngày 10/6.', '2024-05-20')).toMatchObject({ due: '2024-06-10', yearInferred: true });
+    expect(findDeadline('báo cáo trước ngày 15 tháng 01', '2024-11-20')).toMatchObject({ due: '2025-01-15', yearInferred: true });
+    expect(findDeadline('trước ngày 10/6', null)).toMatchObject({ kind: 'none' });
+    expect(findDeadline('trước ngày 10/6/2024', '2023-01-01')).toMatchObject({ due: '2024-06-10' });
+    expect(findDeadline('trước ngày 10/6/2024', '2023-01-01').yearInferred).toBeUndefined();
+  });
+
   it('prefers an exact day to a month and reports the other days', () => {
     const d = findDeadline('trong tháng 12/2023, báo cáo trước ngày 05/12/2023 và hoàn thành trước ngày 20/12/2023');
     expect(d.due).toBe('2023-12-05');

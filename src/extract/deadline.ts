@@ -16,6 +16,8 @@ export interface Deadline {
   phrase: string | null;
   /** Set when several different deadlines appear in one task. */
   others: string[];
+  /** "trước ngày 10/6": the year was taken from the notice's date. */
+  yearInferred?: boolean;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,7 +47,16 @@ interface Rule {
   re: RegExp;
   /** Higher wins: a day beats a month beats a quarter beats a year. */
   rank: number;
-  due: (m: RegExpExecArray) => string | null;
+  due: (m: RegExpExecArray, ref: string | null) => string | null;
+  yearInferred?: boolean;
+}
+
+/** A day written without its year falls on or after the notice's date. */
+function nextDay(ref: string | null, m: number, d: number): string | null {
+  if (!ref) return null;
+  const y = +ref.slice(0, 4);
+  const same = isoDay(y, m, d);
+  return same && same >= ref ? same : isoDay(y + 1, m, d);
 }
 
 const RULES: Rule[] = [
@@ -58,6 +69,18 @@ const RULES: Rule[] = [
     re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
     rank: 4,
     due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
+  },
+  {
+    re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?!\d|\s*[/.-]\s*\d)`, 'gu'),
+    rank: 4,
+    due: (m, ref) => nextDay(ref, +m[2]!, +m[1]!),
+    yearInferred: true,
+  },
+  {
+    re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})(?!\d|\s*(?:nam|/)\s*\d)`, 'gu'),
+    rank: 4,
+    due: (m, ref) => nextDay(ref, +m[2]!, +m[1]!),
+    yearInferred: true,
   },
   {
     re: new RegExp(String.raw`${WITHIN}\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
@@ -81,24 +104,25 @@ const ONGOING = /thuong xuyen|dinh ky|hang (?:tuan|thang|quy|nam|ngay)|lien tuc|
 /** Deadlines tied to an event whose date the notice cannot know. */
 const CONDITIONAL = /sau khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duyet|cong bo)/;
 
-export function findDeadline(input: string): Deadline {
+/** `ref`: the notice's date (YYYY-MM-DD), for days written without a year. */
+export function findDeadline(input: string, ref: string | null = null): Deadline {
   const text = input.normalize('NFC');
   const folded = fold(text);
   // Folding keeps one character per character, so a match's offsets point into the original.
   const written = (m: RegExpExecArray) => (folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0]);
-  const hits: { due: string; rank: number; phrase: string; at: number }[] = [];
+  const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean }[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-      const due = rule.due(m);
-      if (due) hits.push({ due, rank: rule.rank, phrase: written(m), at: m.index });
+      const due = rule.due(m, ref);
+      if (due) hits.push({ due, rank: rule.rank, phrase: written(m), at: m.index, yearInferred: !!rule.yearInferred });
     }
   }
   if (hits.length > 0) {
     hits.sort((a, b) => b.rank - a.rank || a.at - b.at);
     const best = hits[0]!;
     const others = [...new Set(hits.filter((h) => h.rank === best.rank && h.due !== best.due).map((h) => h.due))];
-    return { kind: 'date', due: best.due, phrase: best.phrase.trim(), others };
+    return { kind: 'date', due: best.due, phrase: best.phrase.trim(), others, ...(best.yearInferred ? { yearInferred: true } : {}) };
   }
   const ongoing = ONGOING.exec(folded);
   if (ongoing) return { kind: 'ongoing', due: null, phrase: written(ongoing), others: [] };

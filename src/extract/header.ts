@@ -68,7 +68,7 @@ function chair(text: string): string | null {
   const flat = text.replace(/\s+/g, ' ');
   const m =
     new RegExp(String.raw`[Kk]ết luận của (?:đồng chí )?${NAME}\s*[,–-]`, 'u').exec(flat) ??
-    new RegExp(String.raw`[Kk]ết luận của Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`, 'u').exec(flat);
+    new RegExp(String.raw`[Kk]ết luận của (?:Phó )?Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`, 'u').exec(flat);
   return m ? m[1]!.trim() : null;
 }
 

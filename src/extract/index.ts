@@ -172,7 +172,10 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null): Revi
     conf -= 0.1;
     notes.push(`deadline depends on an event ("${d.phrase}"): due_on empty`);
   } else if (d.kind === 'ongoing') notes.push(`recurring ("${d.phrase}"): due_on empty`);
-  else if (d.others.length > 0) {
+  else if (d.yearInferred) {
+    conf -= 0.05;
+    notes.push(`"${d.phrase}" has no year; read as ${d.due}`);
+  } else if (d.others.length > 0) {
     conf -= 0.2;
     notes.push(`several deadlines (${[d.due, ...d.others].join(', ')}); took "${d.phrase}"`);
   }

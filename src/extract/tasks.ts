@@ -306,7 +306,7 @@ export class TaskReader {
         title,
         firstLine: runLine(run, s.start),
         lastLine: runLine(run, Math.max(s.start, s.end - 1)),
-        deadline: findDeadline(text),
+        deadline: findDeadline(text, this.m.day),
         area,
         index_code,
       });
