@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +14,17 @@ import { Db } from '../src/db.ts';
 import { loadData } from '../src/load/index.ts';
 
 const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
-const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'tasks-duplicate-id', 'data');
+/** The corpus base (units.csv, tasks.csv) is valid; this case only adds an empty documents.csv. */
+const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'zero-byte-file', 'data');
 /** Enough rows that a load takes seconds, so there is a "half-way" to kill it at. */
 const BIG_ROWS = 600_000;
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A valid small folder: the corpus base units, and tasks without the duplicate. */
 function smallFolder(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  copyFileSync(path.join(BASE, 'units.csv'), path.join(dir, 'units.csv'));
-  const tasks = readFileSync(path.join(BASE, 'tasks.csv'), 'utf8').replace('\nT1,,AG.CT', '\nT3,,AG.CT');
-  writeFileSync(path.join(dir, 'tasks.csv'), tasks);
+  for (const f of ['units.csv', 'tasks.csv']) copyFileSync(path.join(BASE, f), path.join(dir, f));
   return dir;
 }
 
