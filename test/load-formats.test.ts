@@ -203,6 +203,12 @@ describe('JSON', () => {
     expect(await query(db, 'SELECT year, max_points FROM criteria')).toEqual([{ year: 2023, max_points: 2.5 }]);
   });
 
+  it('reads [] as an empty table and [{}] as a row with every required value missing', async () => {
+    const dir = folder({ 'targets.json': '[]', 'criteria.json': '[{}]' });
+    const { issues } = await checkData(dir, effects);
+    expect(where(issues)).toEqual(['criteria.json:1 [year] required', 'criteria.json:1 [criterion_code] required', 'criteria.json:1 [area] required', 'criteria.json:1 [title] required', 'criteria.json:1 [max_points] required']);
+  });
+
   it('reports a missing required key per item, numbered from 1', async () => {
     const json = JSON.stringify([
       { task_id: 'T1', lead_unit: 'AG.SNV', title: 'a', area: 'direction', assigned_on: '2024-01-02' },

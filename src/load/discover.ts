@@ -30,9 +30,9 @@ const fileIssue = (file: string, rule: string, message: string): DataIssue => ({
 export function discover(dataDir: string): Discovery {
   const files: DataFile[] = [];
   const issues: DataIssue[] = [];
-  const names = readdirSync(dataDir, { withFileTypes: true })
-    .filter((d) => d.isFile() || d.isSymbolicLink())
-    .map((d) => d.name)
+  // statSync follows symlinks, so a link to a file counts and a link to a folder does not.
+  const names = readdirSync(dataDir)
+    .filter((n) => statSync(path.join(dataDir, n), { throwIfNoEntry: false })?.isFile())
     .sort();
   for (const name of names) {
     // Hidden files (.cchc-sample) and Excel lock files (~$tasks.xlsx) are never data.

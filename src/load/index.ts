@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Db, ident } from '../db.ts';
+import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
 import { TABLE_NAMES, TABLES, schemaDdl, type TableName } from '../schema.ts';
@@ -49,6 +49,23 @@ export async function fingerprintData(dataDir: string): Promise<string> {
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
+/**
+ * Reads and stages one file. Whatever goes wrong reading it (permissions, a reader failing on input
+ * nobody foresaw) is a problem of that file for the user to see, never a crash of the whole check.
+ */
+async function readAndStage(db: Db, file: DataFile, fid: number): Promise<{ ok: true; staged: Staged; hash: string } | { ok: false; issues: DataIssue[] }> {
+  try {
+    const buf = await readFile(file.abs);
+    const staging = stageFile(db, file, fid, buf);
+    // DuckDB reads on its own threads; hashing meanwhile keeps the JS thread from idling.
+    const hash = sha256(buf);
+    const result = await staging;
+    return result.ok ? { ...result, hash } : result;
+  } catch (e) {
+    return { ok: false, issues: [{ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` }] };
+  }
+}
+
 interface Validation extends CheckResult {
   present: Set<TableName>;
   hashes: { file: DataFile; sha256: string; rows: number }[];
@@ -71,14 +88,10 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       continue;
     }
     effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
-    const buf = await readFile(file.abs);
-    const staging = stageFile(db, file, fid, buf);
-    // DuckDB reads on its own threads; hashing meanwhile keeps the JS thread from idling.
-    const hash = sha256(buf);
-    const result = await staging;
+    const result = await readAndStage(db, file, fid);
     if (result.ok) {
       staged.push(result.staged);
-      hashes.push({ file, sha256: hash, rows: 0 });
+      hashes.push({ file, sha256: result.hash, rows: 0 });
     } else {
       issues.push(...result.issues);
       broken.add(file.table);

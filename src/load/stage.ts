@@ -59,10 +59,12 @@ async function materialise(db: Db, file: DataFile, fid: number, src: Source): Pr
   const cleaned = mine.map((c) => `${cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`);
   const parsed = mine.filter((c) => isParsed(c.type)).map((c) => `${parseExpr(c.type, ident(c.name))} AS ${ident('p$' + c.name)}`);
   const typed = mine.map((c) => (isParsed(c.type) ? `${ident('p$' + c.name)} AS ${ident(c.name)}` : ident(c.name)));
+  // A JSON file of empty objects has no column at all; SQL needs something to select.
+  const inner = [...line, ...cleaned, 'NULL AS _none'];
   await db.run(
     `CREATE TEMP TABLE ${stageTable(fid)} AS
      SELECT ${[...line, ...typed, `${badCellsExpr(file.table, defs, present)} AS _bad`].join(', ')}
-     FROM (SELECT *, ${parsed.join(', ') || 'NULL AS _none'} FROM (SELECT ${[...line, ...cleaned].join(', ')} FROM (${src.sql})))`,
+     FROM (SELECT *, ${[...parsed, 'NULL AS _none2'].join(', ')} FROM (SELECT ${inner.join(', ')} FROM (${src.sql})))`,
   );
   return {
     file,
