@@ -90,8 +90,8 @@ export function toBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** Source line of a character offset in a block's text. */
-export function lineAt(b: Block, offset: number): number {
+/** Source line of a character offset in a block's text (or in several blocks' texts joined). */
+export function lineAt(b: Pick<Block, 'starts' | 'firstLine'>, offset: number): number {
   let line = b.firstLine;
   for (const s of b.starts) if (s.offset <= offset) line = s.line;
   return line;

@@ -119,7 +119,7 @@ function toRun(blocks: Block[], prose: boolean): Run {
 }
 
 function runLine(run: Run, offset: number): number {
-  return lineAt({ starts: run.starts, firstLine: run.starts[0]!.line } as Block, offset);
+  return lineAt({ starts: run.starts, firstLine: run.starts[0]!.line }, offset);
 }
 
 function cleanTitle(s: string): string {
@@ -223,7 +223,7 @@ export class TaskReader {
     const firstChild = item.parts.findIndex((p) => 'item' in p);
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
-    this.emit(toRun(blocks, false), { ...ctx, prefix: ctx.prefix }, out, false);
+    this.emit(toRun(blocks, false), ctx, out, false);
     if (firstChild >= 0) this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
   }
 
