@@ -27,7 +27,6 @@ const EXPANSIONS: Record<string, string[]> = {
   hdnd: ['hoi', 'dong', 'nhan', 'dan'],
   mttq: ['mat', 'tran', 'to', 'quoc'],
   ub: ['uy', 'ban'],
-  vhttdl: ['vh', 'tt', 'dl'],
 };
 
 export function tokenize(s: string): Token[] {
