@@ -45,6 +45,19 @@ describe('findings(metrics, names)', () => {
     expect(findings(m, unitNames(ctx, m))[2]).toBe('Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 85,0%.');
   });
 
+  it('says "nhiều nhất" only when one unit stands out', () => {
+    const m = ag();
+    const ones = m.tasks.by_unit.map((u) => ({ ...u, overdue: 0 }));
+    ones.find((u) => u.unit_code === 'AG.TT')!.overdue = 1;
+    ones.find((u) => u.unit_code === 'AG.SNV')!.overdue = 1;
+    m.tasks.by_unit = ones;
+    m.tasks.overdue = 2;
+    expect(findings(m, unitNames(ctx, m))[1]).toBe('Còn 2 nhiệm vụ quá hạn, tại Sở Nội vụ và UBND huyện Tri Tôn.');
+    ones.forEach((u) => (u.overdue = 1));
+    m.tasks.overdue = ones.length;
+    expect(findings(m, unitNames(ctx, m))[1]).toBe(`Còn ${ones.length} nhiệm vụ quá hạn, tại ${ones.length} cơ quan, đơn vị.`);
+  });
+
   it('leaves out every finding whose data is missing, never printing null or NaN', () => {
     const m = empty();
     expect(findings(m, unitNames(ctx, m))).toEqual([]);

@@ -303,7 +303,7 @@ async function componentsBlock(code: string, parts: IndexMetric[], peers: PeerSc
   const sorted = [...parts].sort((a, b) => a.component.localeCompare(b.component, 'en', { numeric: true }));
   const medians = new Map(sorted.map((p) => [p.component, median(peers.filter((x) => x.index_code === code && x.component === p.component && x.period === p.period).map((x) => x.score))]));
   const hasMedian = [...medians.values()].some((v) => v !== null);
-  const label = (c: string) => `${c}. ${componentName(c)}`;
+  const label = (c: string) => `${c}. ${componentName(code, c)}`;
   const block: Block = {
     table: {
       caption: `Các chỉ số thành phần ${indexShort(code)}`,

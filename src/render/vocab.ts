@@ -1,38 +1,28 @@
 /** Vietnamese names of the codes in the data contract, as a brief prints them. */
+import { componentName as metricsComponentName, indexName as metricsIndexName } from '../metrics/labels.ts';
 
-export const INDEX_NAMES: Record<string, { name: string; short: string }> = {
-  PAR_INDEX: { name: 'Chỉ số cải cách hành chính (PAR INDEX)', short: 'PAR INDEX' },
-  PAPI: { name: 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)', short: 'PAPI' },
-  SIPAS: { name: 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS)', short: 'SIPAS' },
-  PCI: { name: 'Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)', short: 'PCI' },
-  DVC766: { name: 'Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)', short: 'Chỉ số 766' },
+/** Short names for tiles and captions; full names come from the metrics engine's labels. */
+const INDEX_SHORT: Record<string, string> = {
+  PAR_INDEX: 'PAR INDEX',
+  PAPI: 'PAPI',
+  SIPAS: 'SIPAS',
+  PCI: 'PCI',
+  DVC766: 'Chỉ số 766',
 };
 
 /** The order of section III; other index codes follow alphabetically. */
 export const INDEX_ORDER = ['PAR_INDEX', 'PAPI', 'SIPAS', 'PCI', 'DVC766'];
 
 export function indexName(code: string): string {
-  return INDEX_NAMES[code]?.name ?? `Chỉ số ${code}`;
+  return metricsIndexName(code) ?? `Chỉ số ${code}`;
 }
 
 export function indexShort(code: string): string {
-  return INDEX_NAMES[code]?.short ?? code;
+  return INDEX_SHORT[code] ?? code;
 }
 
-/** PAPI dimensions (names from the PAPI reference, dim_indicator.csv). */
-export const COMPONENT_NAMES: Record<string, string> = {
-  D1: 'Tham gia của người dân ở cấp cơ sở',
-  D2: 'Công khai, minh bạch',
-  D3: 'Trách nhiệm giải trình với người dân',
-  D4: 'Kiểm soát tham nhũng',
-  D5: 'Thủ tục hành chính công',
-  D6: 'Cung ứng dịch vụ công',
-  D7: 'Quản trị môi trường',
-  D8: 'Quản trị điện tử',
-};
-
-export function componentName(code: string): string {
-  return COMPONENT_NAMES[code] ?? code;
+export function componentName(index: string, component: string): string {
+  return metricsComponentName(index, component) ?? component;
 }
 
 export const AREA_NAMES: Record<string, string> = {
