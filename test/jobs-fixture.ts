@@ -58,7 +58,10 @@ export function fakeSession(opts: { failFor?: string[]; hangFor?: string[]; log?
         opts.log?.push(req.unit);
         if (opts.failFor?.includes(req.unit)) throw new Error(`Chromium crashed on ${req.unit}`);
         if (opts.hangFor?.includes(req.unit)) {
+          // A timer keeps the process alive, as a real browser's pipe would.
+          const alive = setInterval(() => {}, 1000);
           await new Promise<void>((r) => (release = r));
+          clearInterval(alive);
           throw new Error('browser closed');
         }
         fs.mkdirSync(req.outDir, { recursive: true });

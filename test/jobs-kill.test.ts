@@ -27,8 +27,10 @@ it('a run killed mid-batch leaves no brief folder, shows as failed, and the next
     if (Date.now() > deadline) throw new Error('child never reached the second unit');
     await new Promise((r) => setTimeout(r, 50));
   }
+  const exited = new Promise((r) => child.once('exit', r));
+  expect(child.exitCode).toBeNull();
   child.kill('SIGKILL');
-  await new Promise((r) => child.once('exit', r));
+  await exited;
 
   // Only the hidden staging folder exists: nothing under <period>/ for anyone to pick up.
   expect(fs.readdirSync(jobOut).filter((n) => !n.startsWith('.'))).toEqual([]);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataError, EXIT } from '../src/errors.ts';
+import { CliError, DataError, EXIT } from '../src/errors.ts';
 import { fixedClock } from '../src/effects.ts';
-import { runsCommand } from '../src/jobs/cli.ts';
+import { runCommand, runsCommand } from '../src/jobs/cli.ts';
 import { readJob } from '../src/jobs/config.ts';
 import { readRuns } from '../src/jobs/history.ts';
 import { crontab, onCalendar, systemdUnits } from '../src/jobs/os-scheduler.ts';
@@ -226,7 +226,37 @@ describe('runJob(job, options, deps)', () => {
   });
 });
 
+describe('runCommand(job, opts, out, deps)', () => {
+  it('prints the brief folders; a partial batch is a CliError listing each failed unit, exit 4', async () => {
+    box.writeJob('dq', { period: 'previous-quarter', units: 'children-of:AG', unit_kinds: ['district'] });
+    const out: string[] = [];
+    const err = await runCommand('dq', { at: '2025-01-05T07:00' }, (s) => out.push(s), box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }) })).catch((e: unknown) => e);
+    expect(out).toEqual(['out/dq/2024-Q4/AG.CD', 'out/dq/2024-Q4/AG.LX']);
+    expect(err).toBeInstanceOf(CliError);
+    expect(err).toMatchObject({ exitCode: EXIT.render, message: 'job dq 2024-Q4 1 of 3 briefs failed:\n  AG.TT: Chromium crashed on AG.TT\n(recorded in out/runs.jsonl)' });
+  });
+
+  it('rethrows data errors so they print with file, line and column (exit 1)', async () => {
+    box.writeJob('monthly', {});
+    box.state.fingerprint = 'fp2';
+    box.state.fail = new DataError([{ file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' }]);
+    await expect(runCommand('monthly', {}, () => {}, box.deps())).rejects.toBeInstanceOf(DataError);
+  });
+});
+
 describe('missedRun / startScheduler catch-up', () => {
+  it('stop() interrupts a run under way; it is recorded failed and nothing is published', async () => {
+    box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
+    const log: string[] = [];
+    const rendered: string[] = [];
+    const s = startScheduler([box.job('dq')], box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log: rendered }) }), (l) => log.push(l));
+    while (!rendered.includes('AG.LX')) await new Promise((r) => setTimeout(r, 5));
+    await s.stop('SIGTERM');
+    expect(log.at(-2)).toMatch(/dq 2024-11 finished: failed, exit 4: interrupted by SIGTERM; nothing was published$/);
+    expect(log.at(-1)).toMatch(/ stopped$/);
+    expect(fs.readdirSync(path.join(box.root, 'out', 'dq'))).toEqual([]);
+  });
+
   it('catches up a missed run exactly once', async () => {
     box.writeJob('monthly', {});
     const job = box.job('monthly');
