@@ -55,13 +55,13 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
   return { columns, issues };
 }
 
-/** How many of the table's columns a candidate header row names; XLSX title rows name none. */
-export function countKnown(headers: string[], table: TableDef): number {
+/** How many of the table's columns, and of its required ones, a candidate header row names. */
+export function countKnown(headers: string[], table: TableDef): { all: number; required: number } {
   const index = headerIndex(table);
   const found = new Set<string>();
   for (const h of headers) {
     const m = matchHeader(h.normalize('NFC').trim(), table, index);
     if (m.kind === 'column') found.add(m.column);
   }
-  return found.size;
+  return { all: found.size, required: table.columns.filter((c) => c.required && found.has(c.name)).length };
 }
