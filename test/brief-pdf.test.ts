@@ -29,6 +29,7 @@ beforeAll(async () => {
   const m: Metrics = fixture('metrics-ag-2024-Q4.json');
   m.tasks.overdue_list[0]!.title = HOSTILE;
   const ctx: BriefContext = fixture('context-ag.json');
+  ctx.units.find((u) => u.unit_code === 'AG.STP')!.short_name = '<script>stp()</script>';
   full = await renderBriefFromMetrics(m, { out: path.join(tmp, 'ag'), context: ctx, browser, document: { date: '2025-01-05', number: '12' } }, effects);
   const ctxReal = { ...ctx, data: { ...ctx.data, sample: false } };
   bare = await renderBriefFromMetrics(fixture('metrics-empty-2024-Q4.json'), { out: path.join(tmp, 'empty'), context: ctxReal, browser }, effects);
@@ -94,6 +95,10 @@ describe('renderBriefFromMetrics(metrics, options, effects): the PDF', () => {
     const html = readFileSync(path.join(full.dir, 'brief.html'), 'utf8');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{x}}');
+    // Chart labels come from the units table and pass through vega, which escapes them.
+    const svg = readFileSync(path.join(full.dir, 'charts', 'nhiem-vu-theo-don-vi.svg'), 'utf8');
+    expect(svg).toContain('&lt;script&gt;stp()&lt;/script&gt;');
+    expect(svg).not.toMatch(/<script/i);
   });
 
   it('is A4 with a sane page count, every font embedded, page numbers from page 2', () => {
