@@ -72,6 +72,7 @@ describe('readJob(file, outputRoot)', () => {
     const noPeriod = box.writeJob('bad', {});
     fs.writeFileSync(noPeriod, JSON.stringify({ name: 'bad', schedule: '0 7 1 * *', units: 'province' }));
     expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: period: is required/);
+    expect(() => readJob(path.join(box.root, 'jobs', 'nosuch.json'), box.root)).toThrow(/nosuch\.json: cannot read job: no such file \(jobs here: bad\)/);
     fs.writeFileSync(noPeriod, '{"name": "bad",');
     expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: cannot read job: /);
   });

@@ -100,7 +100,7 @@ export function readJob(file: string, outputRoot: string): Job {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file${available(path.dirname(file))}` : (e as Error).message;
     throw new CliError(`${file}: cannot read job: ${why}`, EXIT.usage);
   }
   const parsed = jobSchema.safeParse(raw, { reportInput: true });
@@ -129,6 +129,16 @@ export function jobOutDir(file: string, output: string, outputRoot: string): str
     );
   }
   return dir;
+}
+
+function available(dir: string): string {
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  } catch {
+    // No jobs folder: nothing to suggest.
+  }
+  return names.length ? ` (jobs here: ${names.join(', ')})` : '';
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
