@@ -231,12 +231,14 @@ function dueSoon(m: Metrics, names: UnitNames): Block {
 async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Promise<Section> {
   const section: Section = { numeral: '', title: 'CÁC CHỈ SỐ ĐÁNH GIÁ', empty: null, blocks: [] };
   const own = m.indices.filter((i) => i.unit_code === m.scope.unit_code);
-  if (own.length === 0) {
+  if (m.indices.length === 0) {
     section.empty = `Chưa có kết quả chỉ số đánh giá nào của ${m.scope.name} đến hết ${periodName(m.period.id)}.`;
     return section;
   }
   const totals = new Map(headlineIndices(m).map((i) => [i.index_code, i]));
-  const codes = [...INDEX_ORDER, ...[...new Set(own.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
+  const names = unitNames(ctx, m);
+  // The five indices are listed (missing ones in one line) only for a scope that is scored itself.
+  const codes = own.length === 0 ? [] : [...INDEX_ORDER, ...[...new Set(own.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
   let n = 0;
   for (const code of codes) {
     const total = totals.get(code);
@@ -256,7 +258,33 @@ async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Pr
     const peers = ctx.peers.filter((p) => p.index_code === code && p.component === 'TOTAL' && p.period === total.period);
     if (peers.length >= 5) section.blocks.push(await positionBlock(total, peers, m, chart));
   }
+  const below = belowBlock(m, names, n + 1);
+  if (below) section.blocks.push(below);
   return section;
+}
+
+/** Scores of units below the scope (e.g. a district index of each district), one table row each. */
+function belowBlock(m: Metrics, names: UnitNames, n: number): Block | null {
+  const rows = m.indices
+    .filter((i) => i.unit_code !== m.scope.unit_code && i.component === 'TOTAL')
+    .sort((a, b) => a.index_code.localeCompare(b.index_code) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.unit_code.localeCompare(b.unit_code));
+  if (rows.length === 0) return null;
+  return {
+    heading: `${n}. Kết quả chỉ số của các cơ quan, đơn vị trực thuộc`,
+    table: {
+      caption: 'Điểm và thứ hạng mới nhất của các cơ quan, đơn vị',
+      head: ['Chỉ số', 'Cơ quan, đơn vị', 'Kỳ', 'Điểm', 'Xếp hạng', 'So với kỳ trước'],
+      numeric: [3, 4, 5],
+      rows: rows.map((i) => [
+        indexShort(i.index_code),
+        names.name(i.unit_code),
+        shortPeriod(i.period),
+        score(i.score),
+        i.rank !== null && i.rank_of !== null ? `${int(i.rank)}/${int(i.rank_of)}` : '',
+        i.delta === null ? '' : arrow(Math.round(i.delta * 100) / 100, score),
+      ]),
+    },
+  };
 }
 
 /** Yearly indices show their last 6 years, monthly ones their last 12 months. */
@@ -321,6 +349,9 @@ async function componentsBlock(code: string, parts: IndexMetric[], peers: PeerSc
       }),
     },
   };
+  if (sorted.some((p) => p.rank_computed)) {
+    block.note = 'Thứ hạng các chỉ số thành phần được tính từ điểm của các tỉnh, thành phố có số liệu, không phải thứ hạng công bố.';
+  }
   if (hasMedian && code === 'PAPI') {
     block.chart = await chart(`${slug(code)}-thanh-phan`, 'papi-dimensions', `Chỉ số thành phần ${indexShort(code)} ${periodName(sorted[0]!.period)} so với trung vị cả nước`, {
       rows: sorted.flatMap((p, i) => {
