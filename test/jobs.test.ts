@@ -151,6 +151,16 @@ describe('runJob(job, options, deps)', () => {
     expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(4242);
   });
 
+  it('an output root that cannot be written is a clear error, exit 4, not a stack', async () => {
+    box.writeJob('monthly', {});
+    const file = path.join(box.root, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    await expect(runJob(box.job('monthly'), {}, box.deps({ outputRoot: file }))).rejects.toMatchObject({
+      exitCode: EXIT.render,
+      message: expect.stringMatching(/^cannot take the lock in .*not-a-folder: ENOTDIR: .*; the output folder must be a writable folder$/),
+    });
+  });
+
   it('takes over a stale lock whose process is gone, with a log line', async () => {
     box.writeJob('monthly', {});
     const lock = lockFile(box.deps(), 'monthly');

@@ -56,12 +56,13 @@ export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string
 export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Promise<RunResult> {
   const period = options.period ? parsePeriod(options.period) : resolvePeriod(job.period, options.at ?? deps.clock.now());
   const label = `${job.name} ${period.id}`;
-  const release = acquireLock(lockFile(deps, job.name), job.name, deps);
+  const release = bookkeeping(`take the lock in ${deps.outputRoot}`, () => acquireLock(lockFile(deps, job.name), job.name, deps));
   const started = deps.clock.now().toISOString();
   const runId = `${job.name}.${period.id}.${started.replace(/[-:.]/g, '')}.${deps.pid}`;
   const result: RunResult = { run_id: runId, job: job.name, period: period.id, status: 'failed', exit_code: EXIT.render, units: [], outputs: [], errors: [], error: null };
+  const record = (r: Parameters<typeof appendRecord>[1]) => bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
   try {
-    appendRecord(historyFile(deps), {
+    record({
       event: 'started',
       run_id: runId,
       job: job.name,
@@ -81,7 +82,7 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       result.error = e;
       result.errors.push({ unit: null, message: messageOf(e) });
     }
-    appendRecord(historyFile(deps), {
+    record({
       event: 'finished',
       run_id: runId,
       job: job.name,
@@ -169,6 +170,16 @@ async function renderAll(
     await session?.close();
     for (const d of dbs) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** A file-system failure of the job's own bookkeeping (lock, history) as a message naming the path, not a stack. */
+function bookkeeping<T>(what: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CliError || !(e as NodeJS.ErrnoException).code) throw e;
+    throw new CliError(`cannot ${what}: ${messageOf(e)}; the output folder must be a writable folder`, EXIT.render, { cause: e });
   }
 }
 
