@@ -55,7 +55,12 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     return browser;
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
-    throw new RenderError(`could not start Chromium (${exe}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    // Puppeteer's own message ends in a long troubleshooting URL; the first line says what failed.
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new RenderError(
+      `could not start Chromium (${exe}): ${first}. Reinstall it (\`apt-get install chromium\` or \`scripts/setup.sh\`) or set CCHC_CHROMIUM to a working binary.`,
+      { cause: e },
+    );
   }
 }
 
