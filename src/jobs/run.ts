@@ -41,7 +41,7 @@ export interface RunResult {
 
 /**
  * Briefs rendered at once in a batch. Chromium prints in its own processes and DuckDB runs on its
- * own threads, so three in flight keep two cores busy (bench/batch.ts: 0.22× vs 0.35× with two).
+ * own threads, so three in flight keep two cores busy (bench/batch.ts; figures in docs/jobs.md).
  */
 const BATCH_WORKERS = 3;
 
@@ -51,7 +51,8 @@ export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string
 /**
  * One run of a job: lock, reload data if it changed, render every unit's brief into a staging
  * folder with one browser, publish, prune, record. Failures of the run are recorded and returned,
- * not thrown; only a held lock throws (exit 3) and then nothing at all is written.
+ * not thrown. Only what prevents recording throws: a held lock (exit 3, nothing at all is
+ * written) or an output folder where the lock or history cannot be written (exit 4).
  */
 export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Promise<RunResult> {
   const period = options.period ? parsePeriod(options.period) : resolvePeriod(job.period, options.at ?? deps.clock.now());
