@@ -57,6 +57,21 @@ describe('cchc brief --db FILE --period P --out DIR', () => {
   });
 });
 
+describe('cchc brief --period P (no --db)', () => {
+  it('loads the data folder into out/cchc.duckdb, then writes out/<period>/<unit>/', async () => {
+    const cwd = path.join(dir, 'fresh');
+    const data = path.join(cwd, 'data');
+    fs.mkdirSync(data, { recursive: true });
+    // A valid corpus base: units and tasks of An Giang.
+    const base = fileURLToPath(new URL('./fixtures/bad/zero-byte-file/data/', import.meta.url));
+    for (const f of ['units.csv', 'tasks.csv']) fs.copyFileSync(path.join(base, f), path.join(data, f));
+    const r = await run(bin, ['brief', '--period', '2024-Q4', '--date', '2025-01-05'], { cwd });
+    expect(fs.existsSync(path.join(cwd, 'out', 'cchc.duckdb'))).toBe(true);
+    expect(r.stdout.split('\n')[0]).toBe(path.join('out', '2024-Q4', 'AG', 'brief.pdf'));
+    expect(fs.existsSync(path.join(cwd, 'out', '2024-Q4', 'AG', 'brief.pdf'))).toBe(true);
+  });
+});
+
 describe('cchc brief: usage errors', () => {
   it('rejects a bad period or date with exit 2 and no stack trace', async () => {
     for (const args of [
