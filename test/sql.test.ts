@@ -251,4 +251,10 @@ describe('bin/cchc sql', () => {
     expect(missing.stderr).toMatch(/does not exist; run `cchc load/);
     fs.rmSync(path.join(dir, 'bad.sql'));
   });
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const { stdout, stderr } = await run('bash', ['-c', `"$0" sql --db "$1" "SELECT * FROM range(300000)" | head -2; echo "rc=\${PIPESTATUS[0]}"`, path.join(repo, 'bin/cchc'), dbPath]);
+    expect(stdout).toBe('range\n0\nrc=0\n');
+    expect(stderr).toBe('');
+  });
 });

@@ -13,6 +13,10 @@ export const register: Register = (program) => {
     .option('--bom', 'start CSV with a UTF-8 byte order mark, for Excel', false)
     .action(async (query: string, opts: { db: string; param: string[]; write: boolean; format?: string; out?: string; bom: boolean }) => {
       const { runSql } = await import('../../sql/index.ts');
+      // `cchc sql … | head` closes the pipe early: that is the reader's choice, not an error.
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+      });
       await runSql({ db: opts.db, query, params: opts.param, write: opts.write, format: opts.format, out: opts.out, bom: opts.bom }, { stdout: process.stdout });
     });
 };
