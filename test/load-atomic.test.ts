@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Db } from '../src/db.ts';
 import { DataError } from '../src/errors.ts';
+import { schemaDdl } from '../src/schema.ts';
 import { fingerprintData, loadData } from '../src/load/index.ts';
 import { effects, folder, query, TASKS, tempDb } from './load-helpers.ts';
 
@@ -22,6 +24,17 @@ describe('loadData', () => {
     const files = await query<{ file: string; sha256: string }>(db, 'SELECT file, sha256 FROM meta_files ORDER BY file');
     expect(files.map((f) => f.file)).toEqual(['tasks.csv', 'units.csv']);
     expect(files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('gives the loaded tables exactly the columns, types and NOT NULLs of schemaDdl()', async () => {
+    const db = tempDb();
+    await loadData(folder({ 'targets.csv': 'metric,year,unit_code,target\nonline_ratio,2024,,0.8\n' }), db, effects);
+    const columns = `SELECT table_name, column_name, data_type, is_nullable, ordinal_position FROM information_schema.columns ORDER BY table_name, ordinal_position`;
+    const expected = await Db.open(':memory:');
+    for (const ddl of schemaDdl()) await expected.run(ddl);
+    const want = await expected.all(columns);
+    expected.close();
+    expect(await query(db, columns)).toEqual(want);
   });
 
   it('changes the fingerprint when a data file changes, not when a non-data file does', async () => {

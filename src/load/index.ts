@@ -10,10 +10,11 @@ import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
-import { TABLE_NAMES, TABLES, schemaDdl, type TableName } from '../schema.ts';
+import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
 import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
-import { createView, stageFile, type Staged } from './stage.ts';
+import { readFile as readRows, type Source } from './readers.ts';
+import { createView, finishTable, materialiseTable } from './stage.ts';
 
 export interface CheckResult {
   issues: DataIssue[];
@@ -50,17 +51,15 @@ export async function fingerprintData(dataDir: string): Promise<string> {
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
 /**
- * Reads and stages one file. Whatever goes wrong reading it (permissions, a reader failing on input
- * nobody foresaw) is a problem of that file for the user to see, never a crash of the whole check.
+ * Reads one file's bytes and checks what must hold before its rows can be read. Whatever goes
+ * wrong (permissions, a reader failing on input nobody foresaw) is a problem of that file for
+ * the user to see, never a crash of the whole check.
  */
-async function readAndStage(db: Db, file: DataFile, fid: number): Promise<{ ok: true; staged: Staged; hash: string } | { ok: false; issues: DataIssue[] }> {
+async function prepare(db: Db, file: DataFile, fid: number): Promise<{ ok: true; source: Source; hash: string } | { ok: false; issues: DataIssue[] }> {
   try {
     const buf = await readFile(file.abs);
-    const staging = stageFile(db, file, fid, buf);
-    // DuckDB reads on its own threads; hashing meanwhile keeps the JS thread from idling.
-    const hash = sha256(buf);
-    const result = await staging;
-    return result.ok ? { ...result, hash } : result;
+    const result = await readRows(db, file, fid, buf);
+    return result.ok ? { ...result, hash: sha256(buf) } : result;
   } catch (e) {
     return { ok: false, issues: [{ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` }] };
   }
@@ -77,38 +76,45 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const found = discover(dataDir);
   const issues = [...found.issues];
   const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
-  const broken = new Set<TableName>();
-  const staged: Staged[] = [];
+  const sources: Source[] = [];
   const hashes: Validation['hashes'] = [];
   const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
   const files = [...found.files].sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
-  for (const [fid, file] of files.entries()) {
-    if (file.size === 0 || unusable.has(file.rel)) {
-      broken.add(file.table);
+  const present = new Set<TableName>();
+  const rowsOf = new Map<number, number>();
+  for (const t of TABLE_NAMES) {
+    const mine = [...files.entries()].filter(([, f]) => f.table === t);
+    if (mine.length === 0) continue;
+    let broken = false;
+    for (const [fid, file] of mine) {
+      if (file.size === 0 || unusable.has(file.rel)) {
+        broken = true;
+        continue;
+      }
+      effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
+      const result = await prepare(db, file, fid);
+      if (result.ok) {
+        sources.push(result.source);
+        hashes.push({ file, sha256: result.hash, rows: 0 });
+      } else {
+        issues.push(...result.issues);
+        broken = true;
+      }
+    }
+    if (broken) continue;
+    const failed = await materialiseTable(db, t, sources.filter((s) => s.file.table === t));
+    if (failed.length) {
+      issues.push(...failed);
       continue;
     }
-    effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
-    const result = await readAndStage(db, file, fid);
-    if (result.ok) {
-      staged.push(result.staged);
-      hashes.push({ file, sha256: result.hash, rows: 0 });
-    } else {
-      issues.push(...result.issues);
-      broken.add(file.table);
-    }
-  }
-  const present = new Set<TableName>();
-  for (const t of TABLE_NAMES) {
-    const mine = staged.filter((s) => s.file.table === t);
-    if (mine.length === 0 || broken.has(t)) continue;
-    await createView(db, mine);
+    for (const [fid, n] of await createView(db, t)) rowsOf.set(fid, n);
     present.add(t);
   }
   if (files.some((f) => f.table === 'criteria_results') && !files.some((f) => f.table === 'criteria')) {
     issues.push({ file: files.find((f) => f.table === 'criteria_results')!.rel, line: null, column: null, rule: 'missing_table', message: 'criteria_results needs the criteria table (criteria.csv or .xlsx, .json, .parquet) to check criterion codes and points' });
   }
   effects.logger.info('checking the rules');
-  const byFid = new Map(staged.map((s) => [s.fid, s]));
+  const byFid = new Map(sources.map((s) => [s.fid, s]));
   const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
   const { found: rows, cut } = await runRules(db, present, { where });
   for (const r of rows) {
@@ -117,11 +123,9 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   }
   for (const rule of cut) {
     const t = rule.needs[0]!;
-    issues.push({ file: staged.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
+    issues.push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
   }
-  const counts = new Map<number, number>();
-  for (const s of staged) counts.set(s.fid, Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM f${s.fid}`))!.n));
-  for (const h of hashes) h.rows = counts.get(staged.find((s) => s.file === h.file)!.fid) ?? 0;
+  for (const h of hashes) h.rows = rowsOf.get(files.indexOf(h.file)) ?? 0;
   const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
   issues.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
   const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({
@@ -161,13 +165,11 @@ export async function loadData(dataDir: string, dbPath: string, effects: Effects
     const v = await validate(db, dataDir, effects);
     if (v.issues.length) throw new DataError(v.issues);
     effects.logger.info(`writing ${dbPath}`);
-    for (const ddl of schemaDdl()) await db.run(ddl);
+    for (const ddl of META_DDL) await db.run(ddl);
     const counts: Record<string, number> = {};
     for (const t of TABLE_NAMES) {
-      if (v.present.has(t)) {
-        const cols = TABLES[t].columns.map((c) => ident(c.name)).join(', ');
-        await db.run(`INSERT INTO ${ident(t)} (${cols}) SELECT ${cols} FROM ${ident(`v_${t}`)}`);
-      }
+      if (v.present.has(t)) await finishTable(db, t);
+      else await db.run(createTableSql(TABLES[t]));
       counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
     }
     for (const h of v.hashes) {

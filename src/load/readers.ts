@@ -1,0 +1,237 @@
+/**
+ * One reader per format: checks what must be right before rows can be read (bytes, header row,
+ * JSON shape, workbook) and yields a SELECT of the rows as text under canonical column names,
+ * read by DuckDB's own readers (XLSX through exceljs and an appender). Problems found here make a
+ * file unreadable, and its rows are then not checked further: they would only produce noise.
+ */
+import type { Db } from '../db.ts';
+import { ident, literal, messageOf } from '../db.ts';
+import type { DataIssue } from '../errors.ts';
+import { TABLES } from '../schema.ts';
+import { headerFields, lineOfOffset, recordLines } from './csv.ts';
+import type { DataFile } from './discover.ts';
+import { checkEncoding, findLegacy, legacyIssue } from './encoding.ts';
+import { countKnown, mapHeaders } from './headers.ts';
+
+export interface Source {
+  file: DataFile;
+  fid: number;
+  /** SELECT of the rows as text, columns named canonically. */
+  sql: string;
+  /** Canonical columns the file has. */
+  columns: Set<string>;
+  /** Line (as users count in this format) of the 1-based row position. */
+  lineOf: (pos: number) => number;
+  /** Issues explaining why reading `sql` failed, for formats whose reader can fail mid-file. */
+  diagnose?: () => Promise<DataIssue[]>;
+}
+
+export type ReadResult = { ok: true; source: Source } | { ok: false; issues: DataIssue[] };
+
+const fail = (issues: DataIssue[]): ReadResult => ({ ok: false, issues });
+export const fileIssue = (file: DataFile, rule: string, message: string, line: number | null = null): DataIssue => ({
+  file: file.rel,
+  line,
+  column: null,
+  rule,
+  message,
+});
+
+function selectList(columns: (string | null)[], expr: (i: number) => string): { sql: string; columns: string[] } {
+  const parts: string[] = [];
+  const names: string[] = [];
+  columns.forEach((c, i) => {
+    if (c === null) return;
+    parts.push(`${expr(i)} AS ${ident(c)}`);
+    names.push(c);
+  });
+  return { sql: parts.join(', ') || 'NULL AS _none', columns: names };
+}
+
+async function readCsv(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
+  const enc = checkEncoding(buf, file.rel);
+  if (enc.length) return fail(enc);
+  const header = headerFields(buf);
+  if (header.length === 1 && header[0]!.trim() === '') return fail([fileIssue(file, 'header', 'the file has no header row; the first line must name the columns', 1)]);
+  if (header.some((h) => /[\r\n]/.test(h))) return fail([fileIssue(file, 'quote', 'a quote in the header row is not closed', 1)]);
+  if (header.length === 1 && /[;\t]/.test(header[0]!)) {
+    const sep = header[0]!.includes(';') ? 'semicolons' : 'tabs';
+    return fail([fileIssue(file, 'separator', `the file is separated by ${sep}, not commas; export it as "CSV UTF-8 (Comma delimited)" (in Excel) or change the list separator to a comma`, 1)]);
+  }
+  const map = mapHeaders(header, TABLES[file.table], { file: file.rel, line: 1, allowBlank: false, requireColumns: true });
+  if (map.issues.length) return fail(map.issues);
+  const cols = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const read = (extra: string) =>
+    `read_csv(${literal(file.abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${cols}}${extra})`;
+  const list = selectList(map.columns, (i) => `c${i}`);
+  let lines: number[] | undefined;
+  return {
+    ok: true,
+    source: {
+      file,
+      fid,
+      sql: `SELECT ${list.sql} FROM ${read('')}`,
+      columns: new Set(list.columns),
+      lineOf: (pos) => (lines ??= recordLines(buf))[pos - 1] ?? pos + 1,
+      // Collecting rejects costs as much again as the read, so only a file that failed is read again for them.
+      diagnose: () => csvRejects(db, file, fid, buf, read, header.length),
+    },
+  };
+}
+
+/** Every structural problem of a CSV DuckDB refused, located by physical line. */
+async function csvRejects(db: Db, file: DataFile, fid: number, buf: Buffer, read: (extra: string) => string, fields: number): Promise<DataIssue[]> {
+  const rej = `rej_${fid}`;
+  let rejects: { pos: number; type: string; msg: string }[] = [];
+  try {
+    await db.run(`CREATE TEMP TABLE ${rej}_rows AS SELECT * FROM ${read(`, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan'`)}`);
+    rejects = await db.all(`SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position, TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) LIMIT 1000`);
+  } catch {
+    // Some failures (e.g. a line over DuckDB's size limit) stop even a read that stores rejects.
+  }
+  // The bytes were checked as UTF-8 already; DuckDB's unicode complaints follow from a broken quote.
+  const seen = new Set<number>();
+  return rejects
+    .filter((r) => r.type !== 'INVALID UNICODE')
+    .map((r) => {
+      const line = lineOfOffset(buf, Number(r.pos) - 1);
+      const found = /Found: (\d+)/.exec(r.msg)?.[1];
+      if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
+        return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`, line);
+      if (r.type === 'UNQUOTED VALUE')
+        return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
+      return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
+    })
+    // DuckDB reports a short row once per missing field; one issue per line says it all.
+    .filter((i) => !seen.has(i.line!) && seen.add(i.line!));
+}
+
+async function readJson(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
+  const enc = checkEncoding(buf, file.rel);
+  if (enc.length) return fail(enc);
+  const items = `j${fid}`;
+  if (buf.toString('utf8').trim() === '') return fail([fileIssue(file, 'json', 'the file holds no JSON; write an array of objects, [] for an empty table')]);
+  try {
+    await db.run(`CREATE TEMP TABLE ${items} AS SELECT json FROM read_json_objects(${literal(file.abs)}, format = 'array')`);
+  } catch (e) {
+    return fail([fileIssue(file, 'json', `not a JSON array of objects: ${messageOf(e).split('\n')[0]}`)]);
+  }
+  const notObjects = await db.all<{ pos: number; type: string }>(
+    `SELECT rowid + 1 AS pos, json_type(json) AS type FROM ${items} WHERE json_type(json) <> 'OBJECT' ORDER BY rowid LIMIT 100`,
+  );
+  if (notObjects.length) {
+    return fail(notObjects.map((r) => fileIssue(file, 'json', `item ${r.pos} is ${r.type.toLowerCase()}, not an object; each item must be {"column": value, …}`, r.pos)));
+  }
+  const keys = (await db.all<{ k: string }>(`SELECT k FROM (SELECT unnest(json_keys(json)) AS k, rowid AS r FROM ${items}) GROUP BY k ORDER BY min(r), k`)).map((r) => r.k);
+  // A key missing from an item is an empty value, so absent required keys show up as empty cells.
+  const map = mapHeaders(keys, TABLES[file.table], { file: file.rel, line: null, allowBlank: false, requireColumns: false });
+  if (map.issues.length) return fail(map.issues);
+  const list = selectList(map.columns, (i) => `json_extract_string(json, ${literal('$.' + JSON.stringify(keys[i]))})`);
+  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${items}`, columns: new Set(list.columns), lineOf: (p) => p } };
+}
+
+async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
+  const src = `read_parquet(${literal(file.abs)})`;
+  let names: string[];
+  try {
+    names = (await db.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${src}`)).map((r) => r.column_name);
+  } catch (e) {
+    return fail([fileIssue(file, 'parquet', `not a readable Parquet file: ${messageOf(e).split('\n')[0]}`)]);
+  }
+  const map = mapHeaders(names, TABLES[file.table], { file: file.rel, line: null, allowBlank: false, requireColumns: true });
+  if (map.issues.length) return fail(map.issues);
+  const list = selectList(map.columns, (i) => `CAST(${ident(names[i]!)} AS VARCHAR)`);
+  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${src}`, columns: new Set(list.columns), lineOf: (p) => p } };
+}
+
+/** Text of an exceljs cell value as the loader reads text; dates as Excel shows them (naive local). */
+export function cellText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join('');
+    if ('result' in o) return cellText(o.result);
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.error) return o.error;
+    return JSON.stringify(v);
+  }
+  return String(v);
+}
+
+async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file.abs);
+  } catch (e) {
+    return fail([fileIssue(file, 'xlsx', `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`)]);
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
+  const table = TABLES[file.table];
+  const rows: { line: number; cells: (string | null)[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const values = row.values as unknown[];
+    rows.push({ line: n, cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])) });
+  });
+  const need = Math.ceil(table.columns.length / 2);
+  const required = table.columns.filter((c) => c.required).length;
+  // The contract's "half of the columns", or else every required column: a sheet of only the
+  // required columns is as valid as the same CSV, and no title row names them all.
+  const headerRow = rows
+    .filter((r) => r.line <= 10)
+    .find((r) => {
+      const known = countKnown(r.cells.map((c) => c ?? ''), table);
+      return known.all >= need || known.required >= required;
+    });
+  if (!headerRow) {
+    return fail([fileIssue(file, 'header', `no header row found: none of the first 10 rows names at least ${need} of the columns of ${table.name}, or all its required ones (${table.columns.map((c) => c.name).join(', ')})`)]);
+  }
+  const header = headerRow.cells.map((c) => c ?? '');
+  const map = mapHeaders(header, table, { file: file.rel, line: headerRow.line, allowBlank: true, requireColumns: true });
+  const data = rows.filter((r) => r.line > headerRow.line);
+  for (let i = 0; i < Math.max(...data.map((r) => r.cells.length), 0); i++) {
+    if ((header[i] ?? '').trim() !== '') continue;
+    const first = data.find((r) => (r.cells[i] ?? '').trim() !== '');
+    if (first) map.issues.push(fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, first.line));
+  }
+  const texts = data.map((r) => r.cells.filter((c): c is string => c !== null).join(' '));
+  const legacy = findLegacy(texts.join('\n'));
+  // Lines of the joined text are the data rows, so a line number maps back to the sheet row.
+  if (legacy) map.issues.push(legacyIssue(file.rel, { ...legacy, line: legacy.line === null ? null : data[legacy.line - 1]!.line }, 'sheet row'));
+  if (map.issues.length) return fail(map.issues);
+  const list = selectList(map.columns, (i) => ident(`c${i}`));
+  const sheet = `x${fid}`;
+  await db.run(`CREATE TEMP TABLE ${sheet} (${header.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
+  const app = await db.conn.createAppender(sheet, 'main', 'temp');
+  for (const r of data) {
+    header.forEach((_, i) => {
+      const v = r.cells[i];
+      if (v === null || v === undefined) app.appendNull();
+      else app.appendVarchar(v);
+    });
+    app.endRow();
+  }
+  app.flushSync();
+  app.closeSync();
+  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${sheet}`, columns: new Set(list.columns), lineOf: (p) => data[p - 1]?.line ?? p } };
+}
+
+/** Checks a file's bytes and header and prepares the SELECT that reads its rows as text. */
+export async function readFile(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
+  switch (file.format) {
+    case 'csv':
+      return readCsv(db, file, fid, buf);
+    case 'json':
+      return readJson(db, file, fid, buf);
+    case 'parquet':
+      return readParquet(db, file, fid);
+    case 'xlsx':
+      return readXlsx(db, file, fid);
+  }
+}
+
