@@ -116,6 +116,11 @@ export function sameTimeLastYear(id: string): string {
   return `cùng kỳ năm ${Number(id.slice(0, 4)) - 1}`;
 }
 
+/** An index period as a short label: `2024` stays, `2024-12` → `T12/2024`. */
+export function shortPeriod(period: string): string {
+  return /^\d{4}-\d{2}$/.test(period) ? monthShort(period) : period;
+}
+
 /** `2024-11` → `T11/2024` for chart axes. */
 export function monthShort(month: string): string {
   const [y, m] = month.split('-');

@@ -1,0 +1,171 @@
+import type { IndexMetric, Metrics } from '../metrics/types.ts';
+import { unitNames, type BriefContext, type PeerScore, type UnitNames } from './context.ts';
+import { headlineIndices } from './findings.ts';
+import { arrow, int, monthShort, num, periodName, score, shortPeriod } from './format.ts';
+import type { Block, ChartFn, Section } from './view.ts';
+import { INDEX_ORDER, componentName, indexName, indexShort } from './vocab.ts';
+
+export async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Promise<Section> {
+  const section: Section = { numeral: '', title: 'CÁC CHỈ SỐ ĐÁNH GIÁ', empty: null, blocks: [] };
+  const own = m.indices.filter((i) => i.unit_code === m.scope.unit_code);
+  if (m.indices.length === 0) {
+    section.empty = `Chưa có kết quả chỉ số đánh giá nào của ${m.scope.name} đến hết ${periodName(m.period.id)}.`;
+    return section;
+  }
+  const totals = new Map(headlineIndices(m).map((i) => [i.index_code, i]));
+  const names = unitNames(ctx, m);
+  // The five indices are listed (missing ones in one line) only for a scope that is scored itself.
+  const codes = own.length === 0 ? [] : [...INDEX_ORDER, ...[...new Set(own.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
+  let n = 0;
+  for (const code of codes) {
+    const total = totals.get(code);
+    const heading = `${++n}. ${indexName(code)}`;
+    if (!total) {
+      section.blocks.push({ heading, paragraphs: [`Chưa có kết quả đến hết ${periodName(m.period.id)}.`] });
+      continue;
+    }
+    const block: Block = { heading, paragraphs: [indexLine(total)] };
+    if (total.series.length > 1) {
+      const { points, caption } = seriesWindow(total);
+      block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} ${caption}`, { rows: points });
+    }
+    section.blocks.push(block);
+    const parts = own.filter((i) => i.index_code === code && i.component !== 'TOTAL');
+    if (parts.length > 0) section.blocks.push(await componentsBlock(code, parts, ctx.peers, m, chart));
+    const peers = ctx.peers.filter((p) => p.index_code === code && p.component === 'TOTAL' && p.period === total.period);
+    if (peers.length >= 5) section.blocks.push(await positionBlock(total, peers, m, chart));
+  }
+  const below = belowBlock(m, names, n + 1);
+  if (below) section.blocks.push(below);
+  return section;
+}
+
+/** Scores of units below the scope (e.g. a district index of each district), one table row each. */
+function belowBlock(m: Metrics, names: UnitNames, n: number): Block | null {
+  const rows = m.indices
+    .filter((i) => i.unit_code !== m.scope.unit_code && i.component === 'TOTAL')
+    .sort((a, b) => a.index_code.localeCompare(b.index_code) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.unit_code.localeCompare(b.unit_code));
+  if (rows.length === 0) return null;
+  return {
+    heading: `${n}. Kết quả chỉ số của các cơ quan, đơn vị trực thuộc`,
+    table: {
+      caption: 'Điểm và thứ hạng mới nhất của các cơ quan, đơn vị',
+      head: ['Chỉ số', 'Cơ quan, đơn vị', 'Kỳ', 'Điểm', 'Xếp hạng', 'So với kỳ trước'],
+      numeric: [3, 4, 5],
+      rows: rows.map((i) => [
+        indexShort(i.index_code),
+        names.name(i.unit_code),
+        shortPeriod(i.period),
+        score(i.score),
+        i.rank !== null && i.rank_of !== null ? `${int(i.rank)}/${int(i.rank_of)}` : '',
+        i.delta === null ? '' : arrow(Math.round(i.delta * 100) / 100, score),
+      ]),
+    },
+  };
+}
+
+/** Yearly indices show their last 6 years, monthly ones their last 12 months. */
+const SERIES_WINDOW = { year: 6, month: 12 };
+/** Above this many points, rank labels and every score label would collide: keep only the telling ones. */
+const LABEL_ALL_UP_TO = 7;
+
+/**
+ * The points of an index chart. Long series are cut to a recent window (PAPI totals before 2018
+ * add up 6 dimensions instead of 8 and would not compare anyway); crowded ones label only the
+ * first, last, highest and lowest scores.
+ */
+function seriesWindow(i: IndexMetric) {
+  const monthly = /^\d{4}-\d{2}$/.test(i.period);
+  const window = monthly ? SERIES_WINDOW.month : SERIES_WINDOW.year;
+  const series = i.series.slice(-window);
+  const crowded = series.length > LABEL_ALL_UP_TO;
+  const scores = series.map((p) => p.score);
+  const telling = new Set([0, series.length - 1, scores.indexOf(Math.max(...scores)), scores.indexOf(Math.min(...scores))]);
+  // '|' breaks an axis label in two lines (see index-series.vl.json).
+  const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
+  const points = series.map((p, k) => ({
+    order: k,
+    period_label: !crowded && p.rank !== null && p.rank_of !== null ? `${when(p.period)}|hạng ${int(p.rank)}/${int(p.rank_of)}` : when(p.period),
+    score: p.score,
+    score_label: !crowded || telling.has(k) ? score(p.score) : '',
+  }));
+  const span = i.series.length > series.length ? ` ${series.length} ${monthly ? 'tháng' : 'năm'} gần nhất` : ' qua các kỳ';
+  return { points, caption: `${span.trim()}: điểm${crowded ? '' : ' và thứ hạng'}` };
+}
+
+function indexLine(i: IndexMetric): string {
+  let s = `Kết quả ${periodName(i.period)}: ${score(i.score)}${i.max_score !== null ? `/${num(i.max_score)}` : ''} điểm`;
+  if (i.rank !== null && i.rank_of !== null) s += `, xếp hạng ${int(i.rank)}/${int(i.rank_of)}${i.rank_computed ? ' (thứ hạng tính từ số liệu)' : ''}`;
+  if (i.prev_period !== null && i.delta !== null) {
+    const d = Math.round(i.delta * 100) / 100;
+    s += `; so với ${periodName(i.prev_period)} ${d === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm`}`;
+    if (i.rank_delta !== null) s += i.rank_delta === 0 ? ', giữ nguyên thứ hạng' : `, ${i.rank_delta > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(i.rank_delta))} bậc`;
+  }
+  return s + '.';
+}
+
+async function componentsBlock(code: string, parts: IndexMetric[], peers: PeerScore[], m: Metrics, chart: ChartFn): Promise<Block> {
+  const sorted = [...parts].sort((a, b) => a.component.localeCompare(b.component, 'en', { numeric: true }));
+  const medians = new Map(sorted.map((p) => [p.component, median(peers.filter((x) => x.index_code === code && x.component === p.component && x.period === p.period).map((x) => x.score))]));
+  const hasMedian = [...medians.values()].some((v) => v !== null);
+  const label = (c: string) => `${c}. ${componentName(code, c)}`;
+  const block: Block = {
+    table: {
+      caption: `Các chỉ số thành phần ${indexShort(code)}`,
+      head: ['Chỉ số thành phần', 'Điểm', ...(hasMedian ? ['Trung vị cả nước'] : []), 'Xếp hạng', 'So với kỳ trước'],
+      numeric: hasMedian ? [1, 2, 3, 4] : [1, 2, 3],
+      rows: sorted.map((p) => {
+        const med = medians.get(p.component) ?? null;
+        return [
+          label(p.component),
+          score(p.score),
+          ...(hasMedian ? [med === null ? '' : score(med)] : []),
+          p.rank !== null && p.rank_of !== null ? `${int(p.rank)}/${int(p.rank_of)}` : '',
+          p.delta === null ? '' : arrow(Math.round(p.delta * 100) / 100, score),
+        ];
+      }),
+    },
+  };
+  if (sorted.some((p) => p.rank_computed)) {
+    block.note = 'Thứ hạng các chỉ số thành phần được tính từ điểm của các tỉnh, thành phố có số liệu, không phải thứ hạng công bố.';
+  }
+  if (hasMedian && code === 'PAPI') {
+    block.chart = await chart(`${slug(code)}-thanh-phan`, 'papi-dimensions', `Chỉ số thành phần ${indexShort(code)} ${periodName(sorted[0]!.period)} so với trung vị cả nước`, {
+      rows: sorted.flatMap((p, i) => {
+        const med = medians.get(p.component);
+        return [
+          { label: label(p.component), order: i, who: m.scope.name, who_order: 0, score: p.score },
+          ...(med == null ? [] : [{ label: label(p.component), order: i, who: 'Trung vị cả nước', who_order: 1, score: med }]),
+        ];
+      }),
+    });
+  }
+  return block;
+}
+
+async function positionBlock(total: IndexMetric, peers: PeerScore[], m: Metrics, chart: ChartFn): Promise<Block> {
+  const rankText = total.rank !== null && total.rank_of !== null ? ` (hạng ${int(total.rank)}/${int(total.rank_of)})` : '';
+  return {
+    chart: await chart(`${slug(total.index_code)}-vi-tri`, 'province-position', `Vị trí của ${m.scope.name} trong ${int(peers.length)} tỉnh, thành phố, ${indexShort(total.index_code)} ${periodName(total.period)}`, {
+      rows: [...peers].sort((a, b) => b.score - a.score || a.unit_code.localeCompare(b.unit_code)).map((p, i) => ({
+        unit_code: p.unit_code,
+        order: i,
+        score: p.score,
+        base: Math.floor(Math.min(...peers.map((x) => x.score))) - 1,
+        is_scope: p.unit_code === m.scope.unit_code,
+        label: p.unit_code === m.scope.unit_code ? `${score(p.score)}${rankText}` : '',
+      })),
+    }),
+  };
+}
+
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function slug(code: string): string {
+  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
