@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../src/db.ts';
-import { EXIT } from '../src/errors.ts';
+import { EXIT, QueryError } from '../src/errors.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
 import { runMetrics } from '../src/metrics/run.ts';
 import { buildDb } from './fixtures/metrics/fixture.ts';
@@ -48,6 +48,18 @@ describe('runMetrics({db, period, unit, out})', () => {
     await expect(runMetrics({ db: path.join(dir, 'nope.duckdb'), period: '2024' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/does not exist.*cchc load/) });
     await expect(runMetrics({ db: dbFile, period: '2024-Q5' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage });
     await expect(runMetrics({ db: dbFile, period: '2024', unit: 'P.X' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage });
+  });
+
+  it('names the .sql file when a query fails on a database that is not a cchc load', async () => {
+    const file = path.join(dir, 'foreign.duckdb');
+    const db = await Db.open(file);
+    await db.run(`CREATE TABLE units (unit_code VARCHAR, name VARCHAR, short_name VARCHAR, kind VARCHAR, parent_code VARCHAR)`);
+    await db.run(`INSERT INTO units VALUES ('P', 'P', NULL, 'province', NULL), ('P.X', 'X', NULL, 'district', 'P')`);
+    db.close();
+    const error = await runMetrics({ db: file, period: '2024' }, { stdout: { write: () => 0 } }).catch((e) => e);
+    expect(error).toBeInstanceOf(QueryError);
+    expect(error.sqlPath).toMatch(/^queries\/[a-z_]+\.sql$/);
+    expect(error.message).toMatch(/Table with name \w+ does not exist/);
   });
 });
 
