@@ -110,18 +110,16 @@ describe('writing a brief when things fail', () => {
     expect(strays(prev)).toEqual([]);
   });
 
-  // BUG (src/render/output.ts writeFolderAtomic): the raw ENOSPC error escapes, so `cchc brief`
-  // prints "Unexpected error: ENOSPC: no space left on device, write" without naming the folder.
-  it.fails('disk full: the error is a typed RenderError/CliError naming the output folder', async () => {
+  // Was a raw ENOSPC ("Unexpected error: ENOSPC …" without the folder) until 52552eb.
+  it('disk full: the error is a typed RenderError/CliError naming the output folder', async () => {
     const e = await renderWith('enospc');
     expect(e instanceof RenderError || e instanceof CliError).toBe(true);
     expect((e as Error).message).toContain(prev);
   });
 
-  // BUG (src/render/output.ts writeFolderAtomic): when renaming the new folder into place fails,
-  // the old brief has already been moved to `.<name>.tmp-XXXX.old` and is not moved back, so the
-  // target folder is gone (the catch only removes the new temp folder).
-  it.fails('rename into place fails: the previous brief is still at its path', async () => {
+  // The old brief is moved aside before the new one moves in; it must come back if that fails
+  // (until 52552eb it stayed under `.<name>.tmp-XXXX.old` and the target was gone).
+  it('rename into place fails: the previous brief is still at its path', async () => {
     const e = await renderWith('rename-into-place');
     expect(e).toBeInstanceOf(Error);
     expect(realFs.existsSync(prev) ? snapshot(prev) : {}).toEqual(before);
@@ -137,10 +135,8 @@ describe('writing a brief when things fail', () => {
     expect(strays(prev)).toEqual([]);
   });
 
-  // BUG (src/render/browser.ts launchBrowser): a Chromium that exists but dies on start gives
-  // "could not start Chromium (…): Failed to launch the browser process … TROUBLESHOOTING: pptr.dev",
-  // without the install / CCHC_CHROMIUM hint the missing-binary message has.
-  it.fails('Chromium crashing on start: the message says how to install Chromium or set CCHC_CHROMIUM', async () => {
+  // A binary that exists but dies is as much an install problem as a missing one (fixed in 52552eb).
+  it('Chromium crashing on start: the message says how to install Chromium or set CCHC_CHROMIUM', async () => {
     const crash = path.join(root, 'crashing-chromium.sh');
     const e = await renderWith(null, crash);
     expect((e as Error).message).toMatch(/apt-get install chromium|CCHC_CHROMIUM/);
@@ -159,10 +155,8 @@ describe('writing a brief when things fail', () => {
     expect(snapshot(prev)).toEqual(before);
   });
 
-  // BUG (src/render/output.ts / cchc brief): --out below a regular file fails with
-  // "Unexpected error: EEXIST: file already exists, mkdir '<file>'" (exit 2), which neither says
-  // that <file> is a file rather than a folder nor uses the render exit code.
-  it.fails('cchc brief --out below a regular file: a clear error naming the path, no "Unexpected error"', () => {
+  // Was "Unexpected error: EEXIST: file already exists, mkdir '<file>'" until 52552eb.
+  it('cchc brief --out below a regular file: a clear error naming the path, no "Unexpected error"', () => {
     const file = path.join(root, 'not-a-folder');
     realFs.writeFileSync(file, 'x');
     const r = spawnSync(CLI, ['brief', '--db', dbPath, '--period', '2024-Q4', '--out', path.join(file, 'brief')], { encoding: 'utf8', timeout: 60_000 });
@@ -171,9 +165,9 @@ describe('writing a brief when things fail', () => {
     expect(r.stderr).not.toMatch(/\n\s+at |Unexpected error/);
   });
 
-  // BUG (src/render/output.ts writeFolderAtomic): the brief folder is the mkdtemp folder renamed,
-  // so it keeps mode 0700: on a shared drive only the account that ran cchc can open the brief.
-  it.fails('the published brief folder has ordinary permissions (not mkdtemp 0700)', () => {
+  // The brief folder is a renamed mkdtemp folder (0700): on a shared drive only the account that
+  // ran cchc could open it (fixed in 52552eb).
+  it('the published brief folder has ordinary permissions (not mkdtemp 0700)', () => {
     const umask = process.umask();
     expect(realFs.statSync(pristine).mode & 0o777).toBe(0o777 & ~umask);
   });
