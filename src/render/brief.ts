@@ -48,9 +48,11 @@ export interface BriefResult {
 
 /** Computes the metrics from the database, then renders them. */
 export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effects = defaultEffects): Promise<BriefResult> {
+  const { computeMetrics, parsePeriod } = await import('../metrics/index.ts');
+  // A bad period fails before Chromium is started.
+  const period = parsePeriod(options.period);
   return render(options, effects, async () => {
-    const { computeMetrics, parsePeriod } = await import('../metrics/index.ts');
-    const metrics = await computeMetrics(db, { period: parsePeriod(options.period), unit: options.unit });
+    const metrics = await computeMetrics(db, { period, unit: options.unit });
     const context = await contextFromDb(db, metrics);
     const duckdb = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown';
     return { metrics, context, versions: { duckdb } };
