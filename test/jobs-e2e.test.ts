@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,30 @@ describe('cchc run on the sample data (real load, metrics and Chromium)', () => 
       { job: 'province', period: '2024-Q4', status: 'ok', exit_code: 0, units: ['AG'] },
       { job: 'units', period: '2024-Q4', status: 'ok', exit_code: 0, units: ['AG.LX', 'AG.TT'] },
     ]);
+  });
+
+  it('cchc schedule catches up on start and stops cleanly on SIGTERM, exit 0', async () => {
+    job('sched', ['AG.LX']);
+    const child = spawn(path.join(repo, 'bin/cchc'), ['schedule', '--job', 'sched'], { cwd: root });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const deadline = Date.now() + 30_000;
+    while (!/sched \S+: started \(catch-up\)/.test(stdout)) {
+      if (Date.now() > deadline) throw new Error(`no catch-up run started:\n${stdout}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toMatch(/sched scheduled "0 7 5 1,4,7,10 \*" \(Asia\/Ho_Chi_Minh\), next /);
+    expect(stdout).toMatch(/sched catching up the run due /);
+    expect(stdout).toMatch(/stopping \(SIGTERM\)\n[\s\S]* stopped\n$/);
+    const runs = JSON.parse((await cchc('runs', '--job', 'sched', '--json')).stdout);
+    // Either the run finished before the signal or it was interrupted; either way it is recorded, never left running.
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ trigger: 'catch-up', finished: expect.any(String) });
+    expect(['ok', 'failed']).toContain(runs[0].status);
+    expect(fs.existsSync(path.join(root, 'out', '.locks', 'sched.lock'))).toBe(false);
   });
 
   it('exits 2 naming the job file and key for a bad job', async () => {

@@ -115,6 +115,8 @@ async function renderAll(
   const label = `${job.name} ${period.id}`;
   const dbPath = path.resolve(deps.root, job.database);
   await ensureDatabase(path.resolve(deps.root, job.data), dbPath, deps.loader, deps.logger, label);
+  // A load is atomic and left to finish; a stop that came during it should not start Chromium.
+  throwIfAborted(signal);
   const staging = stagingDir(job.outDir, period.id, deps.pid);
   const db = await Db.open(dbPath, { readOnly: true });
   const dbs = [db];
@@ -146,7 +148,7 @@ async function renderAll(
     });
     const done = result.units.filter((_, i) => outcome[i] === null);
     result.units.forEach((unit, i) => outcome[i] !== null && result.errors.push({ unit, message: outcome[i]! }));
-    if (signal?.aborted) throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
+    throwIfAborted(signal);
     if (done.length === 0) throw new CliError(`every brief failed; nothing was published`, EXIT.render);
     const status = done.length === result.units.length ? 'complete' : 'partial';
     const manifest: RunManifest = {
@@ -172,6 +174,10 @@ async function renderAll(
     for (const d of dbs) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
 }
 
 /** A file-system failure of the job's own bookkeeping (lock, history) as a message naming the path, not a stack. */
