@@ -55,11 +55,13 @@ const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
  * wrong (permissions, a reader failing on input nobody foresaw) is a problem of that file for
  * the user to see, never a crash of the whole check.
  */
-async function prepare(db: Db, file: DataFile, fid: number): Promise<{ ok: true; source: Source; hash: string } | { ok: false; issues: DataIssue[] }> {
+async function prepare(db: Db, file: DataFile, fid: number): Promise<{ ok: true; source: Source; hash: Promise<string> } | { ok: false; issues: DataIssue[] }> {
   try {
     const buf = await readFile(file.abs);
     const result = await readRows(db, file, fid, buf);
-    return result.ok ? { ...result, hash: sha256(buf) } : result;
+    if (!result.ok) return result;
+    // WebCrypto digests on the thread pool, so hashing overlaps DuckDB reading the table.
+    return { ...result, hash: crypto.subtle.digest('SHA-256', buf).then((d) => Buffer.from(d).toString('hex')) };
   } catch (e) {
     return { ok: false, issues: [{ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` }] };
   }
@@ -77,7 +79,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const issues = [...found.issues];
   const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
   const sources: Source[] = [];
-  const hashes: Validation['hashes'] = [];
+  const hashes: { file: DataFile; sha256: Promise<string> }[] = [];
   const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
   const files = [...found.files].sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
   const present = new Set<TableName>();
@@ -95,7 +97,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       const result = await prepare(db, file, fid);
       if (result.ok) {
         sources.push(result.source);
-        hashes.push({ file, sha256: result.hash, rows: 0 });
+        hashes.push({ file, sha256: result.hash });
       } else {
         issues.push(...result.issues);
         broken = true;
@@ -125,15 +127,15 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     const t = rule.needs[0]!;
     issues.push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
   }
-  for (const h of hashes) h.rows = rowsOf.get(files.indexOf(h.file)) ?? 0;
+  const read = await Promise.all(hashes.map(async (h) => ({ file: h.file, sha256: await h.sha256, rows: rowsOf.get(files.indexOf(h.file)) ?? 0 })));
   const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
   issues.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
   const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({
     name: t,
     files: files.filter((f) => f.table === t).map((f) => f.rel),
-    rows: hashes.filter((h) => h.file.table === t).reduce((n, h) => n + h.rows, 0),
+    rows: read.filter((h) => h.file.table === t).reduce((n, h) => n + h.rows, 0),
   }));
-  return { issues, tables, present, hashes };
+  return { issues, tables, present, hashes: read };
 }
 
 export async function checkData(dataDir: string, effects: Effects = quiet): Promise<CheckResult> {
