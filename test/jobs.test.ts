@@ -125,6 +125,15 @@ describe('runJob(job, options, deps)', () => {
     expect(box.lines.some((l) => /data changed; loading/.test(l))).toBe(true);
   });
 
+  it('two jobs of one scheduler needing a reload at once load the data once', async () => {
+    box.writeJob('monthly', {});
+    box.writeJob('quarterly', { period: 'previous-quarter' });
+    fs.rmSync(path.join(box.root, 'out', 'cchc.duckdb'));
+    const [a, b] = await Promise.all([runJob(box.job('monthly'), {}, box.deps()), runJob(box.job('quarterly'), {}, box.deps())]);
+    expect([a.status, b.status]).toEqual(['ok', 'ok']);
+    expect(box.state.loads).toBe(1);
+  });
+
   it('records a data error as a failed run with exit 1 and publishes nothing', async () => {
     box.writeJob('monthly', {});
     box.state.fingerprint = 'fp2';
