@@ -67,7 +67,7 @@ export function acquireLock(file: string, job: string, fx: LockEffects): () => v
   throw new CliError(`job ${job}: could not take the lock ${file}; another run took it at the same moment`, EXIT.locked);
 }
 
-export function readHolder(file: string): LockHolder | null {
+function readHolder(file: string): LockHolder | null {
   try {
     const h = JSON.parse(readText(file) ?? '') as Partial<LockHolder>;
     return typeof h.pid === 'number' && typeof h.started === 'string' ? { pid: h.pid, started: h.started } : null;
