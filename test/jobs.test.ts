@@ -38,6 +38,8 @@ describe('resolvePeriod(spec, at) in Asia/Ho_Chi_Minh', () => {
   });
   it('rejects an --at that is not a date-time', () => {
     expect(() => parseAt('tomorrow')).toThrow(/--at "tomorrow" is not a date-time/);
+    expect(() => parseAt('2024-02-30T07:00')).toThrow(/--at "2024-02-30T07:00" is not a date-time/);
+    expect(() => parseAt('2024-13-01')).toThrow(/--at "2024-13-01" is not a date-time/);
     expect(parseAt('2024-12-01T00:00Z').toISOString()).toBe('2024-12-01T00:00:00.000Z');
   });
 });

@@ -39,7 +39,9 @@ export function resolvePeriod(spec: string, at: Date): Period {
 export function parseAt(text: string): Date {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   const d = m ? new Date(`${m[1]}T${m[2] ?? '00:00'}${m[3] ?? '+07:00'}`) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) {
+  // Date rolls 2024-02-30 over to 1 March; a day that does not exist is an error instead.
+  const valid = m !== null && !Number.isNaN(d.getTime()) && new Date(`${m[1]}T00:00Z`).toISOString().startsWith(m[1]!);
+  if (!valid) {
     throw new CliError(`--at "${text}" is not a date-time; use e.g. 2024-12-01T07:00 (Asia/Ho_Chi_Minh) or 2024-12-01T00:00Z`);
   }
   return d;
