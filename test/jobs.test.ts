@@ -143,7 +143,14 @@ describe('runJob(job, options, deps)', () => {
     const r = await runJob(box.job('monthly'), {}, box.deps());
     expect(r).toMatchObject({ status: 'failed', exit_code: EXIT.data });
     expect(r.error).toBeInstanceOf(DataError);
-    expect(history()[1]).toMatchObject({ status: 'failed', exit_code: 1, errors: [{ unit: null, message: '1 data error' }] });
+    expect(history()[1]).toMatchObject({
+      status: 'failed',
+      exit_code: 1,
+      errors: [
+        { unit: null, message: '1 data error; nothing was loaded' },
+        { unit: null, message: 'tasks.csv:3 [due_on]: bad date (date)' },
+      ],
+    });
     expect(fs.existsSync(path.join(box.root, 'out', 'monthly'))).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db, messageOf } from '../db.ts';
-import { CliError, DataError, EXIT, QueryError, type ExitCode } from '../errors.ts';
+import { CliError, DataError, EXIT, QueryError, type ExitCode, formatIssue } from '../errors.ts';
 import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
@@ -45,6 +45,9 @@ export interface RunResult {
  */
 const BATCH_WORKERS = 3;
 
+/** Data issues kept in a failed run's history record; `cchc check` lists them all. */
+const HISTORY_ISSUES = 20;
+
 export const historyFile = (deps: Pick<JobDeps, 'outputRoot'>): string => path.join(deps.outputRoot, 'runs.jsonl');
 export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string => path.join(deps.outputRoot, '.locks', `${job}.lock`);
 
@@ -81,7 +84,7 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       result.status = 'failed';
       result.exit_code = exitCodeOf(e);
       result.error = e;
-      result.errors.push({ unit: null, message: messageOf(e) });
+      result.errors.push(...wholeRunErrors(e));
     }
     record({
       event: 'finished',
@@ -174,6 +177,14 @@ async function renderAll(
     for (const d of dbs) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** What the history keeps of an error that stopped the run; data errors keep their first issues, located. */
+function wholeRunErrors(e: unknown): UnitError[] {
+  if (!(e instanceof DataError)) return [{ unit: null, message: messageOf(e) }];
+  const shown = e.issues.slice(0, HISTORY_ISSUES).map((i) => ({ unit: null, message: formatIssue(i) }));
+  const more = e.issues.length - shown.length;
+  return [{ unit: null, message: `${messageOf(e)}; nothing was loaded` }, ...shown, ...(more > 0 ? [{ unit: null, message: `… and ${more} more (cchc check --data DIR lists all)` }] : [])];
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
