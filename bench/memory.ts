@@ -43,7 +43,7 @@ async function generate(dir: string): Promise<string> {
     const r = rand(1400);
     chunk += `HS${String(i).padStart(9, '0')},${UNITS[i % UNITS.length]},1.00${rand(9000) + 1000},${['online', 'direct', 'postal'][rand(3)]},${r % 2 ? 'true' : 'false'},${day(r)},${day(r + 10)},${r % 5 ? day(r + (r % 15)) : ''},${r % 7 ? 'false' : 'true'}\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
     }
   }
