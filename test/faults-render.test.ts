@@ -142,6 +142,32 @@ describe('writing a brief when things fail', () => {
     expect((e as Error).message).toMatch(/apt-get install chromium|CCHC_CHROMIUM/);
   });
 
+  // BUG (src/render/browser.ts openPage): `browser.newPage()` runs outside the try that wraps
+  // failures in RenderError, so a browser that died (crash, OOM kill) gives a raw puppeteer
+  // TargetCloseError, "Protocol error (Target.createTarget): Target closed", which `cchc brief`
+  // prints as "Unexpected error" (exit 2, not 4).
+  it.fails('Chromium dying during a batch: a RenderError well before the timeout, previous brief intact', async () => {
+    const { launchBrowser, closeBrowser } = await import('../src/render/browser.ts');
+    const browser = await launchBrowser();
+    const db = await Db.open(dbPath, { readOnly: true });
+    const t0 = performance.now();
+    try {
+      const rendering = renderBrief(db, { out: prev, period: '2024-Q4', browser, timeoutMs: 30_000 }, effects);
+      browser.process()!.kill('SIGKILL');
+      const e = await rendering.then(
+        () => null,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(RenderError);
+      expect(performance.now() - t0).toBeLessThan(20_000);
+    } finally {
+      db.close();
+      await closeBrowser(browser);
+    }
+    expect(snapshot(prev)).toEqual(before);
+    expect(strays(prev)).toEqual([]);
+  });
+
   it('cchc brief with Chromium missing: exit 4, how to install it, previous brief intact', () => {
     const r = spawnSync(CLI, ['brief', '--db', dbPath, '--period', '2024-Q4', '--out', prev], {
       encoding: 'utf8',
