@@ -68,6 +68,29 @@ describe('jobs under faults', () => {
     expect(after.map((r) => r.status)).toEqual(['failed', 'ok']);
   });
 
+  it('SIGTERM mid-batch: the run stops, publishes nothing, removes its staging and records failed', { timeout: 180_000 }, async () => {
+    writeJob('stopped');
+    const out = path.join(root, 'out', 'stopped');
+    const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    const staged = () => existsSync(out) && readdirSync(out).filter((f) => f.startsWith('.staging.')).some((s) => readdirSync(path.join(out, s)).length > 0);
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && !staged()) await sleep(20);
+    process.kill(-child.pid!, 'SIGTERM');
+    await exited;
+    // tsx's node child finishes the abort after its parent exits: wait for the finished record.
+    const history = path.join(root, 'out', 'runs.jsonl');
+    type Finished = { event: string; job: string; status: string; exit_code: number; errors: { message: string }[] };
+    const finished = () =>
+      (existsSync(history) ? readFileSync(history, 'utf8').trim().split('\n') : [])
+        .map((l) => JSON.parse(l) as Finished)
+        .find((r) => r.event === 'finished' && r.job === 'stopped');
+    while (Date.now() < deadline && !finished()) await sleep(50);
+    expect(finished()).toMatchObject({ status: 'failed', exit_code: 4 });
+    expect(finished()!.errors.map((e) => e.message).join(' ')).toMatch(/interrupted by SIGTERM/);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('a relative output that climbs out of the output root is refused before anything is written', () => {
     writeJob('escape', { output: '../../escaped' });
     const r = cchc(root, ['run', 'escape']);
