@@ -35,8 +35,9 @@ export function parseExpr(type: ColumnType, v: string): string {
     case 'codes':
       return v;
     case 'date':
+      // GLOB first: the common ISO date costs a pattern test and a cast, half a regular expression.
       return `CASE
-        WHEN regexp_full_match(${v}, ${re(ISO_DATE)}) THEN TRY_CAST(${v} AS DATE)
+        WHEN ${v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN TRY_CAST(${v} AS DATE)
         WHEN regexp_full_match(${v}, ${re(DMY)}) THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE)
         WHEN regexp_full_match(${v}, ${re(ISO_DATE + TIME)}) THEN CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)
         WHEN regexp_full_match(${v}, ${re(ISO_DATE + TIME + ' ?' + OFFSET)}) THEN CAST(timezone('Asia/Ho_Chi_Minh', TRY_CAST(${v} AS TIMESTAMPTZ)) AS DATE)
@@ -47,7 +48,8 @@ export function parseExpr(type: ColumnType, v: string): string {
     case 'decimal':
       return `CASE WHEN regexp_full_match(${v}, '-?\\d+([.,]\\d+)?([eE][-+]?\\d+)?') THEN TRY_CAST(replace(${v}, ',', '.') AS DOUBLE) END`;
     case 'bool':
-      return `CASE WHEN lower(${v}) IN ('true', '1', 'có') THEN true WHEN lower(${v}) IN ('false', '0', 'không') THEN false END`;
+      return `CASE ${v} WHEN 'true' THEN true WHEN 'false' THEN false WHEN '1' THEN true WHEN '0' THEN false
+        ELSE CASE WHEN lower(${v}) IN ('true', 'có') THEN true WHEN lower(${v}) IN ('false', 'không') THEN false END END`;
     case 'month':
       return `CASE WHEN regexp_full_match(${v}, '\\d{4}-(0[1-9]|1[0-2])') THEN ${v} END`;
     case 'period':
