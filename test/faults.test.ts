@@ -4,7 +4,7 @@
  * while it writes the new database. The previous database must stay byte for byte as it was and
  * usable, and the next load must succeed despite whatever the killed one left behind.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -114,6 +114,45 @@ describe('cchc load killed with SIGKILL', () => {
       }
     });
   }
+});
+
+describe('cchc load when the disk fills up', () => {
+  let root: string;
+  let big: string;
+  let result: { status: number | null; stderr: string; db: string; before: string };
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'cchc-faults-full-'));
+    big = await bigFolder(path.join(root, 'big'));
+    const db = path.join(root, 'cchc.duckdb');
+    await loadData(smallFolder(path.join(root, 'small')), db);
+    const before = sha(db);
+    // A 2 MB file-size limit with SIGXFSZ ignored: writes past it fail with EFBIG, as on a full disk.
+    const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 2048; exec "$0" load --data "$1" --db "$2"`, CLI, big, db], { encoding: 'utf8', timeout: 120_000 });
+    result = { status: r.status, stderr: r.stderr, db, before };
+  }, 180_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('fails, leaves the previous database byte-identical and usable, and removes its temp file', async () => {
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(sha(result.db)).toBe(result.before);
+    expect(leftovers(result.db)).toEqual([]);
+    const opened = await Db.open(result.db, { readOnly: true });
+    try {
+      expect((await opened.one('SELECT count(*) AS n FROM units'))!.n).toBe(5);
+    } finally {
+      opened.close();
+    }
+  });
+
+  // BUG (src/load/readers.ts / index.ts): DuckDB failing to write the temp database ("IO Error:
+  // Could not write file …tmp-<pid>: File too large") while staging dossiers.csv is reported as
+  // a data error of that CSV — "dossiers.csv: DuckDB could not read the file: … (csv)", "1 data
+  // error; nothing was written", exit 1 — sending people to fix a file that is fine.
+  it.fails('says the database could not be written (disk full / file too large), not that the data is bad', () => {
+    expect(result.stderr).not.toMatch(/data error|\(csv\)/);
+    expect(result.stderr).toMatch(/too large|no space|disk/i);
+  });
 });
 
 describe('cchc load into a database path that cannot be written', () => {
