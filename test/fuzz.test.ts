@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Db, literal } from '../src/db.ts';
 import { DataError, type DataIssue } from '../src/errors.ts';
 import { checkData } from '../src/load/index.ts';
 
@@ -17,6 +18,8 @@ const CASES = 300;
 const TIME_CAP_MS = 40_000;
 const CASE_TIMEOUT_MS = 10_000;
 const PARALLEL = 3;
+const BINARY_CASES = 90;
+const BINARY_CAP_MS = 15_000;
 
 /** mulberry32: tiny, seedable, good enough to pick mutations reproducibly. */
 function prng(seed: number): () => number {
@@ -202,31 +205,93 @@ describe('loader fuzzing', () => {
 
   it(`${CASES} seeded mutations end in a valid result or located issues`, { timeout: TIME_CAP_MS + 4 * CASE_TIMEOUT_MS }, async () => {
     const r = prng(SEED);
-    const started = performance.now();
-    const tally = new Map<string, number>();
-    const failures: string[] = [];
     // Cases are generated in order from one PRNG, so a failing case number reproduces exactly.
-    const queue = Array.from({ length: CASES }, (_, n) => writeCase(n, r));
-    let run = 0;
-    async function worker(): Promise<void> {
-      for (let c = queue.shift(); c; c = queue.shift()) {
-        if (performance.now() - started > TIME_CAP_MS) return;
-        const t = timeout(CASE_TIMEOUT_MS);
-        const outcome = await Promise.race([runCase(c.dir), t.promise]);
-        t.cancel();
-        run++;
-        tally.set(outcome.kind, (tally.get(outcome.kind) ?? 0) + 1);
-        if (!['valid', 'issues', 'data_error'].includes(outcome.kind)) failures.push(`${c.label} → ${outcome.kind}: ${outcome.detail}`);
-        rmSync(c.dir, { recursive: true, force: true });
-      }
-    }
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: ${run} of ${CASES} cases in ${seconds} s (seed ${SEED}): ${[...tally].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    const cases = Array.from({ length: CASES }, (_, n) => writeCase(n, r));
+    const { run, tally, failures } = await runAll('csv', cases, TIME_CAP_MS);
     expect(failures).toEqual([]);
     // A floor, not a target: on a loaded CI machine the cap may cut the run short.
     expect(run).toBeGreaterThanOrEqual(60);
     // Mutations must actually break files, or the test proves nothing.
     expect(tally.get('issues') ?? 0).toBeGreaterThan(run / 3);
   });
+
+  it(`${BINARY_CASES} byte-damaged or cut XLSX, JSON and Parquet tasks files end in located issues`, { timeout: BINARY_CAP_MS + 4 * CASE_TIMEOUT_MS }, async () => {
+    const binary = await binarySeeds(root, seeds['tasks.csv']!);
+    const valid = path.join(root, 'binary-seed');
+    for (const [name, bytes] of Object.entries(binary)) {
+      rmSync(valid, { recursive: true, force: true });
+      mkdirSync(valid);
+      writeFileSync(path.join(valid, 'units.csv'), seeds['units.csv']!);
+      writeFileSync(path.join(valid, name), bytes);
+      expect((await checkData(valid)).issues, name).toEqual([]);
+    }
+    const r = prng(SEED + 1);
+    const cases = Array.from({ length: BINARY_CASES }, (_, n) => {
+      const dir = path.join(root, `binary-${n}`);
+      mkdirSync(dir);
+      const name = pick(r, Object.keys(binary));
+      let buf = Buffer.from(binary[name]!);
+      const how = int(r, 3) === 0 ? 'truncate' : 'flip-bytes';
+      if (how === 'truncate') buf = buf.subarray(0, int(r, buf.length));
+      else for (let k = 1 + int(r, 8); k > 0; k--) buf[int(r, buf.length)] = int(r, 256);
+      writeFileSync(path.join(dir, 'units.csv'), seeds['units.csv']!);
+      writeFileSync(path.join(dir, name), buf);
+      return { dir, label: `binary ${n}: ${name} ← ${how}` };
+    });
+    const { run, failures } = await runAll('binary', cases, BINARY_CAP_MS);
+    expect(failures).toEqual([]);
+    expect(run).toBeGreaterThanOrEqual(30);
+  });
 });
+
+/** Runs cases PARALLEL at a time until done or past the cap; prints and returns the tally. */
+async function runAll(name: string, queue: { dir: string; label: string }[], capMs: number) {
+  const started = performance.now();
+  const total = queue.length;
+  const tally = new Map<string, number>();
+  const failures: string[] = [];
+  let run = 0;
+  async function worker(): Promise<void> {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      if (performance.now() - started > capMs) return;
+      const t = timeout(CASE_TIMEOUT_MS);
+      const outcome = await Promise.race([runCase(c.dir), t.promise]);
+      t.cancel();
+      run++;
+      tally.set(outcome.kind, (tally.get(outcome.kind) ?? 0) + 1);
+      if (!['valid', 'issues', 'data_error'].includes(outcome.kind)) failures.push(`${c.label} → ${outcome.kind}: ${outcome.detail}`);
+      rmSync(c.dir, { recursive: true, force: true });
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`fuzz ${name}: ${run} of ${total} cases in ${seconds} s (seed ${SEED}): ${[...tally].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  return { run, tally, failures };
+}
+
+/** The seed tasks as tasks.xlsx, tasks.json and tasks.parquet (DuckDB reads the CSV, writes the others). */
+async function binarySeeds(root: string, tasksCsv: Buffer): Promise<Record<string, Buffer>> {
+  const dir = path.join(root, 'binary-build');
+  mkdirSync(dir, { recursive: true });
+  const csv = path.join(dir, 'tasks.csv');
+  writeFileSync(csv, tasksCsv);
+  const db = await Db.open(':memory:');
+  try {
+    const src = `(SELECT * FROM read_csv(${literal(csv)}, all_varchar = true))`;
+    await db.run(`COPY ${src} TO ${literal(path.join(dir, 'tasks.parquet'))} (FORMAT parquet)`);
+    await db.run(`COPY ${src} TO ${literal(path.join(dir, 'tasks.json'))} (FORMAT json, ARRAY true)`);
+    const rows = await db.all(`SELECT * FROM ${src}`);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('tasks');
+    ws.addRow(Object.keys(rows[0]!));
+    for (const row of rows) ws.addRow(Object.values(row));
+    return {
+      'tasks.xlsx': Buffer.from(await wb.xlsx.writeBuffer()),
+      'tasks.json': readFileSync(path.join(dir, 'tasks.json')),
+      'tasks.parquet': readFileSync(path.join(dir, 'tasks.parquet')),
+    };
+  } finally {
+    db.close();
+  }
+}
