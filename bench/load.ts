@@ -11,7 +11,8 @@ import { silentLogger, systemClock } from '../src/effects.ts';
 import { loadData } from '../src/load/index.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
-const dir = path.join(import.meta.dirname, '.cache', `dossiers-${rows}`);
+// v2: procedure codes as the national portal writes them (1.001234.000.00.00.H01), not number-like.
+const dir = path.join(import.meta.dirname, '.cache', `dossiers-v2-${rows}`);
 const csv = path.join(dir, 'dossiers.csv');
 const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
 
@@ -33,7 +34,7 @@ async function generate(): Promise<void> {
   for (let i = 0; i < rows; i++) {
     const r = rand(1000);
     const recv = r % 900;
-    chunk += `HS${String(i).padStart(8, '0')},${UNITS[i % UNITS.length]},1.00${rand(9000) + 1000},${['online', 'direct', 'postal'][rand(3)]},${r % 2 ? 'true' : 'false'},${day(recv)},${day(recv + 10)},${r % 5 ? day(recv + (r % 15)) : ''},${r % 7 ? 'false' : 'true'}\n`;
+    chunk += `HS${String(i).padStart(8, '0')},${UNITS[i % UNITS.length]},1.00${rand(9000) + 1000}.000.00.00.H01,${['online', 'direct', 'postal'][rand(3)]},${r % 2 ? 'true' : 'false'},${day(recv)},${day(recv + 10)},${r % 5 ? day(recv + (r % 15)) : ''},${r % 7 ? 'false' : 'true'}\n`;
     if (chunk.length > 1 << 20) {
       out.write(chunk);
       chunk = '';

@@ -101,11 +101,12 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
     if (c.required) checks.push({ cond: `${q(c.name)} IS NULL`, column: c.name, rule: 'required' });
     if (isParsed(c.type)) checks.push({ cond: `${q(c.name)} IS NOT NULL AND ${q('p$' + c.name)} IS NULL`, column: c.name, rule: TYPE_RULES[c.type].rule });
     const values = ENUMS[table]?.[c.name];
-    if (values) checks.push({ cond: `${q(c.name)} NOT IN (${values.map(literal).join(', ')})`, column: c.name, rule: 'enum' });
+    if (values) checks.push({ cond: `${q(c.name)} IS NOT NULL AND ${q(c.name)} NOT IN (${values.map(literal).join(', ')})`, column: c.name, rule: 'enum' });
   }
   if (checks.length === 0) return 'CAST(NULL AS STRUCT(c VARCHAR, r VARCHAR, v VARCHAR)[])';
   const items = checks.map(
     (k) => `CASE WHEN ${k.cond} THEN {'c': ${literal(k.column)}, 'r': ${literal(k.rule)}, 'v': ${present.has(k.column) ? q(k.column) : 'CAST(NULL AS VARCHAR)'}} END`,
   );
-  return `CASE WHEN ${checks.map((k) => `coalesce(${k.cond}, false)`).join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;
+  // Every condition is NULL-safe (never NULL), so a plain OR decides.
+  return `CASE WHEN ${checks.map((k) => `(${k.cond})`).join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;
 }
