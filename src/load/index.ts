@@ -157,7 +157,12 @@ function removeDb(file: string): void {
 
 export async function loadData(dataDir: string, dbPath: string, effects: Effects = quiet): Promise<LoadResult> {
   assertDir(dataDir);
-  mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) throw new CliError(`--db ${dbPath} is a folder; give a file path such as out/cchc.duckdb`, EXIT.usage);
+  try {
+    mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
+  } catch (e) {
+    throw new CliError(`cannot create the folder of --db ${dbPath}: ${messageOf(e)}`, EXIT.usage);
+  }
   const tmp = `${dbPath}.tmp-${process.pid}`;
   removeDb(tmp);
   const db = await Db.open(tmp);
