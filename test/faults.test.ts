@@ -145,11 +145,7 @@ describe('cchc load when the disk fills up', () => {
     }
   });
 
-  // BUG (src/load/readers.ts / index.ts): DuckDB failing to write the temp database ("IO Error:
-  // Could not write file …tmp-<pid>: File too large") while staging dossiers.csv is reported as
-  // a data error of that CSV — "dossiers.csv: DuckDB could not read the file: … (csv)", "1 data
-  // error; nothing was written", exit 1 — sending people to fix a file that is fine.
-  it.fails('says the database could not be written (disk full / file too large), not that the data is bad', () => {
+  it('says the database could not be written (disk full / file too large), not that the data is bad', () => {
     expect(result.stderr).not.toMatch(/data error|\(csv\)/);
     expect(result.stderr).toMatch(/too large|no space|disk/i);
   });
@@ -178,10 +174,7 @@ describe('cchc load into a database path that cannot be written', () => {
     ['naming an existing folder', () => (mkdirSync(path.join(root, 'folder.duckdb'), { recursive: true }), path.join(root, 'folder.duckdb'))],
   ];
   for (const [what, target] of cases) {
-    // BUG (src/load/index.ts loadData): these surface as raw errors — "EEXIST: file already exists,
-    // mkdir", "IO Error: Cannot open file …tmp-<pid>", "EISDIR … rename" (the last after the whole
-    // load has run) — which `cchc load` prints as "Unexpected error" with exit 2.
-    it.fails(`--db ${what}: a CliError naming the path`, async () => {
+    it(`--db ${what}: a CliError naming the path`, async () => {
       const db = target();
       const e = await loadError(db);
       expect(e).toBeInstanceOf(CliError);

@@ -151,6 +151,19 @@ export async function checkData(dataDir: string, effects: Effects = quiet): Prom
 const toolVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/**
+ * A failure to write the new database (disk full, file too large, no permission) is no data
+ * error: it says which file could not be written, so nobody goes fixing a CSV that is fine.
+ */
+function unwritable(tmp: string, dbPath: string) {
+  return (e: unknown): never => {
+    if (e instanceof Error && !(e instanceof DataError) && e.message.includes(tmp)) {
+      throw new CliError(`cannot write the database ${dbPath}: ${messageOf(e).split('\n')[0]} — free disk space or choose another --db`, EXIT.usage);
+    }
+    throw e;
+  };
+}
+
 function removeDb(file: string): void {
   for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
 }
@@ -165,46 +178,54 @@ export async function loadData(dataDir: string, dbPath: string, effects: Effects
   }
   const tmp = `${dbPath}.tmp-${process.pid}`;
   removeDb(tmp);
-  const db = await Db.open(tmp);
+  const db = await Db.open(tmp).catch((e: unknown) => {
+    throw new CliError(`cannot create the database ${dbPath}: ${messageOf(e).split('\n')[0]}`, EXIT.usage);
+  });
   let closed = false;
   let done = false;
   try {
-    const v = await validate(db, dataDir, effects);
-    if (v.issues.length) throw new DataError(v.issues);
-    effects.logger.info(`writing ${dbPath}`);
-    for (const ddl of META_DDL) await db.run(ddl);
-    const counts: Record<string, number> = {};
-    for (const t of TABLE_NAMES) {
-      if (v.present.has(t)) await finishTable(db, t);
-      else await db.run(createTableSql(TABLES[t]));
-      counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
-    }
-    for (const h of v.hashes) {
-      await db.run(`INSERT INTO meta_files VALUES ($table, $file, $format, $rows, $sha)`, {
-        table: h.file.table,
-        file: h.file.rel,
-        format: h.file.format,
-        rows: h.rows,
-        sha: h.sha256,
-      });
-    }
-    const fingerprint = combine(v.hashes.map((h) => ({ rel: h.file.rel, sha256: h.sha256 })));
-    const sample = existsSync(path.join(dataDir, '.cchc-sample'));
-    await db.run(`INSERT INTO meta_load VALUES (CAST($at AS TIMESTAMPTZ), $dir, $fp, $version, $sample)`, {
-      at: effects.clock.now().toISOString(),
-      dir: dataDir,
-      fp: fingerprint,
-      version: toolVersion(),
-      sample,
-    });
-    await db.run('CHECKPOINT');
+    const result = await build(db, dataDir, dbPath, effects).catch(unwritable(tmp, dbPath));
     db.close();
     closed = true;
     renameSync(tmp, dbPath);
     done = true;
-    return { tables: counts, fingerprint, sample };
+    return result;
   } finally {
     if (!closed) db.close();
     if (!done) removeDb(tmp);
   }
+}
+
+/** Validates into `db` and, when all is valid, turns it into the loaded database. */
+async function build(db: Db, dataDir: string, dbPath: string, effects: Effects): Promise<LoadResult> {
+  const v = await validate(db, dataDir, effects);
+  if (v.issues.length) throw new DataError(v.issues);
+  effects.logger.info(`writing ${dbPath}`);
+  for (const ddl of META_DDL) await db.run(ddl);
+  const counts: Record<string, number> = {};
+  for (const t of TABLE_NAMES) {
+    if (v.present.has(t)) await finishTable(db, t);
+    else await db.run(createTableSql(TABLES[t]));
+    counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
+  }
+  for (const h of v.hashes) {
+    await db.run(`INSERT INTO meta_files VALUES ($table, $file, $format, $rows, $sha)`, {
+      table: h.file.table,
+      file: h.file.rel,
+      format: h.file.format,
+      rows: h.rows,
+      sha: h.sha256,
+    });
+  }
+  const fingerprint = combine(v.hashes.map((h) => ({ rel: h.file.rel, sha256: h.sha256 })));
+  const sample = existsSync(path.join(dataDir, '.cchc-sample'));
+  await db.run(`INSERT INTO meta_load VALUES (CAST($at AS TIMESTAMPTZ), $dir, $fp, $version, $sample)`, {
+    at: effects.clock.now().toISOString(),
+    dir: dataDir,
+    fp: fingerprint,
+    version: toolVersion(),
+    sample,
+  });
+  await db.run('CHECKPOINT');
+  return { tables: counts, fingerprint, sample };
 }

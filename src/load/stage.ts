@@ -32,6 +32,8 @@ export async function materialiseTable(db: Db, table: TableName, sources: Source
     await db.run(`CREATE TABLE ${ident(table)} AS ${sources.map((s) => typedSelect(table, s)).join(' UNION ALL ')}`);
     return [];
   } catch (e) {
+    // Failing to write the database is not the data's fault; the caller says so.
+    if (db.path !== ':memory:' && messageOf(e).includes(db.path)) throw e;
     const issues: DataIssue[] = [];
     for (const s of sources) if (s.diagnose) issues.push(...(await s.diagnose()));
     const first = sources[0]!.file;
