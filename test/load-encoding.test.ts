@@ -1,6 +1,9 @@
 /** Files that are not UTF-8, or UTF-8 text in legacy Vietnamese font encodings, are refused by name. */
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { checkEncoding, findLegacy } from '../src/load/encoding.ts';
+import { scanFile } from '../src/load/scan.ts';
 import { checkData } from '../src/load/index.ts';
 import { effects, folder, UNITS, where } from './load-helpers.ts';
 
@@ -70,6 +73,28 @@ describe('byte checks', () => {
   it('finds one mangled cell among genuine rows and names its line', () => {
     const text = 'Sở Nội vụ tỉnh An Giang\nSở Tư pháp tỉnh An Giang\nSôû Keá hoaïch vaø Ñaàu tö\nUBND huyện Châu Thành';
     expect(findLegacy(text)).toMatchObject({ enc: 'VNI', line: 3 });
+  });
+});
+
+describe('streaming', () => {
+  // 9 MB of Vietnamese rows: the 4 MB chunks split multi-byte characters somewhere.
+  const rows = Array.from({ length: 60_000 }, (_, i) => `T${i},AG.SNV,Rà soát thủ tục hành chính lĩnh vực đất đai số ${i} của Sở Nội vụ tỉnh An Giang năm 2024,direction,2024-01-02`);
+  const big = `task_id,lead_unit,title,area,assigned_on\n${rows.join('\n')}\n`;
+
+  it('passes valid UTF-8 whose characters straddle chunk boundaries, with the same hash as a whole read', async () => {
+    const dir = folder({ 'tasks.csv': big });
+    const file = { table: 'tasks' as const, rel: 'tasks.csv', abs: path.join(dir, 'tasks.csv'), format: 'csv' as const, size: Buffer.byteLength(big) };
+    expect(file.size).toBeGreaterThan(8 << 20);
+    const scan = await scanFile(file);
+    expect(scan.issues).toEqual([]);
+    expect(scan.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+  });
+
+  it('finds a Windows-1258 line deep in a big file and names its line', async () => {
+    const bytes = Buffer.concat([Buffer.from(big), Buffer.from('T_last,AG.SNV,'), win1258('Sở Nội vụ'), Buffer.from(',direction,2024-01-02\n')]);
+    const { issues } = await checkData(folder({ 'tasks.csv': bytes }), effects);
+    expect(where(issues)).toEqual(['tasks.csv:- [-] encoding']);
+    expect(issues[0]!.message).toContain(`first bad byte on line ${rows.length + 2}`);
   });
 });
 

@@ -112,21 +112,35 @@ function excerpt(text: string, re: RegExp): string {
   return text.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ').trim();
 }
 
-/** Every encoding problem of a text file's bytes; an empty list means DuckDB may read it. */
-export function checkEncoding(buf: Buffer, file: string): DataIssue[] {
+/**
+ * Every encoding problem of a text file's bytes, or of one piece of them (`lineBase` lines come
+ * before it; pieces end on a character boundary); an empty list means DuckDB may read it.
+ */
+export function checkEncoding(buf: Buffer, file: string, lineBase = 0): DataIssue[] {
   const issue = (rule: string, message: string): DataIssue[] => [{ file, line: null, column: null, rule, message }];
-  if (looksUtf16(buf)) return issue('encoding', `the file is UTF-16, not UTF-8; ${howToFix('UTF-16')}`);
+  if (lineBase === 0 && looksUtf16(buf)) return issue('encoding', `the file is UTF-16, not UTF-8; ${howToFix('UTF-16')}`);
   const nul = buf.indexOf(0);
-  if (nul !== -1) return issue('nul_byte', `the file contains NUL bytes (first at line ${lineAt(buf, nul)}); it is binary or corrupt — export the table again as CSV UTF-8`);
+  if (nul !== -1) return issue('nul_byte', `the file contains NUL bytes (first at line ${lineBase + lineAt(buf, nul)}); it is binary or corrupt — export the table again as CSV UTF-8`);
   if (isAscii(buf)) return [];
   if (!isUtf8(buf)) {
     const latin1 = buf.toString('latin1');
     const enc = guessLegacy(latin1, true);
     const lossy = buf.toString('utf8');
     const bad = lossy.indexOf('\uFFFD');
-    const line = bad === -1 ? 1 : lossy.slice(0, bad).split('\n').length;
+    const line = lineBase + (bad === -1 ? 1 : lossy.slice(0, bad).split('\n').length);
     return issue('encoding', `the file is not UTF-8 (first bad byte on line ${line}); it looks like ${enc}; ${howToFix(enc)}`);
   }
   const found = findLegacy(buf.toString('utf8'));
-  return found ? [legacyIssue(file, found)] : [];
+  return found ? [legacyIssue(file, { ...found, line: found.line === null ? null : lineBase + found.line })] : [];
+}
+
+/** Length of the longest prefix of `buf` that ends on a UTF-8 character boundary. */
+export function utf8Boundary(buf: Buffer): number {
+  for (let back = 1; back <= Math.min(4, buf.length); back++) {
+    const b = buf[buf.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? buf.length - back : buf.length;
+  }
+  return buf.length;
 }

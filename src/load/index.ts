@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
@@ -13,7 +12,8 @@ import { silentLogger, systemClock, type Effects } from '../effects.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
 import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
-import { readFile as readRows, type Source } from './readers.ts';
+import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
+import { scanFile, type Scan } from './scan.ts';
 import { createView, finishTable, materialiseTable } from './stage.ts';
 
 export interface CheckResult {
@@ -45,27 +45,29 @@ function assertDir(dataDir: string): void {
 export async function fingerprintData(dataDir: string): Promise<string> {
   assertDir(dataDir);
   const { files } = discover(dataDir);
-  return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: sha256(await readFile(f.abs)) }))));
+  return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: (await scanFile(f)).sha256 }))));
 }
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
 /**
- * Reads one file's bytes and checks what must hold before its rows can be read. Whatever goes
- * wrong (permissions, a reader failing on input nobody foresaw) is a problem of that file for
- * the user to see, never a crash of the whole check.
+ * Checks what must hold before a file's rows can be read. Whatever goes wrong (permissions, a
+ * reader failing on input nobody foresaw) is a problem of that file for the user to see, never
+ * a crash of the whole check.
  */
-async function prepare(db: Db, file: DataFile, fid: number): Promise<{ ok: true; source: Source; hash: Promise<string> } | { ok: false; issues: DataIssue[] }> {
+async function prepare(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
   try {
-    const buf = await readFile(file.abs);
-    const result = await readRows(db, file, fid, buf);
-    if (!result.ok) return result;
-    // WebCrypto digests on the thread pool, so hashing overlaps DuckDB reading the table.
-    return { ...result, hash: crypto.subtle.digest('SHA-256', buf).then((d) => Buffer.from(d).toString('hex')) };
+    return await readRows(db, file, fid);
   } catch (e) {
-    return { ok: false, issues: [{ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` }] };
+    return { ok: false, issues: [unreadable(file, e)] };
   }
 }
+
+const unreadable = (file: DataFile, e: unknown): DataIssue => ({ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` });
+
+/** Hash and whole-file encoding check of every file of a table; a file that cannot be read says so. */
+const scanAll = (files: DataFile[]) =>
+  Promise.all(files.map((f) => scanFile(f).catch((e: unknown): Scan => ({ sha256: '', issues: [unreadable(f, e)] }))));
 
 interface Validation extends CheckResult {
   present: Set<TableName>;
@@ -79,7 +81,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const issues = [...found.issues];
   const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
   const sources: Source[] = [];
-  const hashes: { file: DataFile; sha256: Promise<string> }[] = [];
+  const hashes: { file: DataFile; sha256: string }[] = [];
   const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
   const files = [...found.files].sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
   const present = new Set<TableName>();
@@ -95,20 +97,24 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       }
       effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
       const result = await prepare(db, file, fid);
-      if (result.ok) {
-        sources.push(result.source);
-        hashes.push({ file, sha256: result.hash });
-      } else {
+      if (result.ok) sources.push(result.source);
+      else {
         issues.push(...result.issues);
         broken = true;
       }
     }
     if (broken) continue;
-    const failed = await materialiseTable(db, t, sources.filter((s) => s.file.table === t));
-    if (failed.length) {
-      issues.push(...failed);
+    // DuckDB reads the table while the files are hashed and their encoding checked to the end.
+    const tableFiles = mine.map(([, f]) => f);
+    const [failed, scans] = await Promise.all([materialiseTable(db, t, sources.filter((s) => s.file.table === t)), scanAll(tableFiles)]);
+    const badBytes = scans.flatMap((s) => s.issues);
+    if (badBytes.length || failed.length) {
+      // Bytes in the wrong encoding explain whatever DuckDB made of them.
+      issues.push(...(badBytes.length ? badBytes : failed));
+      await db.run(`DROP TABLE IF EXISTS ${ident(t)}`);
       continue;
     }
+    tableFiles.forEach((file, i) => hashes.push({ file, sha256: scans[i]!.sha256 }));
     for (const [fid, n] of await createView(db, t)) rowsOf.set(fid, n);
     present.add(t);
   }
@@ -127,7 +133,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     const t = rule.needs[0]!;
     issues.push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
   }
-  const read = await Promise.all(hashes.map(async (h) => ({ file: h.file, sha256: await h.sha256, rows: rowsOf.get(files.indexOf(h.file)) ?? 0 })));
+  const read = hashes.map((h) => ({ ...h, rows: rowsOf.get(files.indexOf(h.file)) ?? 0 }));
   const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
   issues.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
   const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({

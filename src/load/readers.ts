@@ -10,7 +10,9 @@ import type { DataIssue } from '../errors.ts';
 import { TABLES } from '../schema.ts';
 import { headerFields, lineOfOffset, recordLines } from './csv.ts';
 import type { DataFile } from './discover.ts';
-import { checkEncoding, findLegacy, legacyIssue } from './encoding.ts';
+import { readFileSync } from 'node:fs';
+import { checkEncoding, findLegacy, legacyIssue, utf8Boundary } from './encoding.ts';
+import { readHead } from './scan.ts';
 import { countKnown, mapHeaders } from './headers.ts';
 
 export interface Source {
@@ -48,10 +50,23 @@ function selectList(columns: (string | null)[], expr: (i: number) => string): { 
   return { sql: parts.join(', ') || 'NULL AS _none', columns: names };
 }
 
-async function readCsv(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
-  const enc = checkEncoding(buf, file.rel);
+/** The head of a text file, checked: the whole file is checked by scanFile while DuckDB reads it. */
+function checkedHead(file: DataFile): { head: Buffer; issues: DataIssue[] } {
+  const raw = readHead(file.abs);
+  const head = raw.length < file.size ? raw.subarray(0, utf8Boundary(raw)) : raw;
+  return { head, issues: checkEncoding(head, file.rel) };
+}
+
+/** The whole file, read only when a problem must be placed on its line. */
+const wholeFile = (file: DataFile) => {
+  let buf: Buffer | undefined;
+  return () => (buf ??= readFileSync(file.abs));
+};
+
+async function readCsv(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
+  const { head, issues: enc } = checkedHead(file);
   if (enc.length) return fail(enc);
-  const header = headerFields(buf);
+  const header = headerFields(head);
   if (header.length === 1 && header[0]!.trim() === '') return fail([fileIssue(file, 'header', 'the file has no header row; the first line must name the columns', 1)]);
   if (header.some((h) => /[\r\n]/.test(h))) return fail([fileIssue(file, 'quote', 'a quote in the header row is not closed', 1)]);
   if (header.length === 1 && /[;\t]/.test(header[0]!)) {
@@ -65,6 +80,7 @@ async function readCsv(db: Db, file: DataFile, fid: number, buf: Buffer): Promis
     `read_csv(${literal(file.abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${cols}}${extra})`;
   const list = selectList(map.columns, (i) => `c${i}`);
   let lines: number[] | undefined;
+  const bytes = wholeFile(file);
   return {
     ok: true,
     source: {
@@ -72,9 +88,9 @@ async function readCsv(db: Db, file: DataFile, fid: number, buf: Buffer): Promis
       fid,
       sql: `SELECT ${list.sql} FROM ${read('')}`,
       columns: new Set(list.columns),
-      lineOf: (pos) => (lines ??= recordLines(buf))[pos - 1] ?? pos + 1,
+      lineOf: (pos) => (lines ??= recordLines(bytes()))[pos - 1] ?? pos + 1,
       // Collecting rejects costs as much again as the read, so only a file that failed is read again for them.
-      diagnose: () => csvRejects(db, file, fid, buf, read, header.length),
+      diagnose: () => csvRejects(db, file, fid, bytes(), read, header.length),
     },
   };
 }
@@ -106,11 +122,11 @@ async function csvRejects(db: Db, file: DataFile, fid: number, buf: Buffer, read
     .filter((i) => !seen.has(i.line!) && seen.add(i.line!));
 }
 
-async function readJson(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
-  const enc = checkEncoding(buf, file.rel);
+async function readJson(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
+  const { head, issues: enc } = checkedHead(file);
   if (enc.length) return fail(enc);
   const items = `j${fid}`;
-  if (buf.toString('utf8').trim() === '') return fail([fileIssue(file, 'json', 'the file holds no JSON; write an array of objects, [] for an empty table')]);
+  if (head.length === file.size && head.toString('utf8').trim() === '') return fail([fileIssue(file, 'json', 'the file holds no JSON; write an array of objects, [] for an empty table')]);
   try {
     await db.run(`CREATE TEMP TABLE ${items} AS SELECT json FROM read_json_objects(${literal(file.abs)}, format = 'array')`);
   } catch (e) {
@@ -222,12 +238,12 @@ async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult
 }
 
 /** Checks a file's bytes and header and prepares the SELECT that reads its rows as text. */
-export async function readFile(db: Db, file: DataFile, fid: number, buf: Buffer): Promise<ReadResult> {
+export async function readFile(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
   switch (file.format) {
     case 'csv':
-      return readCsv(db, file, fid, buf);
+      return readCsv(db, file, fid);
     case 'json':
-      return readJson(db, file, fid, buf);
+      return readJson(db, file, fid);
     case 'parquet':
       return readParquet(db, file, fid);
     case 'xlsx':
