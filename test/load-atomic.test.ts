@@ -58,6 +58,16 @@ describe('loadData', () => {
     expect(readdirSync(path.dirname(db))).toEqual(['cchc.duckdb']);
   });
 
+  it('removes temp databases of killed loads, not those of live processes', async () => {
+    const db = tempDb();
+    await loadData(folder(), db, effects);
+    const dead = `${db}.tmp-999999999`;
+    const live = `${db}.tmp-${process.ppid}`;
+    for (const f of [dead, `${dead}.wal`, live]) writeFileSync(f, 'x');
+    await loadData(folder(), db, effects);
+    expect(readdirSync(path.dirname(db)).sort()).toEqual(['cchc.duckdb', path.basename(live)]);
+  });
+
   it('replaces the database when the new data is valid', async () => {
     const db = tempDb();
     await loadData(folder(), db, effects);

@@ -4,7 +4,7 @@
  * into place, so a failed load leaves an existing database byte for byte as it was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
@@ -170,6 +170,30 @@ function unwritable(tmp: string, dbPath: string) {
   };
 }
 
+/**
+ * Temp databases of loads that were killed (their pid is gone): a killed 10M-row load leaves a
+ * gigabyte. A live pid's file is left alone: another load may be writing it.
+ */
+function removeStaleTemps(dbPath: string): void {
+  const dir = path.dirname(path.resolve(dbPath));
+  const prefix = `${path.basename(dbPath)}.tmp-`;
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^(\d+)(\.wal)?$/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(prefix) || !pid || pid === process.pid || alive(pid)) continue;
+    rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function removeDb(file: string): void {
   for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
 }
@@ -183,6 +207,7 @@ export async function loadData(dataDir: string, dbPath: string, effects: Effects
     throw new CliError(`cannot create the folder of --db ${dbPath}: ${messageOf(e)}`, EXIT.usage);
   }
   const tmp = `${dbPath}.tmp-${process.pid}`;
+  removeStaleTemps(dbPath);
   removeDb(tmp);
   const db = await Db.open(tmp).catch((e: unknown) => {
     throw new CliError(`cannot create the database ${dbPath}: ${messageOf(e).split('\n')[0]}`, EXIT.usage);
