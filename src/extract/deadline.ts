@@ -4,7 +4,7 @@
  * ("Kế hoạch số 6769/KH-UBND ngày 14/8/2018") must never become a due date.
  */
 
-import { fold } from './fold.ts';
+import { fold } from '../text.ts';
 
 export type DeadlineKind = 'date' | 'ongoing' | 'conditional' | 'none';
 

@@ -3,14 +3,7 @@
  * with and without diacritics, in abbreviations ("UBND", "TT&TT") and across PDF line breaks.
  */
 
-/** Lower case, no diacritics, đ → d: "Sở Nội vụ" → "so noi vu". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
-}
+import { fold } from '../text.ts';
 
 export interface Token {
   /** Folded word, or the punctuation character itself. */

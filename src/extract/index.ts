@@ -4,7 +4,7 @@
  */
 import { CliError } from '../errors.ts';
 import { toBlocks } from './blocks.ts';
-import { fold } from './fold.ts';
+import { fold } from '../text.ts';
 import { parseHeader, type Header } from './header.ts';
 import { Matcher } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';

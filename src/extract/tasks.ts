@@ -7,7 +7,8 @@
 import { lineAt, type Block } from './blocks.ts';
 import { classify } from './classify.ts';
 import { findDeadline, type Deadline } from './deadline.ts';
-import { fold, type Token } from './fold.ts';
+import { fold } from '../text.ts';
+import type { Token } from './fold.ts';
 import type { Lead, Matcher } from './match.ts';
 
 /** How the lead was found, strongest first. */

@@ -3,28 +3,11 @@
  * canonical names, and "did you mean" suggestions for the ones that match nothing.
  */
 import { IGNORED_HEADERS, type TableDef } from '../schema.ts';
+import { editDistance, fold } from '../text.ts';
 
 /** Folds case, Vietnamese diacritics (đ included) and runs of spaces/underscores, so `Mã ĐV` = `ma dv`. */
 export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[\s_]+/g, ' ')
-    .trim();
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return fold(s).replace(/[\s_]+/g, ' ').trim();
 }
 
 /** The candidate closest to `name` (after folding), or undefined when nothing is reasonably close. */

@@ -1,3 +1,4 @@
+import { editDistance, fold } from '../text.ts';
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { runQuery } from './queries.ts';
@@ -44,7 +45,7 @@ function pick(u: UnitRow): Scope {
 
 /** Close matches by code (edit distance, case-insensitive) and by name or short name (diacritics-insensitive). */
 export function suggestions<U extends { unit_code: string; name: string; short_name: string | null }>(input: string, units: U[], max = 5): U[] {
-  const q = fold(input);
+  const q = foldQuery(input);
   if (!q) return [];
   const scored = units
     .map((u) => ({ u, score: matchScore(q, u) }))
@@ -54,10 +55,10 @@ export function suggestions<U extends { unit_code: string; name: string; short_n
 }
 
 function matchScore(q: string, u: { unit_code: string; name: string; short_name: string | null }): number {
-  const code = fold(u.unit_code);
+  const code = foldQuery(u.unit_code);
   const distance = editDistance(q, code);
   if (distance <= Math.max(1, Math.floor(code.length / 3))) return distance;
-  const names = [fold(u.name), fold(u.short_name ?? '')].filter(Boolean);
+  const names = [foldQuery(u.name), foldQuery(u.short_name ?? '')].filter(Boolean);
   if (names.some((n) => n === q)) return 0.5;
   if (q.length >= 3 && names.some((n) => n.includes(q))) return 3;
   if (q.length >= 2 && code.startsWith(q)) return 4;
@@ -65,25 +66,6 @@ function matchScore(q: string, u: { unit_code: string; name: string; short_name:
 }
 
 /** Lower case without Vietnamese diacritics: "Châu Thành" and "chau thanh" compare equal. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
+function foldQuery(s: string): string {
+  return fold(s).replace(/\s+/g, ' ').trim();
 }
