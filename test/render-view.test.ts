@@ -70,4 +70,23 @@ describe('briefView(metrics, context, header, charts)', () => {
       ['DDCI', 'UBND huyện Tri Tôn', '2024', '79,40', '9/11'],
     ]);
   });
+
+  it('takes peer figures and row counts from metrics.json alone', async () => {
+    const m: Metrics = fixture('metrics-ag-2024-Q4.json');
+    drawn.length = 0;
+    const v = await view(m);
+    expect(drawn).toContain('province-position');
+    expect(drawn).toContain('papi-dimensions');
+    const papi = v.sections.find((s) => s.title === 'CÁC CHỈ SỐ ĐÁNH GIÁ')!.blocks.find((b) => b.table?.caption === 'Các chỉ số thành phần PAPI')!;
+    const d1 = m.indices.find((i) => i.index_code === 'PAPI' && i.component === 'D1')!;
+    expect(papi.table!.head).toContain('Trung vị cả nước');
+    expect(papi.table!.rows[0]![2]).toBe(d1.peer_median!.toFixed(2).replace('.', ','));
+    expect(v.appendix.tables.find((t) => t.name.endsWith('(tasks)'))!.rows).toBe('412');
+    // A metrics.json without the extras (e.g. from an older cchc) renders without those parts.
+    drawn.length = 0;
+    const bare = await view({ ...m, index_rankings: undefined, data: undefined, indices: m.indices.map((i) => ({ ...i, peer_median: undefined, peer_count: undefined })) });
+    expect(drawn).not.toContain('province-position');
+    expect(drawn).not.toContain('papi-dimensions');
+    expect(bare.appendix.tables).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ import { periodMonths, previousPeriod } from './period.ts';
 import { runQuery, type QueryParams } from './queries.ts';
 import { resolveScope } from './scope.ts';
 import { tasksMetrics } from './tasks.ts';
-import type { Metrics, Period } from './types.ts';
+import type { DataMetrics, Metrics, Period } from './types.ts';
 
 export { parsePeriod, previousPeriod, periodMonths } from './period.ts';
 
@@ -51,8 +51,8 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
 }
 
 /** What the figures were computed from, for the brief's appendix. */
-async function dataInfo(db: Db) {
-  const files = await runQuery<{ table_name: string; rows: number }>(db, 'data_files', {});
+async function dataInfo(db: Db): Promise<DataMetrics> {
+  const files = await runQuery<DataMetrics['files'][number]>(db, 'data_files', {});
   const [load] = await runQuery<{ loaded_at: string; data_dir: string; fingerprint: string; sample: boolean }>(db, 'data_load', {});
   const rows: Record<string, number> = {};
   for (const f of files) rows[f.table_name] = (rows[f.table_name] ?? 0) + f.rows;

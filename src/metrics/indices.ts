@@ -1,16 +1,11 @@
 import type { Db, Row } from '../db.ts';
 import { componentName, indexName } from './labels.ts';
 import { runQuery, type QueryParams } from './queries.ts';
-import type { IndexMetric, IndexPoint, IndexScore } from './types.ts';
+import type { IndexMetric, IndexPoint, IndexRanking, IndexScore } from './types.ts';
 
 type SeriesRow = IndexPoint & { unit_code: string; index_code: string; component: string };
 type PeerRow = { index_code: string; period: string; unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean };
 
-export interface IndexRanking {
-  index_code: string;
-  period: string;
-  units: Omit<PeerRow, 'index_code' | 'period'>[];
-}
 
 /** metrics.md § Indices: each latest score in scope with its series, and the scope unit among its peers. */
 export async function indicesMetrics(db: Db, params: QueryParams): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {

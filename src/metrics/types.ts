@@ -93,6 +93,9 @@ export interface IndexScore {
   delta: number | null;
   rank_delta: number | null;
   improved: boolean | null;
+  /** Median and size of the group the rank is computed in (e.g. the national median of a PAPI dimension). */
+  peer_median?: number | null;
+  peer_count?: number;
   [extra: string]: unknown;
 }
 
@@ -124,6 +127,22 @@ export interface CriteriaMetric extends CriteriaEntry {
   by_area: (CriteriaCounts & { area: string })[];
 }
 
+/** Every unit of the scope's kind on one index total, best first (the position chart). */
+export interface IndexRanking {
+  index_code: string;
+  period: string;
+  units: { unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean }[];
+}
+
+/** What the figures were computed from (the last load). */
+export interface DataMetrics {
+  rows: Record<string, number>;
+  files: { table_name: string; file: string; format: string; rows: number }[];
+  loaded_at: string | null;
+  fingerprint: string | null;
+  sample: boolean;
+}
+
 export interface Metrics {
   period: { id: string; start: string; end: string; as_of: string; [extra: string]: unknown };
   scope: { unit_code: string; name: string; [extra: string]: unknown };
@@ -131,5 +150,8 @@ export interface Metrics {
   online: OnlineMetrics | null;
   indices: IndexMetric[];
   criteria: CriteriaMetric[];
+  /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
+  index_rankings?: IndexRanking[];
+  data?: DataMetrics;
   [extra: string]: unknown;
 }

@@ -27,7 +27,7 @@ export interface BriefOptions {
 }
 
 export interface BriefFromMetricsOptions extends BriefOptions {
-  /** Unit names, peer scores and data provenance; without it labels fall back to codes. */
+  /** Unit names and the data folder; without it labels fall back to codes. */
   context?: BriefContext;
   /** Versions for the manifest that only the caller knows (e.g. DuckDB). */
   versions?: Record<string, string>;
@@ -53,7 +53,7 @@ export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effe
   const period = parsePeriod(options.period);
   return render(options, effects, async () => {
     const metrics = await computeMetrics(db, { period, unit: options.unit });
-    const context = await contextFromDb(db, metrics);
+    const context = await contextFromDb(db);
     const duckdb = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown';
     return { metrics, context, versions: { duckdb } };
   });
@@ -100,10 +100,10 @@ async function render(options: BriefOptions, effects: Effects, figures: () => Pr
       period: metrics.period,
       unit: { unit_code: metrics.scope.unit_code, name: metrics.scope.name },
       data: {
-        fingerprint: context.data.fingerprint,
-        sample: context.data.sample,
-        loaded_at: context.data.loaded_at,
-        rows: Object.fromEntries(context.data.tables.map((x) => [x.name, x.rows])),
+        fingerprint: metrics.data?.fingerprint ?? null,
+        sample: metrics.data?.sample ?? false,
+        loaded_at: metrics.data?.loaded_at ?? null,
+        rows: metrics.data?.rows ?? {},
       },
       versions: { cchc: pkg.version, node: process.version, chromium: await lease.version, ...versions },
       timings: { ...timings, total: round(performance.now() - t0) },

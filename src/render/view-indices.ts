@@ -1,5 +1,5 @@
-import type { IndexMetric, Metrics } from '../metrics/types.ts';
-import { unitNames, type BriefContext, type PeerScore, type UnitNames } from './context.ts';
+import type { IndexMetric, IndexRanking, Metrics } from '../metrics/types.ts';
+import { unitNames, type BriefContext, type UnitNames } from './context.ts';
 import { headlineIndices } from './findings.ts';
 import { arrow, int, monthShort, num, periodName, score, shortPeriod } from './format.ts';
 import type { Block, ChartFn, Section } from './view.ts';
@@ -31,8 +31,8 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
     }
     section.blocks.push(block);
     const parts = own.filter((i) => i.index_code === code && i.component !== 'TOTAL');
-    if (parts.length > 0) section.blocks.push(await componentsBlock(code, parts, ctx.peers, m, chart));
-    const peers = ctx.peers.filter((p) => p.index_code === code && p.component === 'TOTAL' && p.period === total.period);
+    if (parts.length > 0) section.blocks.push(await componentsBlock(code, parts, m, chart));
+    const peers = m.index_rankings?.find((r) => r.index_code === code && r.period === total.period)?.units ?? [];
     if (peers.length >= 5) section.blocks.push(await positionBlock(total, peers, m, chart));
   }
   const below = belowBlock(m, names, n + 1);
@@ -104,9 +104,12 @@ function indexLine(i: IndexMetric): string {
   return s + '.';
 }
 
-async function componentsBlock(code: string, parts: IndexMetric[], peers: PeerScore[], m: Metrics, chart: ChartFn): Promise<Block> {
+/** A median only means "cả nước" when the group holds other units than the scope. */
+const peerMedian = (p: IndexMetric): number | null => ((p.peer_count ?? 0) > 1 ? (p.peer_median ?? null) : null);
+
+async function componentsBlock(code: string, parts: IndexMetric[], m: Metrics, chart: ChartFn): Promise<Block> {
   const sorted = [...parts].sort((a, b) => a.component.localeCompare(b.component, 'en', { numeric: true }));
-  const medians = new Map(sorted.map((p) => [p.component, median(peers.filter((x) => x.index_code === code && x.component === p.component && x.period === p.period).map((x) => x.score))]));
+  const medians = new Map(sorted.map((p) => [p.component, peerMedian(p)]));
   const hasMedian = [...medians.values()].some((v) => v !== null);
   const label = (c: string) => `${c}. ${componentName(code, c)}`;
   const block: Block = {
@@ -143,7 +146,7 @@ async function componentsBlock(code: string, parts: IndexMetric[], peers: PeerSc
   return block;
 }
 
-async function positionBlock(total: IndexMetric, peers: PeerScore[], m: Metrics, chart: ChartFn): Promise<Block> {
+async function positionBlock(total: IndexMetric, peers: IndexRanking['units'], m: Metrics, chart: ChartFn): Promise<Block> {
   const rankText = total.rank !== null && total.rank_of !== null ? ` (hạng ${int(total.rank)}/${int(total.rank_of)})` : '';
   return {
     chart: await chart(`${slug(total.index_code)}-vi-tri`, 'province-position', `Vị trí của ${m.scope.name} trong ${int(peers.length)} tỉnh, thành phố, ${indexShort(total.index_code)} ${periodName(total.period)}`, {
@@ -157,13 +160,6 @@ async function positionBlock(total: IndexMetric, peers: PeerScore[], m: Metrics,
       })),
     }),
   };
-}
-
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function slug(code: string): string {

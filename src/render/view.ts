@@ -1,4 +1,5 @@
 import type { Metrics } from '../metrics/types.ts';
+import { TABLE_NAMES } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
 import { unitNames, type BriefContext } from './context.ts';
 import { findings, headlineIndices, recommendations } from './findings.ts';
@@ -85,7 +86,7 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
       dateLine: placeDate(header.place, header.date),
       subject: `Tình hình thực hiện nhiệm vụ cải cách hành chính ${periodName(m.period.id)}${scopeText}`,
     },
-    sample: ctx.data.sample,
+    sample: m.data?.sample ?? false,
     tiles: tiles(m),
     indexTiles: indexTiles(m),
     findings: findings(m, names),
@@ -160,13 +161,24 @@ const TABLE_LABELS: Record<string, string> = {
   targets: 'Chỉ tiêu',
 };
 
+/** Every table of the contract in its order, with the rows and files of the last load. */
+function dataTables(m: Metrics): Appendix['tables'] {
+  const data = m.data;
+  if (!data) return [];
+  return TABLE_NAMES.map((name) => ({
+    name: `${TABLE_LABELS[name] ?? name} (${name})`,
+    files: data.files.filter((f) => f.table_name === name).map((f) => f.file).join(', '),
+    rows: int(data.rows[name] ?? 0),
+  }));
+}
+
 function appendix(m: Metrics, ctx: BriefContext): Appendix {
   return {
     asOf: date(m.period.as_of),
-    loadedAt: ctx.data.loaded_at === null ? null : dateTime(ctx.data.loaded_at),
-    fingerprint: ctx.data.fingerprint,
-    dataDir: ctx.data.data_dir,
-    tables: ctx.data.tables.map((t) => ({ name: `${TABLE_LABELS[t.name] ?? t.name} (${t.name})`, files: t.files.join(', '), rows: int(t.rows) })),
+    loadedAt: m.data?.loaded_at ? dateTime(m.data.loaded_at) : null,
+    fingerprint: m.data?.fingerprint ?? null,
+    dataDir: ctx.data_dir,
+    tables: dataTables(m),
     methods: [
       `Kỳ báo cáo: ${periodName(m.period.id)}, từ ngày ${date(m.period.start)} đến ngày ${date(m.period.end)}; chỉ dùng số liệu có ngày đến hết ngày ${date(m.period.as_of)}. Cùng kỳ là kỳ tương ứng của năm trước.`,
       'Nhiệm vụ: tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ đã giao (trừ nhiệm vụ đã dừng thực hiện); nhiệm vụ quá hạn là nhiệm vụ chưa hoàn thành mà hạn xử lý trước ngày tính; nhiệm vụ không có hạn xử lý (thường xuyên) không bao giờ quá hạn.',
