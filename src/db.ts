@@ -20,6 +20,7 @@ export class Db {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string, options: OpenOptions = {}): Promise<Db> {
@@ -67,9 +68,14 @@ export class Db {
     return (await this.all<T>(sql, params, sqlPath))[0];
   }
 
+  /** Another connection to the same database, so queries can run concurrently; its close() leaves the database open. */
+  async connect(): Promise<Db> {
+    return new Db(this.path, this.instance, await this.instance.connect(), false);
+  }
+
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

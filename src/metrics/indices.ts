@@ -1,17 +1,20 @@
-import type { Db, Row } from '../db.ts';
+import type { Row } from '../db.ts';
 import { componentName, indexName } from './labels.ts';
-import { runQuery, type QueryParams } from './queries.ts';
+import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { IndexMetric, IndexPoint, IndexRanking, IndexScore } from './types.ts';
 
 type SeriesRow = IndexPoint & { unit_code: string; index_code: string; component: string };
 type PeerRow = { index_code: string; period: string; unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean };
 
-
 /** metrics.md § Indices: each latest score in scope with its series, and the scope unit among its peers. */
-export async function indicesMetrics(db: Db, params: QueryParams): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
-  const latest = await runQuery<IndexScore>(db, 'indices_latest', params);
+export async function indicesMetrics(db: Queryable, params: QueryParams): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
+  const [latest, points, peers] = await Promise.all([
+    runQuery<IndexScore>(db, 'indices_latest', params),
+    runQuery<SeriesRow & Row>(db, 'indices_series', params),
+    runQuery<PeerRow & Row>(db, 'indices_peers', params),
+  ]);
   const series = new Map<string, IndexPoint[]>();
-  for (const r of await runQuery<SeriesRow & Row>(db, 'indices_series', params)) {
+  for (const r of points) {
     const key = seriesKey(r);
     if (!series.has(key)) series.set(key, []);
     series.get(key)!.push({ period: r.period, score: r.score, rank: r.rank, rank_of: r.rank_of });
@@ -22,7 +25,7 @@ export async function indicesMetrics(db: Db, params: QueryParams): Promise<{ ind
     component_name: componentName(r.index_code, r.component),
     series: series.get(seriesKey(r)) ?? [],
   }));
-  return { indices, rankings: rankings(await runQuery<PeerRow & Row>(db, 'indices_peers', params)) };
+  return { indices, rankings: rankings(peers) };
 }
 
 function seriesKey(r: { unit_code: string; index_code: string; component: string }): string {

@@ -1,43 +1,69 @@
-import type { Db, Row } from '../db.ts';
-import { runQuery, type QueryParams } from './queries.ts';
+import type { Row } from '../db.ts';
+import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { OnlineFigures, OnlineMetrics } from './types.ts';
 
-type FiguresRow = OnlineFigures & Row;
+type FiguresRow = OnlineFigures & { received_records: number; resolved_records: number; stats_rows: number };
+type OnlineRow = FiguresRow & Row & { grain: 'scope' | 'unit' | 'month'; unit_code: string | null; month: string | null; name: string | null; short_name: string | null; kind: string | null };
 
 /**
  * metrics.md § Online, or null when neither dossiers nor dossier_stats exists. `previous` is the
- * comparison period computed as of its own end.
+ * comparison period computed as of its own end. queries/online.sql gives the scope, unit and month
+ * rows of a period in one go; this only picks each row's keys in metrics.json's order.
  */
 export async function onlineMetrics(
-  db: Db,
+  db: Queryable,
   params: QueryParams,
   previousParams: QueryParams,
-  targets: Map<string, number>,
+  targets: Promise<Map<string, number>>,
 ): Promise<OnlineMetrics | null> {
-  const [sources] = await runQuery<{ dossier_rows: number; stats_rows: number; loaded_from_files: boolean }>(db, 'online_sources', {});
+  // The period queries start with the sources check: the rare empty case wastes two cheap scans.
+  const [[sources], rows, previousRows] = await Promise.all([
+    runQuery<{ dossier_rows: number; stats_rows: number; loaded_from_files: boolean }>(db, 'online_sources', {}),
+    runQuery<OnlineRow>(db, 'online', params),
+    runQuery<OnlineRow>(db, 'online', previousParams),
+  ]);
   if (!sources!.loaded_from_files && sources!.dossier_rows === 0 && sources!.stats_rows === 0) return null;
-  const [current] = await runQuery<FiguresRow>(db, 'online_summary', params);
-  const [previous] = await runQuery<FiguresRow>(db, 'online_summary', previousParams);
-  const byUnit = await runQuery<FiguresRow & { unit_code: string }>(db, 'online_by_unit', params);
-  const monthly = await runQuery<FiguresRow & { month: string }>(db, 'online_monthly', params);
+  const current = summary(rows.find((r) => r.grain === 'scope')!);
+  const previous = summary(previousRows.find((r) => r.grain === 'scope')!);
+  const target = await targets;
   return {
-    ...current!,
-    previous: previous!,
+    ...current,
+    previous,
     delta: {
-      online_ratio: difference(current!.online_ratio, previous!.online_ratio),
-      online_ratio_eligible: difference(current!.online_ratio_eligible, previous!.online_ratio_eligible),
-      on_time_rate: difference(current!.on_time_rate, previous!.on_time_rate),
-      online_payment_ratio: difference(current!.online_payment_ratio, previous!.online_payment_ratio),
+      online_ratio: difference(current.online_ratio, previous.online_ratio),
+      online_ratio_eligible: difference(current.online_ratio_eligible, previous.online_ratio_eligible),
+      on_time_rate: difference(current.on_time_rate, previous.on_time_rate),
+      online_payment_ratio: difference(current.online_payment_ratio, previous.online_payment_ratio),
     },
-    by_unit: byUnit,
-    monthly,
+    by_unit: rows
+      .filter((r) => r.grain === 'unit')
+      .map((r) => ({ unit_code: r.unit_code!, name: r.name, short_name: r.short_name, kind: r.kind, ...summary(r) })),
+    monthly: rows.filter((r) => r.grain === 'month').map((r) => ({ month: r.month!, ...figures(r) })),
     target: {
-      online_ratio: targets.get('online_ratio') ?? null,
-      online_ratio_eligible: targets.get('online_ratio_eligible') ?? null,
-      on_time_rate: targets.get('online_on_time_rate') ?? null,
-      online_payment_ratio: targets.get('online_payment_ratio') ?? null,
+      online_ratio: target.get('online_ratio') ?? null,
+      online_ratio_eligible: target.get('online_ratio_eligible') ?? null,
+      on_time_rate: target.get('online_on_time_rate') ?? null,
+      online_payment_ratio: target.get('online_payment_ratio') ?? null,
     },
   };
+}
+
+function figures(r: OnlineRow): OnlineFigures {
+  return {
+    received: r.received,
+    received_online: r.received_online,
+    online_ratio: r.online_ratio,
+    online_ratio_eligible: r.online_ratio_eligible,
+    resolved: r.resolved,
+    resolved_on_time: r.resolved_on_time,
+    on_time_rate: r.on_time_rate,
+    online_payment_ratio: r.online_payment_ratio,
+  };
+}
+
+/** The figures plus what was counted (extra keys of the scope and unit rows). */
+function summary(r: OnlineRow): FiguresRow {
+  return { ...figures(r), received_records: r.received_records, resolved_records: r.resolved_records, stats_rows: r.stats_rows };
 }
 
 function difference(a: number | null, b: number | null): number | null {

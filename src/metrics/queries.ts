@@ -8,6 +8,9 @@ const QUERIES_DIR = new URL('../../queries/', import.meta.url);
 /** Values bound to a query's `$params`; strings, because the same files run under `cchc sql --param`. */
 export type QueryParams = Record<string, string>;
 
+/** A database connection, or a pool of them (./pool.ts). */
+export type Queryable = Pick<Db, 'all'>;
+
 export interface QueryFile {
   name: string;
   /** `queries/NAME.sql`, as errors and docs name it. */
@@ -17,8 +20,21 @@ export interface QueryFile {
   params: string[];
 }
 
-/** Reads `queries/NAME.sql` and its declared parameters. */
-export async function queryFile(name: string): Promise<QueryFile> {
+const files = new Map<string, Promise<QueryFile>>();
+
+/** Reads `queries/NAME.sql` and its declared parameters, once per process (a batch runs them many times). */
+export function queryFile(name: string): Promise<QueryFile> {
+  let file = files.get(name);
+  if (!file) {
+    file = readQueryFile(name);
+    // A failed read is not remembered: the error is reported, and a later call tries again.
+    file.catch(() => files.delete(name));
+    files.set(name, file);
+  }
+  return file;
+}
+
+async function readQueryFile(name: string): Promise<QueryFile> {
   const path = `queries/${name}.sql`;
   const url = new URL(`${name}.sql`, QUERIES_DIR);
   let sql: string;
@@ -41,7 +57,7 @@ export function declaredParams(sql: string, path: string): string[] {
 }
 
 /** Runs `queries/NAME.sql` with its declared parameters taken from `params`. */
-export async function runQuery<T extends Row>(db: Db, name: string, params: QueryParams): Promise<T[]> {
+export async function runQuery<T extends Row>(db: Queryable, name: string, params: QueryParams): Promise<T[]> {
   const q = await queryFile(name);
   const bound: Record<string, string> = {};
   for (const p of q.params) {

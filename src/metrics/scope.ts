@@ -1,7 +1,6 @@
 import { editDistance, fold } from '../text.ts';
-import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { runQuery } from './queries.ts';
+import { runQuery, type Queryable } from './queries.ts';
 
 export interface Scope {
   unit_code: string;
@@ -18,7 +17,7 @@ interface UnitRow extends Scope {
 }
 
 /** The unit a brief is about: `unit` when given, else the one province that has child units. */
-export async function resolveScope(db: Db, unit?: string): Promise<Scope> {
+export async function resolveScope(db: Queryable, unit?: string): Promise<Scope> {
   const units = await runQuery<UnitRow>(db, 'units_all', {});
   if (unit === undefined) return defaultScope(units);
   const code = unit.trim();

@@ -1,20 +1,26 @@
-import type { Db, Row } from '../db.ts';
-import { runQuery, type QueryParams } from './queries.ts';
+import type { Row } from '../db.ts';
+import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { OverdueTask, TaskCounts, TasksMetrics } from './types.ts';
 
 type CountsRow = TaskCounts & Row;
 
 /** metrics.md § Tasks: figures as of the period's end, by unit, and the overdue and due-soon lists. */
-export async function tasksMetrics(db: Db, params: QueryParams, targets: Map<string, number>): Promise<TasksMetrics> {
-  const [summary] = await runQuery<CountsRow>(db, 'tasks_summary', params);
+export async function tasksMetrics(db: Queryable, params: QueryParams, targets: Promise<Map<string, number>>): Promise<TasksMetrics> {
+  const [[summary], by_unit, overdue_list, due_soon_list] = await Promise.all([
+    runQuery<CountsRow>(db, 'tasks_summary', params),
+    runQuery<CountsRow & { unit_code: string }>(db, 'tasks_by_unit', params),
+    runQuery<OverdueTask & Row>(db, 'tasks_overdue', params),
+    runQuery(db, 'tasks_due_soon', params),
+  ]);
+  const target = await targets;
   return {
     ...summary!,
-    by_unit: await runQuery<CountsRow & { unit_code: string }>(db, 'tasks_by_unit', params),
-    overdue_list: await runQuery<OverdueTask & Row>(db, 'tasks_overdue', params),
-    due_soon_list: await runQuery(db, 'tasks_due_soon', params),
+    by_unit,
+    overdue_list,
+    due_soon_list,
     target: {
-      completion_rate: targets.get('task_completion_rate') ?? null,
-      on_time_rate: targets.get('task_on_time_rate') ?? null,
+      completion_rate: target.get('task_completion_rate') ?? null,
+      on_time_rate: target.get('task_on_time_rate') ?? null,
     },
   };
 }
