@@ -23,13 +23,13 @@ export interface MetricsOptions {
  */
 export async function computeMetrics(db: Db, options: MetricsOptions): Promise<Metrics> {
   const { period } = options;
-  const scope = await resolveScope(db, options.unit);
   const previous = previousPeriod(period);
-  const params: QueryParams = { unit: scope.unit_code, start: period.start, end: period.end };
-  const previousParams: QueryParams = { unit: scope.unit_code, start: previous.start, end: previous.end };
   // The query files are independent: they run on a few connections at once (see ./pool.ts).
   const pool = await QueryPool.open(db, CONNECTIONS);
   try {
+    const scope = await resolveScope(pool, options.unit);
+    const params: QueryParams = { unit: scope.unit_code, start: period.start, end: period.end };
+    const previousParams: QueryParams = { unit: scope.unit_code, start: previous.start, end: previous.end };
     const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});

@@ -11,17 +11,20 @@ export class QueryPool implements Queryable {
   private readonly waiting: { resolve: (c: Db) => void; reject: (e: Error) => void }[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
+  private readonly free: Db[];
 
-  private constructor(
-    private readonly free: Db[],
-    private readonly extra: Db[],
-  ) {}
+  private constructor(private readonly connections: Db[]) {
+    this.free = [...connections];
+  }
 
-  /** The pool uses `db` itself plus `size - 1` more connections, which close() closes. */
+  /**
+   * `size` new connections to the database of `db`; `db` itself stays free for its owner (the
+   * brief reads unit names on it meanwhile).
+   */
   static async open(db: Db, size: number): Promise<QueryPool> {
-    const extra: Db[] = [];
-    for (let i = 1; i < size; i++) extra.push(await db.connect());
-    return new QueryPool([db, ...extra], extra);
+    const connections: Db[] = [];
+    for (let i = 0; i < size; i++) connections.push(await db.connect());
+    return new QueryPool(connections);
   }
 
   async all<T extends Row = Row>(sql: string, params?: Params, sqlPath: string | null = null): Promise<T[]> {
@@ -41,12 +44,12 @@ export class QueryPool implements Queryable {
 
   /**
    * Refuses queries not yet started and waits for the running ones (when one query fails, its
-   * caller gives up at once while others may still run), then closes the extra connections.
+   * caller gives up at once while others may still run), then closes the connections.
    */
   async close(): Promise<void> {
     this.closed = true;
     for (const w of this.waiting.splice(0)) w.reject(new QueryError('the query pool is closed', null));
     await Promise.allSettled([...this.running]);
-    for (const c of this.extra) c.close();
+    for (const c of this.connections) c.close();
   }
 }

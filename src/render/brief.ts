@@ -52,9 +52,11 @@ export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effe
   // A bad period fails before Chromium is started.
   const period = parsePeriod(options.period);
   return render(options, effects, async () => {
-    const metrics = await computeMetrics(db, { period, unit: options.unit });
-    const context = await contextFromDb(db);
-    const duckdb = (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown';
+    // computeMetrics runs on connections of its own, so the labels are read meanwhile on db.
+    const [metrics, [context, duckdb]] = await Promise.all([
+      computeMetrics(db, { period, unit: options.unit }),
+      (async () => [await contextFromDb(db), (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown'] as const)(),
+    ]);
     return { metrics, context, versions: { duckdb } };
   });
 }
