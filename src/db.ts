@@ -1,5 +1,6 @@
 import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { QueryError } from './errors.ts';
+import { existsSync } from 'node:fs';
+import { CliError, EXIT, QueryError } from './errors.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -104,4 +105,21 @@ export function ident(name: string): string {
 /** Quotes a string literal for the few places DuckDB takes no parameter (file paths in table functions). */
 export function literal(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
+}
+
+/**
+ * Opens a database that `cchc load` made, turning the ways that fails into messages for people:
+ * not loaded yet (exit 2), held by another process such as a running job (exit 3), unreadable (exit 1).
+ */
+export async function openExisting(file: string, options: OpenOptions = {}): Promise<Db> {
+  if (!existsSync(file)) {
+    throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
+  }
+  try {
+    return await Db.open(file, options);
+  } catch (e) {
+    const m = messageOf(e).split('\n')[0]!;
+    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m})`, EXIT.locked);
+    throw new CliError(`cannot open database ${file}: ${m}`, EXIT.data);
+  }
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Db, messageOf } from '../db.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { type Db, openExisting } from '../db.ts';
 import { writeAtomic } from '../sql/output.ts';
 import { computeMetrics } from './index.ts';
 import { parsePeriod } from './period.ts';
@@ -36,15 +35,6 @@ export async function runMetrics(options: RunMetricsOptions, effects: RunMetrics
   await writeAtomic(options.out, async (tmp) => fs.writeFileSync(tmp, json));
 }
 
-async function openReadOnly(file: string): Promise<Db> {
-  if (!fs.existsSync(file)) {
-    throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
-  }
-  try {
-    return await Db.open(file, { readOnly: true });
-  } catch (e) {
-    const m = messageOf(e).split('\n')[0]!;
-    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m})`, EXIT.locked);
-    throw new CliError(`cannot open database ${file}: ${m}`, EXIT.data);
-  }
+function openReadOnly(file: string): Promise<Db> {
+  return openExisting(file, { readOnly: true });
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Db, messageOf } from '../db.ts';
+import { type Db, openExisting } from '../db.ts';
 import type { Effects } from '../effects.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { renderBrief, type BriefResult } from './brief.ts';
@@ -67,13 +67,6 @@ async function ensureLoaded(dataDir: string, effects: Effects): Promise<string> 
   return DEFAULT_DB;
 }
 
-async function openReadOnly(file: string): Promise<Db> {
-  if (!existsSync(file)) throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
-  try {
-    return await Db.open(file, { readOnly: true });
-  } catch (e) {
-    const m = messageOf(e).split('\n')[0]!;
-    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m})`, EXIT.locked);
-    throw new CliError(`cannot open database ${file}: ${m}`, EXIT.data);
-  }
+function openReadOnly(file: string): Promise<Db> {
+  return openExisting(file, { readOnly: true });
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { Db, messageOf } from '../db.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { type Db, messageOf, openExisting } from '../db.ts';
+import { CliError } from '../errors.ts';
 import { executeSql } from './execute.ts';
 import { formatCsv } from './format/csv.ts';
 import { formatJson } from './format/json.ts';
@@ -49,18 +49,9 @@ function readSource(query: string): { sql: string; sqlPath: string | null } {
   }
 }
 
-async function openDb(file: string, write: boolean): Promise<Db> {
-  if (!fs.existsSync(file)) {
-    throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`);
-  }
-  try {
-    // --write lets a query change the database, never read or write other files.
-    return await Db.open(file, { readOnly: !write, sandboxed: true });
-  } catch (e) {
-    const m = messageOf(e);
-    if (/lock/i.test(m)) throw new CliError(`database ${file} is in use by another process (${m.split('\n')[0]})`, EXIT.locked);
-    throw new CliError(`cannot open database ${file}: ${m.split('\n')[0]}`);
-  }
+function openDb(file: string, write: boolean): Promise<Db> {
+  // --write lets a query change the database, never read or write other files.
+  return openExisting(file, { readOnly: !write, sandboxed: true });
 }
 
 async function emit(result: ResultSet, format: Format, options: SqlOptions, effects: SqlEffects): Promise<void> {
