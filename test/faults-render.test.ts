@@ -142,11 +142,7 @@ describe('writing a brief when things fail', () => {
     expect((e as Error).message).toMatch(/apt-get install chromium|CCHC_CHROMIUM/);
   });
 
-  // BUG (src/render/browser.ts openPage): `browser.newPage()` runs outside the try that wraps
-  // failures in RenderError, so a browser that died (crash, OOM kill) gives a raw puppeteer
-  // TargetCloseError, "Protocol error (Target.createTarget): Target closed", which `cchc brief`
-  // prints as "Unexpected error" (exit 2, not 4).
-  it.fails('Chromium dying during a batch: a RenderError well before the timeout, previous brief intact', async () => {
+  it('Chromium dying during a batch: a RenderError well before the timeout, previous brief intact', async () => {
     const { launchBrowser, closeBrowser } = await import('../src/render/browser.ts');
     const browser = await launchBrowser();
     const db = await Db.open(dbPath, { readOnly: true });

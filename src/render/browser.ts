@@ -79,7 +79,13 @@ export async function closeBrowser(browser: Browser): Promise<void> {
  * the HTML is.
  */
 export async function openPage(browser: Browser, options: PdfOptions = {}): Promise<Page> {
-  const page = await browser.newPage();
+  let page: Page;
+  try {
+    page = await browser.newPage();
+  } catch (e) {
+    // Chromium died (e.g. mid-batch): say so as a render failure, not an unexpected error.
+    throw new RenderError(`Chromium could not open a page (it may have crashed; run scripts/setup.sh to reinstall it): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   try {
     page.setDefaultTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     await page.setJavaScriptEnabled(false);
