@@ -14,7 +14,7 @@ import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
 import { scanFile, type Scan } from './scan.ts';
-import { createView, finishTable, materialiseTable } from './stage.ts';
+import { createView, finishTable, materialiseTable, reorderTable } from './stage.ts';
 
 export interface CheckResult {
   issues: DataIssue[];
@@ -47,6 +47,12 @@ export async function fingerprintData(dataDir: string): Promise<string> {
   const { files } = discover(dataDir);
   return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: (await scanFile(f)).sha256 }))));
 }
+
+/**
+ * Tables of at least this many bytes of files are stored in the order DuckDB's threads finish
+ * (see `materialiseTable`); smaller ones keep file order, which costs them next to nothing.
+ */
+const UNORDERED_BYTES = 8 << 20;
 
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e7 ? 1 : 0)} MB`;
 
@@ -85,6 +91,8 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
   const files = [...found.files].sort((a, b) => order(a) - order(b) || (a.rel < b.rel ? -1 : 1));
   const present = new Set<TableName>();
+  const unordered = new Set<TableName>();
+  const sourcesOf = (t: TableName) => sources.filter((s) => s.file.table === t);
   const rowsOf = new Map<number, number>();
   for (const t of TABLE_NAMES) {
     const mine = [...files.entries()].filter(([, f]) => f.table === t);
@@ -106,7 +114,9 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     if (broken) continue;
     // DuckDB reads the table while the files are hashed and their encoding checked to the end.
     const tableFiles = mine.map(([, f]) => f);
-    const [failed, scans] = await Promise.all([materialiseTable(db, t, sources.filter((s) => s.file.table === t)), scanAll(tableFiles)]);
+    const inFileOrder = tableFiles.reduce((n, f) => n + f.size, 0) < UNORDERED_BYTES;
+    if (!inFileOrder) unordered.add(t);
+    const [failed, scans] = await Promise.all([materialiseTable(db, t, sourcesOf(t), { inFileOrder }), scanAll(tableFiles)]);
     const badBytes = scans.flatMap((s) => s.issues);
     if (badBytes.length || failed.length) {
       // Bytes in the wrong encoding explain whatever DuckDB made of them.
@@ -124,7 +134,17 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   effects.logger.info('checking the rules');
   const byFid = new Map(sources.map((s) => [s.fid, s]));
   const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
-  const { found: rows, cut } = await runRules(db, present, { where });
+  let { found: rows, cut } = await runRules(db, present, { where });
+  const misplaced = new Set(rows.map((r) => byFid.get(r.fid)!.file.table).filter((t) => unordered.has(t)));
+  if (misplaced.size) {
+    effects.logger.info(`reading ${[...misplaced].join(', ')} again in file order, to place the problems on their lines`);
+    for (const t of misplaced) {
+      const failed = await reorderTable(db, t, sourcesOf(t));
+      if (failed.length) present.delete(t);
+      issues.push(...failed);
+    }
+    ({ found: rows, cut } = await runRules(db, present, { where }));
+  }
   for (const r of rows) {
     const s = byFid.get(r.fid)!;
     issues.push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
