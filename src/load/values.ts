@@ -102,7 +102,8 @@ export const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>
  */
 export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Set<string>): string {
   const q = (n: string) => `"${n}"`;
-  const checks: { cond: string; column: string; rule: string; text: string }[] = [];
+  // `flag`: a cheaper condition true whenever `cond` is, to pick out the rare rows worth a closer look.
+  const checks: { cond: string; flag?: string; column: string; rule: string; text: string }[] = [];
   for (const c of columns) {
     if (!present.has(c.name)) {
       // Only JSON lacks columns here (a missing key is an empty value); other formats fail on headers.
@@ -112,8 +113,9 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
     if (isParsed(c.type)) {
       const text = cleanExpr(q(c.name), c.type);
       const missing = `${q('p$' + c.name)} IS NULL`;
-      if (c.required) checks.push({ cond: `${missing} AND ${text} IS NULL`, column: c.name, rule: 'required', text });
-      checks.push({ cond: `${missing} AND ${text} IS NOT NULL`, column: c.name, rule: TYPE_RULES[c.type].rule, text });
+      const flag = c.required ? missing : `${missing} AND ${q(c.name)} IS NOT NULL`;
+      if (c.required) checks.push({ cond: `${missing} AND ${text} IS NULL`, flag, column: c.name, rule: 'required', text });
+      checks.push({ cond: `${missing} AND ${text} IS NOT NULL`, flag, column: c.name, rule: TYPE_RULES[c.type].rule, text });
       continue;
     }
     const text = q(c.name);
@@ -123,6 +125,7 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
   }
   if (checks.length === 0) return 'CAST(NULL AS STRUCT(c VARCHAR, r VARCHAR, v VARCHAR)[])';
   const items = checks.map((k) => `CASE WHEN ${k.cond} THEN {'c': ${literal(k.column)}, 'r': ${literal(k.rule)}, 'v': ${k.text}} END`);
-  // Every condition is NULL-safe (never NULL), so a plain OR decides.
-  return `CASE WHEN ${checks.map((k) => `(${k.cond})`).join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;
+  // Every condition and flag is NULL-safe (never NULL), so a plain OR decides.
+  const flags = [...new Set(checks.map((k) => `(${k.flag ?? k.cond})`))];
+  return `CASE WHEN ${flags.join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;
 }
