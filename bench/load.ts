@@ -68,34 +68,36 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 // Several rounds, best of each: the machine is shared, and the minimum is the least disturbed run.
-const ROUNDS = 3;
+// Each round also gives a ratio of its two neighbouring runs; their median follows the typical
+// run rather than the luckiest one.
+const ROUNDS = 5;
 let bare: Timing = { wall: Infinity, cpu: Infinity };
 let load: Timing = { wall: Infinity, cpu: Infinity };
+const ratios: Timing[] = [];
 let loaded = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  bare = best(
-    bare,
-    await timeIt(async () => {
-      rmSync(path.join(out, 'bare.duckdb'), { force: true });
-      const db = await Db.open(path.join(out, 'bare.duckdb'));
-      await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${literal(csv)})`);
-      await db.run('CHECKPOINT');
-      db.close();
-    }),
-  );
-  load = best(
-    load,
-    await timeIt(async () => {
-      const r = await loadData(dir, path.join(out, 'cchc.duckdb'), { clock: systemClock, logger: silentLogger });
-      loaded = r.tables.dossiers!;
-    }),
-  );
+  const b = await timeIt(async () => {
+    rmSync(path.join(out, 'bare.duckdb'), { force: true });
+    const db = await Db.open(path.join(out, 'bare.duckdb'));
+    await db.run(`CREATE TABLE t AS SELECT * FROM read_csv(${literal(csv)})`);
+    await db.run('CHECKPOINT');
+    db.close();
+  });
+  const l = await timeIt(async () => {
+    const r = await loadData(dir, path.join(out, 'cchc.duckdb'), { clock: systemClock, logger: silentLogger });
+    loaded = r.tables.dossiers!;
+  });
+  bare = best(bare, b);
+  load = best(load, l);
+  ratios.push({ wall: l.wall / b.wall, cpu: l.cpu / b.cpu });
 }
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 if (loaded !== rows) throw new Error(`loaded ${loaded} dossiers, expected ${rows}`);
 console.log(`rows:          ${rows.toLocaleString('en-US')}`);
 console.log(`                wall     cpu   (best of ${ROUNDS})`);
 console.log(`bare read_csv: ${bare.wall.toFixed(2).padStart(5)} s ${bare.cpu.toFixed(2).padStart(5)} s`);
 console.log(`cchc load:     ${load.wall.toFixed(2).padStart(5)} s ${load.cpu.toFixed(2).padStart(5)} s`);
 console.log(`ratio:         ${(load.wall / bare.wall).toFixed(2).padStart(5)}   ${(load.cpu / bare.cpu).toFixed(2).padStart(5)}     (limit 1.50)`);
+console.log(`round ratios:  ${median(ratios.map((r) => r.wall)).toFixed(2).padStart(5)}   ${median(ratios.map((r) => r.cpu)).toFixed(2).padStart(5)}     (median; wall ${ratios.map((r) => r.wall.toFixed(2)).join(' ')})`);
 console.log(`load average:  ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 console.log(`peak RSS:      ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
