@@ -40,6 +40,11 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       executablePath: exe,
       headless: true,
       userDataDir: profile,
+      // cchc owns its signals: jobs record a stop in the history and close the browser themselves,
+      // where puppeteer's own handlers would exit the process (SIGINT) or close the browser under a render.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         '--no-sandbox',
         '--headless',
@@ -64,13 +69,37 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   }
 }
 
-const profiles = new WeakMap<Browser, string>();
+const profiles = new Map<Browser, string>();
 
 /** Closes the browser and removes its throwaway profile (after the process has exited, so nothing writes into it). */
 export async function closeBrowser(browser: Browser): Promise<void> {
   await browser.close().catch(() => undefined);
   const profile = profiles.get(browser);
+  profiles.delete(browser);
   if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+}
+
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * For one-shot commands (`cchc brief`): a stop signal kills the browsers this process launched and
+ * removes their profiles before exiting, since Chromium runs detached and would outlive us. The
+ * brief's own temp folder is hidden and never renamed into place, so nothing half-written shows.
+ * Jobs handle signals themselves (they record the stop in the run history).
+ */
+export function killBrowsersOnSignals(): () => void {
+  const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((sig) => {
+    const h = () => {
+      for (const [browser, profile] of profiles) {
+        browser.process()?.kill('SIGKILL');
+        rmSync(profile, { recursive: true, force: true });
+      }
+      process.exit(SIGNAL_EXIT[sig]);
+    };
+    process.once(sig, h);
+    return [sig, h] as const;
+  });
+  return () => handlers.forEach(([sig, h]) => process.off(sig, h));
 }
 
 /**

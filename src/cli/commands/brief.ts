@@ -60,7 +60,12 @@ export const register: Register = (program) => {
     .option('--chromium <path>', 'Chromium binary (default $CCHC_CHROMIUM or /usr/bin/chromium)')
     .option('--timeout <seconds>', 'give up printing after this long', seconds, 60)
     .action(async (opts: BriefCliOptions) => {
-      const [{ runBrief }, { systemClock, stderrLogger }] = await Promise.all([import('../../render/run.ts'), import('../../effects.ts')]);
+      const [{ runBrief }, { systemClock, stderrLogger }, { killBrowsersOnSignals }] = await Promise.all([
+        import('../../render/run.ts'),
+        import('../../effects.ts'),
+        import('../../render/browser.ts'),
+      ]);
+      const unhook = killBrowsersOnSignals();
       const result = await runBrief(
         {
           db: opts.db,
@@ -84,7 +89,7 @@ export const register: Register = (program) => {
           },
         },
         { clock: systemClock, logger: stderrLogger },
-      );
+      ).finally(unhook);
       for (const f of result.files) process.stdout.write(f + '\n');
     });
 };
