@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceDir } from '../atomic.ts';
 
 /**
  * Layout of a job's output folder:
@@ -57,9 +58,7 @@ export function publish(staging: string, jobOut: string, manifest: RunManifest, 
   const previous = readManifest(target);
   const dest = manifest.status === 'partial' && previous?.status === 'complete' ? `${target}.partial` : target;
   const old = path.join(jobOut, `.old.${pid}.${manifest.period}`);
-  if (fs.existsSync(dest)) fs.renameSync(dest, old);
-  fs.renameSync(staging, dest);
-  fs.rmSync(old, { recursive: true, force: true });
+  replaceDir(staging, dest, old);
   if (dest === target) fs.rmSync(`${target}.partial`, { recursive: true, force: true });
   return dest;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Db, openExisting } from '../db.ts';
-import { writeAtomic } from '../sql/output.ts';
+import { writeAtomic } from '../atomic.ts';
 import { computeMetrics } from './index.ts';
 import { parsePeriod } from './period.ts';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { replaceDir } from '../atomic.ts';
 import { RenderError } from '../errors.ts';
 
 /**
@@ -22,15 +23,11 @@ export function writeFolderAtomic(target: string, files: Record<string, string |
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);
     }
-    // Two renames, not rm + rename: if the second fails, the old brief is moved back below.
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
+    replaceDir(tmp, target, old);
   } catch (e) {
-    if (existsSync(old) && !existsSync(target)) renameSync(old, target);
     rmSync(tmp, { recursive: true, force: true });
     throw new RenderError(`could not write the brief to ${target}: ${messageOf(e)}; the previous brief, if any, is unchanged`, { cause: e });
   }
-  rmSync(old, { recursive: true, force: true });
   return Object.keys(files).map((f) => path.join(target, f));
 }
 

@@ -6,7 +6,8 @@ import { formatCsv } from './format/csv.ts';
 import { formatJson } from './format/json.ts';
 import { formatTable } from './format/table.ts';
 import { writeXlsx } from './format/xlsx.ts';
-import { type Format, chooseFormat, writeAtomic } from './output.ts';
+import { writeAtomic } from '../atomic.ts';
+import { type Format, chooseFormat } from './output.ts';
 import { parseParamArgs } from './params.ts';
 import type { ResultSet } from './result.ts';
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CliError } from '../errors.ts';
 
@@ -18,18 +17,4 @@ export function chooseFormat(asked: string | undefined, out: string | undefined,
   const ext = out ? path.extname(out).slice(1).toLowerCase() : '';
   if ((FORMATS as readonly string[]).includes(ext)) return ext as Format;
   return isTTY && !out ? 'table' : 'csv';
-}
-
-/** Writes next to the target and renames, so a reader never sees half a file and a failure keeps the old one. */
-export async function writeAtomic(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await write(tmp);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new CliError(`cannot write ${file}: ${(e as Error).message}`, 1, { cause: e });
-    throw e;
-  }
 }
