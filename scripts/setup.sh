@@ -17,11 +17,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  # npm ci refuses a lockfile whose optional per-platform packages it cannot resolve, and the
-  # registry mirror here lacks @duckdb/node-bindings for macOS/Windows/arm; npm install then
-  # installs exactly the locked versions for this platform without rewriting the lockfile.
-  npm ci --no-audit --no-fund 2>/dev/null || {
-    echo "setup: npm ci could not resolve every platform's optional packages; installing from the lockfile with npm install" >&2
-    npm install --no-audit --no-fund
-  }
+  # Exactly the lockfile, never a rewrite of it: the lockfile lists every platform's optional
+  # DuckDB binding, so npm ci resolves it as it is.
+  npm ci --no-audit --no-fund
 fi
