@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
-import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue } from '../errors.ts';
+import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue, printWarnings } from '../errors.ts';
 import { commands } from './commands/index.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -24,6 +24,7 @@ export function report(e: unknown, debug: boolean, err: (s: string) => void = (s
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof DataError) {
+    printWarnings(e.warnings, err);
     const shown = e.issues.slice(0, 200);
     for (const i of shown) err(formatIssue(i));
     if (e.issues.length > shown.length) err(`… and ${e.issues.length - shown.length} more (use --json to see all)`);
