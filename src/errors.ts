@@ -5,6 +5,8 @@ export const EXIT = {
   usage: 2,
   locked: 3,
   render: 4,
+  /** Every brief rendered and published, but some message was not accepted by every recipient. */
+  delivery: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
