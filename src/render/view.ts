@@ -151,6 +151,7 @@ function indexTiles(m: Metrics): Tile[] {
 
 const TABLE_LABELS: Record<string, string> = {
   units: 'Danh mục cơ quan, đơn vị',
+  unit_lineage: 'Sắp xếp, kế thừa đơn vị',
   documents: 'Văn bản giao nhiệm vụ',
   tasks: 'Nhiệm vụ',
   criteria: 'Tiêu chí Bộ chỉ số CCHC',
