@@ -4,11 +4,12 @@
  * into place, so a failed load leaves an existing database byte for byte as it was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
+import { toolVersion } from '../paths.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
 import { DEFINITIONS_PATH, definitionsSql } from '../metrics/definitions.ts';
 import { discover, type DataFile } from './discover.ts';
@@ -174,9 +175,6 @@ export async function checkData(dataDir: string, effects: Effects = quiet): Prom
     db.close();
   }
 }
-
-const toolVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * A failure to write the new database (disk full, file too large, no permission) is no data

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { QUERIES_DIR } from '../paths.ts';
 
 /**
  * queries/shared/definitions.sql: the views and table macros every query file builds on (scope at
@@ -11,7 +13,7 @@ let text: string | null = null;
 
 /** The definitions as one multi-statement script; they must run after the tables exist. */
 export function definitionsSql(): string {
-  text ??= readFileSync(new URL('../../queries/shared/definitions.sql', import.meta.url), 'utf8');
+  text ??= readFileSync(path.join(QUERIES_DIR, 'shared', 'definitions.sql'), 'utf8');
   return text;
 }
 

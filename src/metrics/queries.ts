@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Db, Row } from '../db.ts';
 import { QueryError } from '../errors.ts';
+import { QUERIES_DIR } from '../paths.ts';
 import { DEFINED, DEFINITIONS_PATH } from './definitions.ts';
-
-const QUERIES_DIR = new URL('../../queries/', import.meta.url);
 
 /** Values bound to a query's `$params`; strings, because the same files run under `cchc sql --param`. */
 export type QueryParams = Record<string, string>;
@@ -36,15 +35,15 @@ export function queryFile(name: string): Promise<QueryFile> {
 }
 
 async function readQueryFile(name: string): Promise<QueryFile> {
-  const path = `queries/${name}.sql`;
-  const url = new URL(`${name}.sql`, QUERIES_DIR);
+  const shown = `queries/${name}.sql`;
+  const file = path.join(QUERIES_DIR, `${name}.sql`);
   let sql: string;
   try {
-    sql = await readFile(url, 'utf8');
+    sql = await readFile(file, 'utf8');
   } catch (e) {
-    throw new QueryError(`cannot read ${fileURLToPath(url)}`, path, { cause: e });
+    throw new QueryError(`cannot read ${file}`, shown, { cause: e });
   }
-  return { name, path, sql, params: declaredParams(sql, path) };
+  return { name, path: shown, sql, params: declaredParams(sql, shown) };
 }
 
 /**
