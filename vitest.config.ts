@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['./test/setup/tmpdir.ts'],
+    globalSetup: ['./test/global-build.ts', './test/setup/tmpdir.ts'],
     setupFiles: ['./test/setup/cleanup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -28,23 +28,40 @@ beforeAll(() => {
   fs.symlinkSync(fs.realpathSync(path.join(repo, 'node_modules')), path.join(copy, 'node_modules'));
 }, 120_000);
 
+// Before the build, so the copy has no dist/ yet: the first test sees that, the others run the build.
+async function built(): Promise<void> {
+  if (!fs.existsSync(path.join(copy, 'dist'))) await run('bash', [path.join(copy, 'scripts', 'build.sh')], { cwd: copy });
+}
+
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const cchc = (args: string[], cwd = copy) => run(path.join(copy, 'bin', 'cchc'), args, { cwd });
 
 describe('bin/cchc from a path with a space and Vietnamese letters', () => {
+  it('without a build, says how to make one (exit 2) rather than failing obscurely', async () => {
+    const e = await cchc(['--help']).then(
+      () => null,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(e?.code).toBe(2);
+    expect(e?.stderr).toContain('npm run build');
+  });
+
   it('prints its help', async () => {
+    await built();
     const { stdout } = await cchc(['--help']);
     expect(stdout).toContain('Usage: cchc');
     expect(stdout).toContain('brief');
-  });
+  }, 120_000);
 
   it('checks the sample data and says it is valid', async () => {
+    await built();
     const { stdout } = await cchc(['check', '--data', 'data']);
     expect(stdout).toContain('data is valid');
   }, 120_000);
 
   it('renders a brief (templates and queries found under the encoded path)', async () => {
+    await built();
     const cwd = path.join(tmp, 'thư mục', 'dữ liệu');
     const base = path.join(copy, 'test', 'fixtures', 'bad', 'zero-byte-file', 'data');
     fs.mkdirSync(path.join(cwd, 'data'), { recursive: true });

@@ -11,6 +11,7 @@ import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
 import { toolVersion } from '../paths.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
+import { DEFINITIONS_PATH, definitionsSql } from '../metrics/definitions.ts';
 import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
@@ -257,6 +258,7 @@ async function build(db: Db, dataDir: string, dbPath: string, effects: Effects):
     else await db.run(createTableSql(TABLES[t]));
     counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
   }
+  await db.run(definitionsSql(), undefined, DEFINITIONS_PATH);
   for (const h of v.hashes) {
     await db.run(`INSERT INTO meta_files VALUES ($table, $file, $format, $rows, $sha)`, {
       table: h.file.table,
