@@ -125,7 +125,7 @@ export const TABLES: Record<TableName, TableDef> = {
     key: ['year', 'unit_code', 'criterion_code', 'assessed_on'],
     columns: [
       c('year', 'int', true, ['Năm']),
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị được đánh giá']),
+      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị được đánh giá', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
       c('criterion_code', 'code', true, ['Mã tiêu chí', 'Tiêu chí']),
       c('status', 'text', true, ['Trạng thái', 'Kết quả']),
       c('points', 'decimal', false, ['Điểm', 'Điểm đạt', 'Điểm tự đánh giá']),
@@ -139,7 +139,7 @@ export const TABLES: Record<TableName, TableDef> = {
     columns: [
       c('index_code', 'code', true, ['Mã chỉ số', 'Chỉ số']),
       c('period', 'period', true, ['Kỳ', 'Kỳ đánh giá']),
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Mã tỉnh']),
+      c('unit_code', 'code', true, ['Mã đơn vị', 'Mã tỉnh', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị', 'Tỉnh, thành phố']),
       c('component', 'code', true, ['Chỉ số thành phần', 'Thành phần']),
       c('score', 'decimal', true, ['Điểm số', 'Điểm']),
       c('max_score', 'decimal', false, ['Điểm tối đa']),
@@ -153,7 +153,7 @@ export const TABLES: Record<TableName, TableDef> = {
     key: ['dossier_id'],
     columns: [
       c('dossier_id', 'code', true, ['Mã hồ sơ', 'Số hồ sơ']),
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị tiếp nhận']),
+      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị tiếp nhận', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
       c('procedure_code', 'code', false, ['Mã thủ tục', 'Mã TTHC']),
       c('channel', 'text', true, ['Kênh tiếp nhận', 'Hình thức nộp']),
       c('online_eligible', 'bool', true, ['Có DVC trực tuyến', 'DVCTT']),
@@ -169,13 +169,14 @@ export const TABLES: Record<TableName, TableDef> = {
     required: false,
     key: ['unit_code', 'month'],
     columns: [
-      c('unit_code', 'code', true, ['Mã đơn vị']),
-      c('month', 'month', true, ['Tháng']),
-      c('received', 'int', true, ['Tiếp nhận', 'Số hồ sơ tiếp nhận']),
-      c('received_online', 'int', true, ['Tiếp nhận trực tuyến', 'Số hồ sơ trực tuyến']),
-      c('resolved', 'int', true, ['Đã giải quyết', 'Số hồ sơ đã giải quyết']),
-      c('resolved_on_time', 'int', true, ['Giải quyết đúng hạn', 'Đúng hạn']),
-      c('received_fully_online', 'int', false, ['Tiếp nhận trực tuyến toàn trình', 'Số hồ sơ trực tuyến toàn trình']),
+      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
+      c('month', 'month', true, ['Tháng', 'Tháng báo cáo', 'Kỳ báo cáo']),
+      // Statistics exports head these columns in two rows: a merged group over its sub-labels.
+      c('received', 'int', true, ['Tiếp nhận', 'Số hồ sơ tiếp nhận', 'Số hồ sơ tiếp nhận › Tổng số', 'Tiếp nhận › Tổng số', 'Tổng số hồ sơ tiếp nhận']),
+      c('received_online', 'int', true, ['Tiếp nhận trực tuyến', 'Số hồ sơ trực tuyến', 'Số hồ sơ tiếp nhận › Trực tuyến', 'Tiếp nhận › Trực tuyến']),
+      c('resolved', 'int', true, ['Đã giải quyết', 'Số hồ sơ đã giải quyết', 'Đã giải quyết › Tổng số', 'Số hồ sơ đã giải quyết › Tổng số', 'Giải quyết › Tổng số']),
+      c('resolved_on_time', 'int', true, ['Giải quyết đúng hạn', 'Đúng hạn', 'Đã giải quyết › Đúng hạn', 'Số hồ sơ đã giải quyết › Đúng hạn', 'Giải quyết › Đúng hạn', 'Đã giải quyết › Đúng hạn, trước hạn']),
+      c('received_fully_online', 'int', false, ['Tiếp nhận trực tuyến toàn trình', 'Số hồ sơ trực tuyến toàn trình', 'Số hồ sơ tiếp nhận › Trực tuyến toàn trình', 'Tiếp nhận › Trực tuyến toàn trình']),
     ],
   },
   targets: {
@@ -185,7 +186,7 @@ export const TABLES: Record<TableName, TableDef> = {
     columns: [
       c('metric', 'code', true, ['Chỉ tiêu']),
       c('year', 'int', true, ['Năm']),
-      c('unit_code', 'code', false, ['Mã đơn vị']),
+      c('unit_code', 'code', false, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
       c('target', 'decimal', true, ['Mục tiêu', 'Giá trị chỉ tiêu']),
     ],
   },

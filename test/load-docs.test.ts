@@ -23,7 +23,7 @@ function sourceRules(): Set<string> {
   const dir = path.join(root, 'src', 'load');
   const src = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
   const ids = new Set(Object.values(TYPE_RULES).map((r) => r.rule));
-  const patterns = [/rule: '([a-z_]+)'/g, /(?:fileIssue|issue|at)\([^()']*?'([a-z_]+)'/g, /\), '([a-z_]+)', `/g];
+  const patterns = [/rule: '([a-z_]+)'/g, /(?:fileIssue|issue|at|warn)\([^()']*?'([a-z_]+)'/g, /\), '([a-z_]+)', `/g];
   for (const re of patterns) for (const m of src.matchAll(re)) ids.add(m[1]!);
   // `cells` is the internal name of the one-scan value rule; its rows carry their own rule ids.
   ids.delete('cells');

@@ -16,6 +16,7 @@ import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
 import { scanFile, type Scan } from './scan.ts';
+import { resolveUnitNames } from './unit-names.ts';
 import { createView, finishTable, materialiseTable, reorderTable } from './stage.ts';
 
 export interface CheckResult {
@@ -114,7 +115,10 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       }
       effects.logger.info(`reading ${file.rel} (${mb(file.size)})`);
       const result = await prepare(db, file, fid);
-      if (result.ok) sources.push(result.source);
+      if (result.ok) {
+        sources.push(result.source);
+        warnings.push(...(result.source.warnings ?? []));
+      }
       else {
         issues.push(...result.issues);
         broken = true;
@@ -144,8 +148,10 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const byFid = new Map(sources.map((s) => [s.fid, s]));
   const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
   const absent = new Set(TABLE_NAMES.filter((t) => !files.some((f) => f.table === t)));
+  const names = await resolveUnitNames(db, present);
   let { found: rows, cut } = await runRules(db, present, { where }, absent);
-  const misplaced = new Set(rows.map((r) => byFid.get(r.fid)!.file.table).filter((t) => unordered.has(t)));
+  const tableOf = (fid: number) => byFid.get(fid)!.file.table;
+  const misplaced = new Set([...rows, ...names.issues].map((r) => tableOf(r.fid)).filter((t) => unordered.has(t)));
   if (misplaced.size) {
     effects.logger.info(`reading ${[...misplaced].join(', ')} again in file order, to place the problems on their lines`);
     for (const t of misplaced) {
@@ -153,11 +159,15 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       if (failed.length) present.delete(t);
       issues.push(...failed);
     }
+    // Reading again undid the names resolved in those tables, and placed their rows anew.
+    const again = await resolveUnitNames(db, present, misplaced);
+    names.issues = [...names.issues.filter((i) => !misplaced.has(tableOf(i.fid))), ...again.issues];
     ({ found: rows, cut } = await runRules(db, present, { where }, absent));
   }
-  for (const r of rows) {
+  for (const r of names.resolved) warnings.push({ file: byFid.get(r.fid)?.file.rel ?? '', line: null, column: r.column, rule: 'unit_name', message: r.message });
+  for (const r of [...names.issues, ...rows]) {
     const s = byFid.get(r.fid)!;
-    (r.warning ? warnings : issues).push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
+    ('warning' in r && r.warning ? warnings : issues).push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
   }
   for (const rule of cut) {
     const t = rule.needs[0]!;

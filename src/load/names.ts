@@ -40,11 +40,25 @@ export function headerIndex(table: TableDef): Map<string, string> {
   return m;
 }
 
+/** Words between a group label and its sub-labels that add nothing ("Trong đó", "Chia ra"). */
+const FILLERS = ['trong do', 'chia ra', 'bao gom', 'gom'];
+
 export function matchHeader(header: string, table: TableDef, index = headerIndex(table)): HeaderMatch {
   const f = foldName(header);
   if (IGNORED_HEADERS.includes(f)) return { kind: 'ignored' };
   const column = index.get(f);
   if (column) return { kind: 'column', column };
+  // A header of several rows (`group › sub`): the longest tail of its labels that names a column,
+  // so a title row merged above the header, or a "Trong đó" row, does not hide the column.
+  const parts = f.split(' › ').filter((p) => !FILLERS.includes(p.replace(/[:,.]$/, '')));
+  if (parts.length > 1 || f.includes(' › ')) {
+    for (let k = 0; k < parts.length; k++) {
+      const tail = parts.slice(k).join(' › ');
+      if (k === parts.length - 1 && IGNORED_HEADERS.includes(tail)) return { kind: 'ignored' };
+      const hit = index.get(tail);
+      if (hit) return { kind: 'column', column: hit };
+    }
+  }
   const all = table.columns.flatMap((c) => [c.name, ...c.aliases]);
   const near = closest(header, all);
   return { kind: 'unknown', suggestion: near === undefined ? undefined : index.get(foldName(near)) };

@@ -11,9 +11,10 @@ import { TABLES } from '../schema.ts';
 import { headerFields, lineOfOffset, recordLines } from './csv.ts';
 import type { DataFile } from './discover.ts';
 import { readFileSync } from 'node:fs';
-import { checkEncoding, findLegacy, legacyIssue, utf8Boundary } from './encoding.ts';
+import { checkEncoding, utf8Boundary } from './encoding.ts';
 import { readHead } from './scan.ts';
-import { countKnown, mapHeaders } from './headers.ts';
+import { mapHeaders } from './headers.ts';
+import { readXlsx } from './xlsx.ts';
 
 export interface Source {
   file: DataFile;
@@ -26,6 +27,8 @@ export interface Source {
   lineOf: (pos: number) => number;
   /** Issues explaining why reading `sql` failed, for formats whose reader can fail mid-file. */
   diagnose?: () => Promise<DataIssue[]>;
+  /** How the reader interpreted the file (rows skipped, headers read across rows, …). */
+  warnings?: DataIssue[];
 }
 
 export type ReadResult = { ok: true; source: Source } | { ok: false; issues: DataIssue[] };
@@ -39,7 +42,7 @@ export const fileIssue = (file: DataFile, rule: string, message: string, line: n
   message,
 });
 
-function selectList(columns: (string | null)[], expr: (i: number) => string): { sql: string; columns: string[] } {
+export function selectList(columns: (string | null)[], expr: (i: number) => string): { sql: string; columns: string[] } {
   const parts: string[] = [];
   const names: string[] = [];
   columns.forEach((c, i) => {
@@ -158,83 +161,6 @@ async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadRes
   if (map.issues.length) return fail(map.issues);
   const list = selectList(map.columns, (i) => `CAST(${ident(names[i]!)} AS VARCHAR)`);
   return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${src}`, columns: new Set(list.columns), lineOf: (p) => p } };
-}
-
-/** Text of an exceljs cell value as the loader reads text; dates as Excel shows them (naive local). */
-export function cellText(v: unknown): string | null {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-  }
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join('');
-    if ('result' in o) return cellText(o.result);
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.error) return o.error;
-    return JSON.stringify(v);
-  }
-  return String(v);
-}
-
-async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file.abs);
-  } catch (e) {
-    return fail([fileIssue(file, 'xlsx', `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`)]);
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
-  const table = TABLES[file.table];
-  const rows: { line: number; cells: (string | null)[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = row.values as unknown[];
-    rows.push({ line: n, cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])) });
-  });
-  const need = Math.ceil(table.columns.length / 2);
-  const required = table.columns.filter((c) => c.required).length;
-  // The contract's "half of the columns", or else every required column: a sheet of only the
-  // required columns is as valid as the same CSV, and no title row names them all.
-  const headerRow = rows
-    .filter((r) => r.line <= 10)
-    .find((r) => {
-      const known = countKnown(r.cells.map((c) => c ?? ''), table);
-      return known.all >= need || known.required >= required;
-    });
-  if (!headerRow) {
-    return fail([fileIssue(file, 'header', `no header row found: none of the first 10 rows names at least ${need} of the columns of ${table.name}, or all its required ones (${table.columns.map((c) => c.name).join(', ')})`)]);
-  }
-  const header = headerRow.cells.map((c) => c ?? '');
-  const map = mapHeaders(header, table, { file: file.rel, line: headerRow.line, allowBlank: true, requireColumns: true });
-  const data = rows.filter((r) => r.line > headerRow.line);
-  for (let i = 0; i < Math.max(...data.map((r) => r.cells.length), 0); i++) {
-    if ((header[i] ?? '').trim() !== '') continue;
-    const first = data.find((r) => (r.cells[i] ?? '').trim() !== '');
-    if (first) map.issues.push(fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, first.line));
-  }
-  const texts = data.map((r) => r.cells.filter((c): c is string => c !== null).join(' '));
-  const legacy = findLegacy(texts.join('\n'));
-  // Lines of the joined text are the data rows, so a line number maps back to the sheet row.
-  if (legacy) map.issues.push(legacyIssue(file.rel, { ...legacy, line: legacy.line === null ? null : data[legacy.line - 1]!.line }, 'sheet row'));
-  if (map.issues.length) return fail(map.issues);
-  const list = selectList(map.columns, (i) => ident(`c${i}`));
-  const sheet = `x${fid}`;
-  await db.run(`CREATE TEMP TABLE ${sheet} (${header.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
-  const app = await db.conn.createAppender(sheet, 'main', 'temp');
-  for (const r of data) {
-    header.forEach((_, i) => {
-      const v = r.cells[i];
-      if (v === null || v === undefined) app.appendNull();
-      else app.appendVarchar(v);
-    });
-    app.endRow();
-  }
-  app.flushSync();
-  app.closeSync();
-  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${sheet}`, columns: new Set(list.columns), lineOf: (p) => data[p - 1]?.line ?? p } };
 }
 
 /** Checks a file's bytes and header and prepares the SELECT that reads its rows as text. */

@@ -4,7 +4,8 @@
  * referencing row. A rule only runs when every table it reads was read cleanly.
  */
 import type { Db } from '../db.ts';
-import { ident } from '../db.ts';
+import { ident, literal } from '../db.ts';
+import { NAMED } from './unit-names.ts';
 import { TABLES, type TableName } from '../schema.ts';
 import { closest } from './names.ts';
 import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
@@ -174,6 +175,7 @@ export interface RuleContext {
   /** "file:line" of a row, for messages that point at a second row. */
   where: (fid: number, pos: number) => string;
   unitCodes: string[];
+  units: { unit_code: string; name: string }[];
 }
 
 /** Past this many rows per rule, listing more does not help anyone fix the file. */
@@ -378,15 +380,31 @@ function uniqueRule(t: TableName): Rule {
   };
 }
 
+/** Values of a column that name a unit, which src/load/unit-names.ts reports on itself. */
+const named = (t: TableName, col: string) => `SELECT v FROM ${NAMED} WHERE t = ${literal(t)} AND c = ${literal(col)}`;
+
+/** "did you mean" over codes, and over names when the value looks like a name. */
+function nearest(value: string, ctx: RuleContext): string {
+  // Among codes as close as each other, one of the same length is the likelier slip ("AGN" → "AGM").
+  const code = closest(value, ctx.unitCodes.filter((c) => c.length === value.length)) ?? closest(value, ctx.unitCodes);
+  if (code && !/\s/.test(value)) return `; did you mean "${code}"?`;
+  const name = closest(value, ctx.units.map((u) => u.name));
+  const u = ctx.units.find((x) => x.name === name);
+  if (u) return `; did you mean "${u.name}" (${u.unit_code})?`;
+  return code ? `; did you mean "${code}"?` : '';
+}
+
 function unitRefRule([t, col]: [TableName, string]): Rule {
   return {
     rule: 'fk',
     column: col,
     needs: [t, 'units'],
     // A million dossiers name a few hundred units: the distinct codes say whether any is unknown.
-    precheck: `SELECT 1 FROM (SELECT DISTINCT ${q(col)} AS code FROM ${v(t)}) x ANTI JOIN ${v('units')} u ON x.code = u.unit_code WHERE x.code IS NOT NULL LIMIT 1`,
-    sql: `SELECT x._fid, x._pos, x.${q(col)} AS code FROM ${v(t)} x ANTI JOIN ${v('units')} u ON x.${q(col)} = u.unit_code WHERE x.${q(col)} IS NOT NULL`,
-    message: (r, ctx) => `${col} ${show(r.code)} is not a unit_code in units${didYouMean(r.code, ctx.unitCodes)}`,
+    precheck: `SELECT 1 FROM (SELECT DISTINCT ${q(col)} AS code FROM ${v(t)}) x ANTI JOIN ${v('units')} u ON x.code = u.unit_code
+      WHERE x.code IS NOT NULL AND x.code NOT IN (${named(t, col)}) LIMIT 1`,
+    sql: `SELECT x._fid, x._pos, x.${q(col)} AS code FROM ${v(t)} x ANTI JOIN ${v('units')} u ON x.${q(col)} = u.unit_code
+      WHERE x.${q(col)} IS NOT NULL AND x.${q(col)} NOT IN (${named(t, col)})`,
+    message: (r, ctx) => `${col} ${show(r.code)} is not a unit_code in units, nor the name of a unit${nearest(String(r.code), ctx)}`,
   };
 }
 
@@ -396,7 +414,8 @@ const CROSS_RULES: Rule[] = [
     column: 'support_units',
     needs: ['tasks', 'units'],
     sql: `SELECT x._fid, x._pos, x.code FROM (SELECT _fid, _pos, trim(unnest(string_split(support_units, ';'))) AS code FROM ${v('tasks')}) x
-          ANTI JOIN ${v('units')} u ON x.code = u.unit_code WHERE x.code <> ''`,
+          ANTI JOIN ${v('units')} u ON x.code = u.unit_code
+          WHERE x.code <> '' AND (x._fid, x._pos) NOT IN (SELECT (_fid, _pos) FROM ${v('tasks')} WHERE support_units IN (${named('tasks', 'support_units')}))`,
     message: (r, ctx) =>
       `support_units has ${show(r.code)}, which is not a unit_code in units${String(r.code).includes(',') ? '; separate codes with ";"' : didYouMean(r.code, ctx.unitCodes)}`,
   },
@@ -528,13 +547,13 @@ export function allRules(): Rule[] {
 export async function runRules(
   db: Db,
   present: Set<TableName>,
-  ctx: Omit<RuleContext, 'unitCodes'>,
+  ctx: Omit<RuleContext, 'unitCodes' | 'units'>,
   absent: Set<TableName> = new Set(),
 ): Promise<{ found: Found[]; cut: Rule[] }> {
-  const unitCodes = present.has('units')
-    ? (await db.all<{ c: string }>(`SELECT DISTINCT unit_code AS c FROM ${v('units')} WHERE unit_code IS NOT NULL`)).map((r) => r.c)
+  const units = present.has('units')
+    ? await db.all<{ unit_code: string; name: string }>(`SELECT unit_code, any_value(name) AS name FROM ${v('units')} WHERE unit_code IS NOT NULL GROUP BY 1 ORDER BY 1`)
     : [];
-  const full: RuleContext = { ...ctx, unitCodes };
+  const full: RuleContext = { ...ctx, unitCodes: units.map((u) => u.unit_code), units: units.filter((u) => u.name !== null) };
   const found: Found[] = [];
   const cut: Rule[] = [];
   const has = (t: TableName) => present.has(t);

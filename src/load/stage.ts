@@ -10,7 +10,7 @@ import { ident, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
 import { TABLES, sqlType, type TableName } from '../schema.ts';
 import { fileIssue, type Source } from './readers.ts';
-import { badCellsExpr, cleanExpr, isParsed, parsedExpr } from './values.ts';
+import { areaExpr, badCellsExpr, cleanExpr, isParsed, parsedExpr } from './values.ts';
 
 function typedSelect(table: TableName, src: Source): string {
   const defs = TABLES[table].columns;
@@ -19,7 +19,7 @@ function typedSelect(table: TableName, src: Source): string {
   const cells = mine.map((c) =>
     isParsed(c.type)
       ? `${ident(c.name)}, ${parsedExpr(c.type, ident(c.name))} AS ${ident('p$' + c.name)}`
-      : `${cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`,
+      : `${c.name === 'area' ? areaExpr(cleanExpr(ident(c.name), c.type)) : cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`,
   );
   const typed = defs.map((c) => {
     const value = !src.columns.has(c.name) ? 'NULL' : isParsed(c.type) ? ident('p$' + c.name) : ident(c.name);

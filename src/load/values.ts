@@ -61,7 +61,10 @@ function parseExpr(type: ParsedType, v: string): string {
       return `CASE ${v} WHEN 'true' THEN true WHEN 'false' THEN false WHEN '1' THEN true WHEN '0' THEN false
         ELSE CASE WHEN lower(${v}) IN ('true', 'có') THEN true WHEN lower(${v}) IN ('false', 'không') THEN false END END`;
     case 'month':
-      return `CASE WHEN regexp_full_match(${v}, '\\d{4}-(0[1-9]|1[0-2])') THEN ${v} END`;
+      // Offices write 11/2024 or "Tháng 11/2024" as well as 2024-11.
+      return `CASE WHEN regexp_full_match(${v}, '\\d{4}-(0[1-9]|1[0-2])') THEN ${v}
+        WHEN regexp_full_match(${v}, '(?i)(th[áa]ng\\s*)?(0?[1-9]|1[0-2])/\\d{4}')
+          THEN regexp_extract(${v}, '(\\d{4})$', 1) || '-' || lpad(regexp_extract(${v}, '(\\d{1,2})/\\d{4}$', 1), 2, '0') END`;
     case 'period':
       return `CASE WHEN regexp_full_match(${v}, '\\d{4}(-(0[1-9]|1[0-2]))?') THEN ${v} END`;
   }
@@ -80,9 +83,40 @@ export const TYPE_RULES: Record<ParsedType, { rule: string; expected: string }> 
   int: { rule: 'int', expected: 'is not a whole number; use digits only, without thousands separators' },
   decimal: { rule: 'decimal', expected: 'is not a number; use digits with a decimal point or one decimal comma, no thousands separators' },
   bool: { rule: 'bool', expected: 'is not a yes/no value; use true/false, 1/0 or có/không' },
-  month: { rule: 'month', expected: 'is not a month; use YYYY-MM' },
+  month: { rule: 'month', expected: 'is not a month; use YYYY-MM, MM/YYYY or "Tháng MM/YYYY"' },
   period: { rule: 'period', expected: 'is not a period; use YYYY or YYYY-MM' },
 };
+
+/**
+ * Area codes by the names offices write (the Bộ chỉ số CCHC's headings), compared lower case,
+ * without diacritics and with single spaces; docs/data.md lists them.
+ */
+export const AREA_NAMES: Record<string, (typeof AREAS)[number]> = {
+  'chi dao, dieu hanh': 'direction',
+  'cong tac chi dao, dieu hanh': 'direction',
+  'cong tac chi dao, dieu hanh cai cach hanh chinh': 'direction',
+  'chi dao, dieu hanh, tuyen truyen cai cach hanh chinh': 'direction',
+  'cai cach the che': 'institutions',
+  'cai cach thu tuc hanh chinh': 'procedures',
+  'cai cach tthc': 'procedures',
+  'cai cach to chuc bo may': 'organization',
+  'cai cach to chuc bo may hanh chinh': 'organization',
+  'cai cach che do cong vu': 'civil_service',
+  'cai cach tai chinh cong': 'public_finance',
+  'chinh quyen dien tu': 'digital_government',
+  'chinh quyen so': 'digital_government',
+  'chinh quyen dien tu, chinh quyen so': 'digital_government',
+  'xay dung va phat trien chinh quyen dien tu, chinh quyen so': 'digital_government',
+  'hien dai hoa hanh chinh': 'digital_government',
+  'tac dong cua cai cach hanh chinh': 'impact',
+  'khac': 'other',
+};
+
+/** SQL of cleaned text `v` with an area name replaced by its code; anything else unchanged. */
+export function areaExpr(v: string): string {
+  const key = `regexp_replace(strip_accents(replace(lower(${v}), 'đ', 'd')), '\\s+', ' ', 'g')`;
+  return `CASE ${key} ${Object.entries(AREA_NAMES).map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`).join(' ')} ELSE ${v} END`;
+}
 
 /** Columns restricted to a code list of the contract. */
 export const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>> = {
