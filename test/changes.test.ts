@@ -142,6 +142,16 @@ describe('metrics.json changes (queries/changes.sql)', () => {
     expect(t.list[0]).toMatchObject({ state_before: 'in_progress', state_now: 'done_late', completed_on: '2024-11-01' });
   });
 
+  it('agrees with the period flows when the previous period ends the day before this one starts', async () => {
+    // A second route to the same figures: tasks.sql counts completed and assigned within the period.
+    const m = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T' });
+    expect([m.changes!.tasks.completed, m.changes!.tasks.assigned]).toEqual([m.tasks.completed, m.tasks.assigned]);
+    expect(m.changes!.online!.online_ratio).toBe(m.online!.online_ratio);
+    // For a year the previous period of the same kind is the comparison period (cùng kỳ) of online.sql.
+    const y = await computeMetrics(db, { period: parsePeriod('2024'), unit: 'T' });
+    expect(y.changes!.online!.previous_online_ratio).toBe(y.online!.previous.online_ratio);
+  });
+
   it('gives the online ratio of both quarters and its change', async () => {
     const { changes } = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T' });
     expect(changes!.online).toEqual({ online_ratio: 0.75, previous_online_ratio: 0.25, delta: 0.5 });
