@@ -1,6 +1,7 @@
 import type { CriteriaCounts, IndexMetric, Metrics } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
 import { int, num, pct, pctTarget, periodName, ppText, sameTimeLastYear, score } from './format.ts';
+import { fullOnline } from './view-units.ts';
 import { INDEX_ORDER, areaName, indexShort } from './vocab.ts';
 
 /**
@@ -40,10 +41,13 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
 }
 
-/** Units with overdue tasks, most first (ties by code, so the text is stable). */
+/**
+ * Units with overdue tasks, most first (ties by code, so the text is stable); the split row
+ * (unit_code null) is no unit that could be named or asked to act.
+ */
 export function worstOverdue(m: Metrics) {
   return m.tasks.by_unit
-    .filter((u) => u.overdue > 0)
+    .filter((u) => u.overdue > 0 && (u.unit_code as string | null) !== null)
     .sort((a, b) => b.overdue - a.overdue || a.unit_code.localeCompare(b.unit_code));
 }
 
@@ -70,12 +74,29 @@ function onlineRatio(m: Metrics): string | null {
         : `${link} ${side < 0 ? 'thấp hơn' : 'vượt'} chỉ tiêu ${pctTarget(target)} ${side < 0 ? 'là ' : ''}${ppText(gap)}`,
     );
   }
+  const full = fullOnline(o);
+  if (full !== null) {
+    const prev = fullOnline(o.previous);
+    const change = prev === null ? 0 : Math.sign(round1pp(full - prev));
+    parts.push(`; tỷ lệ hồ sơ trực tuyến toàn trình đạt ${pct(full)}${prev === null ? '' : change === 0 ? ', bằng cùng kỳ' : `, ${change > 0 ? 'tăng' : 'giảm'} ${ppText(full - prev)}`}`);
+  }
   return parts.join('') + '.';
 }
 
 /** The differences are printed to 0.1 point; a trend that rounds to 0 reads as "bằng". */
 function round1pp(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The rank change to state, or null: metrics.md makes rank_delta null across different
+ * denominators (63 provinces before 1 July 2025, 34 after); a series that shows the two
+ * denominators differ is not compared either, whatever rank_delta says.
+ */
+export function rankChange(i: IndexMetric): number | null {
+  const prev = i.series.length > 1 ? i.series[i.series.length - 2]! : null;
+  if (prev && prev.period === i.prev_period && prev.rank_of !== null && prev.rank_of !== i.rank_of) return null;
+  return i.rank_delta;
 }
 
 /** The scope's own TOTAL scores, in the order of section III. */
@@ -98,7 +119,8 @@ function indexFinding(i: IndexMetric): string {
   }
   if (i.rank !== null && i.rank_of !== null) {
     s += `; xếp hạng ${int(i.rank)}/${int(i.rank_of)}`;
-    if (i.rank_delta !== null) s += i.rank_delta === 0 ? ', giữ nguyên thứ hạng' : `, ${i.rank_delta > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(i.rank_delta))} bậc`;
+    const r = rankChange(i);
+    if (r !== null) s += r === 0 ? ', giữ nguyên thứ hạng' : `, ${r > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(r))} bậc`;
   }
   return s + '.';
 }
@@ -128,6 +150,12 @@ export function criteriaSummary(c: CriteriaCounts): string {
   return pending.length ? `${s}; ${pending.join(', ')}` : s;
 }
 
+/** The look-ahead of `due_soon`: metrics.json says it (`tasks.due_soon_days`); older files meant 14. */
+export function dueSoonDays(m: Metrics): number {
+  const d = m.tasks.due_soon_days;
+  return typeof d === 'number' ? d : 14;
+}
+
 /** Section VI: what the figures ask of whom. */
 export function recommendations(m: Metrics, names: UnitNames): string[] {
   const out: string[] = [];
@@ -140,13 +168,13 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
     );
   }
   if (m.tasks.due_soon > 0) {
-    out.push(`Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong 14 ngày tới.`);
+    out.push(`Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong ${int(dueSoonDays(m))} ngày tới.`);
   }
   const gap = onlineGap(m, names);
   if (gap) out.push(gap);
   const risk = criteriaRisk(m);
   if (risk) out.push(risk);
-  for (const i of headlineIndices(m).filter((x) => x.improved === false || (x.rank_delta ?? 0) < 0)) {
+  for (const i of headlineIndices(m).filter((x) => x.improved === false || (rankChange(x) ?? 0) < 0)) {
     out.push(
       `Sở Nội vụ chủ trì, phối hợp các cơ quan liên quan phân tích nguyên nhân ${
         i.delta !== null && i.delta < 0 ? 'giảm điểm' : 'giảm thứ hạng'
@@ -162,7 +190,7 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   const target = o?.target?.online_ratio ?? null;
   if (!o || o.online_ratio === null || target === null || o.online_ratio >= target) return null;
   const lowest = o.by_unit
-    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0)
+    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0 && (u.unit_code as string | null) !== null)
     .sort((a, b) => a.online_ratio! - b.online_ratio! || a.unit_code.localeCompare(b.unit_code))
     .slice(0, 3)
     .map((u) => `${names.name(u.unit_code)} (${pct(u.online_ratio!)})`);
