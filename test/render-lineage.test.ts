@@ -112,13 +112,16 @@ describe('the brief of a merged province with communes', () => {
     expect(lines).toHaveLength(2);
     const dvcRows = lines[1]!;
     expect(dvcRows.map((r) => [r.who, r.period_label, r.score_label])).toEqual([
-      ['An Giang (cũ)', 'T5|2025', ''],
-      ['An Giang (cũ)', 'T6|2025', '84,10 (30/63)'],
       ['An Giang', 'T7|2025', ''],
       ['An Giang', 'T8|2026', ''],
       ['An Giang', 'T9|2026', '91,36 (21/34)'],
+      ['An Giang (cũ)', 'T5|2025', ''],
+      ['An Giang (cũ)', 'T6|2025', '84,10 (30/63)'],
     ]);
     expect(v.indexTiles.map((t) => [t.label, t.value, t.note, t.trend])).toEqual([['Chỉ số 766 T9/2026', '91,36', 'Hạng 21/34', '▲ 3 bậc']]);
+    // The new province is the scope itself, not a unit of some other province.
+    expect(v.header.subject).toBe('Tình hình thực hiện nhiệm vụ cải cách hành chính quý III năm 2026');
+    expect(v.appendix.parts[0]!.table!.caption).toBe('Kết quả thực hiện nhiệm vụ của 30 xã, phường, đặc khu, xếp theo tên');
   });
 
   it('states no rank change across different denominators, whatever rank_delta says', async () => {
@@ -132,6 +135,7 @@ describe('the brief of a merged province with communes', () => {
     const dvc = blocks(v, 'CÁC CHỈ SỐ ĐÁNH GIÁ').find((b) => b.paragraphs?.[0]?.startsWith('Kết quả tháng 9'))!;
     expect(dvc.paragraphs![0]).toBe('Kết quả tháng 9 năm 2026: 91,36/100 điểm, xếp hạng 21/34; so với tháng 8 năm 2026 tăng 0,86 điểm.');
     expect(v.findings.join(' ')).not.toContain('bậc');
+    expect(v.findings).toContain('Chỉ số 766 tháng 9 năm 2026 đạt 91,36 điểm, tăng 0,86 điểm so với tháng 8 năm 2026; xếp hạng 21/34.');
   });
 
   it('shows the fully-online ratio beside the online ratio', async () => {

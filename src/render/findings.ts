@@ -111,8 +111,11 @@ function indexRank(code: string): number {
   return i < 0 ? INDEX_ORDER.length : i;
 }
 
+/** `Chỉ số PAPI`, and `Chỉ số 766` rather than "Chỉ số Chỉ số 766". */
+const indexNamed = (code: string) => (indexShort(code).startsWith('Chỉ số') ? indexShort(code) : `Chỉ số ${indexShort(code)}`);
+
 function indexFinding(i: IndexMetric): string {
-  let s = `Chỉ số ${indexShort(i.index_code)} ${periodName(i.period)} đạt ${score(i.score)} điểm`;
+  let s = `${indexNamed(i.index_code)} ${periodName(i.period)} đạt ${score(i.score)} điểm`;
   if (i.delta !== null && i.prev_period !== null) {
     const d = Math.round(i.delta * 100) / 100;
     s += d === 0 ? `, bằng ${periodName(i.prev_period)}` : `, ${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm so với ${periodName(i.prev_period)}`;
@@ -178,7 +181,7 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
     out.push(
       `Sở Nội vụ chủ trì, phối hợp các cơ quan liên quan phân tích nguyên nhân ${
         i.delta !== null && i.delta < 0 ? 'giảm điểm' : 'giảm thứ hạng'
-      } Chỉ số ${indexShort(i.index_code)} ${periodName(i.period)}, đề xuất giải pháp cải thiện các chỉ số thành phần.`,
+      } ${indexNamed(i.index_code)} ${periodName(i.period)}, đề xuất giải pháp cải thiện các chỉ số thành phần.`,
     );
   }
   if (out.length === 0) out.push('Các cơ quan, đơn vị tiếp tục duy trì và nâng cao kết quả đạt được.');

@@ -36,7 +36,8 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
     for (const i of old) paragraphs.push(`${names.name(i.unit_code)}: ${lowerFirst(indexLine(i))}`);
     const block: Block = { heading, paragraphs };
     if (old.length > 0) {
-      const lines = [...old, ...(total ? [total] : [])];
+      // The scope's own line first: it takes the first colour and the solid stroke.
+      const lines = [...(total ? [total] : []), ...old];
       if (lines.some((i) => i.series.length > 0)) {
         block.chart = await chart(`chi-so-${slug(code)}`, 'index-lineage', `${indexShort(code)} qua các kỳ: mỗi đơn vị một đường, không cộng điểm các đơn vị trước sắp xếp`, {
           rows: lineageSeries(lines, m.scope.unit_code, names),

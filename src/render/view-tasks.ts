@@ -40,7 +40,7 @@ export async function tasksSection(
       if (cut.cut) {
         order = [...cut.shown, ...active.filter((u) => u.unit_code === null)];
         caption += ` (${g.title.toLowerCase()}): các đơn vị có tỷ lệ hoàn thành cao nhất và thấp nhất`;
-        const n = annex.add(`Nhiệm vụ theo đơn vị ${g.title.toLowerCase()}`, tasksTable(g.rows, names, `Kết quả thực hiện nhiệm vụ của ${int(g.rows.length)} ${g.noun}, xếp theo tên`));
+        const n = annex.add(`Nhiệm vụ theo đơn vị ${g.title.toLowerCase()}`, tasksTable(g.rows, names, `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`));
         block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Số liệu của từng đơn vị (${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}) tại Phụ lục, mục ${n}, xếp theo tên.`;
       } else {
         // Most overdue first: the units the committee will ask about head the chart.

@@ -133,8 +133,14 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
 
 export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
 
-/** The province at the top of the tree: a brief for it needs no "của …" in its subject. */
+/**
+ * The province a brief of it needs no "của …" in its subject: the scope itself when it is a
+ * province (after 2025 the units table holds old and new provinces side by side), else the
+ * province at the top of the tree.
+ */
 function rootCode(ctx: BriefContext, m: Metrics): string {
+  const scope = ctx.units.find((u) => u.unit_code === m.scope.unit_code);
+  if (scope?.kind === 'province') return scope.unit_code;
   const withChildren = new Set(ctx.units.map((u) => u.parent_code));
   return ctx.units.find((u) => u.kind === 'province' && withChildren.has(u.unit_code))?.unit_code ?? m.scope.unit_code;
 }
