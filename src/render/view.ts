@@ -134,11 +134,13 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
 export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
 
 /**
- * The province a brief of it needs no "của …" in its subject: the scope itself when it is a
- * province (after 2025 the units table holds old and new provinces side by side), else the
- * province at the top of the tree.
+ * The province at the top of the tree, a brief for which needs no "của …" in its subject:
+ * metrics.json `scope.root_code` (queries/root_province.sql). A metrics.json without it (from an
+ * older cchc) reads the units table: the scope itself when it is a province (after 2025 old and
+ * new provinces stand side by side there), else the province with child units.
  */
 function rootCode(ctx: BriefContext, m: Metrics): string {
+  if (typeof m.scope.root_code === 'string') return m.scope.root_code;
   const scope = ctx.units.find((u) => u.unit_code === m.scope.unit_code);
   if (scope?.kind === 'province') return scope.unit_code;
   const withChildren = new Set(ctx.units.map((u) => u.parent_code));
@@ -202,6 +204,7 @@ function indexTiles(m: Metrics): Tile[] {
 
 const TABLE_LABELS: Record<string, string> = {
   units: 'Danh mục cơ quan, đơn vị',
+  unit_lineage: 'Sắp xếp, kế thừa đơn vị',
   documents: 'Văn bản giao nhiệm vụ',
   tasks: 'Nhiệm vụ',
   criteria: 'Tiêu chí Bộ chỉ số CCHC',
