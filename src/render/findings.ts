@@ -135,7 +135,7 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
   const sorted = [...m.criteria].sort((a, b) => a.rank - b.rank || a.unit_code.localeCompare(b.unit_code));
   const best = sorted[0]!;
   const worst = sorted[sorted.length - 1]!;
-  const risk = m.criteria.reduce((s, c) => s + c.points_at_risk, 0);
+  const risk = m.criteria_totals?.points_at_risk ?? 0;
   let s = `Bộ chỉ số CCHC năm ${best.year}: ${int(m.criteria.length)} đơn vị đã tự đánh giá; cao nhất ${names.name(best.unit_code)} (${num(best.points)}/${num(best.max_points)} điểm)`;
   if (worst !== best) s += `, thấp nhất ${names.name(worst.unit_code)} (${num(worst.points)}/${num(worst.max_points)} điểm)`;
   if (risk > 0) s += `; tổng cộng ${num(risk)} điểm có nguy cơ không đạt`;
@@ -201,14 +201,16 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   return `Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu ${pctTarget(target)} (hiện đạt ${pct(o.online_ratio)})${first}.`;
 }
 
+/** From metrics.json `criteria_totals` (added up in SQL); an older file without it gets no such line. */
 function criteriaRisk(m: Metrics): string | null {
-  const risk = m.criteria.reduce((s, c) => s + c.points_at_risk, 0);
-  if (risk <= 0) return null;
-  const byArea = new Map<string, number>();
-  for (const c of m.criteria) for (const a of c.by_area) byArea.set(a.area, (byArea.get(a.area) ?? 0) + a.points_at_risk);
-  const top = [...byArea].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
-  const areas = top.length ? `, nhất là ${joinVi(top.map(([a]) => areaName(a).replace(/^./, (c) => c.toLowerCase())))}` : '';
-  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(risk)} điểm có nguy cơ không đạt)${areas}.`;
+  const totals = m.criteria_totals;
+  if (!totals || totals.points_at_risk <= 0) return null;
+  const top = totals.by_area
+    .filter((a) => a.points_at_risk > 0)
+    .sort((a, b) => b.points_at_risk - a.points_at_risk || a.area.localeCompare(b.area))
+    .slice(0, 2);
+  const areas = top.length ? `, nhất là ${joinVi(top.map((a) => areaName(a.area).replace(/^./, (c) => c.toLowerCase())))}` : '';
+  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(totals.points_at_risk)} điểm có nguy cơ không đạt)${areas}.`;
 }
 
 /** `A`, `A và B`, `A, B và C`. */

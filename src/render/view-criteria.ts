@@ -21,17 +21,10 @@ export async function criteriaSection(
     return section;
   }
   const own = m.criteria.find((c) => c.unit_code === m.scope.unit_code);
-  // The scope's own assessment when it has one; otherwise the assessed units added up by area.
-  const areas = new Map<string, { points: number; risk: number; lost: number }>();
-  for (const c of own ? [own] : m.criteria) {
-    for (const a of c.by_area) {
-      const x = areas.get(a.area) ?? { points: 0, risk: 0, lost: 0 };
-      x.points += a.points;
-      x.risk += a.points_at_risk;
-      x.lost += a.points_lost;
-      areas.set(a.area, x);
-    }
-  }
+  // The scope's own assessment when it has one; otherwise the assessed units added up by area
+  // (metrics.json `criteria_totals`, added up in SQL; absent from older files, which skip the chart).
+  const byArea = own ? own.by_area : (m.criteria_totals?.by_area ?? []);
+  const areas = new Map(byArea.map((a) => [a.area, { points: a.points, risk: a.points_at_risk, lost: a.points_lost }]));
   const text = own
     ? [`${m.scope.name} ${criteriaSummary(own)}.`]
     : [`Có ${int(m.criteria.length)} cơ quan, đơn vị đã tự đánh giá.`];
