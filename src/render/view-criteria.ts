@@ -1,19 +1,11 @@
-import type { Metrics } from '../metrics/types.ts';
 import { AREAS } from '../schema.ts';
-import type { BriefContext, UnitNames } from './context.ts';
 import { criteriaSummary } from './findings.ts';
 import { date, int, num } from './format.ts';
-import type { AppendixTables, Block, ChartFn, Section } from './view.ts';
+import type { Block, Section, SectionFn } from './view.ts';
 import { alphabetical, extremes, gapLabel, groupByKind } from './view-units.ts';
 import { areaShort } from './vocab.ts';
 
-export async function criteriaSection(
-  m: Metrics,
-  ctx: BriefContext,
-  names: UnitNames,
-  chart: ChartFn,
-  annex: AppendixTables,
-): Promise<Section> {
+export const criteriaSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const year = Number(m.period.end.slice(0, 4));
   const section: Section = { numeral: '', title: `KẾT QUẢ TỰ ĐÁNH GIÁ BỘ CHỈ SỐ CCHC NĂM ${year}`, empty: null, blocks: [] };
   if (m.criteria.length === 0) {
@@ -71,7 +63,7 @@ export async function criteriaSection(
     }
   }
   return section;
-}
+};
 
 /** Areas in the order of the Bộ chỉ số (the contract's list), not alphabetically by code. */
 function areaOrder(area: string): number {

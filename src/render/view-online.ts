@@ -1,7 +1,7 @@
-import type { Metrics, OnlineFigures } from '../metrics/types.ts';
-import type { BriefContext, UnitNames } from './context.ts';
+import type { OnlineFigures } from '../metrics/types.ts';
+import type { UnitNames } from './context.ts';
 import { int, monthShort, pct, pctTarget, periodName, ppText, sameTimeLastYear } from './format.ts';
-import type { AppendixTables, Block, ChartFn, Section } from './view.ts';
+import type { Block, Section, SectionFn } from './view.ts';
 import { alphabetical, extremes, fullOnline, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
 
 type UnitOnline = OnlineFigures & { unit_code: string | null };
@@ -9,13 +9,7 @@ type UnitOnline = OnlineFigures & { unit_code: string | null };
 const ONLINE = 'Tiếp nhận trực tuyến';
 const FULL = 'Trực tuyến toàn trình';
 
-export async function onlineSection(
-  m: Metrics,
-  ctx: BriefContext,
-  names: UnitNames,
-  chart: ChartFn,
-  annex: AppendixTables,
-): Promise<Section> {
+export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const section: Section = { numeral: '', title: 'DỊCH VỤ CÔNG TRỰC TUYẾN', empty: null, blocks: [] };
   const o = m.online;
   if (!o || o.received === 0) {
@@ -96,7 +90,7 @@ export async function onlineSection(
     });
   }
   return section;
-}
+};
 
 function onlineTable(rows: UnitOnline[], names: UnitNames, caption: string): NonNullable<Block['table']> {
   const withFull = rows.some((u) => fullOnline(u) !== null);

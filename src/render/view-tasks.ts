@@ -1,20 +1,14 @@
 import type { Metrics } from '../metrics/types.ts';
-import type { BriefContext, UnitNames } from './context.ts';
+import type { UnitNames } from './context.ts';
 import { dueSoonDays } from './findings.ts';
 import { date, int, pct } from './format.ts';
-import type { AppendixTables, Block, ChartFn, Section } from './view.ts';
+import type { Block, Section, SectionFn } from './view.ts';
 import { alphabetical, extremes, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
 import { TASK_STATES } from './vocab.ts';
 
 type UnitTasks = Metrics['tasks']['by_unit'][number];
 
-export async function tasksSection(
-  m: Metrics,
-  ctx: BriefContext,
-  names: UnitNames,
-  chart: ChartFn,
-  annex: AppendixTables,
-): Promise<Section> {
+export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const t = m.tasks;
   const section: Section = { numeral: '', title: 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO', empty: null, blocks: [] };
   if (t.total === 0) {
@@ -79,7 +73,7 @@ export async function tasksSection(
   );
   section.blocks.push(dueSoon(m, names));
   return section;
-}
+};
 
 function tasksTable(rows: (UnitTasks & { unit_code: string | null })[], names: UnitNames, caption: string): NonNullable<Block['table']> {
   return {

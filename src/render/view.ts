@@ -131,6 +131,9 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
   };
 }
 
+/** A section of the body, built from the figures; long tables by unit go to the appendix. */
+export type SectionFn = (m: Metrics, ctx: BriefContext, names: UnitNames, chart: ChartFn, annex: AppendixTables) => Promise<Section>;
+
 export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
 
 /**
