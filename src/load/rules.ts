@@ -18,7 +18,8 @@ export interface Found {
   message: string;
 }
 
-type Row = Record<string, unknown> & { _fid: number; _pos: number };
+/** A scalar from DuckDB as Db.all returns it, typed so messages cannot print `[object Object]`. */
+type Row = Record<string, string | number | boolean | null> & { _fid: number; _pos: number };
 
 export interface Rule {
   /** Rule id, unless the rows carry their own in `_rule` (and column in `_column`). */
