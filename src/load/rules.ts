@@ -163,7 +163,7 @@ function forgottenInLineage(rows: Row[]): Row[] {
       seen.add(String(p));
       const a = byCode.get(String(p));
       if (a?.successors) {
-        found.push({ ...r, ancestor: a.code, ancestor_successors: a.successors });
+        found.push({ ...r, ancestor: a.code ?? null, ancestor_successors: a.successors });
         break;
       }
     }
