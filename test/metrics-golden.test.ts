@@ -1,8 +1,9 @@
 /**
- * metrics.json of the embedded sample data (data/), against reviewed goldens in test/golden/, plus
- * the checks that tie the sample back to the seed notices and the real PAPI scores. Every figure of
- * the goldens was reviewed against an independent recomputation from the raw files. A mismatch
- * lists the differing paths; off CI it also writes `<golden>-changed.json` beside the golden.
+ * metrics.json of the embedded sample data (data/), against goldens in test/golden/ (regression
+ * snapshots of the engine's output), plus the checks that tie the sample back to the seed notices and
+ * the real PAPI scores. The goldens are checked figure by figure against an independent
+ * recomputation from the raw files in test/oracle/oracle.test.ts. A mismatch lists the differing
+ * paths; off CI it also writes `<golden>-changed.json` beside the golden.
  */
 import fs from 'node:fs';
 import os from 'node:os';
