@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/global-build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Chromium and DuckDB are heavy; two cores on CI machines.

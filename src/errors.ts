@@ -5,6 +5,10 @@ export const EXIT = {
   usage: 2,
   locked: 3,
   render: 4,
+  /** Every brief rendered and published, but some message was not accepted by every recipient. */
+  delivery: 5,
+  /** A bug in cchc, not in the data or the call (sysexits' EX_SOFTWARE); 5 and 6 are the jobs' own. */
+  software: 70,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

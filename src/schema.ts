@@ -3,6 +3,8 @@
  * Vietnamese header aliases accepted on load. docs/data.md documents the same table for people;
  * test/schema-docs.test.ts keeps the two in step.
  */
+import { definitionsSql } from './metrics/definitions.ts';
+
 export type ColumnType = 'text' | 'code' | 'codes' | 'date' | 'int' | 'decimal' | 'bool' | 'month' | 'period';
 
 export interface ColumnDef {
@@ -244,6 +246,7 @@ export const META_DDL = [
   `CREATE TABLE meta_load (loaded_at TIMESTAMPTZ NOT NULL, data_dir VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, tool_version VARCHAR NOT NULL, sample BOOLEAN NOT NULL)`,
 ];
 
+/** The loaded database's DDL: tables, bookkeeping, then the shared views and macros of the queries. */
 export function schemaDdl(): string[] {
-  return [...TABLE_NAMES.map((n) => createTableSql(TABLES[n])), ...META_DDL];
+  return [...TABLE_NAMES.map((n) => createTableSql(TABLES[n])), ...META_DDL, definitionsSql()];
 }

@@ -4,12 +4,14 @@
  * into place, so a failed load leaves an existing database byte for byte as it was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
+import { toolVersion } from '../paths.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
+import { DEFINITIONS_PATH, definitionsSql } from '../metrics/definitions.ts';
 import { discover, type DataFile } from './discover.ts';
 import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
@@ -174,9 +176,6 @@ export async function checkData(dataDir: string, effects: Effects = quiet): Prom
   }
 }
 
-const toolVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
 /**
  * A failure to write the new database (disk full, file too large, no permission) is no data
  * error: it says which file could not be written, so nobody goes fixing a CSV that is fine.
@@ -259,6 +258,7 @@ async function build(db: Db, dataDir: string, dbPath: string, effects: Effects):
     else await db.run(createTableSql(TABLES[t]));
     counts[t] = Number((await db.one<{ n: number }>(`SELECT count(*) AS n FROM ${ident(t)}`))!.n);
   }
+  await db.run(definitionsSql(), undefined, DEFINITIONS_PATH);
   for (const h of v.hashes) {
     await db.run(`INSERT INTO meta_files VALUES ($table, $file, $format, $rows, $sha)`, {
       table: h.file.table,
