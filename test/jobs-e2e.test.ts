@@ -64,7 +64,8 @@ describe('cchc run on the sample data (real load, metrics and Chromium)', () => 
       { job: 'province', period: '2025-Q4', status: 'ok', exit_code: 0, units: ['AGM'] },
       { job: 'units', period: '2024-Q4', status: 'ok', exit_code: 0, units: ['AG.LX', 'AG.TT'] },
     ]);
-  });
+    // A first load of the whole sample (770,000 dossiers) on a shared machine, then three briefs.
+  }, 300_000);
 
   it('cchc schedule catches up on start and stops cleanly on SIGTERM, exit 0', async () => {
     job('sched', ['AG.LX']);
