@@ -144,7 +144,7 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
 
 /** `đạt 27/42 tiêu chí (39,67/60 điểm); 12 tiêu chí đang thực hiện, 15,5 điểm có nguy cơ không đạt`. */
 export function criteriaSummary(c: CriteriaCounts): string {
-  let s = `đạt ${int(c.achieved)}/${int(c.total)} tiêu chí (${num(c.points)}/${num(c.max_points)} điểm)`;
+  const s = `đạt ${int(c.achieved)}/${int(c.total)} tiêu chí (${num(c.points)}/${num(c.max_points)} điểm)`;
   const pending = [
     c.in_progress > 0 ? `${int(c.in_progress)} tiêu chí đang thực hiện` : null,
     c.not_due > 0 ? `${int(c.not_due)} tiêu chí chưa đến hạn` : null,
