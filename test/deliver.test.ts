@@ -217,6 +217,14 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(server.received[0]!.secure).toBe(true);
   });
 
+  it('speaks TLS from the start with smtps://', async () => {
+    server = await startServer({ secure: true });
+    writeJob({ to: ['a@angiang.gov.vn'] });
+    const r = await run(deps(`smtps://127.0.0.1:${server.port}/?tls.rejectUnauthorized=false`));
+    expect(r.exit_code).toBe(EXIT.ok);
+    expect(server.received[0]!.secure).toBe(true);
+  });
+
   it('per-unit recipients: each unit brief goes to the job list plus its own', async () => {
     server = await startServer();
     writeJob({ to: ['bcd@angiang.gov.vn'], units: { 'AG.LX': { to: ['lx@angiang.gov.vn'] } }, attach_html: true }, { units: ['AG.LX', 'AG.CD'] });
