@@ -22,6 +22,8 @@ export interface Reading {
   issued_on: string | null;
   meeting_on: string | null;
   tasks: { line: number; lead: string; due: string | null }[];
+  /** The `--scope` an officer gives for a notice whose text names no province (seed 002). */
+  scope?: string;
 }
 
 /** Titles before an agency ("Thủ trưởng các sở", "Chủ tịch UBND các huyện") name the agency. */
@@ -104,7 +106,7 @@ export async function scoreAll(): Promise<{ name: string; set: Reading['set']; s
     const text = fs.readFileSync(path.join(path.dirname(file), reading.notice), 'utf8');
     let x: Extraction;
     try {
-      x = extractNotice(text, { units });
+      x = extractNotice(text, { units, scope: reading.scope });
     } catch {
       // A notice the extractor refuses (no province it can tell) gives no rows and no header.
       x = { rows: [], header: { issued_on: null, meeting_on: null }, document: { doc_no: '' } } as unknown as Extraction;

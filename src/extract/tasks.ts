@@ -53,6 +53,8 @@ interface Run {
 
 interface Assignment {
   at: number;
+  /** End of the addressee list: a list split by ";" is still one list. */
+  end?: number;
   leads: Lead[];
   source: LeadSource;
 }
@@ -72,7 +74,7 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   let start = 0;
   for (let i = 0; i < blocks.length; i++) {
     const f = fold(blocks[i]!.text);
-    if (/ket luan nhu sau/.test(f)) {
+    if (/(ket luan|y kien|chi dao) nhu sau\s*:?$/.test(f) || /ket luan nhu sau/.test(f)) {
       start = i + 1;
       break;
     }
@@ -149,7 +151,7 @@ export class TaskReader {
       if (!trig) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
       if (span.leads.length === 0) continue;
-      out.push({ at: tokens[i]!.start, leads: span.leads, source: 'explicit' });
+      out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
       i = span.tokEnd - 1;
     }
     return out;
@@ -233,7 +235,12 @@ export class TaskReader {
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
     for (const m of run.text.matchAll(/\(\d{1,2}\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
     for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu)) cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
-    if (run.prose) for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    if (run.prose) {
+      // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
+      const lists = this.assignments(run.text, this.m.tokens(run.text));
+      const inList = (at: number) => lists.some((a) => a.at <= at && at < (a.end ?? a.at));
+      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    }
     cuts.sort((a, b) => a.at - b.at);
 
     interface Seg {
