@@ -158,8 +158,14 @@ describe('extractNotice(text) on notices it was not written for', () => {
   it('leaves doc_no empty with a warning when the notice has none, and takes --doc-no', () => {
     const text = 'THÔNG BÁO\nKết luận\n\nkết luận như sau:\n\n1. Giao Sở Nội vụ rà soát.';
     expect(extractNotice(text, { units }).warnings.join(' ')).toMatch(/no document number/);
-    const x = extractNotice(text, { units, docNo: '99/TB-VPUBND', assignedOn: '2024-05-02' });
+    const x = extractNotice(text, { units, docNo: '99/TB-VPUBND', assignedOn: '2024-05-02', scope: 'AG' });
     expect(x.rows[0]!.task).toMatchObject({ task_id: '99/TB-VPUBND-1', doc_no: '99/TB-VPUBND', assigned_on: '2024-05-02', lead_unit: 'AG.SNV' });
+  });
+
+  it('keeps the names of a notice that does not say its province as written, and asks for --scope', () => {
+    const x = extractNotice('THÔNG BÁO\nKết luận\n\nkết luận như sau:\n\n1. Giao Sở Nội vụ rà soát.', { units, assignedOn: '2024-05-02' });
+    expect(x.warnings.join(' ')).toMatch(/does not say which province.*--scope AG/);
+    expect(x.rows[0]).toMatchObject({ task: { lead_unit: 'Sở Nội vụ' }, check: true, severity: 'unit' });
   });
 
   it('does not crash on text that is no notice at all', () => {

@@ -20,7 +20,7 @@ let x004: Extraction;
 beforeAll(async () => {
   const units = await readUnits(FIX);
   x003 = extractNotice(fs.readFileSync(SEED_003, 'utf8'), { units });
-  x004 = extractNotice(fs.readFileSync(SEED_004, 'utf8'), { units, docNo: '252/TB-UBND', assignedOn: '2023-11-28' });
+  x004 = extractNotice(fs.readFileSync(SEED_004, 'utf8'), { units, docNo: '252/TB-UBND', assignedOn: '2023-11-28', scope: 'AG.CT' });
 });
 
 describe('siblingPaths(out)', () => {
@@ -74,7 +74,7 @@ describe('writeExtraction(x, out.xlsx)', () => {
       return { severity: r.severity, fill: cell.fill?.type === 'pattern' ? (cell.fill.fgColor?.argb ?? null) : null, note: cell.note ? String(typeof cell.note === 'string' ? cell.note : JSON.stringify(cell.note)) : null };
     });
     expect(fills.filter((f) => f.severity === null).every((f) => f.fill === null && f.note === null)).toBe(true);
-    expect(fills.filter((f) => f.severity === 'deadline').every((f) => f.fill === 'FFDDEBF7' && /no deadline found/.test(f.note ?? ''))).toBe(true);
+    expect(fills.filter((f) => f.severity === 'deadline').every((f) => f.fill === 'FFDDEBF7' && /deadline: no phrase that sets one/.test(f.note ?? ''))).toBe(true);
     expect(fills.filter((f) => f.severity !== null).length).toBeGreaterThan(0);
     expect(fills.filter((f) => f.severity === null).length).toBeGreaterThan(0);
     expect((wb.getWorksheet('documents')!.getRow(2).values as unknown[]).slice(1, 2)).toEqual(['252/TB-UBND']);

@@ -3,7 +3,7 @@
  * notices carry them on fixed lines; portal articles only in prose ("Nguồn TB 270/TB-VPUBND
  * ngày 25/6/2018"), so each field has an ordered list of places to look.
  */
-import { cleanLine, toBlocks } from './blocks.ts';
+import { cleanLine } from './blocks.ts';
 
 export interface Header {
   doc_no: string | null;
@@ -104,12 +104,16 @@ function meetingOn(text: string): { day: string; line: number } | null {
     String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+(?:(\d{1,2})${SECOND_DAY}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
     'u',
   );
-  for (const b of toBlocks(text)) {
-    const m = re.exec(b.text);
+  // A line that opens with the date, read with the lines after it (the date itself may be broken).
+  const lines = text.split('\n').map(cleanLine);
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+\d/u.test(lines[i]!)) continue;
+    const para = lines.slice(i, i + 4).join(' ').replace(/\s+/g, ' ').trim();
+    const m = re.exec(para);
     if (!m) continue;
-    if (/ban hành Thông báo/u.test(b.text) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(b.text)) continue;
+    if (/ban hành Thông báo/u.test(para) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(para)) continue;
     const day = m[1] ? iso(m[3]!, m[2]!, m[1]) : iso(m[6]!, m[5]!, m[4]!);
-    if (day) return { day, line: b.firstLine };
+    if (day) return { day, line: i + 1 };
   }
   return null;
 }

@@ -83,6 +83,12 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
       break;
     }
   }
+  // No lead-in: the conclusions start at the first assignment or list item; what comes before
+  // (issuer, title, the meeting and who attended) is context, never a task.
+  if (start === 0) {
+    const first = blocks.findIndex((b) => b.kind !== 'para' || /\b(giao|de nghi|yeu cau)\b/.test(fold(b.text)));
+    start = first < 0 ? blocks.length : first;
+  }
   const out: Block[] = [];
   for (const b of blocks.slice(start)) {
     const f = fold(b.text);
