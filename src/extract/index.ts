@@ -84,7 +84,8 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
     return { scope: null, origin };
   }
   const same = (a: string, b: string) => nameKey(a).join(' ') === nameKey(b).join(' ');
-  const province = provinces.find((p) => same(p.short_name ?? p.name, origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
+  const bare = (u: Unit) => (u.short_name ?? u.name).replace(/\s*\(.*?\)\s*/g, ' ').trim();
+  const province = provinces.find((p) => same(bare(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
   const title = fold(header.title ?? text.slice(0, 2000));
   const folded = fold(text);
   const districts = units.filter((u) => u.kind === 'district' && inProvince(u) && validOn(u, day));

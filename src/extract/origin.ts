@@ -48,7 +48,8 @@ export function noticeOrigin(text: string, header: Header, provinces: Unit[], pl
   if ((header.doc_no && CENTRAL_NUMBER.test(header.doc_no)) || CENTRAL_ISSUER.test(issuerLines.split(' cong hoa ')[0]!)) {
     return { kind: 'other', who: 'a central body', why: `the header names the Government or its Office (${header.doc_no ?? 'issuer lines'})` };
   }
-  const ownNames = provinces.map((p) => p.short_name ?? p.name).filter((n) => n);
+  // "An Giang (mới)": the note in brackets is the table's, the notice writes "An Giang".
+  const ownNames = provinces.map((p) => (p.short_name ?? p.name).replace(/\s*\(.*?\)\s*/g, ' ').trim()).filter((n) => n);
   const ownIn = (words: string[]) => ownNames.find((n) => has(words, nameKey(n)));
   const otherIn = (words: string[]) => PROVINCES.find((p) => !ownNames.some((n) => nameKey(n).join(' ') === nameKey(p).join(' ')) && has(words, nameKey(p)));
   const own = ownIn(zoneKey) ?? places.find((p) => new RegExp(`(^|\\s)${nameKey(p).join(' ')} ngay \\d`).test(zoneFolded));

@@ -67,6 +67,9 @@ const PREAMBLE_WORDS = 15;
 /** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
 const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
 
+/** A sentence that opens on its own time or condition. */
+const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
+
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
@@ -296,6 +299,10 @@ export class TaskReader {
       });
     });
 
+    // One deadline per task: a sentence that brings a time frame of its own after a dated part is a new task.
+    const split = segs.flatMap((seg) => this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })));
+    segs.splice(0, segs.length, ...split);
+
     // "Giao Sở Nội vụ : (1) …" — the part before the enumeration only names the addressee.
     const proposals: Proposal[] = [];
     let enumPrefix: string | null = null;
@@ -326,6 +333,34 @@ export class TaskReader {
       });
     });
     out.push(...proposals);
+  }
+
+  /**
+   * Parts of [start, end) that each carry one time frame: after a sentence with a dated deadline,
+   * a sentence with another date, or one opening on a time or condition of its own ("Sau Hội nghị …",
+   * "Trong tháng 01/2025, …"), starts a new task. "Trước ngày 15/11 … . Trong báo cáo nêu rõ …" stays one.
+   */
+  private byTimeFrame(text: string, start: number, end: number): [number, number][] {
+    const cuts = [start];
+    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})/gu)) cuts.push(start + m.index + m[0].length);
+    if (cuts.length === 1) return [[start, end]];
+    const out: [number, number][] = [];
+    let from = start;
+    let due: string | null = null;
+    cuts.forEach((at, k) => {
+      const to = k + 1 < cuts.length ? cuts[k + 1]! : end;
+      const sentence = text.slice(at, to);
+      const d = findDeadline(sentence, this.m.day);
+      const opensTime = OWN_TIME_FRAME.test(fold(sentence));
+      if (k > 0 && due && ((d.kind === 'date' && d.due !== due) || opensTime)) {
+        out.push([from, at]);
+        from = at;
+        due = null;
+      }
+      if (d.kind === 'date' && !due) due = d.due;
+    });
+    out.push([from, end]);
+    return out;
   }
 
   /** Agencies after "phối hợp (với)"; groups ("các đơn vị liên quan") are not expanded. */
