@@ -168,6 +168,26 @@ describe('extractNotice(text) on notices it was not written for', () => {
     expect(x.rows[0]).toMatchObject({ task: { lead_unit: 'Sở Nội vụ' }, check: true, severity: 'unit' });
   });
 
+  it('splits at "(i) … (ii) …" and at a connective opening on an agency; drops findings; keeps verb phrases out of names', () => {
+    const x = extractNotice(
+      notice(
+        [
+          '1. Sở Nội vụ: (i) rà soát biên chế trước ngày 20/01/2026; (ii) tham mưu kiện toàn Ban Chỉ đạo trong tháng 02/2026. Ngoài ra, Sở Tài chính bố trí kinh phí trước ngày 31/01/2026.',
+          '2. Tăng trưởng kinh tế năm 2025 ước đạt 8,19%, tăng 1,2% so với cùng kỳ.',
+          '3. Giao bảo đảm chất lượng dịch vụ công trực tuyến.',
+        ].join('\n'),
+      ),
+      { units, assignedOn: '2026-01-05' },
+    );
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on])).toEqual([
+      ['AG.SNV', '2026-01-20'],
+      ['AG.SNV', '2026-02-28'],
+      ['AG.STC', '2026-01-31'],
+      // A task without an addressee: no agency is made up from "bảo đảm chất lượng".
+      ['', ''],
+    ]);
+  });
+
   it('does not crash on text that is no notice at all', () => {
     for (const t of ['', '\n\n', 'x', '1.\n-\n+\n(1)', 'Giao', 'Giao Sở', '- Giao Sở Nội vụ:\n+ \n+ a', 'Số: /TB-\nngày 99 tháng 99 năm 9999']) {
       expect(() => extractNotice(t, { units })).not.toThrow();

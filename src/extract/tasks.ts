@@ -60,12 +60,24 @@ interface Assignment {
 }
 
 const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
+const CONNECTIVES = [['ngoai', 'ra'], ['dong', 'thoi'], ['ben', 'canh', 'do'], ['mat', 'khac'], ['ngoai', 'ra', 'can']];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
 
 /** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
 const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
+
+/**
+ * A finding reports what happened ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%", "đã hoàn thành …");
+ * a task asks for an action. Text with a finding's marks and no action word is not a task.
+ */
+const FINDING = /(\buoc dat\b|\bda (?:duoc|dat|hoan thanh|trien khai|thuc hien|ban hanh|co)\b|\bso voi cung ky\b|\b(?:tang|giam) [\d,.]+\s?% so voi\b)/;
+const ACTION = new RegExp(
+  String.raw`\b(can|phai|tiep tuc|khan truong|chu tri|phoi hop|tham muu|trien khai|thuc hien|ra soat|bao cao|xay dung|to chuc|` +
+    String.raw`hoan thanh|day manh|tang cuong|tap trung|chi dao|kiem tra|huong dan|don doc|nghien cuu|de xuat|quan tam|chu dong|` +
+    String.raw`nang cao|giao|de nghi|yeu cau|bao dam|dam bao|khong de|khac phuc|chan chinh|ban hanh|cai thien|phan dau|theo doi|lam ro|xu ly)\b`,
+);
 
 /** A sentence that opens on its own time or condition. */
 const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
@@ -168,7 +180,11 @@ export class TaskReader {
 
   /** Agencies opening a sentence, followed by more words: "Sở Thông tin và Truyền thông chủ trì …". */
   private subject(text: string, tokens: Token[], bare: 'verb' | 'bare' = 'verb'): Lead[] {
-    const first = tokens.findIndex((t) => t.word);
+    let first = tokens.findIndex((t) => t.word);
+    if (first < 0) return [];
+    // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …": a connective before the agency.
+    const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
+    if (conn && tokens[first + conn.length]?.w === ',') first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
     if (first < 0) return [];
     const span = this.m.leadSpan(text, tokens, first);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
@@ -242,7 +258,7 @@ export class TaskReader {
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
-    for (const m of run.text.matchAll(/\(\d{1,2}\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
+    for (const m of run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
     for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu)) cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
     if (run.prose) {
       // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
@@ -272,8 +288,10 @@ export class TaskReader {
       const tokens = this.m.tokens(piece);
       const points = this.assignments(piece, tokens).map((a) => ({ ...a, at: a.at + start }));
       if (points.length === 0 || points[0]!.at > start) {
+        // "Sở Nội vụ chủ trì …", or "Sở Nội vụ: (i) … (ii) …" where the name alone heads an enumeration.
         const s = this.subject(piece, tokens);
-        if (s.length > 0) points.unshift({ at: start, leads: s, source: 'subject' });
+        const heads = s.length === 0 && /:\s*$/.test(piece) ? this.subject(piece, tokens, 'bare') : [];
+        if (s.length > 0 || heads.length > 0) points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
       if (points.length === 0) {
         const prev = last();
@@ -314,6 +332,8 @@ export class TaskReader {
         return;
       }
       if (words(text) < 3) return;
+      const folded = fold(text);
+      if (FINDING.test(folded) && !ACTION.test(folded) && findDeadline(text, this.m.day).kind === 'none') return;
       if (s.leads.length === 0 && root) return;
       const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
       const joined = prefix ? `${prefix} ${text}` : text;
