@@ -1,42 +1,20 @@
--- indices_latest: the latest score on or before $end of each index and component, for the scope unit
--- and every unit below it that has scores (metrics.md § Indices).
+-- indices_latest: the latest score on or before $end of each index and component, for every unit
+-- of the scope that has scores, predecessors carried into it included (metrics.md § Indices).
 -- grain: one row per (unit_code, index_code, component) with a period dated on or before $end;
 --        sorted by unit_code, index_code, component.
 -- params: $unit (unit_code of the scope), $end (DATE, as_of)
--- A period YYYY is dated 31 December, YYYY-MM the last day of the month. An empty published rank is
--- computed among every unit of the same kind scored for that index, period and component (ties
--- share the best rank; rank_of = how many were ranked). peer_median and peer_count describe that
--- same group (e.g. the national median of a PAPI dimension). prev_* is the previous period present.
-WITH RECURSIVE scope(unit_code) AS (
-  SELECT unit_code FROM units WHERE unit_code = $unit
-  UNION
-  SELECT u.unit_code FROM units u JOIN scope s ON u.parent_code = s.unit_code
-),
-dated AS (
-  SELECT sc.*, u.kind,
-    CASE WHEN length(sc.period) = 4 THEN make_date(CAST(sc.period AS INTEGER), 12, 31)
-         ELSE last_day(CAST(sc.period || '-01' AS DATE)) END AS period_end
-  FROM index_scores sc JOIN units u USING (unit_code)
-),
-ranked AS (
-  SELECT *,
-    coalesce(rank, CAST(rank() OVER (PARTITION BY index_code, period, component, kind ORDER BY score DESC) AS INTEGER)) AS eff_rank,
-    CASE WHEN rank IS NULL THEN CAST(count(*) OVER peers AS INTEGER) ELSE rank_of END AS eff_rank_of,
-    rank IS NULL AS rank_computed,
-    median(score) OVER peers AS peer_median,
-    CAST(count(*) OVER peers AS INTEGER) AS peer_count
-  FROM dated
-  WHERE period_end <= CAST($end AS DATE)
-  WINDOW peers AS (PARTITION BY index_code, period, component, kind)
-),
-mine AS (
+-- Dating and ranking are index_ranked() of queries/shared/definitions.sql: a predecessor keeps its
+-- own scores and its own rank_of (e.g. 63 provinces before a merger, 34 after). prev_* is the
+-- previous period present.
+WITH mine AS (
   SELECT r.*,
     lag(r.period) OVER w AS prev_period,
     lag(r.score) OVER w AS prev_score,
     lag(r.eff_rank) OVER w AS prev_rank,
     lag(r.eff_rank_of) OVER w AS prev_rank_of,
     row_number() OVER (PARTITION BY r.unit_code, r.index_code, r.component ORDER BY r.period_end DESC) AS recency
-  FROM ranked r JOIN scope s ON s.unit_code = r.unit_code
+  FROM index_ranked(CAST($end AS DATE)) r
+  JOIN scope_units($unit, CAST($end AS DATE)) s ON s.unit_code = r.unit_code
   WINDOW w AS (PARTITION BY r.unit_code, r.index_code, r.component ORDER BY r.period_end)
 )
 SELECT

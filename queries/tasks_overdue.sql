@@ -1,22 +1,15 @@
 -- tasks_overdue: every overdue task of a scope as of its end date (metrics.md § Tasks, overdue_list).
--- grain: one row per task of the universe not done by $end with due_on < $end; sorted by
---        days_overdue descending, then task_id.
+-- grain: one row per task of the universe in state overdue at $end; sorted by days_overdue
+--        descending, then task_id.
 -- params: $unit (unit_code of the scope), $end (DATE, as_of)
-WITH RECURSIVE scope(unit_code) AS (
-  SELECT unit_code FROM units WHERE unit_code = $unit
-  UNION
-  SELECT u.unit_code FROM units u JOIN scope s ON u.parent_code = s.unit_code
-)
+-- The universe, the states and the scope are those of queries/shared/definitions.sql.
 SELECT
   t.task_id, t.doc_no, t.lead_unit, t.title, t.due_on,
   CAST($end AS DATE) - t.due_on AS days_overdue,
   u.name AS lead_unit_name, u.short_name AS lead_unit_short_name,
   t.support_units, t.area, t.index_code, t.assigned_on
-FROM tasks t
-JOIN scope s ON s.unit_code = t.lead_unit
+FROM task_states(CAST($end AS DATE), 0) t
+JOIN scope_units($unit, CAST($end AS DATE)) s ON s.unit_code = t.lead_unit
 JOIN units u ON u.unit_code = t.lead_unit
-WHERE t.assigned_on <= CAST($end AS DATE)
-  AND (t.cancelled_on IS NULL OR t.cancelled_on > CAST($end AS DATE))
-  AND (t.completed_on IS NULL OR t.completed_on > CAST($end AS DATE))
-  AND t.due_on < CAST($end AS DATE)
+WHERE t.state = 'overdue'
 ORDER BY days_overdue DESC, t.task_id

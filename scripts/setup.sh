@@ -21,3 +21,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   # DuckDB binding, so npm ci resolves it as it is.
   npm ci --no-audit --no-fund
 fi
+
+# bin/cchc runs the compiled JavaScript in dist/.
+bash scripts/build.sh --if-stale

@@ -3,6 +3,8 @@
  * Vietnamese header aliases accepted on load. docs/data.md documents the same table for people;
  * test/schema-docs.test.ts keeps the two in step.
  */
+import { definitionsSql } from './metrics/definitions.ts';
+
 export type ColumnType = 'text' | 'code' | 'codes' | 'date' | 'int' | 'decimal' | 'bool' | 'month' | 'period';
 
 export interface ColumnDef {
@@ -23,6 +25,7 @@ export interface TableDef {
 
 export const TABLE_NAMES = [
   'units',
+  'unit_lineage',
   'documents',
   'tasks',
   'criteria',
@@ -55,6 +58,19 @@ export const TABLES: Record<TableName, TableDef> = {
       c('valid_from', 'date', false, ['Hiệu lực từ', 'Từ ngày']),
       c('valid_to', 'date', false, ['Hiệu lực đến', 'Đến ngày']),
       c('successor_code', 'code', false, ['Mã đơn vị kế thừa', 'Đơn vị kế thừa']),
+      c('official_code', 'code', false, ['Mã ĐVHC', 'Mã định danh', 'Mã hành chính']),
+    ],
+  },
+  unit_lineage: {
+    name: 'unit_lineage',
+    required: false,
+    key: ['from_code', 'to_code'],
+    columns: [
+      c('from_code', 'code', true, ['Mã đơn vị cũ', 'Đơn vị cũ', 'Đơn vị trước sắp xếp']),
+      c('to_code', 'code', true, ['Mã đơn vị mới', 'Đơn vị mới', 'Đơn vị sau sắp xếp']),
+      c('effective_on', 'date', true, ['Ngày hiệu lực', 'Có hiệu lực từ']),
+      c('kind', 'text', false, ['Hình thức sắp xếp', 'Hình thức']),
+      c('note', 'text', false, ['Ghi chú', 'Căn cứ']),
     ],
   },
   documents: {
@@ -145,6 +161,7 @@ export const TABLES: Record<TableName, TableDef> = {
       c('due_on', 'date', false, ['Hạn xử lý', 'Hạn trả kết quả', 'Ngày hẹn trả']),
       c('resolved_on', 'date', false, ['Ngày giải quyết', 'Ngày trả kết quả', 'Ngày hoàn thành']),
       c('paid_online', 'bool', false, ['Thanh toán trực tuyến']),
+      c('fully_online', 'bool', false, ['Trực tuyến toàn trình', 'Toàn trình']),
     ],
   },
   dossier_stats: {
@@ -158,6 +175,7 @@ export const TABLES: Record<TableName, TableDef> = {
       c('received_online', 'int', true, ['Tiếp nhận trực tuyến', 'Số hồ sơ trực tuyến']),
       c('resolved', 'int', true, ['Đã giải quyết', 'Số hồ sơ đã giải quyết']),
       c('resolved_on_time', 'int', true, ['Giải quyết đúng hạn', 'Đúng hạn']),
+      c('received_fully_online', 'int', false, ['Tiếp nhận trực tuyến toàn trình', 'Số hồ sơ trực tuyến toàn trình']),
     ],
   },
   targets: {
@@ -174,6 +192,7 @@ export const TABLES: Record<TableName, TableDef> = {
 };
 
 export const UNIT_KINDS = ['province', 'department', 'district', 'commune', 'other'] as const;
+export const LINEAGE_KINDS = ['merged', 'divided', 'renamed', 'moved'] as const;
 export const AREAS = [
   'direction',
   'institutions',
@@ -227,6 +246,7 @@ export const META_DDL = [
   `CREATE TABLE meta_load (loaded_at TIMESTAMPTZ NOT NULL, data_dir VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL, tool_version VARCHAR NOT NULL, sample BOOLEAN NOT NULL)`,
 ];
 
+/** The loaded database's DDL: tables, bookkeeping, then the shared views and macros of the queries. */
 export function schemaDdl(): string[] {
-  return [...TABLE_NAMES.map((n) => createTableSql(TABLES[n])), ...META_DDL];
+  return [...TABLE_NAMES.map((n) => createTableSql(TABLES[n])), ...META_DDL, definitionsSql()];
 }

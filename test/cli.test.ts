@@ -40,6 +40,8 @@ describe('report(error, debug)', () => {
 
   it('hides the stack of unexpected errors unless --debug', () => {
     const plain = capture(new TypeError('boom'));
+    // Its own code, 70 (EX_SOFTWARE in sysexits.h), so a bug is not taken for a usage error (2).
+    expect(plain.code).toBe(70);
     expect(plain.text).toContain('Unexpected error: boom');
     expect(plain.text).not.toContain('at ');
     expect(capture(new TypeError('boom'), true).text).toMatch(/TypeError: boom\n\s+at /);

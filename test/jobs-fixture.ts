@@ -49,8 +49,14 @@ export function fakeLoader(state: { fingerprint: string; loads: number; fail?: E
   };
 }
 
-/** Writes a one-file "brief" per unit; `failFor` units throw, `hangFor` units never finish until closed. */
-export function fakeSession(opts: { failFor?: string[]; hangFor?: string[]; log?: string[] } = {}): () => Promise<RenderSession> {
+/**
+ * Writes a one-file "brief" per unit; `failFor` units throw, `hangFor` units never finish until closed.
+ * With `metrics` (a metrics.json fixture) it also writes metrics.json (scope and period set to the
+ * request's), manifest.json and brief.html, which delivery and the archive read.
+ */
+export function fakeSession(
+  opts: { failFor?: string[]; hangFor?: string[]; log?: string[]; metrics?: string } = {},
+): () => Promise<RenderSession> {
   return async () => {
     let release: (() => void) | undefined;
     return {
@@ -66,7 +72,16 @@ export function fakeSession(opts: { failFor?: string[]; hangFor?: string[]; log?
         }
         fs.mkdirSync(req.outDir, { recursive: true });
         fs.writeFileSync(path.join(req.outDir, 'brief.pdf'), `%PDF ${req.unit} ${req.period.id} ${req.header.symbol ?? ''}`);
-        return { files: ['brief.pdf'] };
+        if (!opts.metrics) return { files: ['brief.pdf'] };
+        const m = JSON.parse(fs.readFileSync(opts.metrics, 'utf8'));
+        const unit = UNITS.find((u) => u[0] === req.unit);
+        m.scope = { ...m.scope, unit_code: req.unit, name: unit?.[1] ?? req.unit };
+        m.period = { ...m.period, id: req.period.id, start: req.period.start, end: req.period.end, as_of: req.period.end };
+        const manifest = { data: { fingerprint: m.data?.fingerprint ?? null }, generated_at: '2024-12-01T00:00:00.000Z' };
+        fs.writeFileSync(path.join(req.outDir, 'metrics.json'), JSON.stringify(m));
+        fs.writeFileSync(path.join(req.outDir, 'manifest.json'), JSON.stringify(manifest));
+        fs.writeFileSync(path.join(req.outDir, 'brief.html'), `<!doctype html><title>${req.unit}</title>`);
+        return { files: ['brief.pdf', 'metrics.json', 'manifest.json', 'brief.html'] };
       },
       async close() {
         release?.();

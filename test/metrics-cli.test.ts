@@ -59,7 +59,7 @@ describe('runMetrics({db, period, unit, out})', () => {
     const error = await runMetrics({ db: file, period: '2024' }, { stdout: { write: () => 0 } }).catch((e) => e);
     expect(error).toBeInstanceOf(QueryError);
     expect(error.sqlPath).toMatch(/^queries\/[a-z_]+\.sql$/);
-    expect(error.message).toMatch(/Table with name \w+ does not exist/);
+    expect(error.message).toMatch(/with name \w+ does not exist.*lacks the definitions of queries\/shared\/definitions\.sql; load it again/);
   });
 });
 

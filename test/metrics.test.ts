@@ -81,7 +81,8 @@ describe('computeMetrics(db, {period, unit}) — period and scope', () => {
 
 describe('computeMetrics — tasks as of D', () => {
   it('counts each task of the universe in one state, with rates and flows', async () => {
-    const { by_unit, overdue_list, due_soon_list, target, ...summary } = (await metrics('2024-Q4')).tasks;
+    const { by_unit, overdue_list, due_soon_list, target, due_soon_days, ...summary } = (await metrics('2024-Q4')).tasks;
+    expect(due_soon_days).toBe(14);
     // T07 (assigned after D), T09 (cancelled on D) and T14 (other province) are outside.
     // on time: T01 (completed on due date), T12 (no due date), T15; late: T02 (one day), T11;
     // overdue: T08 (completed after D), T10 (cancelled after D), T13, T16; in progress: T03 (due on D), T04, T05, T06.

@@ -1,15 +1,13 @@
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue } from '../errors.ts';
+import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue, printWarnings } from '../errors.ts';
+import { isEntryPoint, toolVersion } from '../paths.ts';
 import { commands } from './commands/index.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Builds the program; exported so tests can run commands in-process. */
 export function program(): Command {
   const p = new Command('cchc')
     .description('CCHC briefs: load administrative-reform data, compute metrics, render the steering committee brief')
-    .version(pkg.version)
+    .version(toolVersion())
     .option('--debug', 'print stack traces of unexpected errors')
     .showHelpAfterError()
     .exitOverride();
@@ -24,6 +22,7 @@ export function report(e: unknown, debug: boolean, err: (s: string) => void = (s
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof DataError) {
+    printWarnings(e.warnings, err);
     const shown = e.issues.slice(0, 200);
     for (const i of shown) err(formatIssue(i));
     if (e.issues.length > shown.length) err(`… and ${e.issues.length - shown.length} more (use --json to see all)`);
@@ -45,7 +44,7 @@ export function report(e: unknown, debug: boolean, err: (s: string) => void = (s
   err(`Unexpected error: ${e instanceof Error ? e.message : String(e)}`);
   if (debug && e instanceof Error && e.stack) err(e.stack);
   else err('(run with --debug for details)');
-  return EXIT.usage;
+  return EXIT.software;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -58,6 +57,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(process.argv);
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { requireEmail } from '../deliver/job.ts';
 import { CliError, DataError, EXIT } from '../errors.ts';
 import { type Logger, stderrLogger } from '../effects.ts';
 import { formatTable } from '../sql/format/table.ts';
@@ -15,15 +16,27 @@ import { startScheduler } from './schedule.ts';
 type Out = (s: string) => void;
 
 /** `cchc run JOB`: one run; prints the brief folders; a failed or partial run becomes the matching exit code. */
-export async function runCommand(name: string, opts: { at?: string; period?: string }, out: Out, deps: JobDeps = productionDeps(process.cwd(), stderrLogger)): Promise<void> {
+export async function runCommand(
+  name: string,
+  opts: { at?: string; period?: string; eml?: string; resend?: boolean },
+  out: Out,
+  deps: JobDeps = productionDeps(process.cwd(), stderrLogger),
+): Promise<void> {
   const job = readJob(jobFile(name, deps.root), deps.outputRoot);
   const at = opts.at === undefined ? undefined : parseAt(opts.at);
+  if (opts.eml !== undefined) requireEmail(job.deliver?.email, job.file);
+  if (opts.eml !== undefined && opts.resend) throw new CliError('--eml writes files and sends nothing; --resend does not apply');
+  const eml = opts.eml === undefined ? undefined : path.resolve(deps.root, opts.eml);
   const controller = new AbortController();
   const unhook = abortOnSignals(controller);
   try {
-    const r = await runJob(job, { at, period: opts.period, trigger: 'manual', signal: controller.signal }, deps);
+    const r = await runJob(job, { at, period: opts.period, trigger: 'manual', signal: controller.signal, eml, resend: opts.resend }, deps);
     for (const o of r.outputs) out(path.relative(deps.root, o) || o);
     if (r.exit_code === EXIT.ok) return;
+    if (r.exit_code === EXIT.delivery) {
+      const where = path.relative(deps.root, historyFile(deps));
+      throw new CliError(`job ${r.job} ${r.period}: every brief is published, but delivery is incomplete: ${r.delivery?.note}\n(recorded in ${where}; cchc runs --json shows every attempt)`, r.exit_code);
+    }
     if (r.status === 'failed' && r.error instanceof DataError) throw r.error;
     const lines = r.errors.map((e) => `  ${e.unit ?? r.job}: ${e.message}`);
     const what = r.status === 'partial' ? `${r.errors.length} of ${r.units.length} briefs failed` : 'failed';
@@ -46,7 +59,7 @@ export function runsCommand(opts: { job?: string; last: string; json: boolean },
 }
 
 function runsTable(runs: RunView[]) {
-  const cols = ['started', 'job', 'period', 'status', 'exit', 'units', 'finished', 'outputs', 'error'];
+  const cols = ['started', 'job', 'period', 'status', 'exit', 'units', 'finished', 'delivery', 'outputs', 'error'];
   return {
     columns: cols.map((name) => ({ name, kind: name === 'exit' || name === 'units' ? ('int' as const) : ('text' as const) })),
     rows: runs.map((r) => [
@@ -57,11 +70,19 @@ function runsTable(runs: RunView[]) {
       r.exit_code,
       r.units.length,
       r.finished ? local(r.finished) : '',
+      r.delivery ? deliverySummary(r) : '',
       r.outputs.length ? commonDir(r.outputs) : '',
       r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; '),
     ]),
     rowsChanged: 0,
   };
+}
+
+/** `complete 3/3` — messages every recipient accepted, of those the run handled. */
+function deliverySummary(r: RunView): string {
+  const d = r.delivery!;
+  const ok = d.messages.filter((m) => m.status === 'sent' || m.status === 'already-sent' || m.status === 'written').length;
+  return d.status === 'skipped' ? 'skipped' : `${d.status} ${ok}/${d.messages.length}`;
 }
 
 /** `cchc schedule`: prints OS scheduler config, or runs until SIGINT/SIGTERM. */

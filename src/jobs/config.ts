@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { deliverSchema } from '../deliver/config.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { PERIOD_FORMS, parsePeriod } from '../metrics/period.ts';
 
@@ -78,6 +79,7 @@ const jobSchema = z.strictObject({
   output: text.optional(),
   header: header.default({}),
   retention: z.int({ error: 'must be a whole number of runs to keep (1 or more)' }).min(1, { error: 'must keep at least 1 run' }).default(12),
+  deliver: deliverSchema.optional(),
 });
 
 export type JobSpec = z.input<typeof jobSchema>;
@@ -151,7 +153,20 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${key}: ${issue.message}`;
 }
 
+/** The keys allowed at a path of the job file, found by walking the schema (objects, records, optional, default). */
 function allowedKeys(at: PropertyKey[]): string[] {
-  const shape = at.length === 0 ? jobSchema.shape : at[0] === 'header' ? header.shape : {};
-  return Object.keys(shape);
+  let node: z.ZodType = jobSchema;
+  for (const key of [...at, null]) {
+    for (;;) {
+      if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
+      else if (node instanceof z.ZodPipe) node = node.in as z.ZodType;
+      else break;
+    }
+    if (key === null) break;
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(key)]!;
+    else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
+    else return [];
+    if (!node) return [];
+  }
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db.ts';
+import type { JobDeliveryDeps } from '../deliver/job.ts';
 import type { Clock, Logger } from '../effects.ts';
 import type { Period } from '../metrics/types.ts';
 import type { DocumentHeaderSpec } from './config.ts';
@@ -37,4 +38,6 @@ export interface JobDeps {
   root: string;
   /** Where job outputs, the run history and locks live (default `<root>/out`). */
   outputRoot: string;
+  /** E-mail effects; without them the process environment, real waits and nodemailer's SMTP transport. */
+  delivery?: JobDeliveryDeps;
 }

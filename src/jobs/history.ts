@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DeliveryRecord, DeliveryView, MessageRecord } from '../deliver/record.ts';
 
 export type Trigger = 'manual' | 'schedule' | 'catch-up';
 export type FinalStatus = 'ok' | 'failed' | 'partial';
@@ -50,13 +51,17 @@ export interface RunView {
   trigger: Trigger;
   scheduled_for: string | null;
   pid: number;
+  /** Null when the job has no `deliver` or the run published nothing. */
+  delivery: DeliveryView | null;
 }
+
+type HistoryRecord = StartedRecord | FinishedRecord | MessageRecord | DeliveryRecord;
 
 /**
  * One JSON line per event, appended with a single write and flushed, so a crash loses at most
  * the line being written; readers skip a torn last line.
  */
-export function appendRecord(file: string, record: StartedRecord | FinishedRecord): void {
+export function appendRecord(file: string, record: HistoryRecord): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'a');
   try {
@@ -72,17 +77,8 @@ export function appendRecord(file: string, record: StartedRecord | FinishedRecor
  * `failed` once it is gone: a run killed mid-way shows as failed.
  */
 export function readRuns(file: string, isAlive: (pid: number) => boolean): RunView[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
   const runs = new Map<string, RunView>();
-  for (const line of text.split('\n')) {
-    const rec = parseLine(line);
-    if (!rec) continue;
+  for (const rec of readRecords(file)) {
     if (rec.event === 'started') {
       runs.set(rec.run_id, {
         run_id: rec.run_id,
@@ -98,7 +94,14 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
         trigger: rec.trigger,
         scheduled_for: rec.scheduled_for,
         pid: rec.pid,
+        delivery: null,
       });
+    } else if (rec.event === 'message' || rec.event === 'delivery') {
+      const run = runs.get(rec.run_id);
+      if (!run) continue;
+      run.delivery ??= { status: 'incomplete', note: '', smtp: null, messages: [] };
+      if (rec.event === 'message') run.delivery.messages.push(rec);
+      else Object.assign(run.delivery, { status: rec.status, note: rec.note, smtp: rec.smtp });
     } else {
       const run = runs.get(rec.run_id);
       if (run) {
@@ -123,11 +126,32 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
   return [...runs.values()];
 }
 
-function parseLine(line: string): StartedRecord | FinishedRecord | null {
+/**
+ * Every message line of the history, whatever run it belongs to: who already has which brief is
+ * read from these, so a run whose `started` line was lost still counts.
+ */
+export function readMessages(file: string): MessageRecord[] {
+  return readRecords(file).filter((r): r is MessageRecord => r.event === 'message');
+}
+
+function readRecords(file: string): HistoryRecord[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  return text.split('\n').map(parseLine).filter((r) => r !== null);
+}
+
+const EVENTS = new Set(['started', 'finished', 'message', 'delivery']);
+
+function parseLine(line: string): HistoryRecord | null {
   if (!line.trim()) return null;
   try {
-    const r = JSON.parse(line) as StartedRecord | FinishedRecord;
-    return (r.event === 'started' || r.event === 'finished') && typeof r.run_id === 'string' ? r : null;
+    const r = JSON.parse(line) as HistoryRecord;
+    return EVENTS.has(r.event) && typeof r.run_id === 'string' ? r : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { productionDelivery } from '../deliver/job.ts';
 import { type Effects, type Logger, systemClock } from '../effects.ts';
 import { openBriefSession } from './brief-session.ts';
 import type { JobDeps } from './deps.ts';
@@ -19,6 +20,7 @@ export function productionDeps(root: string, logger: Logger): JobDeps {
     openSession: () => openBriefSession(effects),
     root,
     outputRoot: path.join(root, 'out'),
+    delivery: productionDelivery(),
   };
 }
 

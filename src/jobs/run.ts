@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db, messageOf } from '../db.ts';
+import { writeArchive } from '../deliver/archive.ts';
+import { deliverJob, productionDelivery } from '../deliver/job.ts';
+import type { DeliveryStatus } from '../deliver/record.ts';
 import { CliError, DataError, EXIT, QueryError, type ExitCode, formatIssue } from '../errors.ts';
 import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
@@ -9,7 +12,7 @@ import { ensureDatabase } from './data.ts';
 import { fillHeader } from './header.ts';
 import { forEachLimited } from './pool.ts';
 import type { JobDeps, RenderSession } from './deps.ts';
-import { type FinalStatus, type Trigger, type UnitError, appendRecord } from './history.ts';
+import { type FinalStatus, type Trigger, type UnitError, appendRecord, readMessages, readRuns } from './history.ts';
 import { acquireLock } from './lock.ts';
 import { type RunManifest, publish, pruneRuns, removeAbandoned, stagingDir } from './outputs.ts';
 import { resolvePeriod } from './period.ts';
@@ -24,6 +27,10 @@ export interface RunOptions {
   scheduledFor?: Date | null;
   /** Aborting stops the batch: the browser is closed, nothing is published, the run is recorded failed. */
   signal?: AbortSignal;
+  /** Write the job's e-mails as .eml files into this folder instead of sending them. */
+  eml?: string;
+  /** Send again to recipients who already accepted this job and period's brief. */
+  resend?: boolean;
 }
 
 export interface RunResult {
@@ -37,6 +44,8 @@ export interface RunResult {
   errors: UnitError[];
   /** The error that stopped the whole run, rethrown by `cchc run` so it prints as usual. */
   error: unknown;
+  /** Null when the job has no `deliver` or nothing was published. */
+  delivery: { status: DeliveryStatus; note: string } | null;
 }
 
 /**
@@ -63,7 +72,7 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
   const release = bookkeeping(`take the lock in ${deps.outputRoot}`, () => acquireLock(lockFile(deps, job.name), job.name, deps));
   const started = deps.clock.now().toISOString();
   const runId = `${job.name}.${period.id}.${started.replace(/[-:.]/g, '')}.${deps.pid}`;
-  const result: RunResult = { run_id: runId, job: job.name, period: period.id, status: 'failed', exit_code: EXIT.render, units: [], outputs: [], errors: [], error: null };
+  const result: RunResult = { run_id: runId, job: job.name, period: period.id, status: 'failed', exit_code: EXIT.render, units: [], outputs: [], errors: [], error: null, delivery: null };
   const record = (r: Parameters<typeof appendRecord>[1]) => bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
   try {
     record({
@@ -85,6 +94,36 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       result.exit_code = exitCodeOf(e);
       result.error = e;
       result.errors.push(...wholeRunErrors(e));
+    }
+    const email = job.deliver?.email;
+    if (email && result.outputs.length > 0) {
+      result.delivery = await deliverJob(
+        {
+          spec: email,
+          runId,
+          job: job.name,
+          period: period.id,
+          outputs: result.outputs,
+          dbPath: path.resolve(deps.root, job.database),
+          history: readMessages(historyFile(deps)),
+          eml: options.eml,
+          resend: options.resend ?? false,
+          signal: options.signal,
+          record,
+        },
+        { clock: deps.clock, logger: deps.logger, delivery: deps.delivery ?? productionDelivery() },
+      );
+      if (result.delivery.status === 'incomplete' && result.exit_code === EXIT.ok) result.exit_code = EXIT.delivery;
+    }
+    if (result.outputs.length > 0) {
+      // The archive is a view of what is on disk; failing to refresh it leaves the briefs published.
+      try {
+        // Job folders outside the output root (an absolute `output`) are known from the outputs the history lists.
+        const jobDirs = [job.outDir, ...readRuns(historyFile(deps), deps.isAlive).flatMap((r) => r.outputs.map((o) => path.dirname(path.dirname(o))))];
+        await writeArchive(deps.outputRoot, readMessages(historyFile(deps)), deps.clock.now(), jobDirs);
+      } catch (e) {
+        deps.logger.warn(`${label}: could not refresh ${path.join(deps.outputRoot, 'index.html')}: ${messageOf(e)}`);
+      }
     }
     record({
       event: 'finished',

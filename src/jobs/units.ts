@@ -1,21 +1,23 @@
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { rootProvinces } from '../metrics/scope.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
 
 /**
- * The units a job renders a brief for, at the period: `province` is the one province with child
- * units; `children-of:CODE` its children that existed during the period (optionally of some
+ * The units a job renders a brief for, at the period: `province` is the root province that exists
+ * on the period's end (queries/root_province.sql); `children-of:CODE` its children that existed during the period (optionally of some
  * kinds); a list is taken as written, each code checked against the units table.
  */
 export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<string[]> {
   if (job.units === 'province') {
-    const rows = await db.all<{ unit_code: string }>(
-      `SELECT unit_code FROM units u WHERE kind = 'province'
-         AND EXISTS (SELECT 1 FROM units c WHERE c.parent_code = u.unit_code) ORDER BY unit_code`,
-    );
+    const rows = await rootProvinces(db, period.end);
     if (rows.length !== 1) {
-      throw new CliError(`${job.file}: units: "province" needs exactly one province unit with child units in the data; found ${rows.length}`, EXIT.data);
+      const found = rows.length ? ` (${rows.map((r) => r.unit_code).join(', ')})` : '';
+      throw new CliError(
+        `${job.file}: units: "province" needs exactly one province unit with child units on ${period.end}; found ${rows.length}${found}`,
+        EXIT.data,
+      );
     }
     return [rows[0]!.unit_code];
   }

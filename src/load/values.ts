@@ -3,7 +3,7 @@
  * million rows are parsed in bulk; and what to tell the user when a cell does not parse.
  */
 import { literal } from '../db.ts';
-import { AREAS, CHANNELS, CRITERIA_STATUSES, TARGET_METRICS, UNIT_KINDS, type ColumnDef, type ColumnType, type TableName } from '../schema.ts';
+import { AREAS, CHANNELS, CRITERIA_STATUSES, LINEAGE_KINDS, TARGET_METRICS, UNIT_KINDS, type ColumnDef, type ColumnType, type TableName } from '../schema.ts';
 
 /**
  * Cleans a raw cell: trimmed, empty → NULL, and text NFC-normalised (the contract's text form).
@@ -87,6 +87,7 @@ export const TYPE_RULES: Record<ParsedType, { rule: string; expected: string }> 
 /** Columns restricted to a code list of the contract. */
 export const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>> = {
   units: { kind: UNIT_KINDS },
+  unit_lineage: { kind: LINEAGE_KINDS },
   tasks: { area: AREAS },
   criteria: { area: AREAS },
   dossiers: { channel: CHANNELS },

@@ -18,7 +18,7 @@ export interface MetricsOptions {
 }
 
 /**
- * Every figure of ../shared/spec/metrics.md for one period and scope, from the .sql files in
+ * Every figure of metrics.json (docs/metrics.md) for one period and scope, from the .sql files in
  * queries/. Deterministic: no clock, so the same database gives the same metrics.json.
  */
 export async function computeMetrics(db: Db, options: MetricsOptions): Promise<Metrics> {
@@ -27,15 +27,20 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
   // The query files are independent: they run on a few connections at once (see ./pool.ts).
   const pool = await QueryPool.open(db, CONNECTIONS);
   try {
-    const scope = await resolveScope(pool, options.unit);
-    const params: QueryParams = { unit: scope.unit_code, start: period.start, end: period.end };
-    const previousParams: QueryParams = { unit: scope.unit_code, start: previous.start, end: previous.end };
+    const scope = await resolveScope(pool, period.end, options.unit);
+    const params: QueryParams = {
+      unit: scope.unit_code,
+      start: period.start,
+      end: period.end,
+      prev_start: previous.start,
+      prev_end: previous.end,
+    };
     const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});
-    const [tasks, online, { indices, rankings }, criteria, data] = await Promise.all([
+    const [tasks, online, { indices, rankings }, { criteria, totals }, data] = await Promise.all([
       tasksMetrics(pool, params, targets),
-      onlineMetrics(pool, params, previousParams, targets),
+      onlineMetrics(pool, params, targets),
       indicesMetrics(pool, params),
       criteriaMetrics(pool, params),
       dataInfo(pool),
@@ -56,6 +61,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       indices,
       index_rankings: rankings,
       criteria,
+      criteria_totals: totals,
       data,
     };
   } finally {
@@ -68,14 +74,13 @@ const CONNECTIONS = 4;
 
 /** What the figures were computed from, for the brief's appendix. */
 async function dataInfo(db: Queryable): Promise<DataMetrics> {
-  const [files, [load]] = await Promise.all([
+  const [files, counts, [load]] = await Promise.all([
     runQuery<DataMetrics['files'][number]>(db, 'data_files', {}),
+    runQuery<{ table_name: string; rows: number }>(db, 'data_rows', {}),
     runQuery<{ loaded_at: string; data_dir: string; fingerprint: string; sample: boolean }>(db, 'data_load', {}),
   ]);
-  const rows: Record<string, number> = {};
-  for (const f of files) rows[f.table_name] = (rows[f.table_name] ?? 0) + f.rows;
   return {
-    rows,
+    rows: Object.fromEntries(counts.map((c) => [c.table_name, c.rows])),
     files,
     loaded_at: load?.loaded_at ?? null,
     fingerprint: load?.fingerprint ?? null,

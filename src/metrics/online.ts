@@ -3,37 +3,39 @@ import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { OnlineFigures, OnlineMetrics } from './types.ts';
 
 type FiguresRow = OnlineFigures & { received_records: number; resolved_records: number; stats_rows: number };
-type OnlineRow = FiguresRow & Row & { grain: 'scope' | 'unit' | 'month'; unit_code: string | null; month: string | null; name: string | null; short_name: string | null; kind: string | null };
+type OnlineRow = FiguresRow &
+  Row & {
+    grain: 'scope' | 'previous' | 'delta' | 'unit' | 'month';
+    unit_code: string | null;
+    month: string | null;
+    name: string | null;
+    short_name: string | null;
+    kind: string | null;
+  };
 
 /**
- * metrics.md § Online, or null when neither dossiers nor dossier_stats exists. `previous` is the
- * comparison period computed as of its own end. queries/online.sql gives the scope, unit and month
- * rows of a period in one go; this only picks each row's keys in metrics.json's order.
+ * metrics.md § Online, or null when neither dossiers nor dossier_stats exists. queries/online.sql
+ * gives every figure — the period, the comparison period (cùng kỳ), the changes, the unit and month
+ * rows — in one go; this only picks each row's keys in metrics.json's order.
  */
-export async function onlineMetrics(
-  db: Queryable,
-  params: QueryParams,
-  previousParams: QueryParams,
-  targets: Promise<Map<string, number>>,
-): Promise<OnlineMetrics | null> {
-  // The period queries start with the sources check: the rare empty case wastes two cheap scans.
-  const [[sources], rows, previousRows] = await Promise.all([
+export async function onlineMetrics(db: Queryable, params: QueryParams, targets: Promise<Map<string, number>>): Promise<OnlineMetrics | null> {
+  // The period query starts with the sources check: the rare empty case wastes two cheap scans.
+  const [[sources], rows] = await Promise.all([
     runQuery<{ dossier_rows: number; stats_rows: number; loaded_from_files: boolean }>(db, 'online_sources', {}),
     runQuery<OnlineRow>(db, 'online', params),
-    runQuery<OnlineRow>(db, 'online', previousParams),
   ]);
   if (!sources!.loaded_from_files && sources!.dossier_rows === 0 && sources!.stats_rows === 0) return null;
-  const current = summary(rows.find((r) => r.grain === 'scope')!);
-  const previous = summary(previousRows.find((r) => r.grain === 'scope')!);
+  const one = (grain: OnlineRow['grain']) => rows.find((r) => r.grain === grain)!;
+  const delta = one('delta');
   const target = await targets;
   return {
-    ...current,
-    previous,
+    ...summary(one('scope')),
+    previous: summary(one('previous')),
     delta: {
-      online_ratio: difference(current.online_ratio, previous.online_ratio),
-      online_ratio_eligible: difference(current.online_ratio_eligible, previous.online_ratio_eligible),
-      on_time_rate: difference(current.on_time_rate, previous.on_time_rate),
-      online_payment_ratio: difference(current.online_payment_ratio, previous.online_payment_ratio),
+      online_ratio: delta.online_ratio,
+      online_ratio_eligible: delta.online_ratio_eligible,
+      on_time_rate: delta.on_time_rate,
+      online_payment_ratio: delta.online_payment_ratio,
     },
     by_unit: rows
       .filter((r) => r.grain === 'unit')
@@ -64,8 +66,4 @@ function figures(r: OnlineRow): OnlineFigures {
 /** The figures plus what was counted (extra keys of the scope and unit rows). */
 function summary(r: OnlineRow): FiguresRow {
   return { ...figures(r), received_records: r.received_records, resolved_records: r.resolved_records, stats_rows: r.stats_rows };
-}
-
-function difference(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a - b;
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { Db, Row } from '../db.ts';
 import { QueryError } from '../errors.ts';
-
-const QUERIES_DIR = new URL('../../queries/', import.meta.url);
+import { QUERIES_DIR } from '../paths.ts';
+import { DEFINED, DEFINITIONS_PATH } from './definitions.ts';
 
 /** Values bound to a query's `$params`; strings, because the same files run under `cchc sql --param`. */
 export type QueryParams = Record<string, string>;
@@ -35,25 +35,29 @@ export function queryFile(name: string): Promise<QueryFile> {
 }
 
 async function readQueryFile(name: string): Promise<QueryFile> {
-  const path = `queries/${name}.sql`;
-  const url = new URL(`${name}.sql`, QUERIES_DIR);
+  const shown = `queries/${name}.sql`;
+  const file = path.join(QUERIES_DIR, `${name}.sql`);
   let sql: string;
   try {
-    sql = await readFile(url, 'utf8');
+    sql = await readFile(file, 'utf8');
   } catch (e) {
-    throw new QueryError(`cannot read ${fileURLToPath(url)}`, path, { cause: e });
+    throw new QueryError(`cannot read ${file}`, shown, { cause: e });
   }
-  return { name, path, sql, params: declaredParams(sql, path) };
+  return { name, path: shown, sql, params: declaredParams(sql, shown) };
 }
 
 /**
- * The header line `-- params: $unit (unit_code), $start, $end (DATE)` is the file's contract.
- * DuckDB rejects binding a name the statement does not use, so only declared names are bound.
+ * The header line `-- params: $unit (unit_code), $start, $end (DATE)` is the file's contract; it may
+ * go on over indented comment lines (`--         $due_soon_days …`). DuckDB rejects binding a name
+ * the statement does not use, so only declared names are bound.
  */
 export function declaredParams(sql: string, path: string): string[] {
-  const line = sql.split('\n').find((l) => /^--\s*params:/.test(l));
-  if (!line) throw new QueryError('the header has no "-- params:" line', path);
-  return [...line.matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
+  const lines = sql.split('\n');
+  const first = lines.findIndex((l) => /^--\s*params:/.test(l));
+  if (first < 0) throw new QueryError('the header has no "-- params:" line', path);
+  let last = first + 1;
+  while (last < lines.length && /^--\s{2,}\$/.test(lines[last]!)) last++;
+  return [...lines.slice(first, last).join(' ').matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
 }
 
 /** Runs `queries/NAME.sql` with its declared parameters taken from `params`. */
@@ -65,5 +69,15 @@ export async function runQuery<T extends Row>(db: Queryable, name: string, param
     if (v === undefined) throw new QueryError(`no value for $${p}`, q.path);
     bound[p] = v;
   }
-  return db.all<T>(q.sql, bound, q.path);
+  try {
+    return await db.all<T>(q.sql, bound, q.path);
+  } catch (e) {
+    // A database loaded before the shared definitions existed, or not by `cchc load` at all.
+    if (e instanceof QueryError && MISSING.test(e.message)) {
+      throw new QueryError(`${e.message.split('\n')[0]} — the database lacks the definitions of ${DEFINITIONS_PATH}; load it again with \`cchc load\``, q.path, { cause: e });
+    }
+    throw e;
+  }
 }
+
+const MISSING = new RegExp(`name (${DEFINED.join('|')}) does not exist`);

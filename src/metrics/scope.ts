@@ -8,6 +8,8 @@ export interface Scope {
   short_name: string | null;
   kind: string;
   parent_code: string | null;
+  /** The root province at the period's end (queries/root_province.sql), null when not exactly one. */
+  root_code?: string | null;
   [extra: string]: unknown;
 }
 
@@ -16,29 +18,38 @@ interface UnitRow extends Scope {
   [k: string]: unknown;
 }
 
-/** The unit a brief is about: `unit` when given, else the one province that has child units. */
-export async function resolveScope(db: Queryable, unit?: string): Promise<Scope> {
-  const units = await runQuery<UnitRow>(db, 'units_all', {});
-  if (unit === undefined) return defaultScope(units);
+/**
+ * The unit a brief is about at the period's end `end`: `unit` when given, else the root province
+ * (queries/root_province.sql). `root_code` is that root province, or null when there is not
+ * exactly one.
+ */
+export async function resolveScope(db: Queryable, end: string, unit?: string): Promise<Scope> {
+  const [units, roots] = await Promise.all([runQuery<UnitRow>(db, 'units_all', {}), rootProvinces(db, end)]);
+  const root_code = roots.length === 1 ? roots[0]!.unit_code : null;
+  if (unit === undefined) return { ...defaultScope(roots, end), root_code };
   const code = unit.trim();
   const found = units.find((u) => u.unit_code === code);
-  if (found) return pick(found);
+  if (found) return { ...pick(found), root_code };
   const close = suggestions(code, units);
   const hint = close.length ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?` : '; see the unit_code column of units';
   throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
 }
 
-function defaultScope(units: UnitRow[]): Scope {
-  const roots = units.filter((u) => u.kind === 'province' && u.children > 0);
+/** The province units with child units that exist on `end` (queries/root_province.sql). */
+export function rootProvinces(db: Queryable, end: string): Promise<Scope[]> {
+  return runQuery<Scope>(db, 'root_province', { end });
+}
+
+function defaultScope(roots: Scope[], end: string): Scope {
   if (roots.length === 1) return pick(roots[0]!);
-  if (roots.length === 0) throw new CliError('no province unit with child units in units; choose a scope with --unit CODE', EXIT.usage);
+  if (roots.length === 0) throw new CliError(`no province unit with child units exists on ${end}; choose a scope with --unit CODE`, EXIT.usage);
   throw new CliError(
-    `several province units have child units (${roots.map((u) => u.unit_code).join(', ')}); choose one with --unit CODE`,
+    `several province units with child units exist on ${end} (${roots.map((u) => u.unit_code).join(', ')}); choose one with --unit CODE`,
     EXIT.usage,
   );
 }
 
-function pick(u: UnitRow): Scope {
+function pick(u: Scope): Scope {
   return { unit_code: u.unit_code, name: u.name, short_name: u.short_name, kind: u.kind, parent_code: u.parent_code };
 }
 

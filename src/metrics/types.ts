@@ -1,4 +1,4 @@
-/** The shape of metrics.json (../shared/spec/metrics.md § metrics.json). Extra keys are allowed. */
+/** The shape of metrics.json (docs/metrics.md § metrics.json). Extra keys are allowed. */
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'ytd' | 'year';
 
@@ -39,6 +39,8 @@ export interface OverdueTask {
 }
 
 export interface TasksMetrics extends TaskCounts {
+  /** The window of due_soon in days (queries/tasks.sql echoes the bound $due_soon_days). */
+  due_soon_days?: number;
   by_unit: (TaskCounts & { unit_code: string; [extra: string]: unknown })[];
   overdue_list: OverdueTask[];
   [extra: string]: unknown;
@@ -127,6 +129,12 @@ export interface CriteriaMetric extends CriteriaEntry {
   by_area: (CriteriaCounts & { area: string })[];
 }
 
+/** The criteria entries added up (queries/criteria.sql, grains `all` and `area`). */
+export interface CriteriaTotals extends CriteriaCounts {
+  year: number;
+  by_area: (CriteriaCounts & { area: string })[];
+}
+
 /** Every unit of the scope's kind on one index total, best first (the position chart). */
 export interface IndexRanking {
   index_code: string;
@@ -150,6 +158,8 @@ export interface Metrics {
   online: OnlineMetrics | null;
   indices: IndexMetric[];
   criteria: CriteriaMetric[];
+  /** The criteria entries added up; null when there is none. */
+  criteria_totals?: CriteriaTotals | null;
   /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
   index_rankings?: IndexRanking[];
   data?: DataMetrics;

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db.ts';
 import { defaultEffects, type Effects } from '../effects.ts';
 import type { Metrics } from '../metrics/types.ts';
+import { toolVersion } from '../paths.ts';
 import { leasePage, printPage, type Browser } from './browser.ts';
 import { chartRenderer } from './charts.ts';
 import { contextFromDb, emptyContext, type BriefContext } from './context.ts';
@@ -10,8 +10,6 @@ import { documentHeader, type DocumentOptions } from './options.ts';
 import { writeFolderAtomic } from './output.ts';
 import { renderHtml, templateFiles } from './template.ts';
 import { briefView } from './view.ts';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 export interface BriefOptions {
   /** The folder to write, replaced as a whole when complete; a function picks it once the scope is known. */
@@ -107,7 +105,7 @@ async function render(options: BriefOptions, effects: Effects, figures: () => Pr
         loaded_at: metrics.data?.loaded_at ?? null,
         rows: metrics.data?.rows ?? {},
       },
-      versions: { cchc: pkg.version, node: process.version, chromium: await lease.version, ...versions },
+      versions: { cchc: toolVersion(), node: process.version, chromium: await lease.version, ...versions },
       timings: { ...timings, total: round(performance.now() - t0) },
       generated_at: now.toISOString(),
       document: header,

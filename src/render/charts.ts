@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TEMPLATES_DIR } from '../paths.ts';
 
 /** Where the Vega-Lite specs live; a template set may bring its own `charts/` folder. */
-export const DEFAULT_CHARTS_DIR = new URL('../../templates/charts/', import.meta.url).pathname;
+export const DEFAULT_CHARTS_DIR = path.join(TEMPLATES_DIR, 'charts');
 
 export type Datasets = Record<string, Record<string, unknown>[]>;
 

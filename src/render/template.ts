@@ -1,10 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CliError } from '../errors.ts';
+import { TEMPLATES_DIR } from '../paths.ts';
 import type { BriefView } from './view.ts';
-
-/** The default template set; `--template NAME` picks `templates/NAME.hbs` beside it, or a path. */
-export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url).pathname;
 
 export interface TemplateFiles {
   /** The .hbs file of the document. */

@@ -72,7 +72,7 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
     drawn[file] = svg;
     return { file, caption: `Biểu đồ ${++figure}. ${caption}`, svg };
   };
-  const scopeText = m.scope.unit_code === rootCode(ctx, m) ? '' : ` của ${m.scope.name}`;
+  const scopeText = m.scope.unit_code === rootCode(m) ? '' : ` của ${m.scope.name}`;
   const sections = [
     await tasksSection(m, names, chart),
     await indicesSection(m, ctx, chart),
@@ -99,10 +99,12 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
 
 export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
 
-/** The province at the top of the tree: a brief for it needs no "của …" in its subject. */
-function rootCode(ctx: BriefContext, m: Metrics): string {
-  const withChildren = new Set(ctx.units.map((u) => u.parent_code));
-  return ctx.units.find((u) => u.kind === 'province' && withChildren.has(u.unit_code))?.unit_code ?? m.scope.unit_code;
+/**
+ * The province at the top of the tree (metrics.json `scope.root_code`, from queries/root_province.sql):
+ * a brief for it needs no "của …" in its subject. A metrics.json without the key reads as a root brief.
+ */
+function rootCode(m: Metrics): string {
+  return typeof m.scope.root_code === 'string' ? m.scope.root_code : m.scope.unit_code;
 }
 
 function tile(label: string, value: string, note: string, trend: string | null = null, good: boolean | null = null): Tile {
@@ -151,6 +153,7 @@ function indexTiles(m: Metrics): Tile[] {
 
 const TABLE_LABELS: Record<string, string> = {
   units: 'Danh mục cơ quan, đơn vị',
+  unit_lineage: 'Sắp xếp, kế thừa đơn vị',
   documents: 'Văn bản giao nhiệm vụ',
   tasks: 'Nhiệm vụ',
   criteria: 'Tiêu chí Bộ chỉ số CCHC',
