@@ -15,7 +15,7 @@ export const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixt
 
 export interface Reading {
   notice: string;
-  set: 'tuned' | 'heldout' | 'header' | 'seed';
+  set: 'tuned' | 'heldout' | 'heldout-b' | 'header' | 'seed';
   /** The notice's province as a reader sees it; null when the notice does not say. */
   province: string | null;
   doc_no: string | null;
@@ -132,7 +132,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   for (const a of all) console.log(`| ${a.name} | ${a.set} | ${a.s.expected} | ${a.s.extracted} | ${a.s.matched} | ${a.s.header.right}/${a.s.header.of} |`);
   console.log('\n| set | expected | extracted | matched | precision | recall | header fields right |');
   console.log('|---|---|---|---|---|---|---|');
-  for (const set of ['tuned', 'heldout', 'header', 'seed'] as const) {
+  for (const set of ['tuned', 'heldout', 'heldout-b', 'header', 'seed'] as const) {
     const t = totals(all.filter((a) => a.set === set));
     console.log(`| ${set} | ${t.e} | ${t.x} | ${t.m} | ${f(t.p)} | ${f(t.r)} | ${t.h} |`);
   }

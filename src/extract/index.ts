@@ -101,6 +101,21 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
   throw new CliError(`cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`);
 }
 
+/** The issuer block: the capitals above "THÔNG BÁO", without the national motto. */
+function issuerWords(text: string): string[] {
+  const words: string[] = [];
+  for (const line of text.split('\n').slice(0, 12)) {
+    const l = line.replace(/\|/g, ' ').trim();
+    if (!/\p{L}/u.test(l) || l !== l.toUpperCase()) continue;
+    const key = nameKey(l);
+    // The title under "THÔNG BÁO" names bodies the notice is about, not its issuer.
+    if (/^thong bao\b/.test(key.join(' '))) break;
+    if (/^(cong hoa|doc lap|so)\b/.test(key.join(' '))) continue;
+    words.push(...key);
+  }
+  return words;
+}
+
 export function parseDay(value: string, flag: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
@@ -130,7 +145,7 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   }
   if (!assignedOn) warnings.push('no issue or meeting date found; assigned_on is empty — give --assigned-on');
   const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
-  const matcher = new Matcher(options.units, scope, assignedOn ?? null);
+  const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerWords(text));
   const proposals = new TaskReader(matcher).read(toBlocks(text));
   if (proposals.length === 0) warnings.push('no tasks found; is this a conclusion notice (Thông báo kết luận)?');
 

@@ -182,6 +182,8 @@ export class Matcher {
     private readonly units: Unit[],
     readonly scope: Unit | null,
     readonly day: string | null,
+    /** Folded words of the issuer block ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"): a name inside it is the issuer. */
+    private readonly issuerWords: string[] = [],
   ) {
     for (const u of units) this.byCode.set(u.code, u);
     this.issuers = new Set(scope ? this.ancestors(scope.code) : []);
@@ -329,7 +331,7 @@ export class Matcher {
         const place = this.capitalisedRun(text, tokens, m.tok1);
         if (place > m.tok1) {
           const written = text.slice(m.start, tokens[place - 1]!.end);
-          leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
+          if (!this.isIssuer(written)) leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
           end = tokens[place - 1]!.end;
         }
         j = Math.max(place, m.tok1);
@@ -343,7 +345,9 @@ export class Matcher {
           while (to < tokens.length && tokens[to]!.word && LEVEL_WORDS.has(tokens[to]!.w)) to++;
           written = text.slice(m.start, tokens[to - 1]!.end);
           for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
-        } else if (m.target.type === 'named') leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
+        } else if (m.target.type === 'named') {
+          if (!this.isIssuer(m.target.name)) leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
+        }
         else if (m.target.type === 'unit') {
           const code = this.pick(m.target.codes);
           if (!this.issuers.has(code)) leads.push({ type: 'unit', code, text: written });
@@ -375,6 +379,13 @@ export class Matcher {
       break;
     }
     return { leads, end, tokEnd: j };
+  }
+
+  /** The notice's own issuer, named in its header block, is never a lead. */
+  private isIssuer(name: string): boolean {
+    const key = nameKey(name);
+    const hay = this.issuerWords;
+    return key.length > 0 && hay.some((_, i) => key.every((w, k) => hay[i + k] === w));
   }
 
   /** Index of the first token from j on that is not a word starting with a capital (a place, a proper name). */
