@@ -8,7 +8,7 @@ import { nameKey, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
-export type Group = 'departments' | 'localities' | 'districts' | 'communes';
+export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'members';
 
 export type Target =
   | { type: 'unit'; codes: string[] }
@@ -76,6 +76,9 @@ const GROUPS: [string, Group[]][] = [
   ['UBND các huyện thành phố', ['districts']],
   ['các huyện thị xã', ['districts']],
   ['UBND các huyện thị xã', ['districts']],
+  // The units table has no mark for a steering committee's members: kept as written unless the notice names them.
+  ['các thành viên ban chỉ đạo', ['members']],
+  ['thành viên ban chỉ đạo', ['members']],
   ['các xã thị trấn', ['communes']],
   ['xã thị trấn', ['communes']],
   ['UBND các xã thị trấn', ['communes']],
@@ -112,8 +115,6 @@ const SKIPS = [
   'ban thường trực',
   'ban giám đốc',
   'các cơ quan',
-  'các thành viên ban chỉ đạo',
-  'thành viên ban chỉ đạo',
   'riêng các phòng',
   'các phòng',
   'có liên quan',
@@ -344,6 +345,14 @@ export class Matcher {
           // "các sở, ngành tỉnh": the level word belongs to the name as written.
           while (to < tokens.length && tokens[to]!.word && LEVEL_WORDS.has(tokens[to]!.w)) to++;
           written = text.slice(m.start, tokens[to - 1]!.end);
+          // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
+          const named = this.namedInBrackets(text, tokens, to);
+          if (named) {
+            leads.push(...named.leads);
+            j = named.tokEnd;
+            end = tokens[j - 1]!.end;
+            continue;
+          }
           for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
         } else if (m.target.type === 'named') {
           if (!this.isIssuer(m.target.name)) leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
@@ -379,6 +388,19 @@ export class Matcher {
       break;
     }
     return { leads, end, tokEnd: j };
+  }
+
+  /** Leads listed in brackets right after a group (fillers such as "có liên quan" between). */
+  private namedInBrackets(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
+    let k = j;
+    for (let m = this.matchAt(tokens, k); m && m.target.type === 'skip'; m = this.matchAt(tokens, k)) k = m.tok1;
+    if (tokens[k]?.w !== '(') return null;
+    const close = tokens.findIndex((t, n) => n > k && t.w === ')');
+    if (close < 0) return null;
+    // Only names between the brackets: a bracket holding anything else is a remark, not the list.
+    const inner = this.leadSpan(text, tokens.slice(0, close), k + 1, true);
+    if (inner.leads.length === 0 || inner.tokEnd !== close) return null;
+    return { leads: inner.leads, tokEnd: close + 1 };
   }
 
   /** The notice's own issuer, named in its header block, is never a lead. */
@@ -485,6 +507,8 @@ export class Matcher {
     const province = scope.kind === 'province' ? scope : this.units.find((u) => u.code === scope.parent) ?? scope;
     const children = (parent: string, kind: string) => this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
     switch (group) {
+      case 'members':
+        return [];
       case 'departments':
         return children(scope.code, 'department');
       case 'localities': {
