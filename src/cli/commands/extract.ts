@@ -9,7 +9,7 @@ export const register: Register = (program) => {
     .option('--out <file>', 'tasks.csv (+ documents.csv, tasks.review.csv beside it) or tasks.xlsx; default: review CSV on stdout')
     .option('--doc-no <number>', 'document number when the notice carries none, e.g. 208/TB-VPUBND')
     .option('--assigned-on <date>', 'assignment date (YYYY-MM-DD or DD/MM/YYYY) when the notice has no issue date')
-    .option('--scope <unit_code>', 'the province or district the notice is from (default: from its header; a notice that does not say keeps its names as written)')
+    .option('--scope <unit_code>', 'the province or district the notice is from (default: found from the text)')
     .option('--force', 'replace existing output files')
     .action(async (notice: string, opts: { units: string; out?: string; docNo?: string; assignedOn?: string; scope?: string; force?: boolean }) => {
       const { runExtract } = await import('../../extract/run.ts');
