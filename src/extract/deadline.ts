@@ -39,7 +39,9 @@ const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, 
  * Words that make the date after them a deadline, written folded: the rules run on folded text
  * (one character per character of NFC input), so unaccented notices read the same.
  */
-const BY = String.raw`(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay)`;
+// "trước 14 giờ, ngày 05/12/2017": a clock time may stand between the words and the day.
+const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?)?`;
+const BY = String.raw`(?:(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay))${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 

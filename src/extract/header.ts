@@ -69,7 +69,9 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
   const hit =
     findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')) ??
     findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
-    findLine(lines, SOURCE_REF);
+    findLine(lines, SOURCE_REF) ??
+    // A portal article: "UBND tỉnh ban hành Công văn số 2221 /UBND-TH, …".
+    findLine(lines, new RegExp(String.raw`ban hành\s+(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?${DOC_NO}`, 'u'));
   return hit ? { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line } : null;
 }
 
@@ -111,7 +113,9 @@ function meetingOn(text: string): { day: string; line: number } | null {
     const para = lines.slice(i, i + 4).join(' ').replace(/\s+/g, ' ').trim();
     const m = re.exec(para);
     if (!m) continue;
-    if (/ban hành Thông báo/u.test(para) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(para)) continue;
+    // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
+    const sentence = para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
+    if (/ban hành Thông báo/u.test(sentence) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(sentence)) continue;
     const day = m[1] ? iso(m[3]!, m[2]!, m[1]) : iso(m[6]!, m[5]!, m[4]!);
     if (day) return { day, line: i + 1 };
   }

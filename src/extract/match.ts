@@ -124,8 +124,15 @@ const SKIPS = [
   'trên địa bàn',
 ];
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
-/** Level words that close a group's name as written: "các sở, ngành tỉnh". */
-const LEVEL_WORDS = new Set(['tinh', 'huyen']);
+/** Words that close a group's name as written: a level, mass organisations, "của Trung ương". */
+const QUALIFIERS = [['tinh'], ['huyen'], ['doan', 'the'], ['don', 'vi'], ['cua', 'trung', 'uong'], ['thuoc', 'tinh'], ['truc', 'thuoc']];
+
+/** Token index after a qualifier at j (a comma before it allowed), or j when there is none. */
+function qualifierAt(tokens: Token[], j: number): number {
+  const at = tokens[j]?.w === ',' ? j + 1 : j;
+  const q = QUALIFIERS.find((w) => w.every((x, k) => tokens[at + k]?.w === x && tokens[at + k]!.word));
+  return q ? at + q.length : j;
+}
 const FILLER_PUNCT = new Set([',', ';', ':', '(', ')', '&', '-', '–', '—', '/', '“', '”', '"']);
 /** Punctuation a name may contain ("Sở Văn hóa, Thể thao và Du lịch", "Tài chính – Kế hoạch"). */
 const INNER_PUNCT = new Set([',', '-', '–', '—', '&', '.']);
@@ -342,8 +349,9 @@ export class Matcher {
         let written = text.slice(m.start, m.end);
         let to = m.tok1;
         if (m.target.type === 'group') {
-          // "các sở, ngành tỉnh": the level word belongs to the name as written.
-          while (to < tokens.length && tokens[to]!.word && LEVEL_WORDS.has(tokens[to]!.w)) to++;
+          // "các sở, ngành tỉnh", "các sở, ban, ngành, đoàn thể tỉnh", "các cơ quan, đơn vị của Trung ương":
+          // level words and qualifiers belong to the name as written.
+          for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);
