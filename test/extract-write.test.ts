@@ -87,7 +87,7 @@ describe('cchc extract', () => {
   const run = async (...args: string[]) => {
     const err: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = (s: string) => (err.push(s), true);
     try {
       return { code: await main(['node', 'cchc', 'extract', ...args]), err: err.join('') };
     } finally {
