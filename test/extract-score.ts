@@ -74,7 +74,9 @@ export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
   let matched = 0;
   for (const e of reading.tasks) {
     const g = got.find((g) => !g.used && g.key === leadKey(e.lead) && g.due === e.due);
-    if (g) (g.used = true), matched++;
+    if (!g) continue;
+    g.used = true;
+    matched++;
   }
   const fields: [string | null, string | null][] = [
     [x.document.doc_no || null, reading.doc_no],
@@ -96,7 +98,10 @@ export function readings(): { file: string; reading: Reading }[] {
       .readdirSync(d)
       .filter((f) => f.endsWith('.reading.json'))
       .sort()
-      .map((f) => ({ file: path.join(d, f), reading: JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')) as Reading })),
+      .map((f) => ({
+        file: path.join(d, f),
+        reading: JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')) as Reading,
+      })),
   );
 }
 
@@ -109,7 +114,11 @@ export async function scoreAll(): Promise<{ name: string; set: Reading['set']; s
       x = extractNotice(text, { units, scope: reading.scope });
     } catch {
       // A notice the extractor refuses (no province it can tell) gives no rows and no header.
-      x = { rows: [], header: { issued_on: null, meeting_on: null }, document: { doc_no: '' } } as unknown as Extraction;
+      x = {
+        rows: [],
+        header: { issued_on: null, meeting_on: null },
+        document: { doc_no: '' },
+      } as unknown as Extraction;
     }
     return { name: reading.notice.replace(/\.txt$/, ''), set: reading.set, s: score(x, reading, units) };
   });
@@ -129,7 +138,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const f = (n: number) => n.toFixed(3);
   console.log('| notice | set | expected | extracted | matched | header |');
   console.log('|---|---|---|---|---|---|');
-  for (const a of all) console.log(`| ${a.name} | ${a.set} | ${a.s.expected} | ${a.s.extracted} | ${a.s.matched} | ${a.s.header.right}/${a.s.header.of} |`);
+  for (const a of all)
+    console.log(
+      `| ${a.name} | ${a.set} | ${a.s.expected} | ${a.s.extracted} | ${a.s.matched} | ${a.s.header.right}/${a.s.header.of} |`,
+    );
   console.log('\n| set | expected | extracted | matched | precision | recall | header fields right |');
   console.log('|---|---|---|---|---|---|---|');
   for (const set of ['tuned', 'heldout', 'heldout-b', 'header', 'seed'] as const) {

@@ -56,7 +56,10 @@ const isCapitals = (s: string) => /\p{Lu}.*\p{Lu}/u.test(s) && s === s.toUpperCa
  * next line even across a blank line. Exports without hard wraps (long paragraphs) never join across blanks.
  */
 function wrapWidth(lines: string[]): number | null {
-  const lens = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lens = lines
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   if (lens.length < 20 || lens[lens.length - 1]! > 150) return null;
   return lens[Math.floor(lens.length * 0.9)]!;
 }
@@ -86,7 +89,14 @@ export function toBlocks(text: string): Block[] {
       cur.text += ' ' + rest;
       cur.lastLine = i + 1;
     } else {
-      cur = { kind: m.kind, level: m.level, text: rest, firstLine: i + 1, lastLine: i + 1, starts: [{ offset: 0, line: i + 1 }] };
+      cur = {
+        kind: m.kind,
+        level: m.level,
+        text: rest,
+        firstLine: i + 1,
+        lastLine: i + 1,
+        starts: [{ offset: 0, line: i + 1 }],
+      };
       blocks.push(cur);
     }
     prevRaw = raw;

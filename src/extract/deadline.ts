@@ -111,7 +111,8 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
   const text = input.normalize('NFC');
   const folded = fold(text);
   // Folding keeps one character per character, so a match's offsets point into the original.
-  const written = (m: RegExpExecArray) => (folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0]);
+  const written = (m: RegExpExecArray) =>
+    folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0];
   const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean }[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -124,7 +125,13 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
     hits.sort((a, b) => b.rank - a.rank || a.at - b.at);
     const best = hits[0]!;
     const others = [...new Set(hits.filter((h) => h.rank === best.rank && h.due !== best.due).map((h) => h.due))];
-    return { kind: 'date', due: best.due, phrase: best.phrase.trim(), others, ...(best.yearInferred ? { yearInferred: true } : {}) };
+    return {
+      kind: 'date',
+      due: best.due,
+      phrase: best.phrase.trim(),
+      others,
+      ...(best.yearInferred ? { yearInferred: true } : {}),
+    };
   }
   const ongoing = ONGOING.exec(folded);
   if (ongoing) return { kind: 'ongoing', due: null, phrase: written(ongoing), others: [] };

@@ -19,7 +19,9 @@ export interface Header {
 
 const iso = (y: string, m: string, d: string) => {
   const t = new Date(Date.UTC(+y, +m - 1, +d));
-  return t.getUTCDate() === +d && t.getUTCMonth() === +m - 1 ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : null;
+  return t.getUTCDate() === +d && t.getUTCMonth() === +m - 1
+    ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
+    : null;
 };
 
 const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
@@ -80,7 +82,10 @@ function issuedOn(lines: string[]): { day: string; line: number } | null {
   if (place) return { day: iso(place.m[3]!, place.m[2]!, place.m[1]!)!, line: place.line };
   // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma, "ngày".
   const zone = headerZone(lines);
-  const joined = new RegExp(String.raw`(?:^|\s)\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+${DAY_WORDS}`, 'u').exec(zone.text);
+  const joined = new RegExp(
+    String.raw`(?:^|\s)\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+${DAY_WORDS}`,
+    'u',
+  ).exec(zone.text);
   const day = joined ? iso(joined[3]!, joined[2]!, joined[1]!) : null;
   if (joined && day) return { day, line: zone.lineAt(joined.index + joined[0].indexOf('ngày')) };
   const ref = findLine(lines, SOURCE_REF);
@@ -110,7 +115,11 @@ function meetingOn(text: string): { day: string; line: number } | null {
   const lines = text.split('\n').map(cleanLine);
   for (let i = 0; i < lines.length; i++) {
     if (!/^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+\d/u.test(lines[i]!)) continue;
-    const para = lines.slice(i, i + 4).join(' ').replace(/\s+/g, ' ').trim();
+    const para = lines
+      .slice(i, i + 4)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const m = re.exec(para);
     if (!m) continue;
     // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
@@ -126,7 +135,10 @@ function chair(text: string): string | null {
   const flat = text.replace(/\s+/g, ' ');
   const m =
     new RegExp(String.raw`[Kk]ết luận của (?:đồng chí )?${NAME}\s*[,–-]`, 'u').exec(flat) ??
-    new RegExp(String.raw`[Kk]ết luận của (?:Phó )?Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`, 'u').exec(flat);
+    new RegExp(
+      String.raw`[Kk]ết luận của (?:Phó )?Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`,
+      'u',
+    ).exec(flat);
   return m ? m[1]!.trim() : null;
 }
 
@@ -140,7 +152,16 @@ function title(lines: string[]): { text: string; line: number } | null {
       const l = lines[i]!.trim();
       if (/^(Ngày|Căn cứ|Sau khi|Thực hiện)\b/u.test(l)) break;
       if (l === '') {
-        if (parts.length > 0 && !/^\p{Ll}/u.test(lines.slice(i + 1).find((x) => x.trim() !== '')?.trim() ?? '')) break;
+        if (
+          parts.length > 0 &&
+          !/^\p{Ll}/u.test(
+            lines
+              .slice(i + 1)
+              .find((x) => x.trim() !== '')
+              ?.trim() ?? '',
+          )
+        )
+          break;
         continue;
       }
       if (first < 0) first = i + 1;

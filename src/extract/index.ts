@@ -12,8 +12,28 @@ import { noticeOrigin, type Origin } from './origin.ts';
 import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
-export const TASK_COLUMNS = ['task_id', 'doc_no', 'lead_unit', 'support_units', 'title', 'area', 'index_code', 'assigned_on', 'due_on', 'completed_on', 'cancelled_on'] as const;
-export const DOCUMENT_COLUMNS = ['doc_no', 'doc_type', 'issued_on', 'meeting_on', 'issuer_code', 'signer', 'title'] as const;
+export const TASK_COLUMNS = [
+  'task_id',
+  'doc_no',
+  'lead_unit',
+  'support_units',
+  'title',
+  'area',
+  'index_code',
+  'assigned_on',
+  'due_on',
+  'completed_on',
+  'cancelled_on',
+] as const;
+export const DOCUMENT_COLUMNS = [
+  'doc_no',
+  'doc_type',
+  'issued_on',
+  'meeting_on',
+  'issuer_code',
+  'signer',
+  'title',
+] as const;
 export const REVIEW_COLUMNS = ['task_id', 'source_lines', 'confidence', 'check', 'lead_name', 'review'] as const;
 
 export type TaskRow = Record<(typeof TASK_COLUMNS)[number], string>;
@@ -53,13 +73,26 @@ export interface ExtractOptions {
 /** Rows below this confidence are highlighted for review. */
 export const CHECK_BELOW = 0.8;
 
-const BASE: Record<Proposal['source'], number> = { explicit: 0.95, subject: 0.9, heading: 0.85, mention: 0.65, none: 0.1 };
+const BASE: Record<Proposal['source'], number> = {
+  explicit: 0.95,
+  subject: 0.9,
+  heading: 0.85,
+  mention: 0.65,
+  none: 0.1,
+};
 
 /**
  * The unit whose names the notice uses: the province (or district) it belongs to, or null when it
  * is another province's or a central body's notice, or does not say whose it is.
  */
-function chooseScope(units: Unit[], text: string, header: Header, wanted: string | undefined, day: string | null, warnings: string[]): { scope: Unit | null; origin: Origin } {
+function chooseScope(
+  units: Unit[],
+  text: string,
+  header: Header,
+  wanted: string | undefined,
+  day: string | null,
+  warnings: string[],
+): { scope: Unit | null; origin: Origin } {
   if (wanted) {
     const u = units.find((x) => x.code === wanted);
     if (!u) throw new CliError(`--scope ${wanted} is not a unit_code in the units table`);
@@ -71,21 +104,28 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
   if (provinces.length > 1 && day) provinces = provinces.filter((u) => validOn(u, day));
   const parentOf = (u: Unit) => units.find((x) => x.code === u.parent);
   const inProvince = (u: Unit) => provinces.some((p) => p.code === u.parent || parentOf(u)?.parent === p.code);
-  const places = units.filter((u) => (u.kind === 'district' || u.kind === 'commune') && u.short_name && inProvince(u)).map((u) => u.short_name!);
+  const places = units
+    .filter((u) => (u.kind === 'district' || u.kind === 'commune') && u.short_name && inProvince(u))
+    .map((u) => u.short_name!);
   const origin = noticeOrigin(text, header, provinces, places);
   if (origin.kind === 'other') {
     const whose = origin.who === 'a central body' ? "a central body's" : `from ${origin.who}`;
-    warnings.push(`the notice is ${whose} (${origin.why}), not the units table's province: every lead is kept as written and flagged`);
+    warnings.push(
+      `the notice is ${whose} (${origin.why}), not the units table's province: every lead is kept as written and flagged`,
+    );
     return { scope: null, origin };
   }
   if (origin.kind === 'unknown') {
     const codes = provinces.map((p) => p.code).join(' or ') || 'CODE';
-    warnings.push(`the notice does not say which province it is from (${origin.why}): leads are kept as written — give --scope ${codes} (or a district's code) to match them to the units table`);
+    warnings.push(
+      `the notice does not say which province it is from (${origin.why}): leads are kept as written — give --scope ${codes} (or a district's code) to match them to the units table`,
+    );
     return { scope: null, origin };
   }
   const same = (a: string, b: string) => nameKey(a).join(' ') === nameKey(b).join(' ');
   const bare = (u: Unit) => (u.short_name ?? u.name).replace(/\s*\(.*?\)\s*/g, ' ').trim();
-  const province = provinces.find((p) => same(bare(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
+  const province =
+    provinces.find((p) => same(bare(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
   const title = fold(header.title ?? text.slice(0, 2000));
   const folded = fold(text);
   const districts = units.filter((u) => u.kind === 'district' && inProvince(u) && validOn(u, day));
@@ -98,7 +138,9 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
     throw new CliError("the notice is from a district it does not name; give --scope with the district's unit_code");
   }
   if (province) return { scope: province, origin };
-  throw new CliError(`cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`);
+  throw new CliError(
+    `cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`,
+  );
 }
 
 /** The issuer block: the capitals above "THÔNG BÁO", without the national motto. */
@@ -119,15 +161,21 @@ function issuerWords(text: string): string[] {
 export function parseDay(value: string, flag: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')] : [];
+  const [y, m, d] = iso
+    ? [iso[1]!, iso[2]!, iso[3]!]
+    : dmy
+      ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')]
+      : [];
   const t = y ? new Date(Date.UTC(+y, +m! - 1, +d!)) : null;
-  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
+  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!)
+    throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
   return `${y}-${m}-${d}`;
 }
 
 function issuerCode(docNo: string | null, scope: Unit | null, units: Unit[]): string {
   if (!docNo || !scope) return '';
-  if (/-VPUBND$/i.test(docNo)) return units.find((u) => u.parent === scope.code && /^van phong/.test(fold(u.name)))?.code ?? '';
+  if (/-VPUBND$/i.test(docNo))
+    return units.find((u) => u.parent === scope.code && /^van phong/.test(fold(u.name)))?.code ?? '';
   if (/\/[A-ZĐ]+-UBND$/i.test(docNo)) return scope.code;
   return '';
 }
@@ -141,7 +189,9 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   let assignedOn = options.assignedOn ?? header.issued_on;
   if (!assignedOn && header.meeting_on) {
     assignedOn = header.meeting_on;
-    warnings.push(`no issue date (place-date line) found; assigned_on = the meeting date ${header.meeting_on} — give --assigned-on if the notice was issued later`);
+    warnings.push(
+      `no issue date (place-date line) found; assigned_on = the meeting date ${header.meeting_on} — give --assigned-on if the notice was issued later`,
+    );
   }
   if (!assignedOn) warnings.push('no issue or meeting date found; assigned_on is empty — give --assigned-on');
   const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
@@ -213,17 +263,29 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   const unit = lead.known ? m.unit(lead.code) : undefined;
   const where = p.from ? ` "${short(p.from)}"` : '';
   if (!lead.code) notes.push('lead: none found — fill lead_unit');
-  else if (unit) notes.push(`lead: ${unit.code} (${unit.name}) ${SOURCE_REASON[p.source]}${p.source === 'heading' || p.source === 'mention' ? where : ''}`);
-  else notes.push(`lead: "${lead.code}" ${SOURCE_REASON[p.source]}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`);
+  else if (unit)
+    notes.push(
+      `lead: ${unit.code} (${unit.name}) ${SOURCE_REASON[p.source]}${p.source === 'heading' || p.source === 'mention' ? where : ''}`,
+    );
+  else
+    notes.push(
+      `lead: "${lead.code}" ${SOURCE_REASON[p.source]}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
+    );
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
     if (lead.why === 'other') conf = Math.min(conf, 0.6);
     if (lead.why === 'group') conf -= 0.1;
     if (lead.why === 'higher') conf -= 0.3;
-    notes.push(origin.kind === 'own' ? 'replace it with a unit_code (or add the unit) before loading' : `the notice is not the table's province's (${origin.why})`);
+    notes.push(
+      origin.kind === 'own'
+        ? 'replace it with a unit_code (or add the unit) before loading'
+        : `the notice is not the table's province's (${origin.why})`,
+    );
   } else if (unit && !validOn(unit, day)) {
     conf -= 0.3;
-    notes.push(`${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`);
+    notes.push(
+      `${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`,
+    );
   }
   if (lead.group) {
     conf -= 0.05;
@@ -249,7 +311,14 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     notes.push(`the deadline ${d.due} is before the notice's date ${day}`);
   }
   conf = Math.max(0, Math.min(1, Math.round(conf * 100) / 100));
-  const severity = !lead.known || (unit && !validOn(unit, day)) ? 'unit' : conf < CHECK_BELOW ? 'confidence' : d.kind === 'none' || d.kind === 'conditional' ? 'deadline' : null;
+  const severity =
+    !lead.known || (unit && !validOn(unit, day))
+      ? 'unit'
+      : conf < CHECK_BELOW
+        ? 'confidence'
+        : d.kind === 'none' || d.kind === 'conditional'
+          ? 'deadline'
+          : null;
   return {
     task: {
       task_id: '',

@@ -125,7 +125,15 @@ const SKIPS = [
 ];
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
 /** Words that close a group's name as written: a level, mass organisations, "của Trung ương". */
-const QUALIFIERS = [['tinh'], ['huyen'], ['doan', 'the'], ['don', 'vi'], ['cua', 'trung', 'uong'], ['thuoc', 'tinh'], ['truc', 'thuoc']];
+const QUALIFIERS = [
+  ['tinh'],
+  ['huyen'],
+  ['doan', 'the'],
+  ['don', 'vi'],
+  ['cua', 'trung', 'uong'],
+  ['thuoc', 'tinh'],
+  ['truc', 'thuoc'],
+];
 
 /** Token index after a qualifier at j (a comma before it allowed), or j when there is none. */
 function qualifierAt(tokens: Token[], j: number): number {
@@ -139,16 +147,81 @@ const INNER_PUNCT = new Set([',', '-', '–', '—', '&', '.']);
 
 /** Nouns that start an agency's name: after "giao"/"đề nghị" they mark a name missing from units. */
 const HEADS = [
-  'sở', 'ban', 'phòng', 'văn phòng', 'trung tâm', 'ủy ban', 'ubnd', 'báo', 'đài', 'tỉnh đoàn', 'huyện đoàn', 'hội', 'công an',
-  'thanh tra', 'chi cục', 'chi nhánh', 'bưu điện', 'bộ', 'cục', 'tổng cục', 'ngân hàng', 'tập đoàn', 'tổng công ty', 'công ty',
-  'kiểm toán', 'viện', 'bệnh viện', 'trường', 'bộ chỉ huy', 'liên đoàn', 'mặt trận', 'đảng ủy', 'tỉnh ủy', 'thành ủy', 'huyện ủy',
-  'thường trực', 'hội đồng', 'quỹ', 'kho bạc', 'điện lực', 'cảng vụ',
+  'sở',
+  'ban',
+  'phòng',
+  'văn phòng',
+  'trung tâm',
+  'ủy ban',
+  'ubnd',
+  'báo',
+  'đài',
+  'tỉnh đoàn',
+  'huyện đoàn',
+  'hội',
+  'công an',
+  'thanh tra',
+  'chi cục',
+  'chi nhánh',
+  'bưu điện',
+  'bộ',
+  'cục',
+  'tổng cục',
+  'ngân hàng',
+  'tập đoàn',
+  'tổng công ty',
+  'công ty',
+  'kiểm toán',
+  'viện',
+  'bệnh viện',
+  'trường',
+  'bộ chỉ huy',
+  'liên đoàn',
+  'mặt trận',
+  'đảng ủy',
+  'tỉnh ủy',
+  'thành ủy',
+  'huyện ủy',
+  'thường trực',
+  'hội đồng',
+  'quỹ',
+  'kho bạc',
+  'điện lực',
+  'cảng vụ',
 ].map((h) => nameKey(h));
 /** Heads after which notices abbreviate the rest to initials ("Sở NV", "Trung tâm VH-TT-TT"); one written word per folded word. */
 const INITIAL_HEADS = ['sở', 'phòng', 'trung tâm', 'ban'].map((h) => nameKey(h));
 /** Words that end an agency's name: the verb of the assignment. */
 const VERBS = new Set(
-  ['chủ trì', 'phối hợp', 'tiếp tục', 'tăng cường', 'khẩn trương', 'thực hiện', 'tham mưu', 'triển khai', 'kiểm tra', 'rà soát', 'hướng dẫn', 'chủ động', 'nghiên cứu', 'xây dựng', 'tổ chức', 'hoàn thành', 'chỉ đạo', 'báo cáo', 'theo dõi', 'đôn đốc', 'quan tâm', 'tuyên truyền', 'ban hành', 'đề xuất', 'nâng cao', 'tập trung', 'nhanh chóng'].map((v) => nameKey(v).join(' ')),
+  [
+    'chủ trì',
+    'phối hợp',
+    'tiếp tục',
+    'tăng cường',
+    'khẩn trương',
+    'thực hiện',
+    'tham mưu',
+    'triển khai',
+    'kiểm tra',
+    'rà soát',
+    'hướng dẫn',
+    'chủ động',
+    'nghiên cứu',
+    'xây dựng',
+    'tổ chức',
+    'hoàn thành',
+    'chỉ đạo',
+    'báo cáo',
+    'theo dõi',
+    'đôn đốc',
+    'quan tâm',
+    'tuyên truyền',
+    'ban hành',
+    'đề xuất',
+    'nâng cao',
+    'tập trung',
+    'nhanh chóng',
+  ].map((v) => nameKey(v).join(' ')),
 );
 const VERB1 = new Set(['co', 'can', 'phai', 'trinh']);
 
@@ -200,20 +273,27 @@ export class Matcher {
       // The notice calls its own issuer "UBND tỉnh"/"UBND huyện"; known as such, it is never read as an unknown lead.
       for (const code of this.issuers) {
         const u = this.byCode.get(code)!;
-        if (u.short_name && u.name.endsWith(` ${u.short_name}`)) this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
+        if (u.short_name && u.name.endsWith(` ${u.short_name}`))
+          this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
       }
     } else {
       // Without a scope the issuer is still "UBND tỉnh" to itself; "UBND huyện Triệu Phong" is another body (see leadSpan).
-      for (const n of ['ubnd tỉnh', 'ubnd thành phố', 'ubnd huyện', 'ubnd xã', 'ubnd phường']) this.add(nameKey(n), { type: 'issuer' });
+      for (const n of ['ubnd tỉnh', 'ubnd thành phố', 'ubnd huyện', 'ubnd xã', 'ubnd phường'])
+        this.add(nameKey(n), { type: 'issuer' });
     }
-    for (const sector of SECTORS) this.add(nameKey(`Bộ ${sector}`), { type: 'named', name: `Bộ ${sector}`, why: 'central' });
+    for (const sector of SECTORS)
+      this.add(nameKey(`Bộ ${sector}`), { type: 'named', name: `Bộ ${sector}`, why: 'central' });
     for (const body of CENTRAL_BODIES) this.add(nameKey(body), { type: 'named', name: body, why: 'central' });
     for (const body of HIGHER_BODIES) this.add(nameKey(body), { type: 'named', name: body, why: 'higher' });
     const own = scope ? nameKey(this.provinceOf(scope)?.short_name ?? '').join(' ') : '';
     for (const p of PROVINCES) {
       if (nameKey(p).join(' ') === own) continue;
       for (const level of ['tỉnh', 'thành phố']) {
-        this.add(nameKey(`ubnd ${level} ${p}`), { type: 'named', name: `Ủy ban nhân dân ${level} ${p}`, why: 'central' });
+        this.add(nameKey(`ubnd ${level} ${p}`), {
+          type: 'named',
+          name: `Ủy ban nhân dân ${level} ${p}`,
+          why: 'central',
+        });
       }
     }
     for (const [phrase, groups] of GROUPS) this.add(nameKey(phrase), { type: 'group', groups });
@@ -232,7 +312,12 @@ export class Matcher {
 
   private ancestors(code: string): string[] {
     const out: string[] = [];
-    for (let u = this.byCode.get(code); u && !out.includes(u.code); u = u.parent ? this.byCode.get(u.parent) : undefined) out.push(u.code);
+    for (
+      let u = this.byCode.get(code);
+      u && !out.includes(u.code);
+      u = u.parent ? this.byCode.get(u.parent) : undefined
+    )
+      out.push(u.code);
     return out;
   }
 
@@ -319,7 +404,12 @@ export class Matcher {
    * "các Bộ: Công an, Tài chính"): names and groups separated by fillers, up to the first word that
    * is neither (the verb). With `allowUnknown`, an agency-like name the table lacks is kept as written.
    */
-  leadSpan(text: string, tokens: Token[], i: number, allowUnknown = false): { leads: Lead[]; end: number; tokEnd: number } {
+  leadSpan(
+    text: string,
+    tokens: Token[],
+    i: number,
+    allowUnknown = false,
+  ): { leads: Lead[]; end: number; tokEnd: number } {
     const leads: Lead[] = [];
     let j = i;
     let end = tokens[i]?.start ?? text.length;
@@ -339,7 +429,8 @@ export class Matcher {
         const place = this.capitalisedRun(text, tokens, m.tok1);
         if (place > m.tok1) {
           const written = text.slice(m.start, tokens[place - 1]!.end);
-          if (!this.isIssuer(written)) leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
+          if (!this.isIssuer(written))
+            leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
           end = tokens[place - 1]!.end;
         }
         j = Math.max(place, m.tok1);
@@ -363,9 +454,9 @@ export class Matcher {
           }
           for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
         } else if (m.target.type === 'named') {
-          if (!this.isIssuer(m.target.name)) leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
-        }
-        else if (m.target.type === 'unit') {
+          if (!this.isIssuer(m.target.name))
+            leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
+        } else if (m.target.type === 'unit') {
           const code = this.pick(m.target.codes);
           if (!this.issuers.has(code)) leads.push({ type: 'unit', code, text: written });
         }
@@ -431,7 +522,9 @@ export class Matcher {
    * commas); other names run over capitalised words; the list ends at the first word of neither.
    */
   private listAt(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
-    const hit = LIST_HEADS.filter(([k]) => k.every((w, n) => tokens[j + n]?.w === w)).sort((a, b) => b[0].length - a[0].length)[0];
+    const hit = LIST_HEADS.filter(([k]) => k.every((w, n) => tokens[j + n]?.w === w)).sort(
+      (a, b) => b[0].length - a[0].length,
+    )[0];
     if (!hit || tokens[j + hit[0].length]?.w !== ':') return null;
     const head = hit[1];
     const leads: Lead[] = [];
@@ -512,8 +605,9 @@ export class Matcher {
   expand(group: Group): string[] {
     const scope = this.scope;
     if (!scope) return [];
-    const province = scope.kind === 'province' ? scope : this.units.find((u) => u.code === scope.parent) ?? scope;
-    const children = (parent: string, kind: string) => this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
+    const province = scope.kind === 'province' ? scope : (this.units.find((u) => u.code === scope.parent) ?? scope);
+    const children = (parent: string, kind: string) =>
+      this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
     switch (group) {
       case 'members':
         return [];
@@ -530,7 +624,10 @@ export class Matcher {
       case 'communes':
         return scope.kind === 'district'
           ? children(scope.code, 'commune')
-          : [...children(province.code, 'commune'), ...children(province.code, 'district').flatMap((d) => children(d, 'commune'))];
+          : [
+              ...children(province.code, 'commune'),
+              ...children(province.code, 'district').flatMap((d) => children(d, 'commune')),
+            ];
     }
   }
 
@@ -550,4 +647,3 @@ export class Matcher {
     return out;
   }
 }
-

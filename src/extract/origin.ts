@@ -29,7 +29,8 @@ export function headerZone(text: string): string {
   return out.join(' ').replace(/\|/g, ' ').replace(/\s+/g, ' ');
 }
 
-const has = (hay: string[], needle: string[]) => needle.length > 0 && hay.some((_, i) => needle.every((w, k) => hay[i + k] === w));
+const has = (hay: string[], needle: string[]) =>
+  needle.length > 0 && hay.some((_, i) => needle.every((w, k) => hay[i + k] === w));
 
 /**
  * `province`: the loaded province(s) the notice may belong to; `places`: short names of their
@@ -45,14 +46,27 @@ export function noticeOrigin(text: string, header: Header, provinces: Unit[], pl
     .slice(0, 12)
     .filter((l) => /\p{L}/u.test(l) && l === l.toUpperCase());
   const issuerLines = nameKey(capitals.join(' ')).join(' ');
-  if ((header.doc_no && CENTRAL_NUMBER.test(header.doc_no)) || CENTRAL_ISSUER.test(issuerLines.split(' cong hoa ')[0]!)) {
-    return { kind: 'other', who: 'a central body', why: `the header names the Government or its Office (${header.doc_no ?? 'issuer lines'})` };
+  if (
+    (header.doc_no && CENTRAL_NUMBER.test(header.doc_no)) ||
+    CENTRAL_ISSUER.test(issuerLines.split(' cong hoa ')[0]!)
+  ) {
+    return {
+      kind: 'other',
+      who: 'a central body',
+      why: `the header names the Government or its Office (${header.doc_no ?? 'issuer lines'})`,
+    };
   }
   // "An Giang (mới)": the note in brackets is the table's, the notice writes "An Giang".
-  const ownNames = provinces.map((p) => (p.short_name ?? p.name).replace(/\s*\(.*?\)\s*/g, ' ').trim()).filter((n) => n);
+  const ownNames = provinces
+    .map((p) => (p.short_name ?? p.name).replace(/\s*\(.*?\)\s*/g, ' ').trim())
+    .filter((n) => n);
   const ownIn = (words: string[]) => ownNames.find((n) => has(words, nameKey(n)));
-  const otherIn = (words: string[]) => PROVINCES.find((p) => !ownNames.some((n) => nameKey(n).join(' ') === nameKey(p).join(' ')) && has(words, nameKey(p)));
-  const own = ownIn(zoneKey) ?? places.find((p) => new RegExp(`(^|\\s)${nameKey(p).join(' ')} ngay \\d`).test(zoneFolded));
+  const otherIn = (words: string[]) =>
+    PROVINCES.find(
+      (p) => !ownNames.some((n) => nameKey(n).join(' ') === nameKey(p).join(' ')) && has(words, nameKey(p)),
+    );
+  const own =
+    ownIn(zoneKey) ?? places.find((p) => new RegExp(`(^|\\s)${nameKey(p).join(' ')} ngay \\d`).test(zoneFolded));
   if (own) return { kind: 'own', place: own, why: `the header names ${own}` };
   const other = otherIn(zoneKey);
   if (other) return { kind: 'other', who: other, why: `the header names ${other}` };

@@ -60,7 +60,13 @@ interface Assignment {
 }
 
 const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
-const CONNECTIVES = [['ngoai', 'ra'], ['dong', 'thoi'], ['ben', 'canh', 'do'], ['mat', 'khac'], ['ngoai', 'ra', 'can']];
+const CONNECTIVES = [
+  ['ngoai', 'ra'],
+  ['dong', 'thoi'],
+  ['ben', 'canh', 'do'],
+  ['mat', 'khac'],
+  ['ngoai', 'ra', 'can'],
+];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
@@ -72,7 +78,8 @@ const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nha
  * A finding reports what happened ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%", "đã hoàn thành …");
  * a task asks for an action. Text with a finding's marks and no action word is not a task.
  */
-const FINDING = /(\buoc dat\b|\bda (?:duoc|dat|hoan thanh|trien khai|thuc hien|ban hanh|co)\b|\bso voi cung ky\b|\b(?:tang|giam) [\d,.]+\s?% so voi\b)/;
+const FINDING =
+  /(\buoc dat\b|\bda (?:duoc|dat|hoan thanh|trien khai|thuc hien|ban hanh|co)\b|\bso voi cung ky\b|\b(?:tang|giam) [\d,.]+\s?% so voi\b)/;
 const ACTION = new RegExp(
   String.raw`\b(can|phai|tiep tuc|khan truong|chu tri|phoi hop|tham muu|trien khai|thuc hien|ra soat|bao cao|xay dung|to chuc|` +
     String.raw`hoan thanh|day manh|tang cuong|tap trung|chi dao|kiem tra|huong dan|don doc|nghien cuu|de xuat|quan tam|chu dong|` +
@@ -184,7 +191,8 @@ export class TaskReader {
     if (first < 0) return [];
     // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …": a connective before the agency.
     const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
-    if (conn && tokens[first + conn.length]?.w === ',') first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
+    if (conn && tokens[first + conn.length]?.w === ',')
+      first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
     if (first < 0) return [];
     const span = this.m.leadSpan(text, tokens, first);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
@@ -205,7 +213,8 @@ export class TaskReader {
     if (s.length > 0) return { leads: s, source: 'heading' };
     // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
     const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
-    if (named.length === 1) return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
+    if (named.length === 1)
+      return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
     return { leads: [], source: 'none' };
   }
 
@@ -234,7 +243,11 @@ export class TaskReader {
     const b = item.block!;
     const f = fold(b.text);
     const h = this.headingLeads(b.text);
-    const isHeading = b.kind === 'roman' || b.kind === 'star' || b.text.endsWith(':') || (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
+    const isHeading =
+      b.kind === 'roman' ||
+      b.kind === 'star' ||
+      b.text.endsWith(':') ||
+      (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
     if (isHeading) {
       if ((b.kind === 'roman' || b.kind === 'star') && SKIP_SECTION.test(f) && h.source !== 'heading') return;
       const c: Ctx = {
@@ -242,7 +255,8 @@ export class TaskReader {
         source: h.leads.length > 0 ? h.source : ctx.source,
         from: h.leads.length > 0 ? b.text : ctx.from,
         headings: [b.text, ...ctx.headings],
-        prefix: (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
+        prefix:
+          (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
       };
       this.parts(item.parts, c, out, false);
       return;
@@ -252,19 +266,23 @@ export class TaskReader {
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
     this.emit(toRun(blocks, false), ctx, out, false);
-    if (firstChild >= 0) this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+    if (firstChild >= 0)
+      this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
   }
 
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
-    for (const m of run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
-    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu)) cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
+    for (const m of run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
+      cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
+    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
+      cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
     if (run.prose) {
       // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
       const lists = this.assignments(run.text, this.m.tokens(run.text));
       const inList = (at: number) => lists.some((a) => a.at <= at && at < (a.end ?? a.at));
-      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu))
+        if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     }
     cuts.sort((a, b) => a.at - b.at);
 
@@ -291,14 +309,23 @@ export class TaskReader {
         // "Sở Nội vụ chủ trì …", or "Sở Nội vụ: (i) … (ii) …" where the name alone heads an enumeration.
         const s = this.subject(piece, tokens);
         const heads = s.length === 0 && /:\s*$/.test(piece) ? this.subject(piece, tokens, 'bare') : [];
-        if (s.length > 0 || heads.length > 0) points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
+        if (s.length > 0 || heads.length > 0)
+          points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
       if (points.length === 0) {
         const prev = last();
         if (prev && cut.kind === 'stop') prev.end = end;
         else {
           const carry = prev ?? { leads: ctx.leads, source: ctx.source, from: ctx.from };
-          segs.push({ start, end, leads: carry.leads, source: carry.source, from: carry.from, own: false, prefix: null });
+          segs.push({
+            start,
+            end,
+            leads: carry.leads,
+            source: carry.source,
+            from: carry.from,
+            own: false,
+            prefix: null,
+          });
         }
         return;
       }
@@ -308,17 +335,33 @@ export class TaskReader {
         const prev = last();
         // A short sentence without addressee before an assignment introduces it ("Tiếp tục nâng cao các Chỉ số …").
         const prevText = prev ? run.text.slice(prev.start, prev.end) : '';
-        if (j === 0 && prev && !prev.own && segs.length === 1 && (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))) {
+        if (
+          j === 0 &&
+          prev &&
+          !prev.own &&
+          segs.length === 1 &&
+          (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))
+        ) {
           pendingPrefix = cleanTitle(prevText);
           segs.pop();
         }
-        segs.push({ start: segStart, end: segEnd, leads: p.leads, source: p.source, from: null, own: true, prefix: pendingPrefix });
+        segs.push({
+          start: segStart,
+          end: segEnd,
+          leads: p.leads,
+          source: p.source,
+          from: null,
+          own: true,
+          prefix: pendingPrefix,
+        });
         pendingPrefix = null;
       });
     });
 
     // One deadline per task: a sentence that brings a time frame of its own after a dated part is a new task.
-    const split = segs.flatMap((seg) => this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })));
+    const split = segs.flatMap((seg) =>
+      this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })),
+    );
     segs.splice(0, segs.length, ...split);
 
     // "Giao Sở Nội vụ : (1) …" — the part before the enumeration only names the addressee.
@@ -326,7 +369,8 @@ export class TaskReader {
     let enumPrefix: string | null = null;
     segs.forEach((s, i) => {
       const text = cleanTitle(run.text.slice(s.start, s.end));
-      const nextIsEnum = cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
+      const nextIsEnum =
+        cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
       if (nextIsEnum && (text.endsWith(':') || words(text) <= 6 || /:\s*$/.test(run.text.slice(s.start, s.end)))) {
         enumPrefix = text.length <= 120 ? `${text}:` : null;
         return;
@@ -362,7 +406,8 @@ export class TaskReader {
    */
   private byTimeFrame(text: string, start: number, end: number): [number, number][] {
     const cuts = [start];
-    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})/gu)) cuts.push(start + m.index + m[0].length);
+    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})/gu))
+      cuts.push(start + m.index + m[0].length);
     if (cuts.length === 1) return [[start, end]];
     const out: [number, number][] = [];
     let from = start;

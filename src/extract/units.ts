@@ -22,17 +22,28 @@ export interface Unit {
 
 /** The units files of a data folder, or the one file given. */
 export function unitsFiles(dirOrFile: string): DataFile[] {
-  if (!fs.existsSync(dirOrFile)) throw new CliError(`--units: ${dirOrFile} does not exist; give a data folder or a units file`);
+  if (!fs.existsSync(dirOrFile))
+    throw new CliError(`--units: ${dirOrFile} does not exist; give a data folder or a units file`);
   if (!fs.statSync(dirOrFile).isDirectory()) {
     const ext = path.extname(dirOrFile).slice(1).toLowerCase();
-    if (!(FORMATS as readonly string[]).includes(ext)) throw new CliError(`--units: ${dirOrFile} is not .csv, .xlsx, .json or .parquet`);
-    return [{ table: 'units', rel: path.basename(dirOrFile), abs: dirOrFile, format: ext as Format, size: fs.statSync(dirOrFile).size }];
+    if (!(FORMATS as readonly string[]).includes(ext))
+      throw new CliError(`--units: ${dirOrFile} is not .csv, .xlsx, .json or .parquet`);
+    return [
+      {
+        table: 'units',
+        rel: path.basename(dirOrFile),
+        abs: dirOrFile,
+        format: ext as Format,
+        size: fs.statSync(dirOrFile).size,
+      },
+    ];
   }
   const { files, issues } = discover(dirOrFile);
   const mine = files.filter((f) => f.table === 'units');
   const problems = issues.filter((i) => i.file.split(/[.,]/)[0] === 'units' && i.rule !== 'missing_table');
   if (problems.length > 0) throw new DataError(problems);
-  if (mine.length === 0) throw new CliError(`--units: no units.csv, units.xlsx, units.json or units.parquet in ${dirOrFile}`);
+  if (mine.length === 0)
+    throw new CliError(`--units: no units.csv, units.xlsx, units.json or units.parquet in ${dirOrFile}`);
   return mine;
 }
 
@@ -62,7 +73,14 @@ export async function readUnits(dirOrFile: string): Promise<Unit[]> {
           return t === '' ? null : t;
         };
         for (const c of ['unit_code', 'name', 'kind']) {
-          if (!text(c)) issues.push({ file: file.rel, line: read.source.lineOf(i + 1), column: c, rule: 'required', message: `${c} is empty; every unit needs one` });
+          if (!text(c))
+            issues.push({
+              file: file.rel,
+              line: read.source.lineOf(i + 1),
+              column: c,
+              rule: 'required',
+              message: `${c} is empty; every unit needs one`,
+            });
         }
         units.push({
           code: text('unit_code') ?? '',
@@ -76,7 +94,10 @@ export async function readUnits(dirOrFile: string): Promise<Unit[]> {
       });
     }
     if (issues.length > 0) throw new DataError(issues);
-    if (units.length === 0) throw new DataError([{ file: files[0]!.rel, line: null, column: null, rule: 'empty', message: 'the units table has no rows' }]);
+    if (units.length === 0)
+      throw new DataError([
+        { file: files[0]!.rel, line: null, column: null, rule: 'empty', message: 'the units table has no rows' },
+      ]);
     return units;
   } finally {
     db.close();
