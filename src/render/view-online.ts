@@ -42,7 +42,7 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
   if (byUnit.filter((u) => u.online_ratio !== null).length > 1) {
     const groups = groupByKind(byUnit, ctx);
     for (const g of groups) {
-      const cut = extremes(g.rows, (u) => u.online_ratio, names);
+      const cut = extremes(g.rows, (u) => u.online_ratio, names, (a, b) => b.received - a.received);
       if (cut.shown.length === 0) continue;
       const block: Block = groups.length > 1 ? { subheading: g.title } : {};
       let caption = 'Tỷ lệ hồ sơ tiếp nhận trực tuyến theo cơ quan, đơn vị';
