@@ -21,7 +21,8 @@ export interface Found {
   warning: boolean;
 }
 
-type Row = Record<string, unknown> & { _fid: number; _pos: number };
+/** A scalar from DuckDB as Db.all returns it, typed so messages cannot print `[object Object]`. */
+type Row = Record<string, string | number | boolean | null> & { _fid: number; _pos: number };
 
 export interface Rule {
   /** Rule id, unless the rows carry their own in `_rule` (and column in `_column`). */
@@ -163,7 +164,7 @@ function forgottenInLineage(rows: Row[]): Row[] {
       seen.add(String(p));
       const a = byCode.get(String(p));
       if (a?.successors) {
-        found.push({ ...r, ancestor: a.code, ancestor_successors: a.successors });
+        found.push({ ...r, ancestor: a.code ?? null, ancestor_successors: a.successors });
         break;
       }
     }

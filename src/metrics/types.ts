@@ -1,3 +1,5 @@
+import type { ChangesMetrics } from './changes.ts';
+
 /** The shape of metrics.json (docs/metrics.md § metrics.json). Extra keys are allowed. */
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'ytd' | 'year';
@@ -163,5 +165,7 @@ export interface Metrics {
   /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
   index_rankings?: IndexRanking[];
   data?: DataMetrics;
+  /** What changed since the previous period of the same kind (section I opens with it). */
+  changes?: ChangesMetrics;
   [extra: string]: unknown;
 }
