@@ -17,6 +17,8 @@ import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
 import { scanFile, type Scan } from './scan.ts';
 import { resolveUnitNames } from './unit-names.ts';
+import { readiness, type Readiness } from './readiness.ts';
+import type { Period } from '../metrics/types.ts';
 import { createView, finishTable, materialiseTable, reorderTable } from './stage.ts';
 
 export interface CheckResult {
@@ -27,6 +29,8 @@ export interface CheckResult {
    */
   warnings: DataIssue[];
   tables: { name: TableName; files: string[]; rows: number }[];
+  /** What a brief of the period asked for would lack (`check --period`). */
+  readiness?: Readiness;
 }
 
 export interface LoadResult {
@@ -186,11 +190,16 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   return { issues, warnings, tables, present, hashes: read };
 }
 
-export async function checkData(dataDir: string, effects: Effects = quiet): Promise<CheckResult> {
+/**
+ * Checks a data folder; with `ready`, also what a brief of that period (and unit) would lack,
+ * computed when the data is valid (on invalid data it would only repeat the errors).
+ */
+export async function checkData(dataDir: string, effects: Effects = quiet, ready?: { period: Period; unit?: string }): Promise<CheckResult> {
   const db = await Db.open(':memory:');
   try {
-    const { issues, warnings, tables } = await validate(db, dataDir, effects);
-    return { issues, warnings, tables };
+    const { issues, warnings, tables, present } = await validate(db, dataDir, effects);
+    if (!ready || issues.length) return { issues, warnings, tables };
+    return { issues, warnings, tables, readiness: await readiness(db, ready.period, ready.unit, (t) => present.has(t as TableName)) };
   } finally {
     db.close();
   }
