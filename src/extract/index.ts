@@ -9,6 +9,7 @@ import { parseHeader, type Header } from './header.ts';
 import { Matcher } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';
 import { validOn, type Unit } from './units.ts';
+import { parseIsoOrDmy } from '../dates.ts';
 
 export const TASK_COLUMNS = ['task_id', 'doc_no', 'lead_unit', 'support_units', 'title', 'area', 'index_code', 'assigned_on', 'due_on', 'completed_on', 'cancelled_on'] as const;
 export const DOCUMENT_COLUMNS = ['doc_no', 'doc_type', 'issued_on', 'meeting_on', 'issuer_code', 'signer', 'title'] as const;
@@ -77,12 +78,9 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
 }
 
 export function parseDay(value: string, flag: string): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')] : [];
-  const t = y ? new Date(Date.UTC(+y, +m! - 1, +d!)) : null;
-  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
-  return `${y}-${m}-${d}`;
+  const day = parseIsoOrDmy(value);
+  if (!day) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
+  return day;
 }
 
 function issuerCode(docNo: string | null, scope: Unit, units: Unit[]): string {
