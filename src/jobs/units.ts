@@ -1,42 +1,66 @@
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { runQuery } from '../metrics/queries.ts';
 import { rootProvinces } from '../metrics/scope.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
 
 /**
- * The units a job renders a brief for, at the period: `province` is the root province that exists
- * on the period's end (queries/root_province.sql); `children-of:CODE` its children that existed during the period (optionally of some
- * kinds); a list is taken as written, each code checked against the units table.
+ * What a job renders at a period: its units, or none and why. A job whose units do not stand in
+ * the period (a district job after 1 July 2025, a commune job before it) has nothing to do; that
+ * is not a failure, and `idle` says why.
  */
-export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<string[]> {
+export interface JobUnits {
+  units: string[];
+  idle: string | null;
+}
+
+/**
+ * The units a job renders a brief for, at the period: `province` is the root province that exists
+ * on the period's end (queries/root_province.sql); `children-of:CODE` the children of CODE that
+ * stand on the period's end (queries/job_units.sql), optionally of some kinds; a list is taken as
+ * written, each code checked against the units table.
+ */
+export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<JobUnits> {
   if (job.units === 'province') {
     const rows = await rootProvinces(db, period.end);
     if (rows.length !== 1) {
       const found = rows.length ? ` (${rows.map((r) => r.unit_code).join(', ')})` : '';
+      const fix = rows.length ? `; for periods before the merger name one, e.g. "units": ["${rows[0]!.unit_code}"]` : '';
       throw new CliError(
-        `${job.file}: units: "province" needs exactly one province unit with child units on ${period.end}; found ${rows.length}${found}`,
+        `${job.file}: units: "province" needs exactly one province unit with child units on ${period.end}; found ${rows.length}${found}${fix}`,
         EXIT.data,
       );
     }
-    return [rows[0]!.unit_code];
+    return { units: [rows[0]!.unit_code], idle: null };
   }
   if (typeof job.units === 'string') {
     const parent = job.units.slice('children-of:'.length);
     await requireUnits(db, job.file, [parent]);
-    const rows = await db.all<{ unit_code: string; kind: string }>(
-      `SELECT unit_code, kind FROM units
-        WHERE parent_code = $parent
-          AND (valid_from IS NULL OR valid_from <= $end::DATE)
-          AND (valid_to IS NULL OR valid_to >= $start::DATE)
-        ORDER BY unit_code`,
-      { parent, start: period.start, end: period.end },
-    );
+    const absent = await notStanding(db, parent, period);
+    if (absent) return { units: [], idle: `${absent}; no briefs of its units for ${period.id}` };
+    const rows = await runQuery<{ unit_code: string; kind: string }>(db, 'job_units', { parent, start: period.start, end: period.end });
     const kinds = job.unit_kinds ? new Set<string>(job.unit_kinds) : null;
-    return rows.filter((r) => !kinds || kinds.has(r.kind)).map((r) => r.unit_code);
+    const units = rows.filter((r) => !kinds || kinds.has(r.kind)).map((r) => r.unit_code);
+    const what = kinds ? `of kind ${[...kinds].join(', ')} ` : '';
+    return { units, idle: units.length ? null : `no unit ${what}under ${parent} stands in ${period.id}` };
   }
   await requireUnits(db, job.file, job.units);
-  return [...job.units];
+  return { units: [...job.units], idle: null };
+}
+
+/** Why `code` does not stand on the period's end ("AG ended on 30/06/2025; its successor is AGM"), or null. */
+async function notStanding(db: Db, code: string, period: Period): Promise<string | null> {
+  const [u] = await runQuery<{ started: boolean; carried: boolean; successors: string[]; valid_from_dmy: string | null; valid_to_dmy: string | null }>(
+    db,
+    'unit_at',
+    { unit: code, end: period.end },
+  );
+  if (!u) return null;
+  if (!u.started) return `${code} starts on ${u.valid_from_dmy}`;
+  if (!u.carried) return null;
+  const ended = u.valid_to_dmy ? `${code} ended on ${u.valid_to_dmy}` : `${code} was taken over by ${period.end}`;
+  return `${ended}; its successor${u.successors.length > 1 ? 's are' : ' is'} ${u.successors.join(', ')}`;
 }
 
 async function requireUnits(db: Db, file: string, codes: string[]): Promise<void> {
