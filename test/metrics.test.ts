@@ -169,7 +169,9 @@ describe('computeMetrics — online services', () => {
       on_time_rate: 0.5,
       online_payment_ratio: 0,
     });
-    expect(delta).toEqual({ online_ratio: 11 / 21 - 1 / 3, online_ratio_eligible: -0.25, on_time_rate: 0.25, online_payment_ratio: 0.5 });
+    // No row carries a fully-online value: the ratio and its change are null.
+    expect(o.full_online_ratio).toBeNull();
+    expect(delta).toEqual({ online_ratio: 11 / 21 - 1 / 3, online_ratio_eligible: -0.25, on_time_rate: 0.25, online_payment_ratio: 0.5, full_online_ratio: null });
     expect(target.online_ratio).toBe(0.8);
   });
 
@@ -216,7 +218,7 @@ describe('computeMetrics — online services', () => {
   it('gives zeros and null ratios for a period with no rows, and record-level ratios null with stats only', async () => {
     const empty = (await metrics('2022-Q1')).online!;
     expect(empty).toMatchObject({ received: 0, received_online: 0, online_ratio: null, resolved: 0, on_time_rate: null, online_payment_ratio: null });
-    expect(empty.delta).toEqual({ online_ratio: null, online_ratio_eligible: null, on_time_rate: null, online_payment_ratio: null });
+    expect(empty.delta).toEqual({ online_ratio: null, online_ratio_eligible: null, on_time_rate: null, online_payment_ratio: null, full_online_ratio: null });
     const statsOnly = (await metrics('2024-12', 'P.H2')).online!;
     expect(statsOnly).toMatchObject({ received: 5, received_online: 5, online_ratio: 1, online_ratio_eligible: null, online_payment_ratio: null });
   });

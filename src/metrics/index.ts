@@ -7,7 +7,7 @@ import { QueryPool } from './pool.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import { resolveScope } from './scope.ts';
 import { tasksMetrics } from './tasks.ts';
-import type { DataMetrics, Metrics, Period } from './types.ts';
+import type { DataMetrics, LineageMetrics, Metrics, Period } from './types.ts';
 
 export { parsePeriod, previousPeriod, periodMonths } from './period.ts';
 
@@ -38,11 +38,12 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
     const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});
-    const [tasks, online, { indices, rankings }, { criteria, totals }, data] = await Promise.all([
+    const [tasks, online, { indices, rankings }, { criteria, totals }, lineage, data] = await Promise.all([
       tasksMetrics(pool, params, targets),
       onlineMetrics(pool, params, targets),
       indicesMetrics(pool, params),
       criteriaMetrics(pool, params),
+      lineageMetrics(pool, params),
       dataInfo(pool),
     ]);
     return {
@@ -62,6 +63,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       index_rankings: rankings,
       criteria,
       criteria_totals: totals,
+      lineage,
       data,
     };
   } finally {
@@ -71,6 +73,16 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
 
 /** Enough to overlap the small queries with the two dossier scans of each period; more measured no faster. */
 const CONNECTIONS = 4;
+
+/** metrics.md § Unit history and lineage: what the scope takes over and what it leaves out at E. */
+async function lineageMetrics(db: Queryable, params: QueryParams): Promise<LineageMetrics> {
+  const rows = await runQuery<{ kind: 'carried' | 'split'; unit_code: string; to_codes: string[] }>(db, 'lineage', params);
+  return {
+    as_of: params.end!,
+    split_units: rows.filter((r) => r.kind === 'split').map((r) => r.unit_code),
+    carried: rows.filter((r) => r.kind === 'carried').map((r) => ({ from_code: r.unit_code, to_codes: r.to_codes })),
+  };
+}
 
 /** What the figures were computed from, for the brief's appendix. */
 async function dataInfo(db: Queryable): Promise<DataMetrics> {

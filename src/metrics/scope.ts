@@ -1,5 +1,6 @@
 import { editDistance, fold } from '../text.ts';
 import { CliError, EXIT } from '../errors.ts';
+import type { Row } from '../db.ts';
 import { runQuery, type Queryable } from './queries.ts';
 
 export interface Scope {
@@ -29,10 +30,40 @@ export async function resolveScope(db: Queryable, end: string, unit?: string): P
   if (unit === undefined) return { ...defaultScope(roots, end), root_code };
   const code = unit.trim();
   const found = units.find((u) => u.unit_code === code);
-  if (found) return { ...pick(found), root_code };
+  if (found) {
+    await refuseIfNotStanding(db, code, end);
+    return { ...pick(found), root_code };
+  }
   const close = suggestions(code, units);
   const hint = close.length ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?` : '; see the unit_code column of units';
   throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
+}
+
+interface UnitAt extends Row {
+  started: boolean;
+  carried: boolean;
+  successors: string[];
+  starts_on: string | null;
+  ended_on: string | null;
+  predecessors: string[] | null;
+}
+
+/**
+ * A scope must stand on the period's end E (queries/unit_at.sql): a unit that starts after E, or
+ * whose lineage takes effect on or before E, is a usage error that says which --unit to use.
+ */
+async function refuseIfNotStanding(db: Queryable, code: string, end: string): Promise<void> {
+  const [at] = await runQuery<UnitAt>(db, 'unit_at', { unit: code, end });
+  if (!at) return;
+  const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
+  if (!at.started) {
+    const before = at.predecessors?.length ? `; for periods before that use ${units(at.predecessors)}` : '';
+    throw new CliError(`${code} starts on ${at.starts_on}${before}, or choose a period that ends on or after that day`, EXIT.usage);
+  }
+  if (at.carried) {
+    const whom = at.successors.length === 1 ? `its successor is ${at.successors[0]}` : `its successors are ${at.successors.join(', ')}`;
+    throw new CliError(`${code} ended on ${at.ended_on}; ${whom} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}`, EXIT.usage);
+  }
 }
 
 /** The province units with child units that exist on `end` (queries/root_province.sql). */
