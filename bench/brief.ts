@@ -37,7 +37,7 @@ try {
     const brief = { warm: [] as number[], cold: [] as number[] };
     const print = { warm: [] as number[], cold: [] as number[] };
     const stages: Record<string, number>[] = [];
-    const options = (name: string) => ({ out: path.join(tmp, name), period: args.period!, unit: args.unit });
+    const options = (name: string) => ({ out: path.join(tmp, name), period: args.period, unit: args.unit });
     // One untimed warm-up of each, so module loading and font caches count in neither.
     const warm = await renderBrief(db, { ...options('warm'), browser }, effects);
     const html = readFileSync(path.join(warm.dir, 'brief.html'), 'utf8');

@@ -81,7 +81,7 @@ export class Db {
 }
 
 
-function toPlain(v: unknown, typeId: number): unknown {
+function toPlain(v: unknown, typeId: DuckDBTypeId | undefined): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') {
     return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
@@ -89,7 +89,7 @@ function toPlain(v: unknown, typeId: number): unknown {
   if (v instanceof Date) {
     return typeId === DuckDBTypeId.DATE ? v.toISOString().slice(0, 10) : v.toISOString();
   }
-  if (Array.isArray(v)) return v.map((x) => toPlain(x, -1));
+  if (Array.isArray(v)) return v.map((x) => toPlain(x, undefined));
   return v;
 }
 

@@ -28,10 +28,13 @@ export interface DataIssue {
 /** Input data breaks the contract; carries every issue found, not only the first. */
 export class DataError extends Error {
   readonly issues: DataIssue[];
-  constructor(issues: DataIssue[], message?: string) {
+  /** Found along with the errors; shown too, since fixing the errors will not make them go away. */
+  readonly warnings: DataIssue[];
+  constructor(issues: DataIssue[], message?: string, warnings: DataIssue[] = []) {
     super(message ?? `${issues.length} data error${issues.length === 1 ? '' : 's'}`);
     this.name = 'DataError';
     this.issues = issues;
+    this.warnings = warnings;
   }
 }
 
@@ -61,6 +64,12 @@ export class RenderError extends Error {
     super(message, options);
     this.name = 'RenderError';
   }
+}
+
+/** Warnings as check and load print them on stderr, before any error; at most 200 lines. */
+export function printWarnings(warnings: DataIssue[], err: (s: string) => void): void {
+  for (const w of warnings.slice(0, 200)) err(`warning: ${formatIssue(w)}`);
+  if (warnings.length > 200) err(`… and ${warnings.length - 200} more warnings (use check --json to see all)`);
 }
 
 export function formatIssue(i: DataIssue): string {

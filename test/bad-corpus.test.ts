@@ -83,7 +83,8 @@ describe('cchc check on bad folders', () => {
     const c = cases.find((x) => x.name === 'tasks-excel-serial-date')!;
     const r = spawnSync(CLI, ['check', '--data', c.data, '--json'], { encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);
-    const issues = JSON.parse(r.stdout) as DataIssue[];
+    const { valid, issues } = JSON.parse(r.stdout) as { valid: boolean; issues: DataIssue[] };
+    expect(valid).toBe(false);
     expect(issues).toEqual([expect.objectContaining({ file: 'tasks.csv', line: 3, column: 'assigned_on', rule: 'date' })]);
     expect(issues[0]!.message).toContain('"45601"');
   });

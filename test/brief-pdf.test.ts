@@ -96,7 +96,8 @@ describe('renderBriefFromMetrics(metrics, options, effects): the PDF', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{x}}');
     // Chart labels come from the units table and pass through vega, which escapes them.
-    const svg = readFileSync(path.join(full.dir, 'charts', 'nhiem-vu-theo-don-vi.svg'), 'utf8');
+    // Departments and districts are charted apart (one block per kind of unit); Sở Tư pháp is a department.
+    const svg = readFileSync(path.join(full.dir, 'charts', 'nhiem-vu-so-nganh.svg'), 'utf8');
     expect(svg).toContain('&lt;script&gt;stp()&lt;/script&gt;');
     expect(svg).not.toMatch(/<script/i);
   });
@@ -126,7 +127,8 @@ describe('renderBriefFromMetrics(metrics, options, effects): the PDF', () => {
     const files = readdirSync(full.dir).sort();
     expect(files).toEqual(['brief.html', 'brief.pdf', 'charts', 'manifest.json', 'metrics.json']);
     const charts = readdirSync(path.join(full.dir, 'charts'));
-    expect(charts).toContain('nhiem-vu-theo-don-vi.svg');
+    expect(charts).toContain('nhiem-vu-so-nganh.svg');
+    expect(charts).toContain('nhiem-vu-cap-huyen.svg');
     expect(charts).toContain('papi-vi-tri.svg');
     expect(charts.length).toBeGreaterThanOrEqual(10);
     const m = JSON.parse(readFileSync(path.join(full.dir, 'metrics.json'), 'utf8'));

@@ -40,7 +40,10 @@ describe.runIf(present)('extractNotice(seed) against data/tasks.csv', () => {
       let common = 0;
       for (const r of sample) {
         const n = left.get(key(r)) ?? 0;
-        if (n > 0) left.set(key(r), n - 1), common++;
+        if (n > 0) {
+          left.set(key(r), n - 1);
+          common++;
+        }
       }
       console.log(`${docNo}: extract ${x.rows.length}, sample ${sample.length}, common pairs ${common} (${(common / sample.length).toFixed(2)} of the sample, ${(common / x.rows.length).toFixed(2)} of the extraction)`);
       expect(common / sample.length).toBeGreaterThanOrEqual(floor);

@@ -29,7 +29,10 @@ function score(x: Extraction, exp: Expected): { precision: number; recall: numbe
   let matched = 0;
   for (const e of exp.tasks) {
     const g = got.find((g) => !g.used && g.lead === e.lead && g.due === e.due && g.a <= e.line && e.line <= g.b);
-    if (g) (g.used = true), matched++;
+    if (g) {
+      g.used = true;
+      matched++;
+    }
   }
   return { precision: got.length ? matched / got.length : 0, recall: exp.tasks.length ? matched / exp.tasks.length : 0, matched };
 }

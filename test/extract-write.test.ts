@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +8,12 @@ import { extractNotice, TASK_COLUMNS, type Extraction } from '../src/extract/ind
 import { readUnits } from '../src/extract/units.ts';
 import { siblingPaths, writeExtraction } from '../src/extract/write.ts';
 import { checkData } from '../src/load/index.ts';
+import { tempDir } from './tmp.ts';
 
 const FIX = path.join(import.meta.dirname, 'fixtures/extract');
 const SEED_003 = path.join(FIX, '003_eb182466d1110d9e.txt');
 const SEED_004 = path.join(FIX, '004_ccf95d250fff1e0f.txt');
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cchc-extract-'));
+const tmp = () => tempDir('cchc-extract-');
 
 let x003: Extraction;
 let x004: Extraction;
@@ -38,11 +38,12 @@ describe('writeExtraction(x, out.csv)', () => {
     expect(files.map((f) => path.basename(f))).toEqual(['tasks.208.csv', 'documents.208.csv', 'tasks.208.review.csv']);
     expect(fs.readFileSync(files[0]!, 'utf8').split('\n')[0]).toBe(TASK_COLUMNS.join(','));
     // The review file is for people; the loaded folder holds only the two table files.
-    fs.renameSync(files[2]!, path.join(os.tmpdir(), `review-${process.pid}.csv`));
+    const moved = path.join(tmp(), 'review.csv');
+    fs.renameSync(files[2]!, moved);
     const checked = await checkData(dir);
     expect(checked.issues).toEqual([]);
     expect(checked.tables.find((t) => t.name === 'tasks')!.rows).toBe(x003.rows.length);
-    const review = fs.readFileSync(path.join(os.tmpdir(), `review-${process.pid}.csv`), 'utf8').split('\n');
+    const review = fs.readFileSync(moved, 'utf8').split('\n');
     expect(review[0]).toBe('task_id,source_lines,confidence,check,lead_name,review');
     expect(review.find((l) => l.startsWith('208/TB-VPUBND-') && l.includes(',172-174,'))).toMatch(/,0\.85,,Sở Nội vụ,/);
   });
@@ -86,7 +87,7 @@ describe('cchc extract', () => {
   const run = async (...args: string[]) => {
     const err: string[] = [];
     const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = (s: string) => (err.push(s), true);
     try {
       return { code: await main(['node', 'cchc', 'extract', ...args]), err: err.join('') };
     } finally {

@@ -40,7 +40,10 @@ async function bigFolder(dir: string): Promise<string> {
   for (let i = 0; i < BIG_ROWS; i++) {
     const d = new Date(day0 + (i % 700) * 864e5).toISOString().slice(0, 10);
     chunk += `D${i},${units[i % 3]},1.00${i % 7},${channels[i % 3]},${i % 2 ? 'true' : 'false'},${d},${d},${i % 5 ? d : ''},${i % 4 ? 'true' : ''}\n`;
-    if (chunk.length > 1 << 20) (out.write(chunk), (chunk = ''));
+    if (chunk.length > 1 << 20) {
+      out.write(chunk);
+      chunk = '';
+    }
   }
   await new Promise<void>((resolve, reject) => out.end(chunk, () => resolve()).on('error', reject));
   return dir;

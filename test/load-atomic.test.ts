@@ -16,7 +16,13 @@ describe('loadData', () => {
     const dir = folder({ '.cchc-sample': '', 'README.md': '# notes', '~$tasks.xlsx': 'lock' });
     const db = tempDb();
     const r = await loadData(dir, db, effects);
-    expect(r).toEqual({ tables: expect.objectContaining({ units: 6, tasks: 2, dossiers: 0 }), fingerprint: await fingerprintData(dir), sample: true });
+    expect(r).toEqual({
+      tables: expect.objectContaining({ units: 6, unit_lineage: 0, tasks: 2, dossiers: 0 }),
+      // The base units' AG.CT.X1 ends under AG.CT, which has a successor, and has none itself.
+      warnings: [expect.objectContaining({ file: 'units.csv', line: 6, rule: 'lineage_forgotten' })],
+      fingerprint: await fingerprintData(dir),
+      sample: true,
+    });
     expect(readdirSync(path.dirname(db))).toEqual(['cchc.duckdb']);
     expect(await query(db, 'SELECT loaded_at, data_dir, fingerprint, sample FROM meta_load')).toEqual([
       { loaded_at: '2025-01-02T03:04:05.000Z', data_dir: dir, fingerprint: r.fingerprint, sample: true },
@@ -82,7 +88,8 @@ describe('cchc check / cchc load', () => {
   it('check: exit 0 on valid data, 1 with file:line [column] lines, --json on stdout, 2 for a missing folder', () => {
     const ok = run('check', '--data', folder());
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/is valid\nunits\s+6\s+units\.csv\ntasks\s+2\s+tasks\.csv\n/);
+    expect(ok.stdout).toMatch(/is valid \(1 warning on stderr\)\nunits\s+6\s+units\.csv\ntasks\s+2\s+tasks\.csv\n/);
+    expect(ok.stderr).toContain('warning: units.csv:6 [valid_to]: AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage');
 
     const dir = folder({ 'tasks.csv': TASKS + 'T3,,AG.SNV,,x,direction,,31/02/2024,,,\n' });
     const bad = run('check', '--data', dir);
@@ -92,7 +99,10 @@ describe('cchc check / cchc load', () => {
 
     const json = run('check', '--data', dir, '--json');
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual([{ file: 'tasks.csv', line: 4, column: 'assigned_on', rule: 'date', message: expect.stringContaining('31/02/2024') }]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: false,
+      issues: [{ file: 'tasks.csv', line: 4, column: 'assigned_on', rule: 'date', message: expect.stringContaining('31/02/2024') }],
+    });
 
     const missing = run('check', '--data', path.join(dir, 'nope'));
     expect(missing.status).toBe(2);

@@ -1,9 +1,9 @@
 /** Small data folders in temp dirs for the loader tests; a valid base every test can break once. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Db } from '../src/db.ts';
 import { fixedClock, silentLogger, type Effects } from '../src/effects.ts';
+import { tempDir } from './tmp.ts';
 
 export const effects: Effects = { clock: fixedClock('2025-01-02T03:04:05Z'), logger: silentLogger };
 
@@ -25,14 +25,14 @@ export const TASKS = [
 
 /** A data folder holding the base units and tasks, plus/minus `files` (null removes a base file). */
 export function folder(files: Record<string, string | Buffer | null> = {}): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'cchc-load-'));
+  const dir = tempDir('cchc-load-');
   const all: Record<string, string | Buffer | null> = { 'units.csv': UNITS, 'tasks.csv': TASKS, ...files };
   for (const [name, content] of Object.entries(all)) if (content !== null) writeFileSync(path.join(dir, name), content);
   return dir;
 }
 
 export function tempDb(): string {
-  return path.join(mkdtempSync(path.join(os.tmpdir(), 'cchc-db-')), 'out', 'cchc.duckdb');
+  return path.join(tempDir('cchc-db-'), 'out', 'cchc.duckdb');
 }
 
 export async function query<T extends Record<string, unknown>>(dbPath: string, sql: string): Promise<T[]> {

@@ -36,7 +36,7 @@ describe('briefView(metrics, context, header, charts)', () => {
       ['Chỉ số 766 T12/2024', '82,40', 'Hạng 14/63', '▲ 3 bậc', 'up'],
     ]);
     expect(Object.keys(v.charts)).toContain('papi-vi-tri');
-    const overdue = v.sections[0]!.blocks[1]!.table!;
+    const overdue = v.sections[0]!.blocks.find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
     expect(overdue.rows).toHaveLength(25);
     expect(overdue.rows[0]!.slice(-2)).toEqual(['30/10/2024', '62']);
   });

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const db = await Db.open(dbPath);
   try {
     for (const s of schemaDdl()) await db.run(s);
-    const units = [
+    const units: [string, string, string, string | null][] = [
       ['AG', 'UBND tỉnh An Giang', 'province', null],
       ['AG.SNV', 'Sở Nội vụ', 'department', 'AG'],
       ['AG.TT', '=HYPERLINK("http://x","Tri Tôn")', 'district', 'AG'],

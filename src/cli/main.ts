@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue } from '../errors.ts';
+import { CliError, DataError, EXIT, QueryError, RenderError, formatIssue, printWarnings } from '../errors.ts';
 import { isEntryPoint, toolVersion } from '../paths.ts';
 import { commands } from './commands/index.ts';
 
@@ -22,6 +22,7 @@ export function report(e: unknown, debug: boolean, err: (s: string) => void = (s
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (e instanceof DataError) {
+    printWarnings(e.warnings, err);
     const shown = e.issues.slice(0, 200);
     for (const i of shown) err(formatIssue(i));
     if (e.issues.length > shown.length) err(`… and ${e.issues.length - shown.length} more (use --json to see all)`);

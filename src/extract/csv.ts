@@ -18,15 +18,19 @@ export function parseCsv(text: string): { fields: string[]; line: number }[] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (inQuote) {
-      if (ch === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') inQuote = false;
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') inQuote = false;
       else {
         if (ch === '\n') line++;
         field += ch;
       }
     } else if (ch === '"') inQuote = true;
-    else if (ch === ',') fields.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       endRecord();
       line++;

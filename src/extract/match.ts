@@ -204,7 +204,7 @@ export class Matcher {
       j++;
       if (node.targets.length > 0) {
         const target = node.targets.find((x) => x.type === 'unit') ?? node.targets[0]!;
-        best = { target, tok0: i, tok1: j, start: tokens[i]!.start, end: tokens[j - 1]!.end };
+        best = { target, tok0: i, tok1: j, start: tokens[i].start, end: tokens[j - 1]!.end };
       }
     }
     if (best && best.target.type === 'unit' && this.lowerLevelFollows(tokens, best.tok1)) return null;

@@ -72,7 +72,11 @@ async function rawRows(file: string): Promise<{ rows: Raw[]; lines: number[] }> 
     if (!ws) return { rows: [], lines: [] };
     const cells = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v : String(v ?? '')));
     let headerRow = 1;
-    for (let r = 1; r <= Math.min(10, ws.rowCount); r++) if (cells(r).some((v) => typeof v === 'string' && columnOf(v) === 'unit_code')) (headerRow = r), (r = 99);
+    for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+      if (!cells(r).some((v) => typeof v === 'string' && columnOf(v) === 'unit_code')) continue;
+      headerRow = r;
+      break;
+    }
     const header = cells(headerRow).map(String);
     const rows: Raw[] = [];
     const lines: number[] = [];

@@ -31,7 +31,7 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   pid: number;
-  isAlive(pid: number): boolean;
+  isAlive: (pid: number) => boolean;
   loader: Loader;
   openSession(): Promise<RenderSession>;
   /** Folder relative paths in job files start from (the repo root). */

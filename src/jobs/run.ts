@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Db, messageOf } from '../db.ts';
+import { writeArchive } from '../deliver/archive.ts';
 import { deliverJob, productionDelivery } from '../deliver/job.ts';
 import type { DeliveryStatus } from '../deliver/record.ts';
 import { CliError, DataError, EXIT, QueryError, type ExitCode, formatIssue } from '../errors.ts';
@@ -11,7 +12,7 @@ import { ensureDatabase } from './data.ts';
 import { fillHeader } from './header.ts';
 import { forEachLimited } from './pool.ts';
 import type { JobDeps, RenderSession } from './deps.ts';
-import { type FinalStatus, type Trigger, type UnitError, appendRecord, readMessages } from './history.ts';
+import { type FinalStatus, type Trigger, type UnitError, appendRecord, readMessages, readRuns } from './history.ts';
 import { acquireLock } from './lock.ts';
 import { type RunManifest, publish, pruneRuns, removeAbandoned, stagingDir } from './outputs.ts';
 import { resolvePeriod } from './period.ts';
@@ -113,6 +114,16 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
         { clock: deps.clock, logger: deps.logger, delivery: deps.delivery ?? productionDelivery() },
       );
       if (result.delivery.status === 'incomplete' && result.exit_code === EXIT.ok) result.exit_code = EXIT.delivery;
+    }
+    if (result.outputs.length > 0) {
+      // The archive is a view of what is on disk; failing to refresh it leaves the briefs published.
+      try {
+        // Job folders outside the output root (an absolute `output`) are known from the outputs the history lists.
+        const jobDirs = [job.outDir, ...readRuns(historyFile(deps), deps.isAlive).flatMap((r) => r.outputs.map((o) => path.dirname(path.dirname(o))))];
+        await writeArchive(deps.outputRoot, readMessages(historyFile(deps)), deps.clock.now(), jobDirs);
+      } catch (e) {
+        deps.logger.warn(`${label}: could not refresh ${path.join(deps.outputRoot, 'index.html')}: ${messageOf(e)}`);
+      }
     }
     record({
       event: 'finished',

@@ -20,12 +20,16 @@ export function headerFields(buf: Buffer): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (inQuote) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') inQuote = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') inQuote = false;
       else field += ch;
     } else if (ch === '"') inQuote = true;
-    else if (ch === ',') fields.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') break;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') break;
     else field += ch;
   }
   fields.push(field);

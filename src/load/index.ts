@@ -20,11 +20,17 @@ import { createView, finishTable, materialiseTable, reorderTable } from './stage
 
 export interface CheckResult {
   issues: DataIssue[];
+  /**
+   * What is valid but worth a person's look, in the issues' shape: a unit forgotten in the
+   * lineage, and every interpretation the loader made of a file. Never makes the data invalid.
+   */
+  warnings: DataIssue[];
   tables: { name: TableName; files: string[]; rows: number }[];
 }
 
 export interface LoadResult {
   tables: Record<string, number>;
+  warnings: DataIssue[];
   fingerprint: string;
   sample: boolean;
 }
@@ -87,6 +93,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   assertDir(dataDir);
   const found = discover(dataDir);
   const issues = [...found.issues];
+  const warnings: DataIssue[] = [];
   const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
   const sources: Source[] = [];
   const hashes: { file: DataFile; sha256: string }[] = [];
@@ -136,7 +143,8 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   effects.logger.info('checking the rules');
   const byFid = new Map(sources.map((s) => [s.fid, s]));
   const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
-  let { found: rows, cut } = await runRules(db, present, { where });
+  const absent = new Set(TABLE_NAMES.filter((t) => !files.some((f) => f.table === t)));
+  let { found: rows, cut } = await runRules(db, present, { where }, absent);
   const misplaced = new Set(rows.map((r) => byFid.get(r.fid)!.file.table).filter((t) => unordered.has(t)));
   if (misplaced.size) {
     effects.logger.info(`reading ${[...misplaced].join(', ')} again in file order, to place the problems on their lines`);
@@ -145,32 +153,34 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       if (failed.length) present.delete(t);
       issues.push(...failed);
     }
-    ({ found: rows, cut } = await runRules(db, present, { where }));
+    ({ found: rows, cut } = await runRules(db, present, { where }, absent));
   }
   for (const r of rows) {
     const s = byFid.get(r.fid)!;
-    issues.push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
+    (r.warning ? warnings : issues).push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
   }
   for (const rule of cut) {
     const t = rule.needs[0]!;
-    issues.push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
+    (rule.warning ? warnings : issues).push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
   }
   const read = hashes.map((h) => ({ ...h, rows: rowsOf.get(files.indexOf(h.file)) ?? 0 }));
   const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
-  issues.sort((a, b) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0));
+  const byPlace = (a: DataIssue, b: DataIssue) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0);
+  issues.sort(byPlace);
+  warnings.sort(byPlace);
   const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({
     name: t,
     files: files.filter((f) => f.table === t).map((f) => f.rel),
     rows: read.filter((h) => h.file.table === t).reduce((n, h) => n + h.rows, 0),
   }));
-  return { issues, tables, present, hashes: read };
+  return { issues, warnings, tables, present, hashes: read };
 }
 
 export async function checkData(dataDir: string, effects: Effects = quiet): Promise<CheckResult> {
   const db = await Db.open(':memory:');
   try {
-    const { issues, tables } = await validate(db, dataDir, effects);
-    return { issues, tables };
+    const { issues, warnings, tables } = await validate(db, dataDir, effects);
+    return { issues, warnings, tables };
   } finally {
     db.close();
   }
@@ -249,7 +259,7 @@ export async function loadData(dataDir: string, dbPath: string, effects: Effects
 /** Validates into `db` and, when all is valid, turns it into the loaded database. */
 async function build(db: Db, dataDir: string, dbPath: string, effects: Effects): Promise<LoadResult> {
   const v = await validate(db, dataDir, effects);
-  if (v.issues.length) throw new DataError(v.issues);
+  if (v.issues.length) throw new DataError(v.issues, undefined, v.warnings);
   effects.logger.info(`writing ${dbPath}`);
   for (const ddl of META_DDL) await db.run(ddl);
   const counts: Record<string, number> = {};
@@ -278,5 +288,5 @@ async function build(db: Db, dataDir: string, dbPath: string, effects: Effects):
     sample,
   });
   await db.run('CHECKPOINT');
-  return { tables: counts, fingerprint, sample };
+  return { tables: counts, warnings: v.warnings, fingerprint, sample };
 }

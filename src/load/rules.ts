@@ -16,9 +16,12 @@ export interface Found {
   column: string | null;
   rule: string;
   message: string;
+  /** A warning is reported but leaves the data valid. */
+  warning: boolean;
 }
 
-type Row = Record<string, unknown> & { _fid: number; _pos: number };
+/** A scalar from DuckDB as Db.all returns it, typed so messages cannot print `[object Object]`. */
+type Row = Record<string, string | number | boolean | null> & { _fid: number; _pos: number };
 
 export interface Rule {
   /** Rule id, unless the rows carry their own in `_rule` (and column in `_column`). */
@@ -26,7 +29,15 @@ export interface Rule {
   column: string | null;
   /** Tables that must be present (read without errors) for the rule to run. */
   needs: TableName[];
-  sql: string;
+  /**
+   * Optional tables the rule reads when they are given; it still runs when they are absent (read
+   * as empty), and not when one was given but could not be read cleanly.
+   */
+  uses?: TableName[];
+  /** SQL, or SQL built knowing which tables of `uses` are present. */
+  sql: string | ((has: (t: TableName) => boolean) => string);
+  /** Reported in the warnings: worth a look, but the data is valid. */
+  warning?: boolean;
   /** A cheaper query that returns no row when `sql` would return none either. */
   precheck?: string;
   /** Picks the offending rows in JS, for the one rule SQL does badly: following a chain of any depth. */
@@ -61,6 +72,105 @@ function unitsInCycles(rows: Row[]): Row[] {
   return rows.filter((r) => cycleOf.has(String(r.code))).map((r) => ({ ...r, path: cycleOf.get(String(r.code))!.join(' → ') }));
 }
 
+/**
+ * Lineage rows in a cycle (A → B → … → A), each with the cycle as `path`: the rows whose two ends
+ * share a strongly connected component. A row from a unit to itself is rule lineage_self instead.
+ */
+function lineageInCycles(rows: Row[]): Row[] {
+  const next = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const [a, b] = [String(r.from_code), String(r.to_code)];
+    if (a === b) continue;
+    if (!next.has(a)) next.set(a, new Set());
+    next.get(a)!.add(b);
+  }
+  const comp = components(next);
+  const pathFrom = (start: string, goal: string): string[] => {
+    // Breadth first inside the component, so the path shown is a shortest one.
+    const prev = new Map<string, string>([[start, start]]);
+    for (const queue = [start]; queue.length && !prev.has(goal); ) {
+      const cur = queue.shift()!;
+      for (const n of next.get(cur) ?? []) {
+        if (prev.has(n) || comp.get(n) !== comp.get(start)) continue;
+        prev.set(n, cur);
+        queue.push(n);
+      }
+    }
+    const path = [goal];
+    while (path[0] !== start) path.unshift(prev.get(path[0]!)!);
+    return path;
+  };
+  return rows
+    .filter((r) => r.from_code !== r.to_code && comp.get(String(r.from_code)) !== undefined && comp.get(String(r.from_code)) === comp.get(String(r.to_code)))
+    .map((r) => ({ ...r, path: [String(r.from_code), ...pathFrom(String(r.to_code), String(r.from_code))].join(' → ') }));
+}
+
+/** Strongly connected components of more than one unit (Tarjan, iterative: chains may be deep). */
+function components(next: Map<string, Set<string>>): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const comp = new Map<string, number>();
+  let counter = 0;
+  for (const root of next.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: string; it: Iterator<string> }[] = [];
+    const enter = (n: string) => {
+      index.set(n, counter);
+      low.set(n, counter++);
+      stack.push(n);
+      onStack.add(n);
+      work.push({ node: n, it: (next.get(n) ?? new Set<string>()).values() });
+    };
+    enter(root);
+    while (work.length) {
+      const top = work.at(-1)!;
+      const step = top.it.next();
+      if (!step.done) {
+        const n = step.value;
+        if (!index.has(n)) enter(n);
+        else if (onStack.has(n)) low.set(top.node, Math.min(low.get(top.node)!, index.get(n)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) low.set(work.at(-1)!.node, Math.min(low.get(work.at(-1)!.node)!, low.get(top.node)!));
+      if (low.get(top.node) !== index.get(top.node)) continue;
+      const members: string[] = [];
+      for (let m = stack.pop()!; ; m = stack.pop()!) {
+        onStack.delete(m);
+        members.push(m);
+        if (m === top.node) break;
+      }
+      if (members.length > 1) for (const m of members) comp.set(m, index.get(top.node)!);
+    }
+  }
+  return comp;
+}
+
+/**
+ * Units that end (valid_to) without lineage below an ancestor that has lineage: their rows follow
+ * no successor, which is valid but nearly always a unit forgotten in the lineage file.
+ */
+function forgottenInLineage(rows: Row[]): Row[] {
+  const byCode = new Map<string, Row>();
+  for (const r of rows) if (!byCode.has(String(r.code))) byCode.set(String(r.code), r);
+  const found: Row[] = [];
+  for (const r of byCode.values()) {
+    if (r.valid_to === null || r.successors !== null) continue;
+    const seen = new Set<string>([String(r.code)]);
+    for (let p = r.parent; p !== null && p !== undefined && !seen.has(String(p)); p = byCode.get(String(p))?.parent) {
+      seen.add(String(p));
+      const a = byCode.get(String(p));
+      if (a?.successors) {
+        found.push({ ...r, ancestor: a.code ?? null, ancestor_successors: a.successors });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 export interface RuleContext {
   /** "file:line" of a row, for messages that point at a second row. */
   where: (fid: number, pos: number) => string;
@@ -90,7 +200,140 @@ export const UNIT_REFS: [TableName, string][] = [
   ['dossiers', 'unit_code'],
   ['dossier_stats', 'unit_code'],
   ['targets', 'unit_code'],
+  ['unit_lineage', 'from_code'],
+  ['unit_lineage', 'to_code'],
 ];
+
+/**
+ * Every lineage row with the row it comes from: unit_lineage's rows, and the one row each
+ * successor_code stands for, (unit, successor, valid_to + 1 day). `_column` is where to point.
+ */
+const lineageRows = (has: (t: TableName) => boolean) =>
+  [
+    ...(has('unit_lineage')
+      ? [`SELECT _fid, _pos, 'to_code' AS _column, from_code, to_code, effective_on, 'unit_lineage' AS src FROM ${v('unit_lineage')}
+          WHERE from_code IS NOT NULL AND to_code IS NOT NULL AND effective_on IS NOT NULL`]
+      : []),
+    // A unit with rows in unit_lineage is checked against them by successor_lineage instead.
+    `SELECT _fid, _pos, 'successor_code' AS _column, unit_code AS from_code, successor_code AS to_code, valid_to + 1 AS effective_on,
+       'units' AS src FROM ${v('units')}
+     WHERE unit_code IS NOT NULL AND successor_code IS NOT NULL AND valid_to IS NOT NULL
+     ${has('unit_lineage') ? `AND unit_code NOT IN (SELECT from_code FROM ${v('unit_lineage')} WHERE from_code IS NOT NULL)` : ''}`,
+  ].join(' UNION ALL ');
+
+/** One row per unit_code (its first), so a duplicated code (rule unique) does not double messages. */
+const firstUnits = `(SELECT * FROM ${v('units')} WHERE unit_code IS NOT NULL QUALIFY row_number() OVER (PARTITION BY unit_code ORDER BY _fid, _pos) = 1)`;
+
+const LINEAGE_RULES: Rule[] = [
+  {
+    rule: 'lineage_self',
+    column: null,
+    needs: ['units'],
+    uses: ['unit_lineage'],
+    sql: (has) => `SELECT * FROM (${lineageRows(has)}) WHERE from_code = to_code`,
+    message: (r) =>
+      r.src === 'units'
+        ? `successor_code ${show(r.to_code)} is the unit itself; name the unit that took it over, or leave successor_code empty`
+        : `from_code and to_code are both ${show(r.to_code)}; a lineage row goes from an old unit to another, new one`,
+  },
+  {
+    rule: 'lineage_cycle',
+    column: null,
+    needs: ['units'],
+    uses: ['unit_lineage'],
+    sql: lineageRows,
+    select: lineageInCycles,
+    message: (r) => `the lineage goes round in a circle (${r.path}); a unit cannot take over a unit that took it over — remove or correct one of these rows`,
+  },
+  {
+    rule: 'lineage_date',
+    column: 'effective_on',
+    needs: ['units', 'unit_lineage'],
+    sql: `SELECT l._fid, l._pos, l.from_code, l.effective_on, u.valid_from, u.valid_to, u._fid AS ufid, u._pos AS upos
+          FROM ${v('unit_lineage')} l JOIN ${firstUnits} u ON u.unit_code = l.from_code
+          WHERE l.effective_on <= u.valid_from OR l.effective_on <> u.valid_to + 1`,
+    message: (r, ctx) => {
+      const unit = `${show(r.from_code)} (${ctx.where(Number(r.ufid), Number(r.upos))})`;
+      if (r.valid_to !== null && r.effective_on !== dayAfter(String(r.valid_to))) {
+        return `effective_on ${r.effective_on} should be ${dayAfter(String(r.valid_to))}, the day after valid_to ${r.valid_to} of ${unit}; correct one of the two dates`;
+      }
+      return `effective_on ${r.effective_on} is not after valid_from ${r.valid_from} of ${unit}: a unit is taken over after it began; correct one of the two dates`;
+    },
+  },
+  {
+    rule: 'lineage_target',
+    column: null,
+    needs: ['units'],
+    uses: ['unit_lineage'],
+    sql: (has) => `SELECT l.*, u.valid_from, u.valid_to, u._fid AS ufid, u._pos AS upos
+          FROM (${lineageRows(has)}) l JOIN ${firstUnits} u ON u.unit_code = l.to_code
+          WHERE l.from_code <> l.to_code AND (u.valid_from > l.effective_on OR u.valid_to < l.effective_on)`,
+    message: (r, ctx) => {
+      const col = r.src === 'units' ? 'successor_code' : 'to_code';
+      const span = r.valid_from !== null && String(r.valid_from) > String(r.effective_on) ? `it begins on ${r.valid_from}` : `it ended on ${r.valid_to}`;
+      const when = r.src === 'units' ? `on ${r.effective_on}, the day after valid_to` : `on effective_on ${r.effective_on}`;
+      return `${col} ${show(r.to_code)} does not exist ${when}: ${span} (${ctx.where(Number(r.ufid), Number(r.upos))}); name the unit that stood on that day, or correct its dates`;
+    },
+  },
+  {
+    rule: 'successor_without_end',
+    column: 'successor_code',
+    needs: ['units'],
+    sql: `SELECT _fid, _pos, unit_code, successor_code FROM ${v('units')} WHERE successor_code IS NOT NULL AND valid_to IS NULL`,
+    message: (r) =>
+      `${show(r.unit_code)} has successor_code ${show(r.successor_code)} but no valid_to; give valid_to, the last day it existed (the successor takes over the next day), or leave successor_code empty`,
+  },
+  {
+    rule: 'successor_lineage',
+    column: 'successor_code',
+    needs: ['units', 'unit_lineage'],
+    sql: `SELECT u._fid, u._pos, u.unit_code, u.successor_code, u.valid_to + 1 AS effective_on, l.n, l.tos, l.ffid, l.fpos
+          FROM ${v('units')} u JOIN (
+            SELECT from_code, count(*) AS n, string_agg(to_code, ', ' ORDER BY to_code) AS tos, list_sort(list(to_code)) AS codes,
+                   arg_min(_fid, (_fid, _pos)) AS ffid, arg_min(_pos, (_fid, _pos)) AS fpos
+            FROM ${v('unit_lineage')} WHERE from_code IS NOT NULL GROUP BY from_code) l ON l.from_code = u.unit_code
+          WHERE u.successor_code IS NOT NULL AND u.valid_to IS NOT NULL AND (l.n <> 1 OR l.codes[1] IS DISTINCT FROM u.successor_code)`,
+    message: (r, ctx) =>
+      `successor_code ${show(r.successor_code)} stands for the one lineage row (${r.unit_code}, ${r.successor_code}, ${r.effective_on}), ` +
+      `but unit_lineage has ${r.n} row${Number(r.n) === 1 ? '' : 's'} from ${r.unit_code} (to ${r.tos}; first at ${ctx.where(Number(r.ffid), Number(r.fpos))}); ` +
+      `keep the lineage in unit_lineage and leave successor_code empty, or make the two agree`,
+  },
+  {
+    rule: 'lineage_forgotten',
+    column: 'valid_to',
+    needs: ['units'],
+    uses: ['unit_lineage'],
+    warning: true,
+    sql: (has) => `WITH s AS (SELECT from_code, string_agg(DISTINCT to_code, ', ' ORDER BY to_code) AS successors FROM (${lineageRows(has)}) GROUP BY from_code)
+          SELECT u._fid, u._pos, u.unit_code AS code, u.name, u.parent_code AS parent, u.valid_to, s.successors
+          FROM ${v('units')} u LEFT JOIN s ON s.from_code = u.unit_code WHERE u.unit_code IS NOT NULL`,
+    select: forgottenInLineage,
+    message: (r) =>
+      `${r.code} (${r.name}) ends on ${r.valid_to} and has no lineage, though ${r.ancestor} above it is taken over by ${r.ancestor_successors}: ` +
+      `its rows reach no brief of the successor; add a unit_lineage row from ${r.code} (or its successor_code) if it was merged or divided`,
+  },
+  {
+    rule: 'fully_online',
+    column: 'fully_online',
+    needs: ['dossiers'],
+    sql: `SELECT _fid, _pos, channel FROM ${v('dossiers')} WHERE fully_online AND channel <> 'online'`,
+    message: (r) => `fully_online is true but channel is ${show(r.channel)}; a dossier handled online end to end was received online — set channel to online or fully_online to false`,
+  },
+  {
+    rule: 'fully_online_le_online',
+    column: 'received_fully_online',
+    needs: ['dossier_stats'],
+    sql: `SELECT _fid, _pos, received_online, received_fully_online FROM ${v('dossier_stats')} WHERE received_fully_online > received_online`,
+    message: (r) => `received_fully_online ${r.received_fully_online} is more than received_online ${r.received_online}; dossiers handled online end to end are part of those received online`,
+  },
+];
+
+/** The ISO date after an ISO date. */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** Required values, types and code lists, found while staging (`_bad`); here they become messages. */
 function cellRule(t: TableName): Rule {
@@ -220,7 +463,7 @@ const CROSS_RULES: Rule[] = [
           WHERE x.points < 0 OR x.points > c.max_points`,
     message: (r) => `points ${r.points} is outside 0..${r.max_points} (max_points of the criterion)`,
   },
-  ...(['received', 'received_online', 'resolved', 'resolved_on_time'] as const).map(
+  ...(['received', 'received_online', 'resolved', 'resolved_on_time', 'received_fully_online'] as const).map(
     (col): Rule => ({
       rule: 'negative',
       column: col,
@@ -275,27 +518,37 @@ export function allRules(): Rule[] {
     ...tables.map(uniqueRule),
     ...UNIT_REFS.map(unitRefRule),
     ...CROSS_RULES,
+    ...LINEAGE_RULES,
   ];
 }
 
-/** Runs every rule whose tables are present; at most MAX_PER_RULE rows each, plus a note when cut. */
-export async function runRules(db: Db, present: Set<TableName>, ctx: Omit<RuleContext, 'unitCodes'>): Promise<{ found: Found[]; cut: Rule[] }> {
+/**
+ * Runs every rule whose tables are present (and whose optional tables are present or absent, not
+ * broken); at most MAX_PER_RULE rows each, plus a note when cut.
+ */
+export async function runRules(
+  db: Db,
+  present: Set<TableName>,
+  ctx: Omit<RuleContext, 'unitCodes'>,
+  absent: Set<TableName> = new Set(),
+): Promise<{ found: Found[]; cut: Rule[] }> {
   const unitCodes = present.has('units')
     ? (await db.all<{ c: string }>(`SELECT DISTINCT unit_code AS c FROM ${v('units')} WHERE unit_code IS NOT NULL`)).map((r) => r.c)
     : [];
   const full: RuleContext = { ...ctx, unitCodes };
   const found: Found[] = [];
   const cut: Rule[] = [];
+  const has = (t: TableName) => present.has(t);
   for (const rule of allRules()) {
-    if (!rule.needs.every((t) => present.has(t))) continue;
+    if (!rule.needs.every(has) || !(rule.uses ?? []).every((t) => has(t) || absent.has(t))) continue;
     if (rule.precheck && (await db.all(rule.precheck)).length === 0) continue;
-    const sql = `SELECT * FROM (${rule.sql}) ORDER BY _fid, _pos`;
+    const sql = `SELECT * FROM (${typeof rule.sql === 'string' ? rule.sql : rule.sql(has)}) ORDER BY _fid, _pos`;
     const rows = rule.select ? rule.select(await db.all<Row>(sql)) : await db.all<Row>(`${sql} LIMIT ${MAX_PER_RULE + 1}`);
     if (rows.length > MAX_PER_RULE) cut.push(rule);
     for (const r of rows.slice(0, MAX_PER_RULE)) {
       const column = typeof r._column === 'string' ? r._column : rule.column;
       const id = typeof r._rule === 'string' ? r._rule : rule.rule;
-      found.push({ fid: Number(r._fid), pos: Number(r._pos), column, rule: id, message: rule.message(r, full) });
+      found.push({ fid: Number(r._fid), pos: Number(r._pos), column, rule: id, message: rule.message(r, full), warning: rule.warning === true });
     }
   }
   return { found, cut };

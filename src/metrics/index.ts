@@ -1,4 +1,5 @@
 import type { Db } from '../db.ts';
+import { changesMetrics } from './changes.ts';
 import { criteriaMetrics } from './criteria.ts';
 import { indicesMetrics } from './indices.ts';
 import { onlineMetrics } from './online.ts';
@@ -38,13 +39,18 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
     const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});
-    const [tasks, online, { indices, rankings }, { criteria, totals }, lineage, data] = await Promise.all([
+    const online$ = onlineMetrics(pool, params, targets);
+    // Changes compare with the previous period of the same kind; the online side only when there is online data.
+    const changes$ = online$.then((o) => changesMetrics(pool, scope.unit_code, period, o !== null));
+    changes$.catch(() => {});
+    const [tasks, online, { indices, rankings }, { criteria, totals }, lineage, data, changes] = await Promise.all([
       tasksMetrics(pool, params, targets),
-      onlineMetrics(pool, params, targets),
+      online$,
       indicesMetrics(pool, params),
       criteriaMetrics(pool, params),
       lineageMetrics(pool, params),
       dataInfo(pool),
+      changes$,
     ]);
     return {
       period: {
@@ -64,6 +70,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       criteria,
       criteria_totals: totals,
       lineage,
+      changes,
       data,
     };
   } finally {

@@ -39,6 +39,27 @@ export function previousPeriod(p: Period): Period {
   return parsePeriod(p.id.replace(/^\d{4}/, String(p.year - 1)));
 }
 
+/**
+ * The previous period of the same kind, the one the last meeting discussed: the month, quarter,
+ * half or year before. Year-to-date periods step back one quarter (9M → 6M → 3M), as a
+ * year-to-date job issues them, and 3M steps back to the whole previous year, the brief before it.
+ */
+export function precedingPeriod(p: Period): Period {
+  const n = p.n ?? 0;
+  switch (p.kind) {
+    case 'month':
+      return parsePeriod(n === 1 ? `${p.year - 1}-12` : `${p.year}-${pad(n - 1)}`);
+    case 'quarter':
+      return parsePeriod(n === 1 ? `${p.year - 1}-Q4` : `${p.year}-Q${n - 1}`);
+    case 'half':
+      return parsePeriod(n === 1 ? `${p.year - 1}-H2` : `${p.year}-H1`);
+    case 'ytd':
+      return parsePeriod(n === 3 ? String(p.year - 1) : `${p.year}-${n - 3}M`);
+    case 'year':
+      return parsePeriod(String(p.year - 1));
+  }
+}
+
 /** The months of a period as `YYYY-MM`, in order. */
 export function periodMonths(p: Period): string[] {
   const first = Number(p.start.slice(5, 7));

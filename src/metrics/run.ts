@@ -32,7 +32,7 @@ export async function runMetrics(options: RunMetricsOptions, effects: RunMetrics
     return;
   }
   fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-  await writeAtomic(options.out, async (tmp) => fs.writeFileSync(tmp, json));
+  await writeAtomic(options.out, (tmp) => fs.promises.writeFile(tmp, json));
 }
 
 function openReadOnly(file: string): Promise<Db> {

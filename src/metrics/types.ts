@@ -1,3 +1,5 @@
+import type { ChangesMetrics } from './changes.ts';
+
 /** The shape of metrics.json (docs/metrics.md § metrics.json). Extra keys are allowed. */
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'ytd' | 'year';
@@ -55,8 +57,11 @@ export interface OnlineFigures {
   resolved_on_time: number;
   on_time_rate: number | null;
   online_payment_ratio: number | null;
-  /** Received fully online / received, over the rows that carry the value; null when none does. */
-  full_online_ratio: number | null;
+  /**
+   * Received fully online / received, over the rows that carry the value; null when none does.
+   * Always written by computeMetrics; optional so a metrics.json from before it still renders.
+   */
+  full_online_ratio?: number | null;
 }
 
 export interface OnlineMetrics extends OnlineFigures {
@@ -66,7 +71,7 @@ export interface OnlineMetrics extends OnlineFigures {
     online_ratio_eligible: number | null;
     on_time_rate: number | null;
     online_payment_ratio: number | null;
-    full_online_ratio: number | null;
+    full_online_ratio?: number | null;
   };
   by_unit: (OnlineFigures & { unit_code: string; [extra: string]: unknown })[];
   monthly: (OnlineFigures & { month: string; [extra: string]: unknown })[];
@@ -176,5 +181,7 @@ export interface Metrics {
   /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
   index_rankings?: IndexRanking[];
   data?: DataMetrics;
+  /** What changed since the previous period of the same kind (section I opens with it). */
+  changes?: ChangesMetrics;
   [extra: string]: unknown;
 }

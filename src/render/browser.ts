@@ -40,6 +40,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       executablePath: exe,
       headless: true,
       userDataDir: profile,
+      // Chromium's own temp files (org.chromium.Chromium.*) go in the profile too, so they are
+      // removed with it even when Chromium is killed before it can delete them.
+      env: { ...process.env, TMPDIR: profile },
       // cchc owns its signals: jobs record a stop in the history and close the browser themselves,
       // where puppeteer's own handlers would exit the process (SIGINT) or close the browser under a render.
       handleSIGINT: false,

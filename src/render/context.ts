@@ -40,14 +40,21 @@ export interface UnitNames {
   label(code: string): string;
 }
 
-/** Names from the units table; a code the table lacks prints as itself rather than as nothing. */
+/**
+ * Names from the units table; a code the table lacks prints as itself rather than as nothing.
+ * A unit whose figures are carried to its successors (metrics.json `lineage.carried`) reads
+ * "… (cũ)", so old An Giang and the new province of the same name never look alike.
+ */
 export function unitNames(ctx: BriefContext, metrics: Metrics): UnitNames {
   const byCode = new Map(ctx.units.map((u) => [u.unit_code, u]));
+  const carried = (metrics.lineage as { carried?: { from_code: string }[] } | undefined)?.carried;
+  const old = new Set(Array.isArray(carried) ? carried.map((c) => c.from_code) : []);
+  const mark = (code: string, s: string) => (old.has(code) ? `${s} (cũ)` : s);
   return {
-    name: (code) => byCode.get(code)?.name ?? (code === metrics.scope.unit_code ? metrics.scope.name : code),
+    name: (code) => mark(code, byCode.get(code)?.name ?? (code === metrics.scope.unit_code ? metrics.scope.name : code)),
     label: (code) => {
       const u = byCode.get(code);
-      return u?.short_name || u?.name || (code === metrics.scope.unit_code ? metrics.scope.name : code);
+      return mark(code, u?.short_name || u?.name || (code === metrics.scope.unit_code ? metrics.scope.name : code));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CriteriaCounts, IndexMetric, Metrics } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
 import { int, num, pct, pctTarget, periodName, ppText, sameTimeLastYear, score } from './format.ts';
+import { fullOnline } from './view-units.ts';
 import { INDEX_ORDER, areaName, indexShort } from './vocab.ts';
 
 /**
@@ -40,10 +41,13 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
 }
 
-/** Units with overdue tasks, most first (ties by code, so the text is stable). */
+/**
+ * Units with overdue tasks, most first (ties by code, so the text is stable); the split row
+ * (unit_code null) is no unit that could be named or asked to act.
+ */
 export function worstOverdue(m: Metrics) {
   return m.tasks.by_unit
-    .filter((u) => u.overdue > 0)
+    .filter((u) => u.overdue > 0 && (u.unit_code as string | null) !== null)
     .sort((a, b) => b.overdue - a.overdue || a.unit_code.localeCompare(b.unit_code));
 }
 
@@ -70,12 +74,29 @@ function onlineRatio(m: Metrics): string | null {
         : `${link} ${side < 0 ? 'thấp hơn' : 'vượt'} chỉ tiêu ${pctTarget(target)} ${side < 0 ? 'là ' : ''}${ppText(gap)}`,
     );
   }
+  const full = fullOnline(o);
+  if (full !== null) {
+    const prev = fullOnline(o.previous);
+    const change = prev === null ? 0 : Math.sign(round1pp(full - prev));
+    parts.push(`; tỷ lệ hồ sơ trực tuyến toàn trình đạt ${pct(full)}${prev === null ? '' : change === 0 ? ', bằng cùng kỳ' : `, ${change > 0 ? 'tăng' : 'giảm'} ${ppText(full - prev)}`}`);
+  }
   return parts.join('') + '.';
 }
 
 /** The differences are printed to 0.1 point; a trend that rounds to 0 reads as "bằng". */
 function round1pp(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The rank change to state, or null: metrics.md makes rank_delta null across different
+ * denominators (63 provinces before 1 July 2025, 34 after); a series that shows the two
+ * denominators differ is not compared either, whatever rank_delta says.
+ */
+export function rankChange(i: IndexMetric): number | null {
+  const prev = i.series.length > 1 ? i.series[i.series.length - 2]! : null;
+  if (prev && prev.period === i.prev_period && prev.rank_of !== null && prev.rank_of !== i.rank_of) return null;
+  return i.rank_delta;
 }
 
 /** The scope's own TOTAL scores, in the order of section III. */
@@ -90,15 +111,19 @@ function indexRank(code: string): number {
   return i < 0 ? INDEX_ORDER.length : i;
 }
 
+/** `Chỉ số PAPI`, and `Chỉ số 766` rather than "Chỉ số Chỉ số 766". */
+const indexNamed = (code: string) => (indexShort(code).startsWith('Chỉ số') ? indexShort(code) : `Chỉ số ${indexShort(code)}`);
+
 function indexFinding(i: IndexMetric): string {
-  let s = `Chỉ số ${indexShort(i.index_code)} ${periodName(i.period)} đạt ${score(i.score)} điểm`;
+  let s = `${indexNamed(i.index_code)} ${periodName(i.period)} đạt ${score(i.score)} điểm`;
   if (i.delta !== null && i.prev_period !== null) {
     const d = Math.round(i.delta * 100) / 100;
     s += d === 0 ? `, bằng ${periodName(i.prev_period)}` : `, ${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm so với ${periodName(i.prev_period)}`;
   }
   if (i.rank !== null && i.rank_of !== null) {
     s += `; xếp hạng ${int(i.rank)}/${int(i.rank_of)}`;
-    if (i.rank_delta !== null) s += i.rank_delta === 0 ? ', giữ nguyên thứ hạng' : `, ${i.rank_delta > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(i.rank_delta))} bậc`;
+    const r = rankChange(i);
+    if (r !== null) s += r === 0 ? ', giữ nguyên thứ hạng' : `, ${r > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(r))} bậc`;
   }
   return s + '.';
 }
@@ -110,7 +135,7 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
   const sorted = [...m.criteria].sort((a, b) => a.rank - b.rank || a.unit_code.localeCompare(b.unit_code));
   const best = sorted[0]!;
   const worst = sorted[sorted.length - 1]!;
-  const risk = m.criteria.reduce((s, c) => s + c.points_at_risk, 0);
+  const risk = m.criteria_totals?.points_at_risk ?? 0;
   let s = `Bộ chỉ số CCHC năm ${best.year}: ${int(m.criteria.length)} đơn vị đã tự đánh giá; cao nhất ${names.name(best.unit_code)} (${num(best.points)}/${num(best.max_points)} điểm)`;
   if (worst !== best) s += `, thấp nhất ${names.name(worst.unit_code)} (${num(worst.points)}/${num(worst.max_points)} điểm)`;
   if (risk > 0) s += `; tổng cộng ${num(risk)} điểm có nguy cơ không đạt`;
@@ -119,13 +144,19 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
 
 /** `đạt 27/42 tiêu chí (39,67/60 điểm); 12 tiêu chí đang thực hiện, 15,5 điểm có nguy cơ không đạt`. */
 export function criteriaSummary(c: CriteriaCounts): string {
-  let s = `đạt ${int(c.achieved)}/${int(c.total)} tiêu chí (${num(c.points)}/${num(c.max_points)} điểm)`;
+  const s = `đạt ${int(c.achieved)}/${int(c.total)} tiêu chí (${num(c.points)}/${num(c.max_points)} điểm)`;
   const pending = [
     c.in_progress > 0 ? `${int(c.in_progress)} tiêu chí đang thực hiện` : null,
     c.not_due > 0 ? `${int(c.not_due)} tiêu chí chưa đến hạn` : null,
     c.points_at_risk > 0 ? `${num(c.points_at_risk)} điểm có nguy cơ không đạt` : null,
   ].filter(Boolean);
   return pending.length ? `${s}; ${pending.join(', ')}` : s;
+}
+
+/** The look-ahead of `due_soon`: metrics.json says it (`tasks.due_soon_days`); older files meant 14. */
+export function dueSoonDays(m: Metrics): number {
+  const d = m.tasks.due_soon_days;
+  return typeof d === 'number' ? d : 14;
 }
 
 /** Section VI: what the figures ask of whom. */
@@ -140,17 +171,17 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
     );
   }
   if (m.tasks.due_soon > 0) {
-    out.push(`Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong 14 ngày tới.`);
+    out.push(`Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong ${int(dueSoonDays(m))} ngày tới.`);
   }
   const gap = onlineGap(m, names);
   if (gap) out.push(gap);
   const risk = criteriaRisk(m);
   if (risk) out.push(risk);
-  for (const i of headlineIndices(m).filter((x) => x.improved === false || (x.rank_delta ?? 0) < 0)) {
+  for (const i of headlineIndices(m).filter((x) => x.improved === false || (rankChange(x) ?? 0) < 0)) {
     out.push(
       `Sở Nội vụ chủ trì, phối hợp các cơ quan liên quan phân tích nguyên nhân ${
         i.delta !== null && i.delta < 0 ? 'giảm điểm' : 'giảm thứ hạng'
-      } Chỉ số ${indexShort(i.index_code)} ${periodName(i.period)}, đề xuất giải pháp cải thiện các chỉ số thành phần.`,
+      } ${indexNamed(i.index_code)} ${periodName(i.period)}, đề xuất giải pháp cải thiện các chỉ số thành phần.`,
     );
   }
   if (out.length === 0) out.push('Các cơ quan, đơn vị tiếp tục duy trì và nâng cao kết quả đạt được.');
@@ -162,7 +193,7 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   const target = o?.target?.online_ratio ?? null;
   if (!o || o.online_ratio === null || target === null || o.online_ratio >= target) return null;
   const lowest = o.by_unit
-    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0)
+    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0 && (u.unit_code as string | null) !== null)
     .sort((a, b) => a.online_ratio! - b.online_ratio! || a.unit_code.localeCompare(b.unit_code))
     .slice(0, 3)
     .map((u) => `${names.name(u.unit_code)} (${pct(u.online_ratio!)})`);
@@ -170,14 +201,16 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   return `Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu ${pctTarget(target)} (hiện đạt ${pct(o.online_ratio)})${first}.`;
 }
 
+/** From metrics.json `criteria_totals` (added up in SQL); an older file without it gets no such line. */
 function criteriaRisk(m: Metrics): string | null {
-  const risk = m.criteria.reduce((s, c) => s + c.points_at_risk, 0);
-  if (risk <= 0) return null;
-  const byArea = new Map<string, number>();
-  for (const c of m.criteria) for (const a of c.by_area) byArea.set(a.area, (byArea.get(a.area) ?? 0) + a.points_at_risk);
-  const top = [...byArea].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2);
-  const areas = top.length ? `, nhất là ${joinVi(top.map(([a]) => areaName(a).replace(/^./, (c) => c.toLowerCase())))}` : '';
-  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(risk)} điểm có nguy cơ không đạt)${areas}.`;
+  const totals = m.criteria_totals;
+  if (!totals || totals.points_at_risk <= 0) return null;
+  const top = totals.by_area
+    .filter((a) => a.points_at_risk > 0)
+    .sort((a, b) => b.points_at_risk - a.points_at_risk || a.area.localeCompare(b.area))
+    .slice(0, 2);
+  const areas = top.length ? `, nhất là ${joinVi(top.map((a) => areaName(a.area).replace(/^./, (c) => c.toLowerCase())))}` : '';
+  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(totals.points_at_risk)} điểm có nguy cơ không đạt)${areas}.`;
 }
 
 /** `A`, `A và B`, `A, B và C`. */

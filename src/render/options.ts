@@ -1,5 +1,5 @@
 import type { Metrics } from '../metrics/types.ts';
-import type { BriefContext } from './context.ts';
+import type { BriefContext, UnitInfo } from './context.ts';
 
 /** What the document says about itself; every field has a default (docs/brief.md lists them). */
 export interface DocumentOptions {
@@ -39,12 +39,26 @@ export const DEFAULT_RECIPIENTS = [
   'Ban Chỉ đạo CCHC tỉnh;',
   'Sở Nội vụ;',
   'Các sở, ban, ngành tỉnh;',
-  'UBND các huyện, thị xã, thành phố;',
 ];
+
+/** The local level below the province, as the recipients list names it; none when it has neither. */
+const LOCAL_RECIPIENTS: Record<string, string> = {
+  district: 'UBND các huyện, thị xã, thành phố;',
+  commune: 'UBND các xã, phường, đặc khu;',
+};
+
+/** The default list: the fixed lines, then the province's own local level (districts before 2025, communes after). */
+function defaultRecipients(province: UnitInfo | undefined, ctx: BriefContext): string[] {
+  const kinds = new Set(ctx.units.filter((u) => province && u.parent_code === province.unit_code).map((u) => u.kind));
+  const local = (['district', 'commune'] as const).filter((k) => kinds.has(k)).map((k) => LOCAL_RECIPIENTS[k]!);
+  // Without a units tree (a metrics.json rendered on its own), say what the brief always said.
+  return [...DEFAULT_RECIPIENTS, ...(province ? local : [LOCAL_RECIPIENTS.district!])];
+}
 
 /** Fills every field: given values win, then what the data says (the province), then fixed defaults. */
 export function documentHeader(options: DocumentOptions, metrics: Metrics, ctx: BriefContext, now: Date): DocumentHeader {
-  const province = provinceName(metrics, ctx);
+  const unit = provinceOf(metrics, ctx);
+  const province = (unit?.name ?? metrics.scope.name).replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+/i, '');
   return {
     superior: options.superior ?? `UBND TỈNH ${province.toLocaleUpperCase('vi')}`,
     issuer: options.issuer ?? 'VĂN PHÒNG',
@@ -54,15 +68,12 @@ export function documentHeader(options: DocumentOptions, metrics: Metrics, ctx: 
     date: options.date ?? localDate(now),
     signerTitle: options.signerTitle ?? ['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG'],
     signer: options.signer ?? '',
-    recipients: options.recipients ?? DEFAULT_RECIPIENTS,
+    recipients: options.recipients ?? defaultRecipients(unit, ctx),
   };
 }
 
-/**
- * The province the scope belongs to, from the units tree (`UBND tỉnh An Giang` → `An Giang`);
- * falls back to the scope's own name when the tree holds no province.
- */
-function provinceName(metrics: Metrics, ctx: BriefContext): string {
+/** The province the scope belongs to, from the units tree; none when the tree holds no province. */
+function provinceOf(metrics: Metrics, ctx: BriefContext): UnitInfo | undefined {
   const byCode = new Map(ctx.units.map((u) => [u.unit_code, u]));
   let u = byCode.get(metrics.scope.unit_code);
   const seen = new Set<string>();
@@ -70,8 +81,7 @@ function provinceName(metrics: Metrics, ctx: BriefContext): string {
     seen.add(u.unit_code);
     u = byCode.get(u.parent_code);
   }
-  const name = u?.kind === 'province' ? u.name : metrics.scope.name;
-  return name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+/i, '');
+  return u?.kind === 'province' ? u : undefined;
 }
 
 /** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), whatever the machine's zone. */

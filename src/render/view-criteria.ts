@@ -1,12 +1,11 @@
-import type { Metrics } from '../metrics/types.ts';
 import { AREAS } from '../schema.ts';
-import type { UnitNames } from './context.ts';
 import { criteriaSummary } from './findings.ts';
 import { date, int, num } from './format.ts';
-import type { ChartFn, Section, Block } from './view.ts';
+import type { Block, Section, SectionFn } from './view.ts';
+import { alphabetical, extremes, gapLabel, groupByKind } from './view-units.ts';
 import { areaShort } from './vocab.ts';
 
-export async function criteriaSection(m: Metrics, names: UnitNames, chart: ChartFn): Promise<Section> {
+export const criteriaSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const year = Number(m.period.end.slice(0, 4));
   const section: Section = { numeral: '', title: `KẾT QUẢ TỰ ĐÁNH GIÁ BỘ CHỈ SỐ CCHC NĂM ${year}`, empty: null, blocks: [] };
   if (m.criteria.length === 0) {
@@ -14,17 +13,10 @@ export async function criteriaSection(m: Metrics, names: UnitNames, chart: Chart
     return section;
   }
   const own = m.criteria.find((c) => c.unit_code === m.scope.unit_code);
-  // The scope's own assessment when it has one; otherwise the assessed units added up by area.
-  const areas = new Map<string, { points: number; risk: number; lost: number }>();
-  for (const c of own ? [own] : m.criteria) {
-    for (const a of c.by_area) {
-      const x = areas.get(a.area) ?? { points: 0, risk: 0, lost: 0 };
-      x.points += a.points;
-      x.risk += a.points_at_risk;
-      x.lost += a.points_lost;
-      areas.set(a.area, x);
-    }
-  }
+  // The scope's own assessment when it has one; otherwise the assessed units added up by area
+  // (metrics.json `criteria_totals`, added up in SQL; absent from older files, which skip the chart).
+  const byArea = own ? own.by_area : (m.criteria_totals?.by_area ?? []);
+  const areas = new Map(byArea.map((a) => [a.area, { points: a.points, risk: a.points_at_risk, lost: a.points_lost }]));
   const text = own
     ? [`${m.scope.name} ${criteriaSummary(own)}.`]
     : [`Có ${int(m.criteria.length)} cơ quan, đơn vị đã tự đánh giá.`];
@@ -40,21 +32,38 @@ export async function criteriaSection(m: Metrics, names: UnitNames, chart: Chart
   }
   section.blocks.push(block);
   if (m.criteria.length > 1) {
-    const ranked = [...m.criteria].sort((a, b) => a.rank - b.rank || a.unit_code.localeCompare(b.unit_code));
-    section.blocks.push({
-      chart: await chart('tieu-chi-xep-hang', 'criteria-ranking', 'Xếp hạng các cơ quan, đơn vị theo điểm tự đánh giá', {
-        rows: ranked.map((c, i) => ({ label: names.label(c.unit_code), points: c.points, points_label: `${num(c.points)}/${num(c.max_points)}`, rank: i })),
-      }),
-      table: {
-        caption: 'Kết quả tự đánh giá theo cơ quan, đơn vị',
+    const groups = groupByKind(m.criteria, ctx);
+    const of = int(m.criteria.length);
+    for (const g of groups) {
+      if (g.rows.length === 0) continue;
+      const ranked = [...g.rows].sort((a, b) => a.rank - b.rank || a.unit_code.localeCompare(b.unit_code));
+      const cut = extremes(g.rows, (c) => c.points, names);
+      const table = (rows: typeof ranked, caption: string): NonNullable<Block['table']> => ({
+        caption,
         head: ['Hạng', 'Cơ quan, đơn vị', 'Tiêu chí đạt', 'Điểm', 'Nguy cơ không đạt', 'Điểm bị trừ'],
         numeric: [0, 2, 3, 4, 5],
-        rows: ranked.map((c) => [int(c.rank), names.name(c.unit_code), `${int(c.achieved)}/${int(c.total)}`, `${num(c.points)}/${num(c.max_points)}`, num(c.points_at_risk), num(c.points_lost)]),
-      },
-    });
+        rows: rows.map((c) => [`${int(c.rank)}/${of}`, names.name(c.unit_code), `${int(c.achieved)}/${int(c.total)}`, `${num(c.points)}/${num(c.max_points)}`, num(c.points_at_risk), num(c.points_lost)]),
+      });
+      const kindText = groups.length > 1 || cut.cut ? ` (${g.title.toLowerCase()})` : '';
+      const block: Block = groups.length > 1 ? { subheading: g.title } : {};
+      block.chart = await chart(`tieu-chi-xep-hang-${g.slug}`, 'criteria-ranking', `Xếp hạng các cơ quan, đơn vị theo điểm tự đánh giá${kindText}${cut.cut ? ': các đơn vị cao nhất và thấp nhất' : ''}`, {
+        rows: (cut.cut ? cut.shown : ranked).map((c, i) =>
+          c === null
+            ? { label: gapLabel(cut.between), points: null, points_label: '', rank: i }
+            : { label: names.label(c.unit_code), points: c.points, points_label: `${num(c.points)}/${num(c.max_points)}`, rank: i },
+        ),
+      });
+      if (cut.cut) {
+        const n = annex.add(`Kết quả tự đánh giá Bộ chỉ số CCHC ${g.title.toLowerCase()}`, table(alphabetical(g.rows, names), `Kết quả tự đánh giá của ${int(g.rows.length)} ${g.noun}, xếp theo tên`));
+        block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Kết quả của từng đơn vị tại Phụ lục, mục ${n}, xếp theo tên.`;
+      } else {
+        block.table = table(ranked, `Kết quả tự đánh giá theo cơ quan, đơn vị${kindText}`);
+      }
+      section.blocks.push(block);
+    }
   }
   return section;
-}
+};
 
 /** Areas in the order of the Bộ chỉ số (the contract's list), not alphabetically by code. */
 function areaOrder(area: string): number {

@@ -1,6 +1,7 @@
 import type { IndexMetric, IndexRanking, Metrics } from '../metrics/types.ts';
+import { lineageOf } from './view-units.ts';
 import { unitNames, type BriefContext, type UnitNames } from './context.ts';
-import { headlineIndices } from './findings.ts';
+import { headlineIndices, rankChange } from './findings.ts';
 import { arrow, int, monthShort, num, periodName, score, shortPeriod } from './format.ts';
 import type { Block, ChartFn, Section } from './view.ts';
 import { INDEX_ORDER, componentName, indexName, indexShort } from './vocab.ts';
@@ -8,6 +9,7 @@ import { INDEX_ORDER, componentName, indexName, indexShort } from './vocab.ts';
 export async function indicesSection(m: Metrics, ctx: BriefContext, chart: ChartFn): Promise<Section> {
   const section: Section = { numeral: '', title: 'CÁC CHỈ SỐ ĐÁNH GIÁ', empty: null, blocks: [] };
   const own = m.indices.filter((i) => i.unit_code === m.scope.unit_code);
+  const before = predecessors(m);
   if (m.indices.length === 0) {
     section.empty = `Chưa có kết quả chỉ số đánh giá nào của ${m.scope.name} đến hết ${periodName(m.period.id)}.`;
     return section;
@@ -15,21 +17,38 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
   const totals = new Map(headlineIndices(m).map((i) => [i.index_code, i]));
   const names = unitNames(ctx, m);
   // The five indices are listed (missing ones in one line) only for a scope that is scored itself.
-  const codes = own.length === 0 ? [] : [...INDEX_ORDER, ...[...new Set(own.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
+  // Predecessors' scores are the scope's own history (metrics.md: never summed across a merger).
+  const history = m.indices.filter((i) => before.includes(i.unit_code));
+  const mine = [...own, ...history];
+  const codes = mine.length === 0 ? [] : [...INDEX_ORDER, ...[...new Set(mine.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
   let n = 0;
   for (const code of codes) {
     const total = totals.get(code);
     const heading = `${++n}. ${indexName(code)}`;
-    if (!total) {
+    const old = history
+      .filter((i) => i.index_code === code && i.component === 'TOTAL')
+      .sort((a, b) => before.indexOf(a.unit_code) - before.indexOf(b.unit_code));
+    if (!total && old.length === 0) {
       section.blocks.push({ heading, paragraphs: [`Chưa có kết quả đến hết ${periodName(m.period.id)}.`] });
       continue;
     }
-    const block: Block = { heading, paragraphs: [indexLine(total)] };
-    if (total.series.length > 1) {
+    const paragraphs = total ? [indexLine(total)] : [`${m.scope.name} chưa có kết quả đến hết ${periodName(m.period.id)}.`];
+    for (const i of old) paragraphs.push(`${names.name(i.unit_code)}: ${lowerFirst(indexLine(i))}`);
+    const block: Block = { heading, paragraphs };
+    if (old.length > 0) {
+      // The scope's own line first: it takes the first colour and the solid stroke.
+      const lines = [...(total ? [total] : []), ...old];
+      if (lines.some((i) => i.series.length > 0)) {
+        block.chart = await chart(`chi-so-${slug(code)}`, 'index-lineage', `${indexShort(code)} qua các kỳ: mỗi đơn vị một đường, không cộng điểm các đơn vị trước sắp xếp`, {
+          rows: lineageSeries(lines, m.scope.unit_code, names),
+        });
+      }
+    } else if (total && total.series.length > 1) {
       const { points, caption } = seriesWindow(total);
       block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} ${caption}`, { rows: points });
     }
     section.blocks.push(block);
+    if (!total) continue;
     const parts = own.filter((i) => i.index_code === code && i.component !== 'TOTAL');
     if (parts.length > 0) section.blocks.push(await componentsBlock(code, parts, m, chart));
     const peers = m.index_rankings?.find((r) => r.index_code === code && r.period === total.period)?.units ?? [];
@@ -43,7 +62,7 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
 /** Scores of units below the scope (e.g. a district index of each district), one table row each. */
 function belowBlock(m: Metrics, names: UnitNames, n: number): Block | null {
   const rows = m.indices
-    .filter((i) => i.unit_code !== m.scope.unit_code && i.component === 'TOTAL')
+    .filter((i) => i.unit_code !== m.scope.unit_code && !predecessors(m).includes(i.unit_code) && i.component === 'TOTAL')
     .sort((a, b) => a.index_code.localeCompare(b.index_code) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.unit_code.localeCompare(b.unit_code));
   if (rows.length === 0) return null;
   return {
@@ -93,13 +112,54 @@ function seriesWindow(i: IndexMetric) {
   return { points, caption: `${span.trim()}: điểm${crowded ? '' : ' và thứ hạng'}` };
 }
 
+/**
+ * Units whose whole figures went to the scope alone (old An Giang and old Kiên Giang for the new
+ * An Giang), in the order of metrics.json `lineage.carried`.
+ */
+function predecessors(m: Metrics): string[] {
+  const l = lineageOf(m);
+  if (!l) return [];
+  return l.carried.filter((c) => c.to_codes.length === 1 && c.to_codes[0] === m.scope.unit_code).map((c) => c.from_code);
+}
+
+/**
+ * The points of an index drawn across a merger, one line per unit. The window is the last 6
+ * years or 12 months of all lines together, reaching back (up to 24 months) to show the
+ * predecessors' last points; only each line's last point is labelled, with its rank and
+ * denominator, since ranks out of 63 and 34 do not compare.
+ */
+function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
+  const monthly = /^\d{4}-\d{2}$/.test(lines[0]!.period);
+  const periods = [...new Set(lines.flatMap((i) => i.series.map((p) => p.period)))].sort();
+  const window = monthly ? SERIES_WINDOW.month : SERIES_WINDOW.year;
+  let from = Math.max(0, periods.length - window);
+  const lastOld = lines.filter((i) => i.unit_code !== scope).map((i) => i.series.at(-1)?.period).filter((p): p is string => !!p).sort().at(-1);
+  if (lastOld && periods.indexOf(lastOld) < from) from = Math.max(0, periods.indexOf(lastOld) - 2, periods.length - 2 * window);
+  const kept = periods.slice(from);
+  const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
+  return lines.flatMap((i, k) => {
+    const pts = i.series.filter((p) => kept.includes(p.period));
+    return pts.map((p, j) => ({
+      order: kept.indexOf(p.period),
+      period_label: when(p.period),
+      who: names.label(i.unit_code),
+      who_order: k,
+      score: p.score,
+      score_label: j === pts.length - 1 ? `${score(p.score)}${p.rank !== null && p.rank_of !== null ? ` (${int(p.rank)}/${int(p.rank_of)})` : ''}` : '',
+    }));
+  });
+}
+
+const lowerFirst = (s: string) => s.replace(/^./, (c) => c.toLowerCase());
+
 function indexLine(i: IndexMetric): string {
   let s = `Kết quả ${periodName(i.period)}: ${score(i.score)}${i.max_score !== null ? `/${num(i.max_score)}` : ''} điểm`;
   if (i.rank !== null && i.rank_of !== null) s += `, xếp hạng ${int(i.rank)}/${int(i.rank_of)}${i.rank_computed ? ' (thứ hạng tính từ số liệu)' : ''}`;
   if (i.prev_period !== null && i.delta !== null) {
     const d = Math.round(i.delta * 100) / 100;
     s += `; so với ${periodName(i.prev_period)} ${d === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm`}`;
-    if (i.rank_delta !== null) s += i.rank_delta === 0 ? ', giữ nguyên thứ hạng' : `, ${i.rank_delta > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(i.rank_delta))} bậc`;
+    const r = rankChange(i);
+    if (r !== null) s += r === 0 ? ', giữ nguyên thứ hạng' : `, ${r > 0 ? 'tăng' : 'giảm'} ${int(Math.abs(r))} bậc`;
   }
   return s + '.';
 }

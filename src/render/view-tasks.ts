@@ -1,35 +1,62 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
-import { date, int } from './format.ts';
-import type { Block, ChartFn, Section } from './view.ts';
+import { dueSoonDays } from './findings.ts';
+import { date, int, pct } from './format.ts';
+import type { Block, Section, SectionFn } from './view.ts';
+import { alphabetical, extremes, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
 import { TASK_STATES } from './vocab.ts';
 
-export async function tasksSection(m: Metrics, names: UnitNames, chart: ChartFn): Promise<Section> {
+type UnitTasks = Metrics['tasks']['by_unit'][number];
+
+export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const t = m.tasks;
   const section: Section = { numeral: '', title: 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO', empty: null, blocks: [] };
   if (t.total === 0) {
     section.empty = `Không có nhiệm vụ được giao cho ${m.scope.name} tính đến ngày ${date(m.period.as_of)}.`;
     return section;
   }
-  const general: Block = {
+  section.blocks.push({
     heading: '1. Kết quả chung',
     paragraphs: [
       `Tính đến ngày ${date(m.period.as_of)}, tổng số nhiệm vụ được giao là ${int(t.total)} nhiệm vụ (trong kỳ giao mới ${int(t.assigned)}, hoàn thành ${int(t.completed)}); đã hoàn thành ${int(t.done_on_time + t.done_late)} nhiệm vụ (${int(t.done_on_time)} đúng hạn, ${int(t.done_late)} quá hạn); đang thực hiện trong hạn ${int(t.in_progress)}; quá hạn chưa hoàn thành ${int(t.overdue)}.`,
     ],
-  };
-  const rows = t.by_unit.filter((u) => u.total > 0);
-  if (rows.length > 1) {
-    // Most overdue first: the units the committee will ask about head the chart.
-    const order = [...rows].sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.unit_code.localeCompare(b.unit_code));
-    general.chart = await chart('nhiem-vu-theo-don-vi', 'tasks-by-unit', 'Tình trạng thực hiện nhiệm vụ theo cơ quan, đơn vị', {
-      rows: order.flatMap((u, i) =>
-        TASK_STATES.map((s, k) => ({ label: names.label(u.unit_code), sort: i, state_label: s.label, state_order: k, count: u[s.key] })),
-      ),
-    });
-    const idle = t.by_unit.length - rows.length;
-    if (idle > 0) general.note = `${int(idle)} cơ quan, đơn vị không có nhiệm vụ trong phạm vi báo cáo.`;
+  });
+  const rows = t.by_unit as (UnitTasks & { unit_code: string | null })[];
+  if (rows.filter((u) => u.total > 0).length > 1) {
+    const groups = groupByKind(rows, ctx);
+    for (const g of groups) {
+      const active = g.rows.filter((u) => u.total > 0);
+      if (active.length === 0) continue;
+      const block: Block = groups.length > 1 ? { subheading: g.title } : {};
+      const cut = extremes(g.rows, (u) => (u.total > 0 ? u.completion_rate : null), names);
+      let order: (typeof rows[number] | null)[];
+      let caption = 'Tình trạng thực hiện nhiệm vụ theo cơ quan, đơn vị';
+      if (cut.cut) {
+        order = [...cut.shown, ...active.filter((u) => u.unit_code === null)];
+        caption += ` (${g.title.toLowerCase()}): các đơn vị có tỷ lệ hoàn thành cao nhất và thấp nhất`;
+        const n = annex.add(`Nhiệm vụ theo đơn vị ${g.title.toLowerCase()}`, tasksTable(g.rows, names, `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`));
+        block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Số liệu của từng đơn vị (${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}) tại Phụ lục, mục ${n}, xếp theo tên.`;
+      } else {
+        // Most overdue first: the units the committee will ask about head the chart.
+        order = [...active].sort((a, b) => b.overdue - a.overdue || b.total - a.total || (a.unit_code ?? '\uffff').localeCompare(b.unit_code ?? '\uffff'));
+        if (groups.length > 1) caption += ` (${g.title.toLowerCase()})`;
+        const idle = g.rows.length - active.length;
+        if (idle > 0) block.note = `${int(idle)} ${g.noun} không có nhiệm vụ trong phạm vi báo cáo.`;
+      }
+      block.chart = await chart(`nhiem-vu-${g.slug}`, 'tasks-by-unit', caption, {
+        rows: order.flatMap((u, i) =>
+          TASK_STATES.map((s, k) => ({
+            label: u === null ? gapLabel(cut.between) : unitLabel(names, u.unit_code),
+            sort: i,
+            state_label: s.label,
+            state_order: k,
+            count: u === null ? 0 : u[s.key],
+          })),
+        ),
+      });
+      section.blocks.push(block);
+    }
   }
-  section.blocks.push(general);
   section.blocks.push(
     t.overdue_list.length === 0
       ? { heading: '2. Nhiệm vụ quá hạn', paragraphs: ['Không có nhiệm vụ quá hạn.'] }
@@ -46,6 +73,24 @@ export async function tasksSection(m: Metrics, names: UnitNames, chart: ChartFn)
   );
   section.blocks.push(dueSoon(m, names));
   return section;
+};
+
+function tasksTable(rows: (UnitTasks & { unit_code: string | null })[], names: UnitNames, caption: string): NonNullable<Block['table']> {
+  return {
+    caption,
+    head: ['TT', 'Đơn vị', 'Tổng số', 'Đã hoàn thành', 'Đang thực hiện', 'Quá hạn', 'Tỷ lệ hoàn thành'],
+    numeric: [0, 2, 3, 4, 5, 6],
+    widths: ['7%', '37%', '11%', '12%', '12%', '9%', '12%'],
+    rows: alphabetical(rows, names).map((u, i) => [
+      int(i + 1),
+      unitName(names, u.unit_code),
+      int(u.total),
+      int(u.done_on_time + u.done_late),
+      int(u.in_progress),
+      int(u.overdue),
+      u.completion_rate === null ? '' : pct(u.completion_rate),
+    ]),
+  };
 }
 
 interface DueSoonTask {
@@ -58,15 +103,16 @@ interface DueSoonTask {
 
 /** The list when metrics carries one (`due_soon_list`, an extra key), else the count per unit. */
 function dueSoon(m: Metrics, names: UnitNames): Block {
-  const heading = '3. Nhiệm vụ đến hạn trong 14 ngày tới';
+  const days = int(dueSoonDays(m));
+  const heading = `3. Nhiệm vụ đến hạn trong ${days} ngày tới`;
   const t = m.tasks;
-  if (t.due_soon === 0) return { heading, paragraphs: ['Không có nhiệm vụ đến hạn trong 14 ngày tới.'] };
+  if (t.due_soon === 0) return { heading, paragraphs: [`Không có nhiệm vụ đến hạn trong ${days} ngày tới.`] };
   const list = Array.isArray(t.due_soon_list) ? (t.due_soon_list as DueSoonTask[]) : null;
   if (list) {
     return {
       heading,
       table: {
-        caption: `Danh sách ${int(list.length)} nhiệm vụ đến hạn trong 14 ngày tới`,
+        caption: `Danh sách ${int(list.length)} nhiệm vụ đến hạn trong ${days} ngày tới`,
         head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý'],
         numeric: [0],
         widths: ['6%', '20%', '20%', '40%', '14%'],
@@ -74,12 +120,14 @@ function dueSoon(m: Metrics, names: UnitNames): Block {
       },
     };
   }
-  const units = t.by_unit.filter((u) => u.due_soon > 0).sort((a, b) => b.due_soon - a.due_soon || a.unit_code.localeCompare(b.unit_code));
+  const units = (t.by_unit as (UnitTasks & { unit_code: string | null })[])
+    .filter((u) => u.due_soon > 0)
+    .sort((a, b) => b.due_soon - a.due_soon || (a.unit_code ?? '\uffff').localeCompare(b.unit_code ?? '\uffff'));
   return {
     heading,
-    paragraphs: [`Có ${int(t.due_soon)} nhiệm vụ đến hạn trong 14 ngày tới.`],
+    paragraphs: [`Có ${int(t.due_soon)} nhiệm vụ đến hạn trong ${days} ngày tới.`],
     table: units.length > 1
-      ? { caption: 'Số nhiệm vụ đến hạn trong 14 ngày tới theo cơ quan chủ trì', head: ['Cơ quan chủ trì', 'Số nhiệm vụ'], numeric: [1], rows: units.map((u) => [names.name(u.unit_code), int(u.due_soon)]) }
+      ? { caption: `Số nhiệm vụ đến hạn trong ${days} ngày tới theo cơ quan chủ trì`, head: ['Cơ quan chủ trì', 'Số nhiệm vụ'], numeric: [1], rows: units.map((u) => [unitName(names, u.unit_code), int(u.due_soon)]) }
       : undefined,
   };
 }

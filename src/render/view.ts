@@ -1,9 +1,10 @@
 import type { Metrics } from '../metrics/types.ts';
 import { TABLE_NAMES } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
-import { unitNames, type BriefContext } from './context.ts';
-import { findings, headlineIndices, recommendations } from './findings.ts';
+import { unitNames, type BriefContext, type UnitNames } from './context.ts';
+import { dueSoonDays, findings, headlineIndices, joinVi, rankChange, recommendations } from './findings.ts';
 import { arrow, date, dateTime, int, num, pct, pctTarget, periodName, placeDate, pp, roman, score, shortPeriod } from './format.ts';
+import { SPLIT_LABEL, fullOnline, lineageOf, type Lineage } from './view-units.ts';
 import type { DocumentHeader } from './options.ts';
 import { criteriaSection } from './view-criteria.ts';
 import { indicesSection } from './view-indices.ts';
@@ -18,6 +19,9 @@ import { indexShort } from './vocab.ts';
 export interface BriefView {
   header: DocumentHeader & { dateLine: string; subject: string };
   sample: boolean;
+  /** Section I (tiles and findings) and the closing proposals: numbered here like the others. */
+  summary: { numeral: string; title: string };
+  proposals: { numeral: string; title: string };
   /** Tasks and online services, then one tile per index. */
   tiles: Tile[];
   indexTiles: Tile[];
@@ -48,6 +52,8 @@ export interface Section {
 
 export interface Block {
   heading?: string;
+  /** A block of one kind of unit within a subsection (`Các sở, ban, ngành`, `Cấp xã`). */
+  subheading?: string;
   paragraphs?: string[];
   chart?: { file: string; caption: string; svg: string };
   table?: { caption: string; head: string[]; rows: string[][]; numeric: number[]; widths?: string[] };
@@ -55,13 +61,32 @@ export interface Block {
 }
 
 export interface Appendix {
+  /** Headings of the two fixed parts, numbered like the rest. */
+  sourcesHeading: string;
+  methodsHeading: string;
   asOf: string;
   loadedAt: string | null;
   fingerprint: string | null;
   dataDir: string | null;
   tables: { name: string; files: string; rows: string }[];
   methods: string[];
+  /** Numbered parts after the methods: full tables by unit, then the units carried forward. */
+  parts: AppendixPart[];
 }
+
+export interface AppendixPart {
+  heading: string;
+  paragraphs?: string[];
+  table?: NonNullable<Block['table']>;
+}
+
+/** Sections put their full tables by unit here and cite the part number it returns. */
+export interface AppendixTables {
+  add(heading: string, table: NonNullable<Block['table']>): number;
+}
+
+/** Parts 1 and 2 are the sources and the methods. */
+const FIRST_PART = 3;
 
 export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentHeader, charts: ChartRenderer): Promise<BriefView> {
   const names = unitNames(ctx, m);
@@ -72,14 +97,21 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
     drawn[file] = svg;
     return { file, caption: `Biểu đồ ${++figure}. ${caption}`, svg };
   };
-  const scopeText = m.scope.unit_code === rootCode(m) ? '' : ` của ${m.scope.name}`;
+  const scopeText = m.scope.unit_code === rootCode(ctx, m) ? '' : ` của ${m.scope.name}`;
+  const parts: AppendixPart[] = [];
+  const annex: AppendixTables = {
+    add: (heading, table) => parts.push({ heading: `${FIRST_PART + parts.length}. ${heading}`, table }) + FIRST_PART - 1,
+  };
   const sections = [
-    await tasksSection(m, names, chart),
+    await tasksSection(m, ctx, names, chart, annex),
     await indicesSection(m, ctx, chart),
-    await onlineSection(m, names, chart),
-    await criteriaSection(m, names, chart),
+    await onlineSection(m, ctx, names, chart, annex),
+    await criteriaSection(m, ctx, names, chart, annex),
   ];
+  // I is the summary, the body follows, the proposals close it.
   sections.forEach((s, i) => (s.numeral = roman(i + 2)));
+  const lineagePart = lineageTable(m, names);
+  if (lineagePart) parts.push({ ...lineagePart, heading: `${FIRST_PART + parts.length}. ${lineagePart.heading}` });
   return {
     header: {
       ...header,
@@ -87,24 +119,35 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
       subject: `Tình hình thực hiện nhiệm vụ cải cách hành chính ${periodName(m.period.id)}${scopeText}`,
     },
     sample: m.data?.sample ?? false,
+    summary: { numeral: roman(1), title: 'KẾT QUẢ CHỦ YẾU' },
+    proposals: { numeral: roman(sections.length + 2), title: 'ĐỀ XUẤT' },
     tiles: tiles(m),
     indexTiles: indexTiles(m),
     findings: findings(m, names),
     sections,
     recommendations: recommendations(m, names),
-    appendix: appendix(m, ctx),
+    appendix: appendix(m, ctx, names, parts),
     charts: drawn,
   };
 }
 
+/** A section of the body, built from the figures; long tables by unit go to the appendix. */
+export type SectionFn = (m: Metrics, ctx: BriefContext, names: UnitNames, chart: ChartFn, annex: AppendixTables) => Promise<Section>;
+
 export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
 
 /**
- * The province at the top of the tree (metrics.json `scope.root_code`, from queries/root_province.sql):
- * a brief for it needs no "của …" in its subject. A metrics.json without the key reads as a root brief.
+ * The province at the top of the tree, a brief for which needs no "của …" in its subject:
+ * metrics.json `scope.root_code` (queries/root_province.sql). A metrics.json without it (from an
+ * older cchc) reads the units table: the scope itself when it is a province (after 2025 old and
+ * new provinces stand side by side there), else the province with child units.
  */
-function rootCode(m: Metrics): string {
-  return typeof m.scope.root_code === 'string' ? m.scope.root_code : m.scope.unit_code;
+function rootCode(ctx: BriefContext, m: Metrics): string {
+  if (typeof m.scope.root_code === 'string') return m.scope.root_code;
+  const scope = ctx.units.find((u) => u.unit_code === m.scope.unit_code);
+  if (scope?.kind === 'province') return scope.unit_code;
+  const withChildren = new Set(ctx.units.map((u) => u.parent_code));
+  return ctx.units.find((u) => u.kind === 'province' && withChildren.has(u.unit_code))?.unit_code ?? m.scope.unit_code;
 }
 
 function tile(label: string, value: string, note: string, trend: string | null = null, good: boolean | null = null): Tile {
@@ -117,7 +160,7 @@ function tiles(m: Metrics): Tile[] {
   if (t.total > 0 && t.completion_rate !== null) {
     out.push(
       tile('Hoàn thành nhiệm vụ', pct(t.completion_rate), `${int(t.done_on_time + t.done_late)}/${int(t.total)} nhiệm vụ${t.on_time_rate === null ? '' : `; ${pct(t.on_time_rate)} đúng hạn`}`),
-      tile('Nhiệm vụ quá hạn', int(t.overdue), `${t.overdue_rate === null ? '' : `${pct(t.overdue_rate)} tổng số; `}${int(t.due_soon)} đến hạn trong 14 ngày`),
+      tile('Nhiệm vụ quá hạn', int(t.overdue), `${t.overdue_rate === null ? '' : `${pct(t.overdue_rate)} tổng số; `}${int(t.due_soon)} đến hạn trong ${int(dueSoonDays(m))} ngày`),
     );
   } else {
     out.push(tile('Nhiệm vụ', '0', 'Không có nhiệm vụ trong phạm vi báo cáo'));
@@ -130,11 +173,21 @@ function tiles(m: Metrics): Tile[] {
       'Hồ sơ tiếp nhận trực tuyến',
       pct(o.online_ratio),
       target === null ? `${int(o.received_online)}/${int(o.received)} hồ sơ` : `Chỉ tiêu ${pctTarget(target)}`,
-      d === null ? null : `${arrow(Math.round(d * 1000) / 1000, pp)} điểm % so với cùng kỳ`,
-      d === null || Math.round(d * 1000) === 0 ? null : d > 0,
+      ...pointsTrend(d),
     ));
+    const full = fullOnline(o);
+    if (full !== null) {
+      const prev = fullOnline(o.previous);
+      out.push(tile('Hồ sơ trực tuyến toàn trình', pct(full), 'trên tổng số hồ sơ tiếp nhận', ...pointsTrend(prev === null ? null : full - prev)));
+    }
   }
   return out;
+}
+
+/** A change of a ratio against cùng kỳ, in points, and whether it is better (null: none or 0,0). */
+function pointsTrend(d: number | null): [string | null, boolean | null] {
+  if (d === null) return [null, null];
+  return [`${arrow(Math.round(d * 1000) / 1000, pp)} điểm % so với cùng kỳ`, Math.round(d * 1000) === 0 ? null : d > 0];
 }
 
 /** The latest score of each index with its rank and movement (rank first: it is what committees track). */
@@ -144,8 +197,9 @@ function indexTiles(m: Metrics): Tile[] {
     .map((i) => {
       const note = i.rank !== null && i.rank_of !== null ? `Hạng ${int(i.rank)}/${int(i.rank_of)}` : i.max_score !== null ? `Thang điểm ${num(i.max_score)}` : '';
       const d = i.delta === null ? null : Math.round(i.delta * 100) / 100;
-      const move = i.rank_delta !== null ? `${arrow(i.rank_delta, int)} bậc` : d !== null ? `${arrow(d, score)} điểm` : null;
-      const good = i.rank_delta !== null ? (i.rank_delta === 0 ? null : i.rank_delta > 0) : !d ? null : d > 0;
+      const r = rankChange(i);
+      const move = r !== null ? `${arrow(r, int)} bậc` : d !== null ? `${arrow(d, score)} điểm` : null;
+      const good = r !== null ? (r === 0 ? null : r > 0) : !d ? null : d > 0;
       return tile(`${indexShort(i.index_code)} ${shortPeriod(i.period)}`, score(i.score), note, move, good);
     });
 }
@@ -175,19 +229,72 @@ function dataTables(m: Metrics): Appendix['tables'] {
   }));
 }
 
-function appendix(m: Metrics, ctx: BriefContext): Appendix {
+function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: AppendixPart[]): Appendix {
+  const lineage = lineageOf(m);
+  const carriedPart = parts.find((p) => p.heading.endsWith(CARRIED_HEADING));
+  const sameTerritory = lineage && lineage.carried.length > 0
+    ? ` Cùng kỳ được tính trên cùng địa bàn theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: số liệu của các đơn vị trước sắp xếp được tính cho đơn vị tiếp nhận${carriedPart ? ` (Phụ lục, mục ${carriedPart.heading.split('.')[0]})` : ''}, ở cả kỳ báo cáo và cùng kỳ.`
+    : '';
   return {
+    sourcesHeading: '1. Nguồn số liệu',
+    methodsHeading: '2. Phương pháp tính',
     asOf: date(m.period.as_of),
     loadedAt: m.data?.loaded_at ? dateTime(m.data.loaded_at) : null,
     fingerprint: m.data?.fingerprint ?? null,
     dataDir: ctx.data_dir,
     tables: dataTables(m),
     methods: [
-      `Kỳ báo cáo: ${periodName(m.period.id)}, từ ngày ${date(m.period.start)} đến ngày ${date(m.period.end)}; chỉ dùng số liệu có ngày đến hết ngày ${date(m.period.as_of)}. Cùng kỳ là kỳ tương ứng của năm trước.`,
-      'Nhiệm vụ: tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ đã giao (trừ nhiệm vụ đã dừng thực hiện); nhiệm vụ quá hạn là nhiệm vụ chưa hoàn thành mà hạn xử lý trước ngày tính; nhiệm vụ không có hạn xử lý (thường xuyên) không bao giờ quá hạn.',
-      'Dịch vụ công trực tuyến: tỷ lệ hồ sơ tiếp nhận trực tuyến = số hồ sơ tiếp nhận trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ, gồm cả số liệu tổng hợp theo tháng; chênh lệch giữa hai tỷ lệ tính bằng điểm phần trăm.',
-      'Các chỉ số: lấy kết quả mới nhất có kỳ đánh giá đến hết kỳ báo cáo; thứ hạng không được công bố thì tính trong các đơn vị cùng cấp có điểm (điểm cao hơn xếp trên, bằng điểm cùng hạng).',
+      `Kỳ báo cáo: ${periodName(m.period.id)}, từ ngày ${date(m.period.start)} đến ngày ${date(m.period.end)}; chỉ dùng số liệu có ngày đến hết ngày ${date(m.period.as_of)}. Cùng kỳ là kỳ tương ứng của năm trước.${sameTerritory}`,
+      ...lineageMethods(m, lineage, names),
+      `Nhiệm vụ: tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ đã giao (trừ nhiệm vụ đã dừng thực hiện); nhiệm vụ quá hạn là nhiệm vụ chưa hoàn thành mà hạn xử lý trước ngày tính; nhiệm vụ không có hạn xử lý (thường xuyên) không bao giờ quá hạn; nhiệm vụ đến hạn là nhiệm vụ đang thực hiện có hạn xử lý trong ${int(dueSoonDays(m))} ngày sau ngày tính.`,
+      `Dịch vụ công trực tuyến: tỷ lệ hồ sơ tiếp nhận trực tuyến = số hồ sơ tiếp nhận trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ, gồm cả số liệu tổng hợp theo tháng; chênh lệch giữa hai tỷ lệ tính bằng điểm phần trăm.${fullOnline(m.online) === null ? '' : ' Tỷ lệ hồ sơ trực tuyến toàn trình = số hồ sơ tiếp nhận trực tuyến toàn trình / tổng số hồ sơ tiếp nhận, chỉ tính trên số liệu có ghi nhận trực tuyến toàn trình.'}`,
+      'Các chỉ số: lấy kết quả mới nhất có kỳ đánh giá đến hết kỳ báo cáo; thứ hạng không được công bố thì tính trong các đơn vị cùng cấp có điểm (điểm cao hơn xếp trên, bằng điểm cùng hạng). Thứ hạng luôn ghi kèm số đơn vị được xếp hạng; không so sánh thứ hạng giữa hai kỳ có số đơn vị xếp hạng khác nhau (63 tỉnh, thành phố trước ngày 01/7/2025, 34 từ ngày đó). Chỉ số của đơn vị trước sắp xếp là kết quả riêng của đơn vị đó, không cộng hoặc tính bình quân với đơn vị mới.',
       'Bộ chỉ số CCHC: mỗi tiêu chí lấy kết quả tự đánh giá mới nhất; tiêu chí chưa có kết quả tính 0 điểm; điểm có nguy cơ không đạt = điểm tối đa của các tiêu chí đang thực hiện và chưa đến hạn.',
     ],
+    parts,
+  };
+}
+
+const CARRIED_HEADING = 'Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay';
+
+/** What the split row holds and which split units a unit brief leaves out (metrics.md § lineage). */
+function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames): string[] {
+  if (!lineage) return [];
+  const out: string[] = [];
+  const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some((u) => (u.unit_code as string | null) === null);
+  const divided = lineage.carried.filter((c) => c.to_codes.length > 1 && !lineage.split_units.includes(c.from_code));
+  if (hasSplitRow && divided.length > 0) {
+    out.push(`Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${joinVi(divided.map((c) => names.name(c.from_code)))}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`);
+  }
+  if (lineage.split_units.length > 0) {
+    out.push(`Không tính vào báo cáo số liệu của ${joinVi(lineage.split_units.map((u) => names.name(u)))}, do đơn vị đã chia tách cho nhiều đơn vị, trong đó có đơn vị ngoài phạm vi báo cáo.`);
+  }
+  return out;
+}
+
+/** One row per set of successors: the old units whose figures each current unit carries. */
+function lineageTable(m: Metrics, names: UnitNames): AppendixPart | null {
+  const lineage = lineageOf(m);
+  if (!lineage || lineage.carried.length === 0) return null;
+  const bySuccessors = new Map<string, { to: string[]; from: string[] }>();
+  for (const c of lineage.carried) {
+    const key = c.to_codes.join(' ');
+    const row = bySuccessors.get(key) ?? { to: c.to_codes, from: [] };
+    row.from.push(c.from_code);
+    bySuccessors.set(key, row);
+  }
+  const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
+  const rows = [...bySuccessors.values()]
+    .map((r) => ({ to: r.to.map((u) => names.name(u)).sort(cmp).join('; '), from: r.from.map((u) => names.name(u)).sort(cmp).join('; ') }))
+    .sort((a, b) => cmp(a.to, b.to));
+  return {
+    heading: CARRIED_HEADING,
+    table: {
+      caption: `Đơn vị trước sắp xếp và đơn vị tiếp nhận số liệu (tổ chức bộ máy tại ngày ${date(lineage.as_of)}), xếp theo tên đơn vị hiện nay`,
+      head: ['TT', 'Đơn vị hiện nay', 'Đơn vị trước sắp xếp'],
+      numeric: [0],
+      widths: ['7%', '38%', '55%'],
+      rows: rows.map((r, i) => [int(i + 1), r.to, r.from]),
+    },
   };
 }

@@ -3,7 +3,7 @@ import { type Db, messageOf } from '../db.ts';
 import { CliError, QueryError } from '../errors.ts';
 import { checkSqlText, checkStatementType, withHint } from './guard.ts';
 import { checkParams, sqlParamNames } from './params.ts';
-import { type Cell, type ResultSet, kindOf } from './result.ts';
+import { type ResultSet, kindOf } from './result.ts';
 
 /**
  * Runs every statement of `sql` in order, binding the `$name` parameters each one uses as strings,
@@ -30,7 +30,7 @@ export async function executeSql(
       const names = reader.deduplicatedColumnNames();
       result = {
         columns: names.map((name, c) => ({ name, kind: kindOf(reader.columnTypeId(c)) })),
-        rows: reader.getRowsJson() as Cell[][],
+        rows: reader.getRowsJson(),
         rowsChanged: reader.rowsChanged,
       };
     } finally {

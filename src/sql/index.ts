@@ -59,6 +59,6 @@ async function emit(result: ResultSet, format: Format, options: SqlOptions, effe
   if (format === 'xlsx') return writeAtomic(options.out!, (tmp) => writeXlsx(result, tmp));
   const text =
     format === 'table' ? formatTable(result) : format === 'json' ? formatJson(result) : formatCsv(result, { bom: options.bom });
-  if (options.out) return writeAtomic(options.out, async (tmp) => fs.writeFileSync(tmp, text));
+  if (options.out) return writeAtomic(options.out, (tmp) => fs.promises.writeFile(tmp, text));
   effects.stdout.write(text);
 }

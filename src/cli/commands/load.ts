@@ -8,12 +8,14 @@ export const register: Register = (program) => {
     .option('--data <dir>', 'data folder', 'data')
     .option('--db <file>', 'database file to write', 'out/cchc.duckdb')
     .action(async (opts: { data: string; db: string }) => {
-      const [{ loadData }, { tableCounts }, { systemClock }] = await Promise.all([
+      const [{ loadData }, { tableCounts }, { systemClock }, { printWarnings }] = await Promise.all([
         import('../../load/index.ts'),
         import('../../load/summary.ts'),
         import('../../effects.ts'),
+        import('../../errors.ts'),
       ]);
       const result = await loadData(opts.data, opts.db, { clock: systemClock, logger: await progressLogger() });
+      printWarnings(result.warnings, (s) => process.stderr.write(s + '\n'));
       process.stdout.write(tableCounts(Object.entries(result.tables).map(([t, n]) => [t, n, ''])));
       process.stderr.write(`loaded ${opts.data}${result.sample ? ' (sample data)' : ''} into ${opts.db}\n`);
     });

@@ -1,0 +1,141 @@
+import { precedingPeriod } from './period.ts';
+import { runQuery, type Queryable } from './queries.ts';
+import type { Period } from './types.ts';
+
+/** A task that changed since the previous period, with the dates that show why. */
+export interface TaskChange {
+  change: 'completed' | 'overdue' | 'assigned';
+  task_id: string;
+  doc_no: string | null;
+  lead_unit: string;
+  title: string;
+  assigned_on: string;
+  due_on: string | null;
+  completed_on: string | null;
+  state_now: string;
+  /** Null when the task was not yet assigned at the previous period's end. */
+  state_before: string | null;
+  changed_on: string;
+}
+
+export interface IndexChange {
+  index_code: string;
+  component: string;
+  unit_code: string;
+  period: string;
+  score: number;
+  max_score: number | null;
+  rank: number | null;
+  rank_of: number | null;
+  rank_computed: boolean;
+}
+
+export interface CriterionChange {
+  unit_code: string;
+  criterion_code: string;
+  area: string;
+  title: string;
+  /** Null: not assessed by the previous period's end. */
+  status_before: string | null;
+  status: string;
+  points: number;
+  max_points: number;
+  assessed_on: string;
+}
+
+/** `changes` in metrics.json: what changed between the previous period of the same kind and this one. */
+export interface ChangesMetrics {
+  /** The previous period of the same kind; null when there is none for this unit (the first brief). */
+  previous: { id: string; start: string; end: string } | null;
+  /** Why there is no earlier period, for people; null when there is one. */
+  no_previous_reason: string | null;
+  /** Changes are counted in (since, until]: the previous period's end and this one's. */
+  since: string;
+  until: string;
+  tasks: {
+    completed: number;
+    became_overdue: number;
+    assigned: number;
+    /** Every change, traceable by task_id (a task assigned and completed in between is listed twice). */
+    list: TaskChange[];
+  };
+  /** The online ratio of both periods and the change (a fraction); null without dossier data. */
+  online: { online_ratio: number | null; previous_online_ratio: number | null; delta: number | null } | null;
+  /** Index scores dated after `since`, every unit of the scope and component. */
+  indices: IndexChange[];
+  /** PAR criteria whose status changed by a result assessed after `since`. */
+  criteria: CriterionChange[];
+}
+
+interface SummaryRow {
+  grain: 'summary';
+  tasks_completed: number;
+  tasks_became_overdue: number;
+  tasks_assigned: number;
+  tasks_before: number;
+  indices_before: number;
+  criteria_before: number;
+  unit_started: boolean | null;
+}
+
+type Row = { grain: 'summary' | 'task' | 'index' | 'criterion' } & Record<string, unknown>;
+
+interface OnlineRow {
+  grain: string;
+  online_ratio: number | null;
+  received_records: number | null;
+  resolved_records: number | null;
+  stats_rows: number | null;
+}
+
+/**
+ * The changes since the previous period of the same kind (queries/changes.sql), and the online
+ * ratio's change from queries/online.sql run against that period. `hasOnline` is false when the
+ * data has neither dossiers nor dossier_stats (metrics.online is null then).
+ */
+export async function changesMetrics(db: Queryable, unit: string, period: Period, hasOnline: boolean): Promise<ChangesMetrics> {
+  const prev = precedingPeriod(period);
+  const [rows, online] = await Promise.all([
+    runQuery<Row>(db, 'changes', { unit, since: prev.end, end: period.end }),
+    hasOnline
+      ? runQuery<OnlineRow & Record<string, unknown>>(db, 'online', { unit, start: period.start, end: period.end, prev_start: prev.start, prev_end: prev.end })
+      : Promise.resolve(null),
+  ]);
+  const summary = rows.find((r) => r.grain === 'summary') as unknown as SummaryRow;
+  const grain = (g: OnlineRow['grain']) => online?.find((r) => r.grain === g) ?? null;
+  const before = grain('previous');
+  const onlineBefore = before !== null && (before.received_records ?? 0) + (before.resolved_records ?? 0) + (before.stats_rows ?? 0) > 0;
+  const reason = !summary.unit_started
+    ? `the unit did not exist at the end of ${prev.id}`
+    : summary.tasks_before + summary.indices_before + summary.criteria_before === 0 && !onlineBefore
+      ? `the data holds nothing for the scope up to the end of ${prev.id}`
+      : null;
+  const pick = <T>(g: keyof typeof COLUMNS) =>
+    rows.filter((r) => r.grain === g).map((r) => Object.fromEntries(COLUMNS[g].map((k) => [k, r[k] ?? null])) as T);
+  const list = pick<TaskChange>('task');
+  return {
+    previous: reason ? null : { id: prev.id, start: prev.start, end: prev.end },
+    no_previous_reason: reason,
+    since: prev.end,
+    until: period.end,
+    tasks: {
+      completed: summary.tasks_completed,
+      became_overdue: summary.tasks_became_overdue,
+      assigned: summary.tasks_assigned,
+      list: reason ? [] : list,
+    },
+    online:
+      online === null || reason
+        ? null
+        : { online_ratio: grain('scope')?.online_ratio ?? null, previous_online_ratio: before?.online_ratio ?? null, delta: grain('delta')?.online_ratio ?? null },
+    indices: reason ? [] : pick<IndexChange>('index'),
+    criteria: reason ? [] : pick<CriterionChange>('criterion'),
+  };
+}
+
+/** The columns of each grain; the union of grains in one result pads the others with NULL. */
+const COLUMNS: Record<'task' | 'index' | 'criterion', string[]> = {
+  task: ['change', 'task_id', 'doc_no', 'lead_unit', 'title', 'assigned_on', 'due_on', 'completed_on', 'state_now', 'state_before', 'changed_on'],
+  index: ['index_code', 'component', 'unit_code', 'period', 'score', 'max_score', 'rank', 'rank_of', 'rank_computed'],
+  criterion: ['unit_code', 'criterion_code', 'area', 'title', 'status_before', 'status', 'points', 'max_points', 'assessed_on'],
+};
