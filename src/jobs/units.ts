@@ -6,8 +6,9 @@ import type { Job } from './config.ts';
 
 /**
  * The units a job renders a brief for, at the period: `province` is the root province that exists
- * on the period's end (queries/root_province.sql); `children-of:CODE` its children that existed during the period (optionally of some
- * kinds); a list is taken as written, each code checked against the units table.
+ * on the period's end (queries/root_province.sql); `children-of:CODE` its children that stand on
+ * the period's end and existed during it (optionally of some kinds); a list is taken as written,
+ * each code checked against the units table.
  */
 export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<string[]> {
   if (job.units === 'province') {
@@ -24,12 +25,12 @@ export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'un
   if (typeof job.units === 'string') {
     const parent = job.units.slice('children-of:'.length);
     await requireUnits(db, job.file, [parent]);
+    // The children that get a by_unit row at the period's end (started, not taken over by then;
+    // scope_children in queries/shared/definitions.sql), less those that ended before the period.
     const rows = await db.all<{ unit_code: string; kind: string }>(
-      `SELECT unit_code, kind FROM units
-        WHERE parent_code = $parent
-          AND (valid_from IS NULL OR valid_from <= $end::DATE)
-          AND (valid_to IS NULL OR valid_to >= $start::DATE)
-        ORDER BY unit_code`,
+      `SELECT u.unit_code, u.kind FROM scope_children($parent, $end::DATE) c JOIN units u USING (unit_code)
+        WHERE u.valid_to IS NULL OR u.valid_to >= $start::DATE
+        ORDER BY u.unit_code`,
       { parent, start: period.start, end: period.end },
     );
     const kinds = job.unit_kinds ? new Set<string>(job.unit_kinds) : null;
