@@ -22,7 +22,7 @@ import { Db } from '../src/db.ts';
 import { CliError, EXIT } from '../src/errors.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
 import type { Metrics } from '../src/metrics/types.ts';
-import { buildDb } from './fixtures/metrics/fixture.ts';
+import { buildDb, taskCounts } from './fixtures/metrics/fixture.ts';
 import { LINEAGE_FIXTURE } from './fixtures/metrics/lineage.ts';
 
 let dir: string;
@@ -41,20 +41,7 @@ afterAll(() => {
 
 const metrics = (period: string, unit?: string): Promise<Metrics> => computeMetrics(db, { period: parsePeriod(period), unit });
 
-/** Task counts in metrics.json order, rates derived from the counts as the rules define them. */
-const counts = (total: number, on_time: number, late: number, in_progress: number, overdue: number, due_soon: number, assigned: number, completed: number) => ({
-  total,
-  done_on_time: on_time,
-  done_late: late,
-  in_progress,
-  overdue,
-  completion_rate: total ? (on_time + late) / total : null,
-  on_time_rate: on_time + late ? on_time / (on_time + late) : null,
-  overdue_rate: total ? overdue / total : null,
-  due_soon,
-  assigned,
-  completed,
-});
+const counts = taskCounts;
 
 const strip = ({ unit_code: _, name: _n, short_name: _s, kind: _k, ...rest }: Record<string, unknown>) => rest;
 

@@ -10,7 +10,7 @@ import { Db } from '../src/db.ts';
 import { CliError } from '../src/errors.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
 import type { Metrics } from '../src/metrics/types.ts';
-import { buildDb, units } from './fixtures/metrics/fixture.ts';
+import { buildDb, taskCounts, units } from './fixtures/metrics/fixture.ts';
 
 let dir: string;
 let db: Db;
@@ -28,28 +28,7 @@ afterAll(() => {
 
 const metrics = (period: string, unit?: string): Promise<Metrics> => computeMetrics(db, { period: parsePeriod(period), unit });
 
-const counts = (
-  total: number,
-  done_on_time: number,
-  done_late: number,
-  in_progress: number,
-  overdue: number,
-  due_soon: number,
-  assigned: number,
-  completed: number,
-) => ({
-  total,
-  done_on_time,
-  done_late,
-  in_progress,
-  overdue,
-  completion_rate: total ? (done_on_time + done_late) / total : null,
-  on_time_rate: done_on_time + done_late ? done_on_time / (done_on_time + done_late) : null,
-  overdue_rate: total ? overdue / total : null,
-  due_soon,
-  assigned,
-  completed,
-});
+const counts = taskCounts;
 
 describe('computeMetrics(db, {period, unit}) — period and scope', () => {
   it('defaults to the one province with child units and echoes the period', async () => {
