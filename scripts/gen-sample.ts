@@ -1,6 +1,6 @@
 /**
- * Generates the embedded sample dataset in data/ (An Giang, 2018–2025) from the seed notices, the
- * PAPI reference copy and one fixed seed. Deterministic: a re-run reproduces every file byte for byte.
+ * Generates the embedded sample dataset in data/ (An Giang and Kiên Giang, 2018–2026) from the seed
+ * notices, the PAPI and 2025 units reference copies and one fixed seed. Deterministic: a re-run reproduces every file byte for byte.
  *
  *   npx tsx scripts/gen-sample.ts [DATA_DIR]
  *
@@ -12,30 +12,36 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Db, literal } from '../src/db.ts';
-import { anGiangRows, papiRows, type IndexRow } from './sample/indices.ts';
+import { anGiangRows, dvc766Provinces, papiRows, type IndexRow } from './sample/indices.ts';
 import { buildCriteria, buildCriteriaResults, totalMaxHundredths } from './sample/criteria.ts';
 import { writeCsv } from './sample/csv.ts';
-import { dossiersOfYear, dossierStats, planDossiers, type DossierPlan } from './sample/dossiers.ts';
+import { MONTHS, dossiersOfYear, dossierStats, planDossiers, type DossierPlan } from './sample/dossiers.ts';
 import { SAMPLE_SEED } from './sample/rng.ts';
 import { buildDocuments, buildTasks, type TaskRow } from './sample/tasks.ts';
-import { buildUnits, type Unit } from './sample/units.ts';
+import { buildUnitsAndLineage, MERGED_PROVINCE, NEW_START, OLD_KIEN_GIANG, type LineageRow, type Unit } from './sample/units.ts';
 import { TABLES, type TableName } from '../src/schema.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** A copy of ../shared/reference/papi (see its README), kept here so the generator runs from a clone alone. */
 export const PAPI_DIR = path.join(ROOT, 'scripts/sample/papi');
-const YEARS = [2023, 2024, 2025];
+export const YEARS = [2023, 2024, 2025, 2026];
 
 const columnsOf = (t: TableName) => TABLES[t].columns.map((c) => c.name);
 const write = (dir: string, t: TableName, rows: readonly object[]) => writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
 
 /** Every CSV table of the sample: cheap to build, and what the reproducibility test compares. */
-export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[]; tasks: TaskRow[]; indices: IndexRow[] } {
+export function writeSmallTables(
+  dir: string,
+  plan: DossierPlan,
+): { units: Unit[]; lineage: LineageRow[]; tasks: TaskRow[]; indices: IndexRow[] } {
   if (totalMaxHundredths() !== 6000) throw new Error('criteria set must total 60 points');
-  const units = buildUnits(path.join(PAPI_DIR, 'dim_province.csv'));
-  const tasks = buildTasks(units);
-  const indices = [...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')), ...anGiangRows()];
+  const { units, lineage } = buildUnitsAndLineage(path.join(PAPI_DIR, 'dim_province.csv'));
+  const tasks = buildTasks(units, lineage);
+  const provinces34 = units.filter((u) => u.kind === 'province' && (u.valid_to === null || u.valid_to >= NEW_START)).map((u) => u.unit_code);
+  if (provinces34.length !== 34) throw new Error(`expected 34 provinces from ${NEW_START}, got ${provinces34.length}`);
+  const indices = [...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')), ...anGiangRows(), ...dvc766Provinces(provinces34)];
   write(dir, 'units', units);
+  write(dir, 'unit_lineage', lineage);
   write(dir, 'documents', buildDocuments());
   write(dir, 'tasks', tasks);
   write(dir, 'criteria', buildCriteria());
@@ -47,19 +53,21 @@ export function writeSmallTables(dir: string, plan: DossierPlan): { units: Unit[
     { metric: 'online_ratio', year: 2025, unit_code: null, target: 0.8 },
     { metric: 'task_on_time_rate', year: 2024, unit_code: null, target: 0.9 },
     { metric: 'task_on_time_rate', year: 2025, unit_code: null, target: 0.9 },
+    { metric: 'online_ratio', year: 2026, unit_code: null, target: 0.85 },
+    { metric: 'task_on_time_rate', year: 2026, unit_code: null, target: 0.9 },
   ]);
-  return { units, tasks, indices };
+  return { units, lineage, tasks, indices };
 }
 
 /**
  * dossiers.YEAR.parquet, written by DuckDB on one thread so the bytes do not depend on scheduling.
  * Returns the number of rows.
  */
-export async function writeDossierYear(dir: string, plan: DossierPlan, units: readonly Unit[], year: number): Promise<number> {
-  const rows = dossiersOfYear(plan, year, units);
+export async function writeDossierYear(dir: string, plan: DossierPlan, lineage: readonly LineageRow[], year: number): Promise<number> {
+  const rows = dossiersOfYear(plan, year, lineage);
   const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
   writeCsv(csv, columnsOf('dossiers'), rows);
-  const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN'}`;
+  const types = `{'dossier_id':'VARCHAR','unit_code':'VARCHAR','procedure_code':'VARCHAR','channel':'VARCHAR','online_eligible':'BOOLEAN','received_on':'DATE','due_on':'DATE','resolved_on':'DATE','paid_online':'BOOLEAN','fully_online':'BOOLEAN'}`;
   const db = await Db.open(':memory:');
   try {
     await db.run('SET threads = 1');
@@ -91,31 +99,43 @@ const SEED_FILES: Record<string, string> = {
   '004': '004_ccf95d250fff1e0f.txt',
 };
 
+/** Every task read from a seed notice, with file and line; synthetic documents get one row each, with their count. */
 function taskSourceTable(tasks: readonly TaskRow[]): string {
   const lines = ['| task_id | doc_no | lead_unit | seed file | line |', '|---|---|---|---|---|'];
+  const synthetic = new Map<string, TaskRow[]>();
   for (const t of tasks) {
-    const src = t.seed ? SEED_FILES[t.seed]! : 'synthetic';
-    lines.push(`| ${t.task_id} | ${t.doc_no} | ${t.lead_unit} | ${src} | ${t.line ?? ''} |`);
+    if (t.seed) lines.push(`| ${t.task_id} | ${t.doc_no} | ${t.lead_unit} | ${SEED_FILES[t.seed]!} | ${t.line} |`);
+    else synthetic.set(t.doc_no, [...(synthetic.get(t.doc_no) ?? []), t]);
+  }
+  for (const [doc, ts] of synthetic) {
+    const leads = new Set(ts.map((t) => t.lead_unit)).size;
+    lines.push(`| ${ts.length} tasks, ${ts[0]!.task_id} … ${ts.at(-1)!.task_id} | ${doc} | ${leads} units | synthetic | |`);
   }
   return lines.join('\n');
 }
 
+/** The results of the sample's own provinces; the other provinces' 766 scores are all synthetic and not listed. */
 function syntheticIndexTable(indices: readonly IndexRow[]): string {
-  const lines = ['| index_code | period | score | rank | synthetic |', '|---|---|---|---|---|'];
-  for (const r of indices.filter((x) => x.index_code !== 'PAPI')) {
+  const lines = ['| unit_code | index_code | period | score | rank | synthetic |', '|---|---|---|---|---|---|'];
+  const own = ['AG', OLD_KIEN_GIANG, MERGED_PROVINCE];
+  for (const r of indices.filter((x) => x.index_code !== 'PAPI' && own.includes(x.unit_code))) {
     const what = !r.synthetic ? 'no (published)' : r.index_code === 'DVC766' && r.period === '2024-12' ? 'score only (rank published)' : 'yes';
-    lines.push(`| ${r.index_code} | ${r.period} | ${r.score} | ${r.rank}/${r.rank_of} | ${what} |`);
+    lines.push(`| ${r.unit_code} | ${r.index_code} | ${r.period} | ${r.score} | ${r.rank}/${r.rank_of} | ${what} |`);
   }
   return lines.join('\n');
 }
 
 function calibrationTable(plan: DossierPlan): string {
-  const lines = ['| year | received | received_online | online_ratio |', '|---|---|---|---|'];
-  for (const y of YEARS) {
-    const cs = plan.cells.filter((c) => c.year === y);
-    const n = cs.reduce((s, c) => s + c.n, 0);
-    const o = cs.reduce((s, c) => s + c.online, 0);
-    lines.push(`| ${y} | ${n} | ${o} | ${((100 * o) / n).toFixed(2)}% |`);
+  const lines = ['| province | months | year | received | received_online | online_ratio |', '|---|---|---|---|---|---|'];
+  for (const [province, [first, last]] of Object.entries(MONTHS)) {
+    for (const y of YEARS) {
+      const cs = plan.cells.filter((c) => c.year === y && c.province === province);
+      if (cs.length === 0) continue;
+      const n = cs.reduce((s, c) => s + c.n, 0);
+      const o = cs.reduce((s, c) => s + c.online, 0);
+      const months = `${[first, `${y}-01`].sort()[1]}…${[last, `${y}-12`].sort()[0]}`;
+      lines.push(`| ${province} | ${months} | ${y} | ${n} | ${o} | ${((100 * o) / n).toFixed(2)}% |`);
+    }
   }
   return lines.join('\n');
 }
@@ -124,9 +144,9 @@ async function main(dataDir: string): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(path.dirname(dataDir), '.gen-sample-'));
   try {
     const plan = planDossiers();
-    const { units, tasks, indices } = writeSmallTables(tmp, plan);
+    const { units, lineage, tasks, indices } = writeSmallTables(tmp, plan);
     let dossiers = 0;
-    for (const year of YEARS) dossiers += await writeDossierYear(tmp, plan, units, year);
+    for (const year of YEARS) dossiers += await writeDossierYear(tmp, plan, lineage, year);
     for (const f of fs.readdirSync(tmp)) fs.renameSync(path.join(tmp, f), path.join(dataDir, f));
     const readme = path.join(dataDir, 'README.md');
     fs.writeFileSync(
@@ -137,7 +157,7 @@ async function main(dataDir: string): Promise<void> {
         tasks: taskSourceTable(tasks),
       }),
     );
-    process.stderr.write(`seed ${SAMPLE_SEED}: ${units.length} units, ${tasks.length} tasks, ${dossiers} dossiers\n`);
+    process.stderr.write(`seed ${SAMPLE_SEED}: ${units.length} units, ${lineage.length} lineage rows, ${tasks.length} tasks, ${dossiers} dossiers\n`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -47,19 +47,19 @@ afterAll(async () => {
 describe('cchc run with delivery: real load, metrics, Chromium and SMTP', () => {
   it('delivers the real PDF once; the second run sends nothing; runs --json shows the message', async () => {
     const env = { CCHC_SMTP_URL: `smtp://vp:${encodeURIComponent('mật-khẩu')}@127.0.0.1:${server.port}`, CCHC_SMTP_FROM: 'Văn phòng <vp@angiang.gov.vn>' };
-    const first = await cchc(env, 'run', 'quarterly', '--period', '2024-Q4');
-    expect(first).toMatchObject({ code: 0, stdout: 'out/quarterly/2024-Q4/AG\n' });
+    const first = await cchc(env, 'run', 'quarterly', '--period', '2025-Q4');
+    expect(first).toMatchObject({ code: 0, stdout: 'out/quarterly/2025-Q4/AGM\n' });
     expect(first.stderr).toMatch(/delivery complete/);
     expect(first.stderr).not.toContain('mật');
     expect(server.received).toHaveLength(1);
     expect(server.received[0]!.user).toBe('vp');
     const pdf = leaves(parseMime(server.received[0]!.raw)).find((p) => /^application\/pdf/.test(p.headers.get('content-type')!))!;
-    expect(param2231(pdf.headers.get('content-disposition')!, 'filename')).toBe('Báo cáo CCHC quý IV năm 2024 - UBND tỉnh An Giang.pdf');
+    expect(param2231(pdf.headers.get('content-disposition')!, 'filename')).toBe('Báo cáo CCHC quý IV năm 2025 - UBND tỉnh An Giang.pdf');
     const sent = partBytes(pdf);
     expect(sent.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(sent.equals(fs.readFileSync(path.join(root, 'out', 'quarterly', '2024-Q4', 'AG', 'brief.pdf')))).toBe(true);
+    expect(sent.equals(fs.readFileSync(path.join(root, 'out', 'quarterly', '2025-Q4', 'AGM', 'brief.pdf')))).toBe(true);
 
-    const second = await cchc(env, 'run', 'quarterly', '--period', '2024-Q4');
+    const second = await cchc(env, 'run', 'quarterly', '--period', '2025-Q4');
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/already delivered in an earlier run; nothing sent/);
     expect(server.received).toHaveLength(1);

@@ -109,10 +109,12 @@ describe('runJob(job, options, deps)', () => {
     const r = await runJob(box.job('dq'), {}, box.deps({ clock: fixedClock('2025-01-05T00:00:00Z') }));
     expect(r).toMatchObject({ period: '2024-Q4', status: 'ok', units: ['AG.CD', 'AG.LX', 'AG.TT'] });
     expect(fs.readdirSync(path.join(box.root, 'out', 'dq', '2024-Q4')).sort()).toEqual(['AG.CD', 'AG.LX', 'AG.TT', 'run.json']);
-    // The districts end on 2025-06-30: a later quarter has none, which is a configuration problem, recorded.
+    // The districts end on 2025-06-30: a later quarter has nothing to do, which is recorded and is not a failure.
     const later = await runJob(box.job('dq'), { period: '2025-Q3' }, box.deps());
-    expect(later).toMatchObject({ status: 'failed', exit_code: EXIT.usage });
-    expect(later.errors[0]!.message).toMatch(/names no unit in 2025-Q3/);
+    expect(later).toMatchObject({ status: 'ok', exit_code: EXIT.ok, units: [], outputs: [], errors: [] });
+    expect(later.note).toBe('nothing to do: no unit of kind district under AG stands in 2025-Q3');
+    expect(history().at(-1)).toMatchObject({ event: 'finished', status: 'ok', note: later.note });
+    expect(fs.existsSync(path.join(box.root, 'out', 'dq', '2025-Q3'))).toBe(false);
   });
 
   it('reloads the database only when the data fingerprint changed', async () => {

@@ -4,6 +4,7 @@ import type { Datasets } from '../src/render/charts.ts';
 import { unitNames } from '../src/render/context.ts';
 import { findings } from '../src/render/findings.ts';
 import { documentHeader } from '../src/render/options.ts';
+import { renderHtml, templateFiles } from '../src/render/template.ts';
 import { briefView, type Block } from '../src/render/view.ts';
 import { lineageContext, lineageMetrics } from './fixtures/brief/lineage.ts';
 
@@ -169,5 +170,14 @@ describe('the brief of a merged province with communes', () => {
     expect(v.tiles[1]!.note).toBe('0,0% tổng số; 0 đến hạn trong 7 ngày');
     // Recipients follow the tree: the new province has communes, no districts.
     expect(v.header.recipients.slice(-2)).toEqual(['Các sở, ban, ngành tỉnh;', 'UBND các xã, phường, đặc khu;']);
+  });
+
+  it('places the blocks, numerals and appendix parts in the HTML', async () => {
+    const html = await renderHtml(await view(lineageMetrics()), templateFiles());
+    for (const s of ['<h2>I. KẾT QUẢ CHỦ YẾU</h2>', '<h4>Các sở, ban, ngành</h4>', '<h4>Cấp xã</h4>', '<h2>VI. ĐỀ XUẤT</h2>',
+      '<h3>3. Nhiệm vụ theo đơn vị cấp xã</h3>', '<h3>5. Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay</h3>',
+      '<td>Đơn vị đã chia tách</td>', '<div class="tiles cols-4">']) {
+      expect(html).toContain(s);
+    }
   });
 });

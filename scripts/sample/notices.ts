@@ -19,7 +19,11 @@ export type Group =
   | 'districts' // "UBND các huyện, thị xã, thành phố"
   | 'departments+districts' // "Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố"
   | 'steering_members' // "Các thành viên Ban Chỉ đạo có liên quan (…)" in seed 002
-  | 'communes'; // "UBND các xã, thị trấn" of Châu Thành
+  | 'communes' // "UBND các xã, thị trấn" of Châu Thành
+  | 'kg_departments+districts' // the same addressees in old Kiên Giang
+  | 'new_departments' // "Các sở, ban, ngành tỉnh" of the new province
+  | 'new_communes' // "UBND các xã, phường, đặc khu"
+  | 'new_departments+communes';
 
 /** A synthetic outcome fixed by hand where the brief's story needs it; other tasks draw theirs. */
 export type Outcome = { completed: string } | { cancelled: string } | 'open';
@@ -246,4 +250,86 @@ const N208: DocumentSpec = {
   ],
 };
 
-export const DOCUMENTS: readonly DocumentSpec[] = [N270, NBCD18, NCT23, N317, NGL, N208];
+/**
+ * Synthetic documents of old Kiên Giang and of the new province (2025-H2, 2026), marked as such in
+ * their titles, so that briefs after the merger have inherited and new tasks to follow.
+ */
+const SYNTHETIC = '(văn bản giả lập của dữ liệu mẫu)';
+
+const NKG: DocumentSpec = {
+  doc_no: 'GL-KG-01/TB-VPUBND',
+  key: 'GLKG',
+  doc_type: 'TB',
+  issued_on: '2025-02-20',
+  meeting_on: '2025-02-14',
+  issuer_code: 'KG.VP',
+  signer: null,
+  title: `Kết luận của Chủ tịch UBND tỉnh Kiên Giang tại Hội nghị tổng kết công tác CCHC năm 2024 ${SYNTHETIC}`,
+  seed: null,
+  tasks: [
+    { seed: null, line: null, leads: 'kg_departments+districts', area: 'direction', index: 'PAR_INDEX', due: '2025-04-30', title: 'Ban hành kế hoạch khắc phục hạn chế của Chỉ số CCHC năm 2024, báo cáo UBND tỉnh (qua Sở Nội vụ)' },
+    { seed: null, line: null, leads: 'kg_departments+districts', area: 'procedures', index: 'DVC766', title: 'Nâng tỷ lệ hồ sơ tiếp nhận trực tuyến, thanh toán trực tuyến; công khai kết quả giải quyết hồ sơ trên Cổng Dịch vụ công' },
+    { seed: null, line: null, leads: ['KG.SNV'], area: 'organization', due: '2025-06-15', title: 'Tham mưu phương án sắp xếp bộ máy, biên chế khi hợp nhất tỉnh và kết thúc cấp huyện' },
+    { seed: null, line: null, leads: ['KG.STTTT'], area: 'digital_government', due: '2025-02-27', title: 'Hoàn thành chuyển giao hệ thống thông tin giải quyết TTHC trước khi hợp nhất Sở Thông tin và Truyền thông vào Sở Khoa học và Công nghệ' },
+    { seed: null, line: null, leads: ['KG.STC'], area: 'public_finance', due: '2025-09-30', title: 'Kiểm kê, bàn giao tài sản, tài chính, ngân sách của các cơ quan, đơn vị khi sắp xếp' },
+  ],
+};
+
+const NAGM1: DocumentSpec = {
+  doc_no: 'GL-02/TB-VPUBND',
+  key: 'GL02',
+  doc_type: 'TB',
+  issued_on: '2025-09-12',
+  meeting_on: '2025-09-05',
+  issuer_code: 'AGM.VP',
+  signer: null,
+  title: `Kết luận của Chủ tịch UBND tỉnh tại Hội nghị triển khai công tác CCHC sau hợp nhất tỉnh và vận hành chính quyền địa phương hai cấp ${SYNTHETIC}`,
+  seed: null,
+  tasks: [
+    { seed: null, line: null, leads: 'new_communes', area: 'procedures', due: '2025-10-31', title: 'Kiện toàn Bộ phận Tiếp nhận và trả kết quả cấp xã; công khai đầy đủ TTHC thuộc thẩm quyền cấp xã sau sắp xếp' },
+    { seed: null, line: null, leads: 'new_communes', area: 'digital_government', index: 'DVC766', due: '2025-12-31', title: 'Số hóa hồ sơ, kết quả giải quyết TTHC; đạt tỷ lệ hồ sơ trực tuyến toàn trình theo chỉ tiêu được giao' },
+    { seed: null, line: null, leads: ['AGM.SNV'], area: 'organization', due: '2025-11-30', title: 'Tham mưu quy định chức năng, nhiệm vụ, cơ cấu tổ chức của các sở và UBND cấp xã sau sắp xếp' },
+    { seed: null, line: null, leads: ['AGM.SKHCN'], area: 'digital_government', index: 'DVC766', due: '2025-10-15', title: 'Hợp nhất hệ thống thông tin giải quyết TTHC của hai tỉnh cũ, bảo đảm liên thông dữ liệu hồ sơ' },
+    { seed: null, line: null, leads: ['AGM.VP'], area: 'procedures', index: 'DVC766', title: 'Theo dõi hằng tháng Bộ chỉ số phục vụ người dân, doanh nghiệp (766) của tỉnh, báo cáo Chủ tịch UBND tỉnh' },
+    { seed: null, line: null, leads: ['AGM.STP'], area: 'institutions', due: '2025-12-31', title: 'Rà soát văn bản quy phạm pháp luật của hai tỉnh cũ, tham mưu bãi bỏ, thay thế văn bản không còn phù hợp' },
+  ],
+};
+
+const NAGM2: DocumentSpec = {
+  doc_no: 'GL-03/TB-VPUBND',
+  key: 'GL03',
+  doc_type: 'TB',
+  issued_on: '2026-01-22',
+  meeting_on: '2026-01-15',
+  issuer_code: 'AGM.VP',
+  signer: null,
+  title: `Kết luận của Chủ tịch UBND tỉnh tại Hội nghị tổng kết công tác CCHC năm 2025, triển khai nhiệm vụ năm 2026 ${SYNTHETIC}`,
+  seed: null,
+  tasks: [
+    { seed: null, line: null, leads: 'new_departments+communes', area: 'direction', index: 'PAR_INDEX', due: '2026-03-31', title: 'Ban hành Kế hoạch CCHC năm 2026, xác định nhiệm vụ trọng tâm, người chịu trách nhiệm và thời hạn hoàn thành' },
+    { seed: null, line: null, leads: 'new_communes', area: 'procedures', index: 'DVC766', due: '2026-06-30', title: 'Giải quyết hồ sơ TTHC đúng hạn; xin lỗi người dân, doanh nghiệp khi trễ hạn; không để hồ sơ tồn đọng' },
+    { seed: null, line: null, leads: ['AGM.SNV'], area: 'direction', index: 'PAR_INDEX', due: '2026-02-28', title: 'Tham mưu Kế hoạch nâng cao Chỉ số CCHC, PAPI, SIPAS năm 2026 của tỉnh' },
+    { seed: null, line: null, leads: ['AGM.STC'], area: 'public_finance', due: '2026-04-30', title: 'Tham mưu cơ chế hỗ trợ phí, lệ phí khi nộp hồ sơ trực tuyến toàn trình' },
+    { seed: null, line: null, leads: ['AGM.SKHCN'], area: 'digital_government', title: 'Theo dõi, đôn đốc các sở và UBND cấp xã nâng tỷ lệ hồ sơ trực tuyến toàn trình' },
+  ],
+};
+
+const NAGM3: DocumentSpec = {
+  doc_no: 'GL-04/TB-VPUBND',
+  key: 'GL04',
+  doc_type: 'TB',
+  issued_on: '2026-07-16',
+  meeting_on: '2026-07-09',
+  issuer_code: 'AGM.VP',
+  signer: null,
+  title: `Kết luận của Chủ tịch UBND tỉnh tại phiên họp Ban Chỉ đạo CCHC tỉnh sơ kết 6 tháng đầu năm 2026 ${SYNTHETIC}`,
+  seed: null,
+  tasks: [
+    { seed: null, line: null, leads: 'new_communes', area: 'procedures', index: 'DVC766', due: '2026-09-30', title: 'Rà soát nguyên nhân hồ sơ trễ hạn 6 tháng đầu năm 2026, có giải pháp khắc phục trong quý III' },
+    { seed: null, line: null, leads: 'new_departments', area: 'digital_government', index: 'DVC766', due: '2026-10-15', title: 'Cung cấp dịch vụ công trực tuyến toàn trình đối với các TTHC đủ điều kiện; báo cáo kết quả về Sở Khoa học và Công nghệ' },
+    { seed: null, line: null, leads: ['AGM.SNV'], area: 'civil_service', due: '2026-08-31', title: 'Kiểm tra công vụ tại UBND cấp xã có tỷ lệ hồ sơ trễ hạn cao' },
+    { seed: null, line: null, leads: ['AGM.VP'], area: 'procedures', due: '2026-10-10', title: 'Tổng hợp kết quả Bộ chỉ số 766 quý III/2026, đề xuất biểu dương, phê bình' },
+  ],
+};
+
+export const DOCUMENTS: readonly DocumentSpec[] = [N270, NBCD18, NCT23, N317, NGL, N208, NKG, NAGM1, NAGM2, NAGM3];

@@ -73,6 +73,14 @@ function chooseScope(units: Unit[], text: string, header: Header, wanted: string
   }
   const provinces = units.filter((u) => u.kind === 'province' && units.some((c) => c.parent === u.code));
   if (provinces.length === 1) return provinces[0]!;
+  // Several (two old provinces beside the merged one): of those that stood on the notice's date, the
+  // one whose name the notice uses most ("An Giang, ngày …", "tỉnh An Giang").
+  const day = header.issued_on;
+  const stood = (u: Unit) => !day || ((!u.valid_from || u.valid_from <= day) && (!u.valid_to || u.valid_to >= day));
+  const folded = fold(text);
+  const mentions = (u: Unit) => (u.short_name ? (folded.match(new RegExp(`\\b${fold(u.short_name)}\\b`, 'g')) ?? []).length : 0);
+  const ranked = provinces.filter(stood).map((u) => ({ u, n: mentions(u) })).sort((a, b) => b.n - a.n);
+  if (ranked[0] && ranked[0].n > 0 && (ranked[1]?.n ?? 0) < ranked[0].n) return ranked[0].u;
   throw new CliError(`cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`);
 }
 

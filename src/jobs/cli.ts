@@ -71,7 +71,7 @@ function runsTable(runs: RunView[]) {
       r.units.length,
       r.finished ? local(r.finished) : '',
       r.delivery ? deliverySummary(r) : '',
-      r.outputs.length ? commonDir(r.outputs) : '',
+      r.outputs.length ? commonDir(r.outputs) : (r.note ?? ''),
       r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; '),
     ]),
     rowsChanged: 0,

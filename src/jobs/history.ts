@@ -35,6 +35,8 @@ export interface FinishedRecord {
   exit_code: number;
   outputs: string[];
   errors: UnitError[];
+  /** Why a run had nothing to do, when it rendered nothing without failing. */
+  note?: string;
 }
 
 export interface RunView {
@@ -53,6 +55,8 @@ export interface RunView {
   pid: number;
   /** Null when the job has no `deliver` or the run published nothing. */
   delivery: DeliveryView | null;
+  /** Why a finished run had nothing to do; else null. */
+  note: string | null;
 }
 
 type HistoryRecord = StartedRecord | FinishedRecord | MessageRecord | DeliveryRecord;
@@ -95,6 +99,7 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
         scheduled_for: rec.scheduled_for,
         pid: rec.pid,
         delivery: null,
+        note: null,
       });
     } else if (rec.event === 'message' || rec.event === 'delivery') {
       const run = runs.get(rec.run_id);
@@ -113,6 +118,7 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
           exit_code: rec.exit_code,
           outputs: rec.outputs,
           errors: rec.errors,
+          note: rec.note ?? null,
         });
       }
     }

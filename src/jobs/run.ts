@@ -46,6 +46,8 @@ export interface RunResult {
   error: unknown;
   /** Null when the job has no `deliver` or nothing was published. */
   delivery: { status: DeliveryStatus; note: string } | null;
+  /** Why a run that rendered nothing had nothing to do (its units do not stand in the period); else null. */
+  note: string | null;
 }
 
 /**
@@ -72,7 +74,19 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
   const release = bookkeeping(`take the lock in ${deps.outputRoot}`, () => acquireLock(lockFile(deps, job.name), job.name, deps));
   const started = deps.clock.now().toISOString();
   const runId = `${job.name}.${period.id}.${started.replace(/[-:.]/g, '')}.${deps.pid}`;
-  const result: RunResult = { run_id: runId, job: job.name, period: period.id, status: 'failed', exit_code: EXIT.render, units: [], outputs: [], errors: [], error: null, delivery: null };
+  const result: RunResult = {
+    run_id: runId,
+    job: job.name,
+    period: period.id,
+    status: 'failed',
+    exit_code: EXIT.render,
+    units: [],
+    outputs: [],
+    errors: [],
+    error: null,
+    delivery: null,
+    note: null,
+  };
   const record = (r: Parameters<typeof appendRecord>[1]) => bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
   try {
     record({
@@ -137,6 +151,7 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       exit_code: result.exit_code,
       outputs: result.outputs,
       errors: result.errors,
+      ...(result.note ? { note: result.note } : {}),
     });
     deps.logger.info(`${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`);
     return result;
@@ -165,8 +180,16 @@ async function renderAll(
   let session: RenderSession | undefined;
   const onAbort = () => void session?.close();
   try {
-    result.units = await resolveUnits(db, job, period);
-    if (result.units.length === 0) throw new CliError(`${job.file}: units: "${String(job.units)}" names no unit in ${period.id}`, EXIT.usage);
+    const { units, idle } = await resolveUnits(db, job, period);
+    if (idle !== null) {
+      // Nothing stands to report on (districts after 1 July 2025): a finished run, not a failure.
+      result.status = 'ok';
+      result.exit_code = EXIT.ok;
+      result.note = `nothing to do: ${idle}`;
+      deps.logger.info(`${label}: ${result.note}`);
+      return;
+    }
+    result.units = units;
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
     session = await deps.openSession();

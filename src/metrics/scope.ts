@@ -49,21 +49,29 @@ interface UnitAt extends Row {
 }
 
 /**
- * A scope must stand on the period's end E (queries/unit_at.sql): a unit that starts after E, or
- * whose lineage takes effect on or before E, is a usage error that says which --unit to use.
+ * Why unit `code` does not stand on the period's end E (queries/unit_at.sql), or null when it does:
+ * it starts after E, or lineage effective on or before E took it over. `reason` says what happened
+ * ("AG ended on 30/06/2025; its successor is AGM"), `message` adds which --unit to use instead.
  */
-async function refuseIfNotStanding(db: Queryable, code: string, end: string): Promise<void> {
+export async function notStanding(db: Queryable, code: string, end: string): Promise<{ reason: string; message: string } | null> {
   const [at] = await runQuery<UnitAt>(db, 'unit_at', { unit: code, end });
-  if (!at) return;
+  if (!at) return null;
   const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
   if (!at.started) {
+    const reason = `${code} starts on ${at.starts_on}`;
     const before = at.predecessors?.length ? `; for periods before that use ${units(at.predecessors)}` : '';
-    throw new CliError(`${code} starts on ${at.starts_on}${before}, or choose a period that ends on or after that day`, EXIT.usage);
+    return { reason, message: `${reason}${before}, or choose a period that ends on or after that day` };
   }
-  if (at.carried) {
-    const whom = at.successors.length === 1 ? `its successor is ${at.successors[0]}` : `its successors are ${at.successors.join(', ')}`;
-    throw new CliError(`${code} ended on ${at.ended_on}; ${whom} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}`, EXIT.usage);
-  }
+  if (!at.carried) return null;
+  const whom = at.successors.length === 1 ? `its successor is ${at.successors[0]}` : `its successors are ${at.successors.join(', ')}`;
+  const reason = `${code} ended on ${at.ended_on}; ${whom}`;
+  return { reason, message: `${reason} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}` };
+}
+
+/** A scope must stand on the period's end: otherwise a usage error that says which --unit to use. */
+async function refuseIfNotStanding(db: Queryable, code: string, end: string): Promise<void> {
+  const absent = await notStanding(db, code, end);
+  if (absent) throw new CliError(absent.message, EXIT.usage);
 }
 
 /** The province units with child units that exist on `end` (queries/root_province.sql). */

@@ -275,9 +275,10 @@ function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames): 
 /** One row per set of successors: the old units whose figures each current unit carries. */
 function lineageTable(m: Metrics, names: UnitNames): AppendixPart | null {
   const lineage = lineageOf(m);
-  if (!lineage || lineage.carried.length === 0) return null;
+  if (!lineage || lineage.carried.every((c) => lineage.split_units.includes(c.from_code))) return null;
   const bySuccessors = new Map<string, { to: string[]; from: string[] }>();
-  for (const c of lineage.carried) {
+  // A split unit left out of the brief is named in the methods, not as carried.
+  for (const c of lineage.carried.filter((x) => !lineage.split_units.includes(x.from_code))) {
     const key = c.to_codes.join(' ');
     const row = bySuccessors.get(key) ?? { to: c.to_codes, from: [] };
     row.from.push(c.from_code);

@@ -1,0 +1,190 @@
+/**
+ * computeMetrics (src/metrics over queries/, on a database made by the loader) against the oracle
+ * (test/oracle/metrics.ts, written from docs/metrics.md over the raw files), figure by figure,
+ * for a fixed list of periods and scopes on the sample data and on the hand-made fixture.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db } from '../../src/db.ts';
+import { fixedClock, silentLogger } from '../../src/effects.ts';
+import { CliError } from '../../src/errors.ts';
+import { loadData } from '../../src/load/index.ts';
+import { computeMetrics, parsePeriod } from '../../src/metrics/index.ts';
+import { FIXTURE } from '../fixtures/metrics/fixture.ts';
+import { tempDir } from '../tmp.ts';
+import { differences } from './compare.ts';
+import { writeLineageFixture } from './lineage-fixture.ts';
+import { oracleMetrics, OracleUsageError } from './metrics.ts';
+import { readFolder, type Tables } from './read.ts';
+
+const SAMPLE = fileURLToPath(new URL('../../data/', import.meta.url));
+const effects = { clock: fixedClock('2025-01-05T01:00:00Z'), logger: silentLogger };
+
+interface World {
+  tables: Tables;
+  db: Db;
+}
+
+async function world(dataDir: string): Promise<World> {
+  const file = path.join(tempDir('cchc-oracle-'), 'cchc.duckdb');
+  await loadData(dataDir, file, effects);
+  return { tables: await readFolder(dataDir), db: await Db.open(file, { readOnly: true }) };
+}
+
+/**
+ * Keys metrics.md defines that computeMetrics does not write yet; they are compared as soon as it
+ * does (the check below fails then, to take the key off this list). Owner: engineer sql.
+ */
+const NOT_WRITTEN_YET = new Set(['lineage', 'full_online_ratio']);
+
+/**
+ * Cases where the engine disagrees with the oracle, each with the rule it misreads (reported on the
+ * team board; the case runs as an expected failure until the engine is fixed, then fails so that it
+ * is moved back). by_unit: children listed whatever E is, not only those with valid_from ≤ E and
+ * succ(c, E) = {c}. scope: a unit not started or ended at E is not refused.
+ */
+const KNOWN: Record<string, string> = {
+  'sample 2024-Q4 (default)': 'by_unit lists AG.SNNMT, valid from 2025-03-01',
+  'golden 2024-Q4 AG': 'test/golden/metrics-AG-2024-Q4.json holds the by_unit row of AG.SNNMT',
+  'sample 2024 (default)': 'by_unit lists AG.SNNMT',
+  'sample 2023 AG': 'by_unit lists AG.SNNMT',
+  'sample 2024-11 AG': 'by_unit lists AG.SNNMT',
+  'sample 2024-H1 AG': 'by_unit lists AG.SNNMT',
+  'sample 2024-9M AG': 'by_unit lists AG.SNNMT',
+  'sample 2025-Q2 AG': 'by_unit lists the departments merged on 2025-03-01',
+  'lineage 2026-Q1 N': 'by_unit lists N.D2, valid from 2026-04-01',
+  'lineage 2025-Q3 N': 'by_unit lists N.D2',
+  'lineage 2025 N': 'by_unit lists N.D2',
+  'lineage 2025-Q3 A': 'A ended on 2025-06-30 (successor N): a usage error',
+  'lineage 2025-Q2 N': 'N starts on 2025-07-01: a usage error',
+  'lineage 2026-Q1 N.D2': 'N.D2 starts on 2026-04-01: a usage error',
+};
+
+function cases(world: string, list: [string, string | undefined][]) {
+  const known = list.filter(([p, u]) => `${world} ${p} ${u ?? '(default)'}` in KNOWN);
+  return { agreeing: list.filter((c) => !known.includes(c)), known };
+}
+
+/** Engine and oracle on one case: the same figures, or the same refusal. */
+async function agree(w: World, period: string, unit?: string): Promise<void> {
+  let oracle: ReturnType<typeof oracleMetrics> | undefined;
+  try {
+    oracle = oracleMetrics(w.tables, period, unit);
+  } catch (e) {
+    if (!(e instanceof OracleUsageError)) throw e;
+    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(CliError);
+    return;
+  }
+  const engine = JSON.parse(JSON.stringify(await computeMetrics(w.db, { period: parsePeriod(period), unit })));
+  const diff = differences(oracle, engine, NOT_WRITTEN_YET);
+  expect(diff, `${unit ?? 'default scope'} ${period} (oracle vs engine):\n${diff.join('\n')}`).toEqual([]);
+}
+
+/** The fixture's rows as CSV files, so the engine reads them through the loader like any data folder. */
+function writeFixture(dir: string): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  for (const [table, rows] of Object.entries(FIXTURE)) {
+    const cols = [...new Set(rows!.flatMap((r) => Object.keys(r)))];
+    const lines = [cols.join(','), ...rows!.map((r) => cols.map((c) => cell(r[c])).join(','))];
+    writeFileSync(path.join(dir, `${table}.csv`), lines.join('\n') + '\n');
+  }
+  return dir;
+}
+
+const SAMPLE_CASES: [string, string | undefined][] = [
+  ['2024-Q4', undefined],
+  ['2024', undefined],
+  ['2023', 'AG'],
+  ['2024-11', 'AG'],
+  ['2024-H1', 'AG'],
+  ['2024-9M', 'AG'],
+  ['2025-Q2', 'AG'],
+  ['2023-11', 'AG.CT'],
+  ['2024', 'AG.CT'],
+  ['2024-Q4', 'AG.SNV'],
+  ['2024-Q3', 'AG.LX'],
+  ['2024-Q4', 'AG.CT'],
+  ['2024-06', 'AG.CT.XHBT'],
+  ['2023-H2', 'AG.CT'],
+];
+
+const FIXTURE_CASES: [string, string | undefined][] = [
+  ['2024-Q4', undefined],
+  ['2024', 'P'],
+  ['2023-Q4', 'P'],
+  ['2024-Q4', 'P.H1'],
+  ['2024-Q4', 'P.H2'],
+  ['2024-11', 'P.D1'],
+  ['2024-12', 'P.H1.X1'],
+];
+
+describe('oracle vs engine — sample data', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world(SAMPLE);
+  });
+  afterAll(() => w?.db.close());
+  const { agreeing, known } = cases('sample', SAMPLE_CASES);
+  it.each(agreeing)('%s %s', async (period, unit) => agree(w, period, unit));
+  if (known.length) it.fails.each(known)('%s %s: a known disagreement (see KNOWN)', async (period, unit) => agree(w, period, unit));
+  // The goldens of test/metrics-golden.test.ts are the engine's output kept as regression guards; the oracle is what checks them.
+  const goldens = cases('golden', [
+    ['2024-Q4', 'AG'],
+    ['2024', 'AG.CT'],
+  ]);
+  const golden = (period: string, unit: string | undefined) => {
+    const file = fileURLToPath(new URL(`../golden/metrics-${unit}-${period}.json`, import.meta.url));
+    const diff = differences(oracleMetrics(w.tables, period, unit), JSON.parse(readFileSync(file, 'utf8')), NOT_WRITTEN_YET);
+    expect(diff, `${path.basename(file)} (oracle vs golden):\n${diff.join('\n')}`).toEqual([]);
+  };
+  it.each(goldens.agreeing)('golden %s %s agrees with the oracle', golden);
+  if (goldens.known.length) it.fails.each(goldens.known)('golden %s %s: a known disagreement (see KNOWN)', golden);
+  it('the engine still lacks every key of NOT_WRITTEN_YET (take a key off the list once it is written)', async () => {
+    const m = JSON.stringify(await computeMetrics(w.db, { period: parsePeriod('2024-Q4'), unit: 'AG' }));
+    expect([...NOT_WRITTEN_YET].filter((k) => m.includes(`"${k}"`))).toEqual([]);
+  });
+});
+
+describe('oracle vs engine — hand-made fixture', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world(writeFixture(tempDir('cchc-oracle-fixture-')));
+  });
+  afterAll(() => w?.db.close());
+  const { agreeing, known } = cases('fixture', FIXTURE_CASES);
+  it.each(agreeing)('%s %s', async (period, unit) => agree(w, period, unit));
+  if (known.length) it.fails.each(known)('%s %s: a known disagreement (see KNOWN)', async (period, unit) => agree(w, period, unit));
+});
+
+const LINEAGE_CASES: [string, string | undefined][] = [
+  ['2026-Q1', 'N'],
+  ['2026', 'N'],
+  ['2025-Q3', 'N'],
+  ['2025', 'N'],
+  ['2026-Q2', 'N'],
+  ['2026-Q1', 'N.X1'],
+  ['2026-Q1', 'N.X2'],
+  ['2026-Q1', 'Q'],
+  ['2025-Q2', 'A'],
+  ['2024', 'A'],
+  ['2025-Q3', 'A'],
+  ['2025-Q2', 'N'],
+  ['2026-Q1', 'N.D2'],
+  ['2026-Q1', undefined],
+];
+
+describe('oracle vs engine — merged provinces (lineage)', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await world(writeLineageFixture(tempDir('cchc-oracle-lineage-')));
+  });
+  afterAll(() => w?.db.close());
+  const { agreeing, known } = cases('lineage', LINEAGE_CASES);
+  it.each(agreeing)('%s %s', async (period, unit) => agree(w, period, unit));
+  if (known.length) it.fails.each(known)('%s %s: a known disagreement (see KNOWN)', async (period, unit) => agree(w, period, unit));
+});
