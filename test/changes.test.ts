@@ -178,7 +178,7 @@ describe('metrics.json changes (queries/changes.sql)', () => {
 
   it('has no previous period for a unit that did not exist then, or when the data holds nothing that early', async () => {
     const fresh = (await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T.NEW' })).changes!;
-    expect(fresh).toMatchObject({ previous: null, no_previous_reason: 'the unit did not exist at the end of 2024-Q3', online: null, indices: [], criteria: [] });
+    expect(fresh).toMatchObject({ previous: null, no_previous_reason: 'the unit did not exist at the end of 2024-Q3', indices: [], criteria: [] });
     // 2023-Q3 looks back to 30/6/2023: no task assigned, no dossier, no index dated, no result by then.
     const early = (await computeMetrics(db, { period: parsePeriod('2023-Q3'), unit: 'T' })).changes!;
     expect(early).toMatchObject({ previous: null, no_previous_reason: 'the data holds nothing for the scope up to the end of 2023-Q2' });

@@ -81,4 +81,14 @@ describe('shipped jobs on the sample data', () => {
     }
     expect(shipped('districts-quarterly').header.recipients).toContain('UBND các huyện, thị xã, thành phố;');
   });
+
+  it('refuses a header that is not lines of text, naming the key', () => {
+    const file = path.join(dir, 'jobs', 'communes-quarterly.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const spec = JSON.parse(fs.readFileSync(path.join(ROOT, 'jobs', 'communes-quarterly.json'), 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...spec, header: { ...spec.header, recipients: 'UBND các xã, phường, đặc khu;' } }));
+    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(/communes-quarterly\.json: header\.recipients: must be a list of text lines$/);
+    fs.writeFileSync(file, JSON.stringify({ ...spec, header: { ...spec.header, place: 7 } }));
+    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(/communes-quarterly\.json: header\.place: must be text$/);
+  });
 });

@@ -50,7 +50,9 @@ export async function deliverJob(
   const label = `${req.job} ${req.period}`;
   const finish = (status: DeliveryStatus, note: string, smtp: SmtpSettings | null) => {
     req.record(deliveryRecord(req.runId, status, note, smtp, fx.clock));
-    (status === 'complete' || status === 'written' ? fx.logger.info : fx.logger.warn)(`${label}: delivery ${status}: ${note}`);
+    const line = `${label}: delivery ${status}: ${note}`;
+    if (status === 'complete' || status === 'written') fx.logger.info(line);
+    else fx.logger.warn(line);
     return { status, note };
   };
   let smtp: SmtpSettings | null = null;
@@ -77,10 +79,10 @@ export async function deliverJob(
         delivered: acceptedBefore(req.history, req.job, req.period),
         resend: req.resend,
         target: smtp && transport ? { smtp, transport } : { eml: req.eml!, from: fx.delivery.env.CCHC_SMTP_FROM?.trim() || 'CCHC <cchc@localhost>' },
-        record: req.record,
+        record: (r) => req.record(r),
         signal: req.signal,
       },
-      { clock: fx.clock, logger: { info: (m) => fx.logger.info(maskSecrets(m, smtp)), warn: (m) => fx.logger.warn(maskSecrets(m, smtp)) }, sleep: fx.delivery.sleep },
+      { clock: fx.clock, logger: { info: (m) => fx.logger.info(maskSecrets(m, smtp)), warn: (m) => fx.logger.warn(maskSecrets(m, smtp)) }, sleep: (ms) => fx.delivery.sleep(ms) },
     );
     return finish(out.status, out.note, smtp);
   } finally {

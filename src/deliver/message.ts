@@ -49,7 +49,9 @@ export function subjectOf(spec: EmailSpec, m: Metrics): string {
 export function attachmentName(subject: string, ext: string): string {
   const base = subject
     .replace(/[—–]/g, '-')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    // Characters Windows refuses in file names, and control characters (C0, by code point).
+    .replace(/[\\/:*?"<>|]/g, ' ')
+    .replace(/./gu, (ch) => (ch.codePointAt(0)! < 0x20 ? ' ' : ch))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 150);

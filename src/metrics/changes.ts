@@ -45,7 +45,10 @@ export interface CriterionChange {
 
 /** `changes` in metrics.json: what changed between the previous period of the same kind and this one. */
 export interface ChangesMetrics {
-  /** The previous period of the same kind; null when there is none for this unit (the first brief). */
+  /**
+   * The previous period of the same kind; null when there is none for this unit (the first brief),
+   * and then the brief says so instead of listing changes (the figures below still count from `since`).
+   */
   previous: { id: string; start: string; end: string } | null;
   /** Why there is no earlier period, for people; null when there is one. */
   no_previous_reason: string | null;
@@ -113,6 +116,7 @@ export async function changesMetrics(db: Queryable, unit: string, period: Period
   const pick = <T>(g: keyof typeof COLUMNS) =>
     rows.filter((r) => r.grain === g).map((r) => Object.fromEntries(COLUMNS[g].map((k) => [k, r[k] ?? null])) as T);
   const list = pick<TaskChange>('task');
+  // Without an earlier period the figures still say what happened since `since`; the brief says only that there is none.
   return {
     previous: reason ? null : { id: prev.id, start: prev.start, end: prev.end },
     no_previous_reason: reason,
@@ -122,14 +126,14 @@ export async function changesMetrics(db: Queryable, unit: string, period: Period
       completed: summary.tasks_completed,
       became_overdue: summary.tasks_became_overdue,
       assigned: summary.tasks_assigned,
-      list: reason ? [] : list,
+      list,
     },
     online:
-      online === null || reason
+      online === null
         ? null
         : { online_ratio: grain('scope')?.online_ratio ?? null, previous_online_ratio: before?.online_ratio ?? null, delta: grain('delta')?.online_ratio ?? null },
-    indices: reason ? [] : pick<IndexChange>('index'),
-    criteria: reason ? [] : pick<CriterionChange>('criterion'),
+    indices: pick<IndexChange>('index'),
+    criteria: pick<CriterionChange>('criterion'),
   };
 }
 

@@ -6,6 +6,7 @@ import { dueSoonDays, findings, headlineIndices, joinVi, rankChange, recommendat
 import { arrow, date, dateTime, int, num, pct, pctTarget, periodName, placeDate, pp, roman, score, shortPeriod } from './format.ts';
 import { SPLIT_LABEL, fullOnline, lineageOf, type Lineage } from './view-units.ts';
 import type { DocumentHeader } from './options.ts';
+import { type ChangesView, changesView } from './view-changes.ts';
 import { criteriaSection } from './view-criteria.ts';
 import { indicesSection } from './view-indices.ts';
 import { onlineSection } from './view-online.ts';
@@ -22,6 +23,8 @@ export interface BriefView {
   /** Section I (tiles and findings) and the closing proposals: numbered here like the others. */
   summary: { numeral: string; title: string };
   proposals: { numeral: string; title: string };
+  /** Opens section I; null for a metrics.json without `changes`. */
+  changes: ChangesView | null;
   /** Tasks and online services, then one tile per index. */
   tiles: Tile[];
   indexTiles: Tile[];
@@ -121,6 +124,7 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
     sample: m.data?.sample ?? false,
     summary: { numeral: roman(1), title: 'KẾT QUẢ CHỦ YẾU' },
     proposals: { numeral: roman(sections.length + 2), title: 'ĐỀ XUẤT' },
+    changes: changesView(m, names),
     tiles: tiles(m),
     indexTiles: indexTiles(m),
     findings: findings(m, names),

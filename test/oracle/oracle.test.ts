@@ -46,14 +46,13 @@ const NOT_WRITTEN_YET = new Set(['lineage', 'full_online_ratio']);
  * succ(c, E) = {c}. scope: a unit not started or ended at E is not refused.
  */
 const KNOWN: Record<string, string> = {
-  'sample 2024-Q4 (default)': 'by_unit lists AG.SNNMT, valid from 2025-03-01',
-  'golden 2024-Q4 AG': 'test/golden/metrics-AG-2024-Q4.json holds the by_unit row of AG.SNNMT',
-  'sample 2024 (default)': 'by_unit lists AG.SNNMT',
+  'sample 2024-Q4 AG': 'by_unit lists AG.SNNMT, valid from 2025-03-01',
   'sample 2023 AG': 'by_unit lists AG.SNNMT',
-  'sample 2024-11 AG': 'by_unit lists AG.SNNMT',
-  'sample 2024-H1 AG': 'by_unit lists AG.SNNMT',
   'sample 2024-9M AG': 'by_unit lists AG.SNNMT',
   'sample 2025-Q2 AG': 'by_unit lists the departments merged on 2025-03-01',
+  'sample 2024 KG': 'by_unit lists a department of KG that starts on 2025-03-01',
+  'sample 2025-Q3 AG': 'AG ended on 2025-06-30 (successor AGM): a usage error',
+  'golden 2024-Q4 AG': 'test/golden/metrics-AG-2024-Q4.json holds the by_unit row of AG.SNNMT',
   'lineage 2026-Q1 N': 'by_unit lists N.D2, valid from 2026-04-01',
   'lineage 2025-Q3 N': 'by_unit lists N.D2',
   'lineage 2025 N': 'by_unit lists N.D2',
@@ -97,20 +96,24 @@ function writeFixture(dir: string): string {
 }
 
 const SAMPLE_CASES: [string, string | undefined][] = [
-  ['2024-Q4', undefined],
-  ['2024', undefined],
+  ['2024', undefined], // two provinces with child units (AG, KG): both refuse
+  ['2024-Q4', 'AG'],
   ['2023', 'AG'],
-  ['2024-11', 'AG'],
-  ['2024-H1', 'AG'],
   ['2024-9M', 'AG'],
   ['2025-Q2', 'AG'],
+  ['2024', 'KG'],
   ['2023-11', 'AG.CT'],
   ['2024', 'AG.CT'],
   ['2024-Q4', 'AG.SNV'],
-  ['2024-Q3', 'AG.LX'],
-  ['2024-Q4', 'AG.CT'],
   ['2024-06', 'AG.CT.XHBT'],
-  ['2023-H2', 'AG.CT'],
+  ['2025-Q3', 'AGM'],
+  ['2025-Q4', 'AGM'],
+  ['2026-Q1', 'AGM'],
+  ['2026-9M', 'AGM'],
+  ['2026-11', 'AGM'],
+  ['2026-Q2', 'AGM.30307'],
+  ['2025-Q4', 'AGM.SNV'],
+  ['2025-Q3', 'AG'],
 ];
 
 const FIXTURE_CASES: [string, string | undefined][] = [

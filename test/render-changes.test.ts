@@ -1,0 +1,97 @@
+/** Section I's opening "Những thay đổi kể từ kỳ trước" from metrics.json `changes`; expected text written by hand. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ChangesMetrics, TaskChange } from '../src/metrics/changes.ts';
+import type { Metrics } from '../src/metrics/types.ts';
+import type { BriefContext } from '../src/render/context.ts';
+import { documentHeader } from '../src/render/options.ts';
+import { renderHtml, templateFiles } from '../src/render/template.ts';
+import { briefView } from '../src/render/view.ts';
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const ctx: BriefContext = fixture('context-ag.json');
+const charts = { render: async (name: string) => `<svg data-chart="${name}"/>` };
+const view = (m: Metrics) => briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
+
+const task = (change: TaskChange['change'], task_id: string, lead_unit: string, due_on: string): TaskChange => ({
+  change,
+  task_id,
+  doc_no: null,
+  lead_unit,
+  title: `Nhiệm vụ ${task_id}`,
+  assigned_on: '2024-08-01',
+  due_on,
+  completed_on: null,
+  state_now: 'overdue',
+  state_before: 'in_progress',
+  changed_on: due_on,
+});
+
+const changes: ChangesMetrics = {
+  previous: { id: '2024-Q3', start: '2024-07-01', end: '2024-09-30' },
+  no_previous_reason: null,
+  since: '2024-09-30',
+  until: '2024-12-31',
+  tasks: { completed: 27, became_overdue: 2, assigned: 0, list: [task('overdue', 'T1', 'AG.STP', '2024-11-20'), task('overdue', 'T2', 'AG.SNV', '2024-12-20')] },
+  online: { online_ratio: 0.43, previous_online_ratio: 0.4517, delta: -0.0217 },
+  indices: [
+    { index_code: 'DVC766', component: 'TOTAL', unit_code: 'AG', period: '2024-11', score: 70.5, max_score: 100, rank: 9, rank_of: 63, rank_computed: false },
+    { index_code: 'DVC766', component: 'TOTAL', unit_code: 'AG', period: '2024-12', score: 72, max_score: 100, rank: null, rank_of: null, rank_computed: false },
+    { index_code: 'PAR_INDEX', component: 'TOTAL', unit_code: 'AG', period: '2024', score: 86.72, max_score: 100, rank: 22, rank_of: 63, rank_computed: false },
+    { index_code: 'SIPAS', component: 'TOTAL', unit_code: 'AG.LX', period: '2024', score: 80, max_score: 100, rank: 2, rank_of: 11, rank_computed: true },
+  ],
+  criteria: [
+    { unit_code: 'AG.LX', criterion_code: '1.1', area: 'direction', title: 'Kế hoạch', status_before: 'in_progress', status: 'achieved', points: 2, max_points: 2, assessed_on: '2024-11-15' },
+    { unit_code: 'AG.LX', criterion_code: '1.2', area: 'direction', title: 'Báo cáo', status_before: null, status: 'not_achieved', points: 0, max_points: 1, assessed_on: '2024-11-15' },
+    { unit_code: 'AG.CD', criterion_code: '1.1', area: 'direction', title: 'Kế hoạch', status_before: null, status: 'achieved', points: 2, max_points: 2, assessed_on: '2024-10-02' },
+  ],
+};
+
+describe('changes at the top of section I', () => {
+  it('says what changed since the previous quarter, each figure from metrics.json changes', async () => {
+    const m = { ...fixture('metrics-ag-2024-Q4.json'), changes } as Metrics;
+    const v = (await view(m)).changes!;
+    expect(v.lead).toBe('So với quý III năm 2024 (đến hết ngày 30/9/2024):');
+    expect(v.items).toEqual([
+      'Hoàn thành thêm 27 nhiệm vụ.',
+      '2 nhiệm vụ chuyển sang quá hạn.',
+      'Không có nhiệm vụ giao mới.',
+      // 0,43 − 0,4517 = −0,0217: 2,2 points down from 45,2%.
+      'Tỷ lệ hồ sơ tiếp nhận trực tuyến 43,0%, giảm 2,2 điểm phần trăm so với kỳ trước (45,2%).',
+      // The latest DVC766 month (T12, no rank) and PAR INDEX by name; T11 and AG.LX's SIPAS counted.
+      'Kết quả chỉ số mới: Chỉ số 766 T12/2024 (72,00 điểm) và PAR INDEX 2024 (86,72 điểm, hạng 22/63); cùng 2 kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc).',
+      'Bộ chỉ số CCHC: 3 tiêu chí có kết quả đánh giá mới tại 2 đơn vị (2 đạt, 1 không đạt).',
+    ]);
+    expect(v.table!.rows).toEqual([
+      ['T1', 'Sở Tư pháp', 'Nhiệm vụ T1', '20/11/2024'],
+      ['T2', 'Sở Nội vụ', 'Nhiệm vụ T2', '20/12/2024'],
+    ]);
+    const html = await renderHtml(await view(m), templateFiles('brief'));
+    const opening = html.slice(html.indexOf('KẾT QUẢ CHỦ YẾU'), html.indexOf('class="tiles'));
+    expect(opening).toContain('<h3>Những thay đổi kể từ kỳ trước</h3>');
+    expect(opening).toContain('<li>Hoàn thành thêm 27 nhiệm vụ.</li>');
+    expect(opening).toContain('<td>Sở Tư pháp</td>');
+  });
+
+  it('the first brief of a unit says there is no earlier period, and nothing reads null', async () => {
+    const first: ChangesMetrics = { ...changes, previous: null, no_previous_reason: 'the unit did not exist at the end of 2024-Q3', online: null };
+    const m = { ...fixture('metrics-ag-2024-Q4.json'), changes: first } as Metrics;
+    const v = (await view(m)).changes!;
+    expect(v).toEqual({
+      heading: 'Những thay đổi kể từ kỳ trước',
+      lead: 'Đây là kỳ báo cáo đầu tiên của UBND tỉnh An Giang: chưa có kỳ trước để so sánh.',
+      items: [],
+      table: null,
+      note: null,
+    });
+    const html = await renderHtml(await view(m), templateFiles('brief'));
+    expect(html).toContain('chưa có kỳ trước để so sánh');
+    expect(html).not.toMatch(/\bnull\b|undefined|NaN/);
+  });
+
+  it('a metrics.json from before changes existed renders without the opening', async () => {
+    const v = await view(fixture('metrics-ag-2024-Q4.json'));
+    expect(v.changes).toBeNull();
+    expect(await renderHtml(v, templateFiles('brief'))).not.toContain('Những thay đổi kể từ kỳ trước');
+  });
+});
