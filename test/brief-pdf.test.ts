@@ -8,7 +8,6 @@ import type { Metrics } from '../src/metrics/types.ts';
 import { renderBriefFromMetrics, type BriefResult } from '../src/render/brief.ts';
 import { closeBrowser, launchBrowser, type Browser } from '../src/render/browser.ts';
 import type { BriefContext } from '../src/render/context.ts';
-import { int, pct, score } from '../src/render/format.ts';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 const effects = { clock: fixedClock('2025-01-05T03:00:00Z'), logger: silentLogger };
@@ -68,15 +67,16 @@ describe('renderBriefFromMetrics(metrics, options, effects): the PDF', () => {
   });
 
   it('shows the key figures of its own metrics.json, formatted the Vietnamese way', () => {
-    const m: Metrics = JSON.parse(readFileSync(path.join(full.dir, 'metrics.json'), 'utf8'));
-    const papi = m.indices.find((i) => i.index_code === 'PAPI' && i.component === 'TOTAL')!;
+    // From metrics-ag-2024-Q4.json, by hand: tasks (87 + 9) / 141 = 0.68085 → 68,1%, overdue 25; online
+    // received 123762 → 123.762 (dot for thousands), 53218 / 123762 = 0.43000 → 43,0%; PAPI TOTAL
+    // 42.891685 → 42,89 (two decimals, comma), rank 40 of 61; online delta 0.062 → 6,2 điểm phần trăm.
     for (const figure of [
-      `Tỷ lệ hoàn thành nhiệm vụ đạt ${pct(m.tasks.completion_rate!)}`,
-      `Còn ${int(m.tasks.overdue)} nhiệm vụ quá hạn`,
-      `tiếp nhận ${int(m.online!.received)} hồ sơ`,
-      `đạt ${pct(m.online!.online_ratio!)}`,
-      `Chỉ số PAPI năm 2024 đạt ${score(papi.score)} điểm`,
-      `xếp hạng ${papi.rank}/${papi.rank_of}`,
+      'Tỷ lệ hoàn thành nhiệm vụ đạt 68,1%',
+      'Còn 25 nhiệm vụ quá hạn',
+      'tiếp nhận 123.762 hồ sơ',
+      'đạt 43,0%',
+      'Chỉ số PAPI năm 2024 đạt 42,89 điểm',
+      'xếp hạng 40/61',
       '6,2 điểm phần trăm',
       '37,0 điểm phần trăm',
     ]) {
