@@ -49,8 +49,14 @@ describe('findDeadline(text)', () => {
   });
 
   it('takes the year of a day written without one from the notice date, rolling over the new year', () => {
-    expect(findDeadline('kiện toàn Tổ công tác trước ngày 10/6.', '2024-05-20')).toMatchObject({ due: '2024-06-10', yearInferred: true });
-    expect(findDeadline('báo cáo trước ngày 15 tháng 01', '2024-11-20')).toMatchObject({ due: '2025-01-15', yearInferred: true });
+    expect(findDeadline('kiện toàn Tổ công tác trước ngày 10/6.', '2024-05-20')).toMatchObject({
+      due: '2024-06-10',
+      yearInferred: true,
+    });
+    expect(findDeadline('báo cáo trước ngày 15 tháng 01', '2024-11-20')).toMatchObject({
+      due: '2025-01-15',
+      yearInferred: true,
+    });
     expect(findDeadline('trước ngày 10/6', null)).toMatchObject({ kind: 'none' });
     expect(findDeadline('trước ngày 10/6/2024', '2023-01-01')).toMatchObject({ due: '2024-06-10' });
     expect(findDeadline('trước ngày 10/6/2024', '2023-01-01').yearInferred).toBeUndefined();
@@ -66,10 +72,22 @@ describe('findDeadline(text)', () => {
 describe('Matcher(units, scope, day)', () => {
   const leadsOf = (m: Matcher, text: string) => {
     const t = m.tokens(text);
-    return m.leadSpan(text, t, 0, true).leads.map((l) => (l.type === 'unit' ? l.code : l.type === 'group' ? `@${l.group}` : `?${l.text}`));
+    return m
+      .leadSpan(text, t, 0, true)
+      .leads.map((l) => (l.type === 'unit' ? l.code : l.type === 'group' ? `@${l.group}` : `?${l.text}`));
   };
-  const province = () => new Matcher(units, units.find((u) => u.code === 'AG')!, '2024-11-12');
-  const district = () => new Matcher(units, units.find((u) => u.code === 'AG.CT')!, '2023-11-27');
+  const province = () =>
+    new Matcher(
+      units,
+      units.find((u) => u.code === 'AG')!,
+      '2024-11-12',
+    );
+  const district = () =>
+    new Matcher(
+      units,
+      units.find((u) => u.code === 'AG.CT')!,
+      '2023-11-27',
+    );
 
   it.each([
     ['Sở Nội vụ chủ trì', 'AG.SNV'],
@@ -91,8 +109,16 @@ describe('Matcher(units, scope, day)', () => {
   });
 
   it('reads a list of agencies without splitting names at "và"', () => {
-    expect(leadsOf(province(), 'Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường')).toEqual(['AG.SVHTTDL', 'AG.BAG', 'AG.DPTTH']);
-    expect(leadsOf(district(), 'Phòng Nội vụ và Văn phòng HĐND và UBND huyện kiểm tra')).toEqual(['AG.CT.PNV', 'AG.CT.VP']);
+    expect(
+      leadsOf(
+        province(),
+        'Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường',
+      ),
+    ).toEqual(['AG.SVHTTDL', 'AG.BAG', 'AG.DPTTH']);
+    expect(leadsOf(district(), 'Phòng Nội vụ và Văn phòng HĐND và UBND huyện kiểm tra')).toEqual([
+      'AG.CT.PNV',
+      'AG.CT.VP',
+    ]);
   });
 
   it('reads a district office by its short name in its own district, with abbreviations', () => {
@@ -103,9 +129,18 @@ describe('Matcher(units, scope, day)', () => {
   });
 
   it('reads plural addressees as groups, and expands them to the units valid on the day', () => {
-    expect(leadsOf(province(), 'Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố thực hiện')).toEqual(['@departments', '@districts']);
-    expect(leadsOf(district(), 'Thủ trưởng các phòng, ban có liên quan; Chủ tịch UBND các xã, thị trấn')).toEqual(['@departments', '@communes']);
-    const m = new Matcher(units, units.find((u) => u.code === 'AG')!, '2025-03-17');
+    expect(
+      leadsOf(province(), 'Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố thực hiện'),
+    ).toEqual(['@departments', '@districts']);
+    expect(leadsOf(district(), 'Thủ trưởng các phòng, ban có liên quan; Chủ tịch UBND các xã, thị trấn')).toEqual([
+      '@departments',
+      '@communes',
+    ]);
+    const m = new Matcher(
+      units,
+      units.find((u) => u.code === 'AG')!,
+      '2025-03-17',
+    );
     const depts = m.expand('departments');
     expect(depts).toContain('AG.SKHCN');
     expect(depts).not.toContain('AG.STTTT'); // merged into Sở KH&CN on 2025-03-01
@@ -121,11 +156,16 @@ describe('Matcher(units, scope, day)', () => {
 
 describe('toBlocks(text)', () => {
   it('rejoins PDF line wraps, across a blank line when the line before is full width', () => {
-    const filler = Array.from({ length: 20 }, (_, i) => `Dòng văn bản số ${i} được ngắt theo độ rộng trang in khi xuất PDF ra`).join('\n');
+    const filler = Array.from(
+      { length: 20 },
+      (_, i) => `Dòng văn bản số ${i} được ngắt theo độ rộng trang in khi xuất PDF ra`,
+    ).join('\n');
     const text = `${filler}.\n\n- Giao Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài \n\nPhát thanh và Truyền hình An Giang tăng cường công tác tuyên \n\ntruyền.\n2. Phòng Nội vụ huyện\n\n4\n\n+ Xây dựng đội ngũ`;
     const blocks = toBlocks(text);
     const dash = blocks.find((b) => b.kind === 'dash')!;
-    expect(dash.text).toBe('Giao Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường công tác tuyên truyền.');
+    expect(dash.text).toBe(
+      'Giao Sở Văn hóa, Thể thao và Du lịch, Báo An Giang và Đài Phát thanh và Truyền hình An Giang tăng cường công tác tuyên truyền.',
+    );
     expect([dash.firstLine, dash.lastLine]).toEqual([22, 26]);
     expect(blocks.map((b) => b.kind).slice(-3)).toEqual(['dash', 'num', 'plus']);
   });
@@ -133,19 +173,35 @@ describe('toBlocks(text)', () => {
 
 describe('classify(title, headings)', () => {
   it('takes the area from the notice heading first, then keywords; the index from the wording', () => {
-    expect(classify('Giao Sở Nội vụ tham mưu', ['Cải cách tổ chức bộ máy:'])).toEqual({ area: 'organization', index_code: null });
-    expect(classify('Tiếp tục nâng cao các Chỉ số Par Index, PAPI, SIPAS', [])).toMatchObject({ index_code: 'PAR_INDEX' });
-    expect(classify('phối hợp thực hiện điều tra khảo sát đối với Chỉ số PAPI', [])).toMatchObject({ index_code: 'PAPI' });
-    expect(classify('duy trì, nâng cao bộ chỉ số phục vụ người dân và doanh nghiệp', [])).toMatchObject({ index_code: 'DVC766', area: 'procedures' });
+    expect(classify('Giao Sở Nội vụ tham mưu', ['Cải cách tổ chức bộ máy:'])).toEqual({
+      area: 'organization',
+      index_code: null,
+    });
+    expect(classify('Tiếp tục nâng cao các Chỉ số Par Index, PAPI, SIPAS', [])).toMatchObject({
+      index_code: 'PAR_INDEX',
+    });
+    expect(classify('phối hợp thực hiện điều tra khảo sát đối với Chỉ số PAPI', [])).toMatchObject({
+      index_code: 'PAPI',
+    });
+    expect(classify('duy trì, nâng cao bộ chỉ số phục vụ người dân và doanh nghiệp', [])).toMatchObject({
+      index_code: 'DVC766',
+      area: 'procedures',
+    });
     expect(classify('thiết lập sơ đồ hệ thống mạng LAN', [])).toMatchObject({ area: 'digital_government' });
   });
 });
 
 describe('extractNotice(text) on notices it was not written for', () => {
-  const notice = (body: string) => `Số: 12/TB-VPUBND\nAn Giang, ngày 05 tháng 01 năm 2026\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\nChủ tịch UBND tỉnh kết luận như sau:\n\n${body}\n\nNơi nhận:\n- Lưu: VT.`;
+  const notice = (body: string) =>
+    `Số: 12/TB-VPUBND\nAn Giang, ngày 05 tháng 01 năm 2026\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\nChủ tịch UBND tỉnh kết luận như sau:\n\n${body}\n\nNơi nhận:\n- Lưu: VT.`;
 
   it('reads abbreviations and unaccented names, and flags an unknown agency instead of guessing', () => {
-    const x = extractNotice(notice('1. Giao So Noi vu chu tri, phoi hop So Tai chinh hoan thanh truoc ngay 15/01/2026.\n2. Giao Sở Du lịch xây dựng kế hoạch quảng bá, hoàn thành trong quý I/2026.'), { units, assignedOn: '2025-06-01' });
+    const x = extractNotice(
+      notice(
+        '1. Giao So Noi vu chu tri, phoi hop So Tai chinh hoan thanh truoc ngay 15/01/2026.\n2. Giao Sở Du lịch xây dựng kế hoạch quảng bá, hoàn thành trong quý I/2026.',
+      ),
+      { units, assignedOn: '2025-06-01' },
+    );
     expect(x.rows.map((r) => [r.task.lead_unit, r.task.support_units])).toEqual([
       ['AG.SNV', 'AG.STC'],
       ['Sở Du lịch', ''],
@@ -158,12 +214,55 @@ describe('extractNotice(text) on notices it was not written for', () => {
   it('leaves doc_no empty with a warning when the notice has none, and takes --doc-no', () => {
     const text = 'THÔNG BÁO\nKết luận\n\nkết luận như sau:\n\n1. Giao Sở Nội vụ rà soát.';
     expect(extractNotice(text, { units }).warnings.join(' ')).toMatch(/no document number/);
-    const x = extractNotice(text, { units, docNo: '99/TB-VPUBND', assignedOn: '2024-05-02' });
-    expect(x.rows[0]!.task).toMatchObject({ task_id: '99/TB-VPUBND-1', doc_no: '99/TB-VPUBND', assigned_on: '2024-05-02', lead_unit: 'AG.SNV' });
+    const x = extractNotice(text, { units, docNo: '99/TB-VPUBND', assignedOn: '2024-05-02', scope: 'AG' });
+    expect(x.rows[0]!.task).toMatchObject({
+      task_id: '99/TB-VPUBND-1',
+      doc_no: '99/TB-VPUBND',
+      assigned_on: '2024-05-02',
+      lead_unit: 'AG.SNV',
+    });
+  });
+
+  it('keeps the names of a notice that does not say its province as written, and asks for --scope', () => {
+    const x = extractNotice('THÔNG BÁO\nKết luận\n\nkết luận như sau:\n\n1. Giao Sở Nội vụ rà soát.', {
+      units,
+      assignedOn: '2024-05-02',
+    });
+    expect(x.warnings.join(' ')).toMatch(/does not say which province.*--scope AG/);
+    expect(x.rows[0]).toMatchObject({ task: { lead_unit: 'Sở Nội vụ' }, check: true, severity: 'unit' });
+  });
+
+  it('splits at "(i) … (ii) …" and at a connective opening on an agency; drops findings; keeps verb phrases out of names', () => {
+    const x = extractNotice(
+      notice(
+        [
+          '1. Sở Nội vụ: (i) rà soát biên chế trước ngày 20/01/2026; (ii) tham mưu kiện toàn Ban Chỉ đạo trong tháng 02/2026. Ngoài ra, Sở Tài chính bố trí kinh phí trước ngày 31/01/2026.',
+          '2. Tăng trưởng kinh tế năm 2025 ước đạt 8,19%, tăng 1,2% so với cùng kỳ.',
+          '3. Giao bảo đảm chất lượng dịch vụ công trực tuyến.',
+        ].join('\n'),
+      ),
+      { units, assignedOn: '2026-01-05' },
+    );
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on])).toEqual([
+      ['AG.SNV', '2026-01-20'],
+      ['AG.SNV', '2026-02-28'],
+      ['AG.STC', '2026-01-31'],
+      // A task without an addressee: no agency is made up from "bảo đảm chất lượng".
+      ['', ''],
+    ]);
   });
 
   it('does not crash on text that is no notice at all', () => {
-    for (const t of ['', '\n\n', 'x', '1.\n-\n+\n(1)', 'Giao', 'Giao Sở', '- Giao Sở Nội vụ:\n+ \n+ a', 'Số: /TB-\nngày 99 tháng 99 năm 9999']) {
+    for (const t of [
+      '',
+      '\n\n',
+      'x',
+      '1.\n-\n+\n(1)',
+      'Giao',
+      'Giao Sở',
+      '- Giao Sở Nội vụ:\n+ \n+ a',
+      'Số: /TB-\nngày 99 tháng 99 năm 9999',
+    ]) {
       expect(() => extractNotice(t, { units })).not.toThrow();
     }
   });
@@ -173,7 +272,11 @@ describe('extractNotice(mangled seed)', () => {
   const dir = path.join(import.meta.dirname, 'fixtures/extract');
   const seeds = fs.readdirSync(dir).filter((f) => /^\d{3}_.*\.txt$/.test(f));
   const mangle: Record<string, (t: string) => string> = {
-    'every third line dropped': (t) => t.split('\n').filter((_, i) => i % 3 !== 2).join('\n'),
+    'every third line dropped': (t) =>
+      t
+        .split('\n')
+        .filter((_, i) => i % 3 !== 2)
+        .join('\n'),
     'one line': (t) => t.replace(/\n/g, ' '),
     'lines reversed': (t) => t.split('\n').reverse().join('\n'),
     'CRLF and non-breaking spaces': (t) => t.replace(/\n/g, '\r\n').replace(/ /g, '\u00a0'),
@@ -183,7 +286,11 @@ describe('extractNotice(mangled seed)', () => {
   for (const [name, f] of Object.entries(mangle)) {
     it(`${name}: no crash, every row well formed`, () => {
       for (const s of seeds) {
-        const x = extractNotice(f(fs.readFileSync(path.join(dir, s), 'utf8')), { units, scope: s.startsWith('004') ? 'AG.CT' : 'AG', assignedOn: '2024-01-02' });
+        const x = extractNotice(f(fs.readFileSync(path.join(dir, s), 'utf8')), {
+          units,
+          scope: s.startsWith('004') ? 'AG.CT' : 'AG',
+          assignedOn: '2024-01-02',
+        });
         for (const r of x.rows) {
           expect(r.task.due_on).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
           expect(r.confidence).toBeGreaterThanOrEqual(0);

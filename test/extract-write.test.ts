@@ -20,13 +20,26 @@ let x004: Extraction;
 beforeAll(async () => {
   const units = await readUnits(FIX);
   x003 = extractNotice(fs.readFileSync(SEED_003, 'utf8'), { units });
-  x004 = extractNotice(fs.readFileSync(SEED_004, 'utf8'), { units, docNo: '252/TB-UBND', assignedOn: '2023-11-28' });
+  x004 = extractNotice(fs.readFileSync(SEED_004, 'utf8'), {
+    units,
+    docNo: '252/TB-UBND',
+    assignedOn: '2023-11-28',
+    scope: 'AG.CT',
+  });
 });
 
 describe('siblingPaths(out)', () => {
-  it('names the documents file by the loader\'s table convention', () => {
-    expect(siblingPaths('/r/tasks.208.csv')).toEqual({ tasks: '/r/tasks.208.csv', documents: '/r/documents.208.csv', review: '/r/tasks.208.review.csv' });
-    expect(siblingPaths('/r/tasks.xlsx')).toEqual({ tasks: '/r/tasks.xlsx', documents: '/r/documents.xlsx', review: null });
+  it("names the documents file by the loader's table convention", () => {
+    expect(siblingPaths('/r/tasks.208.csv')).toEqual({
+      tasks: '/r/tasks.208.csv',
+      documents: '/r/documents.208.csv',
+      review: '/r/tasks.208.review.csv',
+    });
+    expect(siblingPaths('/r/tasks.xlsx')).toEqual({
+      tasks: '/r/tasks.xlsx',
+      documents: '/r/documents.xlsx',
+      review: null,
+    });
   });
 });
 
@@ -72,10 +85,18 @@ describe('writeExtraction(x, out.xlsx)', () => {
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([...TASK_COLUMNS]);
     const fills = x004.rows.map((r, i) => {
       const cell = ws.getRow(i + 2).getCell(1);
-      return { severity: r.severity, fill: cell.fill?.type === 'pattern' ? (cell.fill.fgColor?.argb ?? null) : null, note: cell.note ? String(typeof cell.note === 'string' ? cell.note : JSON.stringify(cell.note)) : null };
+      return {
+        severity: r.severity,
+        fill: cell.fill?.type === 'pattern' ? (cell.fill.fgColor?.argb ?? null) : null,
+        note: cell.note ? String(typeof cell.note === 'string' ? cell.note : JSON.stringify(cell.note)) : null,
+      };
     });
     expect(fills.filter((f) => f.severity === null).every((f) => f.fill === null && f.note === null)).toBe(true);
-    expect(fills.filter((f) => f.severity === 'deadline').every((f) => f.fill === 'FFDDEBF7' && /no deadline found/.test(f.note ?? ''))).toBe(true);
+    expect(
+      fills
+        .filter((f) => f.severity === 'deadline')
+        .every((f) => f.fill === 'FFDDEBF7' && /deadline: no phrase that sets one/.test(f.note ?? '')),
+    ).toBe(true);
     expect(fills.filter((f) => f.severity !== null).length).toBeGreaterThan(0);
     expect(fills.filter((f) => f.severity === null).length).toBeGreaterThan(0);
     expect((wb.getWorksheet('documents')!.getRow(2).values as unknown[]).slice(1, 2)).toEqual(['252/TB-UBND']);
@@ -99,7 +120,9 @@ describe('cchc extract', () => {
     const dir = tmp();
     const r = await run(SEED_003, '--units', FIX, '--out', path.join(dir, 'tasks.csv'));
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/208\/TB-VPUBND issued 2025-03-17, meeting 2025-03-04, chaired by Hồ Văn Mừng: 199 task rows proposed/);
+    expect(r.err).toMatch(
+      /208\/TB-VPUBND issued 2025-03-17, meeting 2025-03-04, chaired by Hồ Văn Mừng: 199 task rows proposed/,
+    );
     expect(fs.readdirSync(dir).sort()).toEqual(['documents.csv', 'tasks.csv', 'tasks.review.csv']);
   });
 

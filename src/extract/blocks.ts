@@ -46,13 +46,20 @@ function marker(trimmed: string): { kind: MarkerKind; level: number; rest: strin
 
 const TERMINAL = /[.:;!?]["”)]?$/;
 const isPageNumber = (s: string) => /^\d{1,3}$/.test(s);
+/** Table borders and rules of a copied header ("|", "-------"). */
+const isRule = (s: string) => /^[|\-_=–—.\s]+$/.test(s);
+/** Issuer, title and headings are set in capitals; the body does not continue them. */
+const isCapitals = (s: string) => /\p{Lu}.*\p{Lu}/u.test(s) && s === s.toUpperCase();
 
 /**
  * A PDF export wraps every line near one width; a line that long and unpunctuated continues on the
  * next line even across a blank line. Exports without hard wraps (long paragraphs) never join across blanks.
  */
 function wrapWidth(lines: string[]): number | null {
-  const lens = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lens = lines
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   if (lens.length < 20 || lens[lens.length - 1]! > 150) return null;
   return lens[Math.floor(lens.length * 0.9)]!;
 }
@@ -66,7 +73,7 @@ export function toBlocks(text: string): Block[] {
   let blankSince = false;
   lines.forEach((raw, i) => {
     const trimmed = raw.trim();
-    if (trimmed === '' || isPageNumber(trimmed)) {
+    if (trimmed === '' || isPageNumber(trimmed) || isRule(trimmed)) {
       blankSince = true;
       return;
     }
@@ -75,13 +82,21 @@ export function toBlocks(text: string): Block[] {
     const lower = /^\p{Ll}/u.test(rest);
     const open = cur !== null && !TERMINAL.test(cur.text);
     const longPrev = width !== null && prevRaw.trim().length >= 0.75 * width;
-    const joins = cur !== null && m.kind === 'para' && (lower || (open && (!blankSince || longPrev)));
+    const afterCapitals = cur !== null && isCapitals(prevRaw.trim()) && !isCapitals(trimmed);
+    const joins = cur !== null && m.kind === 'para' && !afterCapitals && (lower || (open && (!blankSince || longPrev)));
     if (joins && cur) {
       cur.starts.push({ offset: cur.text.length + 1, line: i + 1 });
       cur.text += ' ' + rest;
       cur.lastLine = i + 1;
     } else {
-      cur = { kind: m.kind, level: m.level, text: rest, firstLine: i + 1, lastLine: i + 1, starts: [{ offset: 0, line: i + 1 }] };
+      cur = {
+        kind: m.kind,
+        level: m.level,
+        text: rest,
+        firstLine: i + 1,
+        lastLine: i + 1,
+        starts: [{ offset: 0, line: i + 1 }],
+      };
       blocks.push(cur);
     }
     prevRaw = raw;

@@ -11,13 +11,86 @@ export type IndexCode = 'PAR_INDEX' | 'PAPI' | 'SIPAS' | 'DVC766';
 
 /** Ordered: the first area with a matching keyword wins. */
 const AREA_RULES: [Area, string[]][] = [
-  ['institutions', ['cải cách thể chế', 'văn bản quy phạm pháp luật', 'VBQPPL', 'pháp chế', 'thi hành pháp luật', 'về chính sách']],
-  ['organization', ['tổ chức bộ máy', 'sắp xếp', 'tinh gọn', 'biên chế', 'đơn vị sự nghiệp', 'kiện toàn', 'thành lập sở', 'đơn vị hành chính cấp xã']],
-  ['civil_service', ['chế độ công vụ', 'công vụ', 'xếp loại cán bộ', 'thi đua', 'khen thưởng', 'kỷ luật', 'kỷ cương', 'đào tạo, bồi dưỡng', 'cơ sở dữ liệu cán bộ', 'lãnh đạo cấp phó', 'tiếp dân', 'thái độ giao tiếp']],
+  [
+    'institutions',
+    ['cải cách thể chế', 'văn bản quy phạm pháp luật', 'VBQPPL', 'pháp chế', 'thi hành pháp luật', 'về chính sách'],
+  ],
+  [
+    'organization',
+    [
+      'tổ chức bộ máy',
+      'sắp xếp',
+      'tinh gọn',
+      'biên chế',
+      'đơn vị sự nghiệp',
+      'kiện toàn',
+      'thành lập sở',
+      'đơn vị hành chính cấp xã',
+    ],
+  ],
+  [
+    'civil_service',
+    [
+      'chế độ công vụ',
+      'công vụ',
+      'xếp loại cán bộ',
+      'thi đua',
+      'khen thưởng',
+      'kỷ luật',
+      'kỷ cương',
+      'đào tạo, bồi dưỡng',
+      'cơ sở dữ liệu cán bộ',
+      'lãnh đạo cấp phó',
+      'tiếp dân',
+      'thái độ giao tiếp',
+    ],
+  ],
   ['public_finance', ['tài chính công', 'ngân sách', 'giải ngân', 'vốn đầu tư', 'kinh phí', 'lệ phí', 'thu - chi']],
-  ['digital_government', ['chính quyền điện tử', 'chính quyền số', 'chuyển đổi số', 'văn bản điện tử', 'môi trường điện tử', 'hồ sơ công việc', 'phần mềm', 'camera', 'mạng LAN', 'ký số', 'bình dân học vụ số', 'công nghệ thông tin', 'Zalo']],
-  ['procedures', ['thủ tục hành chính', 'TTHC', 'một cửa', 'tiếp nhận và trả kết quả', 'dịch vụ công', 'hồ sơ', 'phản ánh, kiến nghị', 'phục vụ người dân và doanh nghiệp']],
-  ['direction', ['chỉ đạo', 'điều hành', 'tuyên truyền', 'kiểm tra', 'kế hoạch', 'Ban Chỉ đạo', 'cải cách hành chính', 'CCHC', 'chỉ số']],
+  [
+    'digital_government',
+    [
+      'chính quyền điện tử',
+      'chính quyền số',
+      'chuyển đổi số',
+      'văn bản điện tử',
+      'môi trường điện tử',
+      'hồ sơ công việc',
+      'phần mềm',
+      'camera',
+      'mạng LAN',
+      'ký số',
+      'bình dân học vụ số',
+      'công nghệ thông tin',
+      'Zalo',
+    ],
+  ],
+  [
+    'procedures',
+    [
+      'thủ tục hành chính',
+      'TTHC',
+      'một cửa',
+      'tiếp nhận và trả kết quả',
+      'dịch vụ công',
+      'hồ sơ',
+      'phản ánh, kiến nghị',
+      'phục vụ người dân và doanh nghiệp',
+    ],
+  ],
+  [
+    'direction',
+    [
+      'chỉ đạo',
+      'điều hành',
+      'tuyên truyền',
+      'kiểm tra',
+      'kế hoạch',
+      'Ban Chỉ đạo',
+      'cải cách hành chính',
+      'CCHC',
+      'chỉ số',
+    ],
+  ],
 ];
 
 /** Section headings as notices word them; compared on the heading only. */
@@ -66,6 +139,9 @@ export function classify(title: string, headings: string[]): { area: Area; index
   const t = key(title);
   const fromHeading = headings.map((h) => firstByRule(HEADINGS_K, key(h))).find((a) => a !== null) ?? null;
   const area = fromHeading ?? firstByRule(AREAS_K, t) ?? 'other';
-  const index_code = firstByPosition(INDEX_K, t) ?? headings.map((h) => firstByPosition(INDEX_K, key(h))).find((c) => c !== null) ?? null;
+  const index_code =
+    firstByPosition(INDEX_K, t) ??
+    headings.map((h) => firstByPosition(INDEX_K, key(h))).find((c) => c !== null) ??
+    null;
   return { area, index_code };
 }

@@ -39,7 +39,9 @@ const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, 
  * Words that make the date after them a deadline, written folded: the rules run on folded text
  * (one character per character of NFC input), so unaccented notices read the same.
  */
-const BY = String.raw`(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc)`;
+// "trước 14 giờ, ngày 05/12/2017": a clock time may stand between the words and the day.
+const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?)?`;
+const BY = String.raw`(?:(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay))${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 
@@ -109,7 +111,8 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
   const text = input.normalize('NFC');
   const folded = fold(text);
   // Folding keeps one character per character, so a match's offsets point into the original.
-  const written = (m: RegExpExecArray) => (folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0]);
+  const written = (m: RegExpExecArray) =>
+    folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0];
   const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean }[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -122,7 +125,13 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
     hits.sort((a, b) => b.rank - a.rank || a.at - b.at);
     const best = hits[0]!;
     const others = [...new Set(hits.filter((h) => h.rank === best.rank && h.due !== best.due).map((h) => h.due))];
-    return { kind: 'date', due: best.due, phrase: best.phrase.trim(), others, ...(best.yearInferred ? { yearInferred: true } : {}) };
+    return {
+      kind: 'date',
+      due: best.due,
+      phrase: best.phrase.trim(),
+      others,
+      ...(best.yearInferred ? { yearInferred: true } : {}),
+    };
   }
   const ongoing = ONGOING.exec(folded);
   if (ongoing) return { kind: 'ongoing', due: null, phrase: written(ongoing), others: [] };

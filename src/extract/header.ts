@@ -19,7 +19,9 @@ export interface Header {
 
 const iso = (y: string, m: string, d: string) => {
   const t = new Date(Date.UTC(+y, +m - 1, +d));
-  return t.getUTCDate() === +d && t.getUTCMonth() === +m - 1 ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : null;
+  return t.getUTCDate() === +d && t.getUTCMonth() === +m - 1
+    ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
+    : null;
 };
 
 const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
@@ -35,14 +37,62 @@ function findLine(lines: string[], re: RegExp): { m: RegExpExecArray; line: numb
   return null;
 }
 
+/**
+ * The lines above the body — issuer, number, place-date line, title — joined into one string with
+ * each line's offset: a PDF copy breaks "Số:" from its number and "Hà" from "Nội, ngày …".
+ */
+export function headerZone(lines: string[]): { text: string; lineAt: (offset: number) => number } {
+  let text = '';
+  const starts: { offset: number; line: number }[] = [];
+  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+    const l = lines[i]!.replace(/\|/g, ' ').trim();
+    if (l.length > 160) break;
+    if (l === '') continue;
+    starts.push({ offset: text.length, line: i + 1 });
+    text += `${l} `;
+  }
+  return { text, lineAt: (o) => starts.filter((s) => s.offset <= o).at(-1)?.line ?? 1 };
+}
+
+/**
+ * A parenthesised reference naming the text's own source — "(Theo Công văn số 6202/UBND-KT, ngày
+ * 23/11/2023)", "(3585/VP-KTN, ngày 23/10/2017)" — as portals print it. A reference that says whose
+ * it is ("… của Văn phòng Chính phủ") cites another document and is not the source.
+ */
+const SOURCE_REF = new RegExp(
+  String.raw`\(\s*(?:Theo\s+)?(?:(?:Công văn|Thông báo|Văn bản|CV|TB)\s+)?(?:số\s*)?${DOC_NO}\s*,?\s*ngày\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\)`,
+  'u',
+);
+
 function docNo(lines: string[]): { no: string; type: string; line: number } | null {
-  const hit = findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')) ?? findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu'));
+  const zone = headerZone(lines);
+  const z = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*${DOC_NO}`, 'u').exec(zone.text);
+  if (z) return { no: `${z[1]}/${z[2]}`, type: z[3]!, line: zone.lineAt(z.index + z[0].indexOf(z[1]!)) };
+  const hit =
+    findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')) ??
+    findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
+    findLine(lines, SOURCE_REF) ??
+    // A portal article: "UBND tỉnh ban hành Công văn số 2221 /UBND-TH, …".
+    findLine(lines, new RegExp(String.raw`ban hành\s+(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?${DOC_NO}`, 'u'));
   return hit ? { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line } : null;
 }
 
 function issuedOn(lines: string[]): { day: string; line: number } | null {
   const place = findLine(lines, new RegExp(String.raw`^\s*[\p{L} ]{2,30},\s*ngày\s+${DAY_WORDS}\s*$`, 'u'));
   if (place) return { day: iso(place.m[3]!, place.m[2]!, place.m[1]!)!, line: place.line };
+  // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma, "ngày".
+  const zone = headerZone(lines);
+  const joined = new RegExp(
+    String.raw`(?:^|\s)\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+${DAY_WORDS}`,
+    'u',
+  ).exec(zone.text);
+  const day = joined ? iso(joined[3]!, joined[2]!, joined[1]!) : null;
+  if (joined && day) return { day, line: zone.lineAt(joined.index + joined[0].indexOf('ngày')) };
+  const ref = findLine(lines, SOURCE_REF);
+  if (ref) {
+    const d = iso(ref.m[6]!, ref.m[5]!, ref.m[4]!);
+    if (d) return { day: d, line: ref.line };
+  }
   const source = findLine(lines, new RegExp(String.raw`Nguồn.*/TB-.*ngày\s+${DAY_SLASH}`, 'iu'));
   if (source) return { day: iso(source.m[3]!, source.m[2]!, source.m[1]!)!, line: source.line };
   const article = findLine(lines, new RegExp(String.raw`Ngày\s+${DAY_WORDS},.{0,60}ban hành Thông báo`, 'u'));
@@ -50,14 +100,31 @@ function issuedOn(lines: string[]): { day: string; line: number } | null {
   return null;
 }
 
-/** "Ngày 04 tháng 3 năm 2025, Ủy ban nhân dân tỉnh tổ chức Hội nghị…", "Ngày 27/11/2023, … chủ trì cuộc họp". */
-function meetingOn(lines: string[]): { day: string; line: number } | null {
-  const re = new RegExp(String.raw`^\s*Ngày\s+(?:${DAY_WORDS}|${DAY_SLASH})\s*,`, 'u');
+/**
+ * The paragraph that opens with the meeting's date: "Ngày 04 tháng 3 năm 2025, Ủy ban nhân dân tỉnh
+ * tổ chức Hội nghị…", "Ngày 27/11/2023, … chủ trì cuộc họp", "Sáng ngày 09 tháng 4 năm 2022, tại …",
+ * "Ngày 4 và 5 tháng 01 năm 1999 tại Hà Nội, …" (a meeting over two days: its first day).
+ */
+function meetingOn(text: string): { day: string; line: number } | null {
+  const SECOND_DAY = String.raw`(?:\s*(?:và|,|-|–)\s*\d{1,2})?`;
+  const re = new RegExp(
+    String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+(?:(\d{1,2})${SECOND_DAY}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
+    'u',
+  );
+  // A line that opens with the date, read with the lines after it (the date itself may be broken).
+  const lines = text.split('\n').map(cleanLine);
   for (let i = 0; i < lines.length; i++) {
-    const m = re.exec(lines[i]!);
+    if (!/^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+\d/u.test(lines[i]!)) continue;
+    const para = lines
+      .slice(i, i + 4)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const m = re.exec(para);
     if (!m) continue;
-    const para = lines.slice(i, i + 4).join(' ');
-    if (/ban hành Thông báo/u.test(para) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(para)) continue;
+    // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
+    const sentence = para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
+    if (/ban hành Thông báo/u.test(sentence) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc)/iu.test(sentence)) continue;
     const day = m[1] ? iso(m[3]!, m[2]!, m[1]) : iso(m[6]!, m[5]!, m[4]!);
     if (day) return { day, line: i + 1 };
   }
@@ -68,7 +135,10 @@ function chair(text: string): string | null {
   const flat = text.replace(/\s+/g, ' ');
   const m =
     new RegExp(String.raw`[Kk]ết luận của (?:đồng chí )?${NAME}\s*[,–-]`, 'u').exec(flat) ??
-    new RegExp(String.raw`[Kk]ết luận của (?:Phó )?Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`, 'u').exec(flat);
+    new RegExp(
+      String.raw`[Kk]ết luận của (?:Phó )?Chủ tịch (?:UBND|Ủy ban nhân dân) (?:tỉnh|huyện) ${NAME}\b`,
+      'u',
+    ).exec(flat);
   return m ? m[1]!.trim() : null;
 }
 
@@ -82,7 +152,16 @@ function title(lines: string[]): { text: string; line: number } | null {
       const l = lines[i]!.trim();
       if (/^(Ngày|Căn cứ|Sau khi|Thực hiện)\b/u.test(l)) break;
       if (l === '') {
-        if (parts.length > 0 && !/^\p{Ll}/u.test(lines.slice(i + 1).find((x) => x.trim() !== '')?.trim() ?? '')) break;
+        if (
+          parts.length > 0 &&
+          !/^\p{Ll}/u.test(
+            lines
+              .slice(i + 1)
+              .find((x) => x.trim() !== '')
+              ?.trim() ?? '',
+          )
+        )
+          break;
         continue;
       }
       if (first < 0) first = i + 1;
@@ -113,7 +192,7 @@ export function parseHeader(text: string): Header {
   const lines = text.split('\n').map(cleanLine);
   const no = docNo(lines);
   const issued = issuedOn(lines);
-  const meeting = meetingOn(lines);
+  const meeting = meetingOn(text);
   const t = title(lines);
   const s = signer(lines);
   return {

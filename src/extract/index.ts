@@ -6,12 +6,34 @@ import { CliError } from '../errors.ts';
 import { toBlocks } from './blocks.ts';
 import { fold } from '../text.ts';
 import { parseHeader, type Header } from './header.ts';
-import { Matcher } from './match.ts';
+import { Matcher, normalName, type NamedWhy } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';
+import { noticeOrigin, type Origin } from './origin.ts';
+import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
-export const TASK_COLUMNS = ['task_id', 'doc_no', 'lead_unit', 'support_units', 'title', 'area', 'index_code', 'assigned_on', 'due_on', 'completed_on', 'cancelled_on'] as const;
-export const DOCUMENT_COLUMNS = ['doc_no', 'doc_type', 'issued_on', 'meeting_on', 'issuer_code', 'signer', 'title'] as const;
+export const TASK_COLUMNS = [
+  'task_id',
+  'doc_no',
+  'lead_unit',
+  'support_units',
+  'title',
+  'area',
+  'index_code',
+  'assigned_on',
+  'due_on',
+  'completed_on',
+  'cancelled_on',
+] as const;
+export const DOCUMENT_COLUMNS = [
+  'doc_no',
+  'doc_type',
+  'issued_on',
+  'meeting_on',
+  'issuer_code',
+  'signer',
+  'title',
+] as const;
 export const REVIEW_COLUMNS = ['task_id', 'source_lines', 'confidence', 'check', 'lead_name', 'review'] as const;
 
 export type TaskRow = Record<(typeof TASK_COLUMNS)[number], string>;
@@ -35,7 +57,9 @@ export interface Extraction {
   rows: ReviewedRow[];
   /** Notice-level problems (no number, no date, assumed scope). */
   warnings: string[];
+  /** unit_code whose names the notice uses; empty when its leads are kept as written. */
   scope: string;
+  origin: Origin;
 }
 
 export interface ExtractOptions {
@@ -49,53 +73,109 @@ export interface ExtractOptions {
 /** Rows below this confidence are highlighted for review. */
 export const CHECK_BELOW = 0.8;
 
-const BASE: Record<Proposal['source'], number> = { explicit: 0.95, subject: 0.9, heading: 0.85, mention: 0.65, none: 0.1 };
+const BASE: Record<Proposal['source'], number> = {
+  explicit: 0.95,
+  subject: 0.9,
+  heading: 0.85,
+  mention: 0.65,
+  none: 0.1,
+};
 
-function chooseScope(units: Unit[], text: string, header: Header, wanted: string | undefined, warnings: string[]): Unit {
+/**
+ * The unit whose names the notice uses: the province (or district) it belongs to, or null when it
+ * is another province's or a central body's notice, or does not say whose it is.
+ */
+function chooseScope(
+  units: Unit[],
+  text: string,
+  header: Header,
+  wanted: string | undefined,
+  day: string | null,
+  warnings: string[],
+): { scope: Unit | null; origin: Origin } {
   if (wanted) {
     const u = units.find((x) => x.code === wanted);
     if (!u) throw new CliError(`--scope ${wanted} is not a unit_code in the units table`);
-    return u;
+    return { scope: u, origin: { kind: 'own', place: u.name, why: `--scope ${wanted}` } };
   }
+  const hasChildren = (u: Unit) => units.some((c) => c.parent === u.code);
+  let provinces = units.filter((u) => u.kind === 'province' && hasChildren(u));
+  // A merged province replaces the old ones on a date: the notice's date picks among them.
+  if (provinces.length > 1 && day) provinces = provinces.filter((u) => validOn(u, day));
+  const parentOf = (u: Unit) => units.find((x) => x.code === u.parent);
+  const inProvince = (u: Unit) => provinces.some((p) => p.code === u.parent || parentOf(u)?.parent === p.code);
+  const places = units
+    .filter((u) => (u.kind === 'district' || u.kind === 'commune') && u.short_name && inProvince(u))
+    .map((u) => u.short_name!);
+  const origin = noticeOrigin(text, header, provinces, places);
+  if (origin.kind === 'other') {
+    const whose = origin.who === 'a central body' ? "a central body's" : `from ${origin.who}`;
+    warnings.push(
+      `the notice is ${whose} (${origin.why}), not the units table's province: every lead is kept as written and flagged`,
+    );
+    return { scope: null, origin };
+  }
+  if (origin.kind === 'unknown') {
+    const codes = provinces.map((p) => p.code).join(' or ') || 'CODE';
+    warnings.push(
+      `the notice does not say which province it is from (${origin.why}): leads are kept as written — give --scope ${codes} (or a district's code) to match them to the units table`,
+    );
+    return { scope: null, origin };
+  }
+  const same = (a: string, b: string) => nameKey(a).join(' ') === nameKey(b).join(' ');
+  const bare = (u: Unit) => (u.short_name ?? u.name).replace(/\s*\(.*?\)\s*/g, ' ').trim();
+  const province =
+    provinces.find((p) => same(bare(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
   const title = fold(header.title ?? text.slice(0, 2000));
-  const district = /\b(ubnd|uy ban nhan dan|uy ban nhan) huyen\b/.test(title) && !/\b(ubnd|uy ban nhan dan) tinh\b/.test(title);
-  const hasChildren = (u: Unit) => units.some((c) => c.parent === u.code && c.kind === 'department');
-  if (district) {
-    const all = units.filter((u) => u.kind === 'district');
-    const named = all.filter((u) => u.short_name && new RegExp(`\\bhuyen ${fold(u.short_name)}\\b`).test(fold(text)));
-    if (named.length === 1) return named[0]!;
-    const withOffices = all.filter(hasChildren);
-    if (withOffices.length === 1) {
-      warnings.push(`the notice is from a district it does not name; read as ${withOffices[0]!.code} (${withOffices[0]!.name}), the one district with offices in the units table — give --scope CODE if it is another`);
-      return withOffices[0]!;
-    }
-    throw new CliError('the notice is from a district it does not name; give --scope with the district\'s unit_code');
-  }
-  const provinces = units.filter((u) => u.kind === 'province' && units.some((c) => c.parent === u.code));
-  if (provinces.length === 1) return provinces[0]!;
-  // Several (two old provinces beside the merged one): of those that stood on the notice's date, the
-  // one whose name the notice uses most ("An Giang, ngày …", "tỉnh An Giang").
-  const day = header.issued_on;
-  const stood = (u: Unit) => !day || ((!u.valid_from || u.valid_from <= day) && (!u.valid_to || u.valid_to >= day));
   const folded = fold(text);
-  const mentions = (u: Unit) => (u.short_name ? (folded.match(new RegExp(`\\b${fold(u.short_name)}\\b`, 'g')) ?? []).length : 0);
-  const ranked = provinces.filter(stood).map((u) => ({ u, n: mentions(u) })).sort((a, b) => b.n - a.n);
-  if (ranked[0] && ranked[0].n > 0 && (ranked[1]?.n ?? 0) < ranked[0].n) return ranked[0].u;
-  throw new CliError(`cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`);
+  const districts = units.filter((u) => u.kind === 'district' && inProvince(u) && validOn(u, day));
+  // A district's notice: its place-date line, or "UBND huyện" in the title with the district named.
+  const byPlace = districts.filter((u) => u.short_name && same(u.short_name, origin.place));
+  if (byPlace.length === 1) return { scope: byPlace[0]!, origin };
+  if (/\b(ubnd|uy ban nhan dan|uy ban nhan) huyen\b/.test(title) && !/\b(ubnd|uy ban nhan dan) tinh\b/.test(title)) {
+    const named = districts.filter((u) => u.short_name && new RegExp(`\\bhuyen ${fold(u.short_name)}\\b`).test(folded));
+    if (named.length === 1) return { scope: named[0]!, origin };
+    throw new CliError("the notice is from a district it does not name; give --scope with the district's unit_code");
+  }
+  if (province) return { scope: province, origin };
+  throw new CliError(
+    `cannot tell which province the notice is from (${provinces.length} provinces have child units); give --scope CODE`,
+  );
+}
+
+/** The issuer block: the capitals above "THÔNG BÁO", without the national motto. */
+function issuerWords(text: string): string[] {
+  const words: string[] = [];
+  for (const line of text.split('\n').slice(0, 12)) {
+    const l = line.replace(/\|/g, ' ').trim();
+    if (!/\p{L}/u.test(l) || l !== l.toUpperCase()) continue;
+    const key = nameKey(l);
+    // The title under "THÔNG BÁO" names bodies the notice is about, not its issuer.
+    if (/^thong bao\b/.test(key.join(' '))) break;
+    if (/^(cong hoa|doc lap|so)\b/.test(key.join(' '))) continue;
+    words.push(...key);
+  }
+  return words;
 }
 
 export function parseDay(value: string, flag: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso ? [iso[1]!, iso[2]!, iso[3]!] : dmy ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')] : [];
+  const [y, m, d] = iso
+    ? [iso[1]!, iso[2]!, iso[3]!]
+    : dmy
+      ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')]
+      : [];
   const t = y ? new Date(Date.UTC(+y, +m! - 1, +d!)) : null;
-  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
+  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!)
+    throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
   return `${y}-${m}-${d}`;
 }
 
-function issuerCode(docNo: string | null, scope: Unit, units: Unit[]): string {
-  if (!docNo) return '';
-  if (/-VPUBND$/i.test(docNo)) return units.find((u) => u.parent === scope.code && /^van phong/.test(fold(u.name)))?.code ?? '';
+function issuerCode(docNo: string | null, scope: Unit | null, units: Unit[]): string {
+  if (!docNo || !scope) return '';
+  if (/-VPUBND$/i.test(docNo))
+    return units.find((u) => u.parent === scope.code && /^van phong/.test(fold(u.name)))?.code ?? '';
   if (/\/[A-ZĐ]+-UBND$/i.test(docNo)) return scope.code;
   return '';
 }
@@ -109,26 +189,30 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   let assignedOn = options.assignedOn ?? header.issued_on;
   if (!assignedOn && header.meeting_on) {
     assignedOn = header.meeting_on;
-    warnings.push(`no issue date (place-date line) found; assigned_on = the meeting date ${header.meeting_on} — give --assigned-on if the notice was issued later`);
+    warnings.push(
+      `no issue date (place-date line) found; assigned_on = the meeting date ${header.meeting_on} — give --assigned-on if the notice was issued later`,
+    );
   }
   if (!assignedOn) warnings.push('no issue or meeting date found; assigned_on is empty — give --assigned-on');
-  const scope = chooseScope(options.units, text, header, options.scope, warnings);
-  const matcher = new Matcher(options.units, scope, assignedOn ?? null);
+  const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
+  const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerWords(text));
   const proposals = new TaskReader(matcher).read(toBlocks(text));
   if (proposals.length === 0) warnings.push('no tasks found; is this a conclusion notice (Thông báo kết luận)?');
 
   const idBase = docNo ?? `TB-${assignedOn ?? 'undated'}`;
   const rows: ReviewedRow[] = [];
   for (const p of proposals) {
-    const leads = p.leads.flatMap((l): Target[] =>
-      l.type === 'group'
-        ? matcher.expand(l.group).map((code) => ({ code, known: true, group: l.text }))
-        : l.type === 'unit'
-          ? [{ code: l.code, known: true, group: null }]
-          : [{ code: l.text, known: false, group: null }],
-    );
-    const unique: Target[] = leads.length > 0 ? [...new Map(leads.map((l) => [l.code, l])).values()] : [{ code: '', known: false, group: null }];
-    for (const lead of unique) rows.push(review(p, lead, matcher, assignedOn ?? null));
+    const leads = p.leads.flatMap((l): Target[] => {
+      if (l.type === 'unit') return [{ code: l.code, known: true, group: null, why: null }];
+      if (l.type === 'named') return [{ code: l.name, known: false, group: null, why: l.why }];
+      const codes = matcher.expand(l.group);
+      // Expanded only into units the table has for this notice's province; otherwise one row, as written.
+      if (codes.length === 0) return [{ code: normalName(l.text), known: false, group: null, why: 'group' }];
+      return codes.map((code) => ({ code, known: true, group: l.text, why: null }));
+    });
+    const none: Target = { code: '', known: false, group: null, why: null };
+    const unique: Target[] = leads.length > 0 ? [...new Map(leads.map((l) => [l.code, l])).values()] : [none];
+    for (const lead of unique) rows.push(review(p, lead, matcher, assignedOn ?? null, origin));
   }
   const width = String(rows.length).length;
   rows.forEach((r, i) => {
@@ -145,50 +229,96 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
     signer: header.signer ?? '',
     title: (header.title ?? '').replace(/[.\s]+$/, ''),
   };
-  return { header, document, rows, warnings, scope: scope.code };
+  return { header, document, rows, warnings, scope: scope?.code ?? '', origin };
 }
 
 /** One row's lead: a unit_code, or the name as written when the units table lacks it. */
 interface Target {
   code: string;
   known: boolean;
+  /** The plural addressee a unit was expanded from. */
   group: string | null;
+  /** Why a name is kept as written. */
+  why: NamedWhy | null;
 }
 
-function review(p: Proposal, lead: Target, m: Matcher, day: string | null): ReviewedRow {
+const SOURCE_REASON: Record<Proposal['source'], string> = {
+  explicit: 'named after the assignment verb',
+  subject: 'opens the sentence',
+  heading: 'addressed by the lead-in',
+  mention: 'the only agency the heading names',
+  none: 'no agency found',
+};
+
+const KEPT_REASON: Record<NamedWhy, string> = {
+  central: 'a central body (kept as written, not a unit of the table)',
+  higher: 'a body above the issuer: a request, not an assignment — keep it only if the committee tracks requests',
+  group: 'a plural addressee the units table cannot expand for this notice (kept as written)',
+  other: 'not in the units table for this notice (kept as written)',
+};
+
+function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origin: Origin): ReviewedRow {
   const notes: string[] = [];
   let conf = BASE[p.source];
   const unit = lead.known ? m.unit(lead.code) : undefined;
-  if (!lead.code) notes.push('no lead agency found: fill lead_unit');
-  else if (!lead.known) {
-    conf = Math.min(conf, 0.3);
-    notes.push(`"${lead.code}" is not in the units table: replace it with a unit_code (or add the unit)`);
+  const where = p.from ? ` "${short(p.from)}"` : '';
+  if (!lead.code) notes.push('lead: none found — fill lead_unit');
+  else if (unit)
+    notes.push(
+      `lead: ${unit.code} (${unit.name}) ${SOURCE_REASON[p.source]}${p.source === 'heading' || p.source === 'mention' ? where : ''}`,
+    );
+  else
+    notes.push(
+      `lead: "${lead.code}" ${SOURCE_REASON[p.source]}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
+    );
+  if (lead.code && !lead.known) {
+    // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
+    if (lead.why === 'other') conf = Math.min(conf, 0.6);
+    if (lead.why === 'group') conf -= 0.1;
+    if (lead.why === 'higher') conf -= 0.3;
+    notes.push(
+      origin.kind === 'own'
+        ? 'replace it with a unit_code (or add the unit) before loading'
+        : `the notice is not the table's province's (${origin.why})`,
+    );
   } else if (unit && !validOn(unit, day)) {
     conf -= 0.3;
-    notes.push(`${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`);
+    notes.push(
+      `${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`,
+    );
   }
   if (lead.group) {
     conf -= 0.05;
     notes.push(`one of the units addressed as "${lead.group}"`);
   }
-  if (p.source === 'heading' || p.source === 'mention') notes.push(`lead from "${short(p.from ?? '')}"`);
   const d = p.deadline;
   if (d.kind === 'none') {
     conf -= 0.1;
-    notes.push('no deadline found: due_on empty (ongoing)');
+    notes.push('deadline: no phrase that sets one — due_on empty (ongoing)');
   } else if (d.kind === 'conditional') {
     conf -= 0.1;
-    notes.push(`deadline depends on an event ("${d.phrase}"): due_on empty`);
-  } else if (d.kind === 'ongoing') notes.push(`recurring ("${d.phrase}"): due_on empty`);
+    notes.push(`deadline: depends on an event ("${d.phrase}") — due_on empty`);
+  } else if (d.kind === 'ongoing') notes.push(`deadline: recurring ("${d.phrase}") — due_on empty`);
   else if (d.yearInferred) {
     conf -= 0.05;
-    notes.push(`"${d.phrase}" has no year; read as ${d.due}`);
+    notes.push(`deadline: "${d.phrase}" has no year; read as ${d.due}`);
   } else if (d.others.length > 0) {
     conf -= 0.2;
-    notes.push(`several deadlines (${[d.due, ...d.others].join(', ')}); took "${d.phrase}"`);
+    notes.push(`deadline: several (${[d.due, ...d.others].join(', ')}); took "${d.phrase}"`);
+  } else notes.push(`deadline: "${d.phrase}"`);
+  if (d.due && day && d.due < day) {
+    conf -= 0.2;
+    notes.push(`the deadline ${d.due} is before the notice's date ${day}`);
   }
   conf = Math.max(0, Math.min(1, Math.round(conf * 100) / 100));
-  const severity = !lead.known || (unit && !validOn(unit, day)) ? 'unit' : conf < CHECK_BELOW ? 'confidence' : d.kind === 'none' || d.kind === 'conditional' ? 'deadline' : null;
+  const severity =
+    !lead.known || (unit && !validOn(unit, day))
+      ? 'unit'
+      : conf < CHECK_BELOW
+        ? 'confidence'
+        : d.kind === 'none' || d.kind === 'conditional'
+          ? 'deadline'
+          : null;
   return {
     task: {
       task_id: '',

@@ -3,13 +3,19 @@
  * diacritics, spacing, "UBND"/"Ủy ban nhân dân", "TT&TT"/"Thông tin và Truyền thông"), longest
  * match first, so "Văn phòng HĐND và UBND huyện" is one office and not "… và UBND huyện".
  */
+import { CENTRAL_BODIES, HIGHER_BODIES, PROVINCES, SECTORS } from './central.ts';
 import { nameKey, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
-export type Group = 'departments' | 'localities' | 'districts' | 'communes';
+export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'members';
 
-export type Target = { type: 'unit'; codes: string[] } | { type: 'group'; groups: Group[] } | { type: 'skip' };
+export type Target =
+  | { type: 'unit'; codes: string[] }
+  | { type: 'group'; groups: Group[] }
+  | { type: 'named'; name: string; why: 'central' | 'higher' }
+  | { type: 'issuer' }
+  | { type: 'skip' };
 
 export interface Mention {
   target: Target;
@@ -20,7 +26,30 @@ export interface Mention {
   end: number;
 }
 
-export type Lead = { type: 'unit'; code: string; text: string } | { type: 'group'; group: Group; text: string } | { type: 'unknown'; text: string };
+/**
+ * A lead: a unit of the table, a plural addressee to expand, or a name kept as written — a central
+ * body, a body above the issuer, a group the table cannot expand, or an agency the table lacks.
+ */
+export type Lead =
+  | { type: 'unit'; code: string; text: string }
+  | { type: 'group'; group: Group; text: string }
+  | { type: 'named'; name: string; text: string; why: NamedWhy };
+
+export type NamedWhy = 'central' | 'higher' | 'group' | 'other';
+
+/** "UBND" written out, "Uỷ" spelt "Ủy", spaces collapsed: a name as written, in one spelling. */
+export function normalName(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\bUBND\b/g, 'Ủy ban nhân dân')
+    .replace(/\bHĐND\b/g, 'Hội đồng nhân dân')
+    .replace(/\bUBMTTQ(?:VN)?\b/g, 'Ủy ban Mặt trận Tổ quốc Việt Nam')
+    .replace(/Uỷ/g, 'Ủy')
+    .replace(/uỷ/g, 'ủy')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.]+|[\s,;:.]+$/g, '')
+    .trim();
+}
 
 /** Phrase → groups; keys are compared after folding, with "và" and punctuation ignored. */
 const GROUPS: [string, Group[]][] = [
@@ -43,12 +72,40 @@ const GROUPS: [string, Group[]][] = [
   ['các UBND huyện thị thành', ['districts']],
   ['UBND huyện thị thành', ['districts']],
   ['huyện thị thành', ['districts']],
+  ['các huyện thành phố', ['districts']],
+  ['UBND các huyện thành phố', ['districts']],
+  ['các huyện thị xã', ['districts']],
+  ['UBND các huyện thị xã', ['districts']],
+  // The units table has no mark for a steering committee's members: kept as written unless the notice names them.
+  ['các thành viên ban chỉ đạo', ['members']],
+  ['thành viên ban chỉ đạo', ['members']],
   ['các xã thị trấn', ['communes']],
   ['xã thị trấn', ['communes']],
   ['UBND các xã thị trấn', ['communes']],
   ['các xã phường thị trấn', ['communes']],
   ['UBND các xã phường thị trấn', ['communes']],
+  // The two-tier provinces (from 1 July 2025): communes, wards and special zones under the province.
+  ['các xã phường đặc khu', ['communes']],
+  ['UBND các xã phường đặc khu', ['communes']],
+  ['xã phường đặc khu', ['communes']],
+  ['các xã phường', ['communes']],
+  ['UBND các xã phường', ['communes']],
+  ['các phường xã', ['communes']],
+  ['UBND các phường xã', ['communes']],
 ];
+
+/** "các Bộ: Công an, Tài chính", "các Sở: …", "UBND các huyện: Thanh Trì, Gia Lâm": a head, then names. */
+const LIST_HEADS: [string[], string][] = [
+  [nameKey('các bộ'), 'Bộ'],
+  [nameKey('các sở'), 'Sở'],
+  [nameKey('ubnd các huyện'), 'Ủy ban nhân dân huyện'],
+  [nameKey('các huyện'), 'Ủy ban nhân dân huyện'],
+  [nameKey('ubnd các xã'), 'Ủy ban nhân dân xã'],
+  [nameKey('ubnd các tỉnh'), 'Ủy ban nhân dân tỉnh'],
+  [nameKey('các tỉnh'), 'Ủy ban nhân dân tỉnh'],
+  [nameKey('các tỉnh thành phố'), 'Ủy ban nhân dân'],
+];
+const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
 
 /** Titles and fillers inside an addressee list: "Thủ trưởng các sở…", "Chủ tịch UBND…", "… có liên quan". */
 const SKIPS = [
@@ -58,8 +115,6 @@ const SKIPS = [
   'ban thường trực',
   'ban giám đốc',
   'các cơ quan',
-  'các thành viên ban chỉ đạo',
-  'thành viên ban chỉ đạo',
   'riêng các phòng',
   'các phòng',
   'có liên quan',
@@ -69,17 +124,104 @@ const SKIPS = [
   'trên địa bàn',
 ];
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
+/** Words that close a group's name as written: a level, mass organisations, "của Trung ương". */
+const QUALIFIERS = [
+  ['tinh'],
+  ['huyen'],
+  ['doan', 'the'],
+  ['don', 'vi'],
+  ['cua', 'trung', 'uong'],
+  ['thuoc', 'tinh'],
+  ['truc', 'thuoc'],
+];
+
+/** Token index after a qualifier at j (a comma before it allowed), or j when there is none. */
+function qualifierAt(tokens: Token[], j: number): number {
+  const at = tokens[j]?.w === ',' ? j + 1 : j;
+  const q = QUALIFIERS.find((w) => w.every((x, k) => tokens[at + k]?.w === x && tokens[at + k]!.word));
+  return q ? at + q.length : j;
+}
 const FILLER_PUNCT = new Set([',', ';', ':', '(', ')', '&', '-', '–', '—', '/', '“', '”', '"']);
 /** Punctuation a name may contain ("Sở Văn hóa, Thể thao và Du lịch", "Tài chính – Kế hoạch"). */
 const INNER_PUNCT = new Set([',', '-', '–', '—', '&', '.']);
 
 /** Nouns that start an agency's name: after "giao"/"đề nghị" they mark a name missing from units. */
-const HEADS = ['sở', 'ban', 'phòng', 'văn phòng', 'trung tâm', 'ủy ban', 'ubnd', 'báo', 'đài', 'tỉnh đoàn', 'huyện đoàn', 'hội', 'công an', 'thanh tra', 'chi cục', 'chi nhánh', 'bưu điện'].map((h) => nameKey(h));
+const HEADS = [
+  'sở',
+  'ban',
+  'phòng',
+  'văn phòng',
+  'trung tâm',
+  'ủy ban',
+  'ubnd',
+  'báo',
+  'đài',
+  'tỉnh đoàn',
+  'huyện đoàn',
+  'hội',
+  'công an',
+  'thanh tra',
+  'chi cục',
+  'chi nhánh',
+  'bưu điện',
+  'bộ',
+  'cục',
+  'tổng cục',
+  'ngân hàng',
+  'tập đoàn',
+  'tổng công ty',
+  'công ty',
+  'kiểm toán',
+  'viện',
+  'bệnh viện',
+  'trường',
+  'bộ chỉ huy',
+  'liên đoàn',
+  'mặt trận',
+  'đảng ủy',
+  'tỉnh ủy',
+  'thành ủy',
+  'huyện ủy',
+  'thường trực',
+  'hội đồng',
+  'quỹ',
+  'kho bạc',
+  'điện lực',
+  'cảng vụ',
+].map((h) => nameKey(h));
 /** Heads after which notices abbreviate the rest to initials ("Sở NV", "Trung tâm VH-TT-TT"); one written word per folded word. */
 const INITIAL_HEADS = ['sở', 'phòng', 'trung tâm', 'ban'].map((h) => nameKey(h));
 /** Words that end an agency's name: the verb of the assignment. */
 const VERBS = new Set(
-  ['chủ trì', 'phối hợp', 'tiếp tục', 'tăng cường', 'khẩn trương', 'thực hiện', 'tham mưu', 'triển khai', 'kiểm tra', 'rà soát', 'hướng dẫn', 'chủ động', 'nghiên cứu', 'xây dựng', 'tổ chức', 'hoàn thành', 'chỉ đạo', 'báo cáo', 'theo dõi', 'đôn đốc', 'quan tâm', 'tuyên truyền', 'ban hành', 'đề xuất', 'nâng cao', 'tập trung', 'nhanh chóng'].map((v) => nameKey(v).join(' ')),
+  [
+    'chủ trì',
+    'phối hợp',
+    'tiếp tục',
+    'tăng cường',
+    'khẩn trương',
+    'thực hiện',
+    'tham mưu',
+    'triển khai',
+    'kiểm tra',
+    'rà soát',
+    'hướng dẫn',
+    'chủ động',
+    'nghiên cứu',
+    'xây dựng',
+    'tổ chức',
+    'hoàn thành',
+    'chỉ đạo',
+    'báo cáo',
+    'theo dõi',
+    'đôn đốc',
+    'quan tâm',
+    'tuyên truyền',
+    'ban hành',
+    'đề xuất',
+    'nâng cao',
+    'tập trung',
+    'nhanh chóng',
+  ].map((v) => nameKey(v).join(' ')),
 );
 const VERB1 = new Set(['co', 'can', 'phai', 'trinh']);
 
@@ -113,21 +255,55 @@ export class Matcher {
   /** The scope and its ancestors issue the notice; they are never the lead. */
   private readonly issuers: Set<string>;
 
+  /**
+   * `scope`: the province or district the notice belongs to, whose units its names are matched
+   * to; null for a notice of another province or of a central body, whose names are kept as written.
+   */
   constructor(
     private readonly units: Unit[],
-    readonly scope: Unit,
+    readonly scope: Unit | null,
     readonly day: string | null,
+    /** Folded words of the issuer block ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"): a name inside it is the issuer. */
+    private readonly issuerWords: string[] = [],
   ) {
     for (const u of units) this.byCode.set(u.code, u);
-    this.issuers = new Set(this.ancestors(scope.code));
-    for (const u of units) for (const v of this.variants(u)) this.add(v, { type: 'unit', codes: [u.code] });
-    // The notice calls its own issuer "UBND tỉnh"/"UBND huyện"; known as such, it is never read as an unknown lead.
-    for (const code of this.issuers) {
-      const u = this.byCode.get(code)!;
-      if (u.short_name && u.name.endsWith(` ${u.short_name}`)) this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
+    this.issuers = new Set(scope ? this.ancestors(scope.code) : []);
+    if (scope) {
+      for (const u of units) for (const v of this.variants(u)) this.add(v, { type: 'unit', codes: [u.code] });
+      // The notice calls its own issuer "UBND tỉnh"/"UBND huyện"; known as such, it is never read as an unknown lead.
+      for (const code of this.issuers) {
+        const u = this.byCode.get(code)!;
+        if (u.short_name && u.name.endsWith(` ${u.short_name}`))
+          this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
+      }
+    } else {
+      // Without a scope the issuer is still "UBND tỉnh" to itself; "UBND huyện Triệu Phong" is another body (see leadSpan).
+      for (const n of ['ubnd tỉnh', 'ubnd thành phố', 'ubnd huyện', 'ubnd xã', 'ubnd phường'])
+        this.add(nameKey(n), { type: 'issuer' });
+    }
+    for (const sector of SECTORS)
+      this.add(nameKey(`Bộ ${sector}`), { type: 'named', name: `Bộ ${sector}`, why: 'central' });
+    for (const body of CENTRAL_BODIES) this.add(nameKey(body), { type: 'named', name: body, why: 'central' });
+    for (const body of HIGHER_BODIES) this.add(nameKey(body), { type: 'named', name: body, why: 'higher' });
+    const own = scope ? nameKey(this.provinceOf(scope)?.short_name ?? '').join(' ') : '';
+    for (const p of PROVINCES) {
+      if (nameKey(p).join(' ') === own) continue;
+      for (const level of ['tỉnh', 'thành phố']) {
+        this.add(nameKey(`ubnd ${level} ${p}`), {
+          type: 'named',
+          name: `Ủy ban nhân dân ${level} ${p}`,
+          why: 'central',
+        });
+      }
     }
     for (const [phrase, groups] of GROUPS) this.add(nameKey(phrase), { type: 'group', groups });
     for (const s of SKIPS) this.add(nameKey(s), { type: 'skip' });
+  }
+
+  private provinceOf(u: Unit): Unit | undefined {
+    return this.ancestors(u.code)
+      .map((c) => this.byCode.get(c)!)
+      .find((x) => x.kind === 'province');
   }
 
   unit(code: string): Unit | undefined {
@@ -136,7 +312,12 @@ export class Matcher {
 
   private ancestors(code: string): string[] {
     const out: string[] = [];
-    for (let u = this.byCode.get(code); u && !out.includes(u.code); u = u.parent ? this.byCode.get(u.parent) : undefined) out.push(u.code);
+    for (
+      let u = this.byCode.get(code);
+      u && !out.includes(u.code);
+      u = u.parent ? this.byCode.get(u.parent) : undefined
+    )
+      out.push(u.code);
     return out;
   }
 
@@ -219,54 +400,187 @@ export class Matcher {
   }
 
   /**
-   * The addressee list starting at token i ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện…"):
-   * names and groups separated by fillers, up to the first word that is neither (the verb).
+   * The addressee list starting at token i ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện…",
+   * "các Bộ: Công an, Tài chính"): names and groups separated by fillers, up to the first word that
+   * is neither (the verb). With `allowUnknown`, an agency-like name the table lacks is kept as written.
    */
-  leadSpan(text: string, tokens: Token[], i: number, allowUnknown = false): { leads: Lead[]; end: number; tokEnd: number } {
+  leadSpan(
+    text: string,
+    tokens: Token[],
+    i: number,
+    allowUnknown = false,
+  ): { leads: Lead[]; end: number; tokEnd: number } {
     const leads: Lead[] = [];
     let j = i;
     let end = tokens[i]?.start ?? text.length;
     while (j < tokens.length) {
       const t = tokens[j]!;
       if (t.w === '.') break;
+      const list = this.listAt(text, tokens, j);
+      if (list) {
+        leads.push(...list.leads);
+        j = list.tokEnd;
+        end = tokens[j - 1]!.end;
+        continue;
+      }
       const m = this.matchAt(tokens, j);
+      if (m && m.target.type === 'issuer') {
+        // "UBND huyện Triệu Phong": a body below the issuer, named by its place.
+        const place = this.capitalisedRun(text, tokens, m.tok1);
+        if (place > m.tok1) {
+          const written = text.slice(m.start, tokens[place - 1]!.end);
+          if (!this.isIssuer(written))
+            leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
+          end = tokens[place - 1]!.end;
+        }
+        j = Math.max(place, m.tok1);
+        continue;
+      }
       if (m && m.target.type !== 'skip') {
-        const written = text.slice(m.start, m.end);
-        if (m.target.type === 'group') for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
-        else {
+        let written = text.slice(m.start, m.end);
+        let to = m.tok1;
+        if (m.target.type === 'group') {
+          // "các sở, ngành tỉnh", "các sở, ban, ngành, đoàn thể tỉnh", "các cơ quan, đơn vị của Trung ương":
+          // level words and qualifiers belong to the name as written.
+          for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
+          written = text.slice(m.start, tokens[to - 1]!.end);
+          // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
+          const named = this.namedInBrackets(text, tokens, to);
+          if (named) {
+            leads.push(...named.leads);
+            j = named.tokEnd;
+            end = tokens[j - 1]!.end;
+            continue;
+          }
+          for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
+        } else if (m.target.type === 'named') {
+          if (!this.isIssuer(m.target.name))
+            leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
+        } else if (m.target.type === 'unit') {
           const code = this.pick(m.target.codes);
           if (!this.issuers.has(code)) leads.push({ type: 'unit', code, text: written });
         }
-        j = m.tok1;
-        end = m.end;
+        j = to;
+        end = tokens[to - 1]!.end;
         continue;
       }
       if (m) {
         j = m.tok1;
         continue;
       }
-      if ((t.word && FILLER_WORDS.has(t.w)) || (!t.word && FILLER_PUNCT.has(t.w))) {
-        j++;
-        continue;
-      }
-      if (allowUnknown && leads.length === 0 && j - i <= 1) {
-        const unknown = this.unknownAt(text, tokens, j);
+      const afterSeparator = j > i && !tokens[j - 1]!.word && [',', ';'].includes(tokens[j - 1]!.w);
+      const plural = t.w === 'cac' && j + 1 < tokens.length;
+      if (allowUnknown && (j - i <= 1 || afterSeparator || (plural && leads.length > 0))) {
+        const unknown = this.unknownAt(text, tokens, plural ? j + 1 : j);
         if (unknown) {
-          leads.push({ type: 'unknown', text: unknown.text });
+          const written = text.slice(tokens[j]!.start, tokens[unknown.tokEnd - 1]!.end);
+          leads.push({ type: 'named', name: normalName(written), text: written, why: plural ? 'group' : 'other' });
           j = unknown.tokEnd;
           end = tokens[j - 1]!.end;
           continue;
         }
+      }
+      if ((t.word && FILLER_WORDS.has(t.w)) || (!t.word && FILLER_PUNCT.has(t.w))) {
+        j++;
+        continue;
       }
       break;
     }
     return { leads, end, tokEnd: j };
   }
 
-  /** An agency-like name the units table does not know, kept as written. */
+  /** Leads listed in brackets right after a group (fillers such as "có liên quan" between). */
+  private namedInBrackets(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
+    let k = j;
+    for (let m = this.matchAt(tokens, k); m && m.target.type === 'skip'; m = this.matchAt(tokens, k)) k = m.tok1;
+    if (tokens[k]?.w !== '(') return null;
+    const close = tokens.findIndex((t, n) => n > k && t.w === ')');
+    if (close < 0) return null;
+    // Only names between the brackets: a bracket holding anything else is a remark, not the list.
+    const inner = this.leadSpan(text, tokens.slice(0, close), k + 1, true);
+    if (inner.leads.length === 0 || inner.tokEnd !== close) return null;
+    return { leads: inner.leads, tokEnd: close + 1 };
+  }
+
+  /** The notice's own issuer, named in its header block, is never a lead. */
+  private isIssuer(name: string): boolean {
+    const key = nameKey(name);
+    const hay = this.issuerWords;
+    return key.length > 0 && hay.some((_, i) => key.every((w, k) => hay[i + k] === w));
+  }
+
+  /** Index of the first token from j on that is not a word starting with a capital (a place, a proper name). */
+  private capitalisedRun(text: string, tokens: Token[], j: number): number {
+    let k = j;
+    while (k < tokens.length && tokens[k]!.word && /^\p{Lu}/u.test(text.slice(tokens[k]!.start, tokens[k]!.end))) k++;
+    return k;
+  }
+
+  /**
+   * "các Bộ: Công an, Tài chính, Nông nghiệp và Môi trường": one lead per name after the colon,
+   * the head put back in front ("Bộ Công an"). Sector names are taken whole (they contain "và" and
+   * commas); other names run over capitalised words; the list ends at the first word of neither.
+   */
+  private listAt(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
+    const hit = LIST_HEADS.filter(([k]) => k.every((w, n) => tokens[j + n]?.w === w)).sort(
+      (a, b) => b[0].length - a[0].length,
+    )[0];
+    if (!hit || tokens[j + hit[0].length]?.w !== ':') return null;
+    const head = hit[1];
+    const leads: Lead[] = [];
+    let k = j + hit[0].length + 1;
+    while (k < tokens.length) {
+      if (tokens[k]?.w === 'va' && leads.length > 0) k++;
+      const sector = SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
+      const to = sector ? this.wordsAt(tokens, k, sector) : this.capitalisedRun(text, tokens, k);
+      if (to <= k) break;
+      leads.push(this.resolve(`${head} ${text.slice(tokens[k]!.start, tokens[to - 1]!.end)}`));
+      k = to;
+      if (tokens[k]?.w !== ',' && tokens[k]?.w !== 'va') break;
+      if (tokens[k]?.w === ',') k++;
+    }
+    return leads.length > 0 ? { leads, tokEnd: k } : null;
+  }
+
+  /** Token index just after `key` read from token k ("và" and inner commas skipped), or 0 when it is not there. */
+  private wordsAt(tokens: Token[], k: number, key: string[]): number {
+    let n = 0;
+    let j = k;
+    while (n < key.length && j < tokens.length) {
+      const t = tokens[j]!;
+      if (n > 0 && !t.word && INNER_PUNCT.has(t.w)) {
+        j++;
+        continue;
+      }
+      if (t.w === 'va' && key[n] !== 'va') {
+        j++;
+        continue;
+      }
+      if (t.w !== key[n]) return 0;
+      n++;
+      j++;
+    }
+    return n === key.length ? j : 0;
+  }
+
+  /** A name written out in full ("Bộ Công an", "Sở Nội vụ"): a unit, a known body, or kept as written. */
+  resolve(written: string): Lead {
+    const tokens = this.tokens(written);
+    const m = this.matchAt(tokens, 0);
+    if (m && m.tok1 === tokens.length) {
+      if (m.target.type === 'unit') return { type: 'unit', code: this.pick(m.target.codes), text: written };
+      if (m.target.type === 'named') return { type: 'named', name: m.target.name, text: written, why: m.target.why };
+    }
+    return { type: 'named', name: normalName(written), text: written, why: 'other' };
+  }
+
+  /** An agency-like name the units table does not know: a head noun, then a capitalised name. */
   private unknownAt(text: string, tokens: Token[], i: number): { text: string; tokEnd: number } | null {
-    const head = HEADS.find((h) => h.every((w, k) => tokens[i + k]?.w === w));
+    const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
     if (!head || VERBS.has(`${tokens[i]!.w} ${tokens[i + 1]?.w ?? ''}`)) return null;
+    // Agencies are proper names ("Ban Quản lý dự án", "Sở Du lịch"); "bảo đảm chất lượng" is a verb phrase.
+    const next = tokens[i + head.length];
+    if (!next?.word || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
     let j = i + head.length;
     while (j < tokens.length && j - i < 12) {
       const t = tokens[j]!;
@@ -275,31 +589,45 @@ export class Matcher {
       if (VERBS.has(bigram) || VERB1.has(t.w)) break;
       j++;
     }
-    if (j === i + head.length) return null;
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
   }
 
   /** Of several units sharing a name, the one valid on the notice's day inside its scope. */
   private pick(codes: string[]): string {
-    if (codes.length === 1) return codes[0]!;
-    const inScope = (c: string) => this.ancestors(c).includes(this.scope.code);
+    if (codes.length === 1 || !this.scope) return codes[0]!;
+    const scope = this.scope;
+    const inScope = (c: string) => this.ancestors(c).includes(scope.code);
     const score = (c: string) => (validOn(this.byCode.get(c)!, this.day) ? 2 : 0) + (inScope(c) ? 1 : 0);
     return [...codes].sort((a, b) => score(b) - score(a))[0]!;
   }
 
   /** Units a group stands for, valid on the notice's day. */
   expand(group: Group): string[] {
-    const province = this.scope.kind === 'province' ? this.scope : this.units.find((u) => u.code === this.scope.parent) ?? this.scope;
-    const children = (parent: string, kind: string) => this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
+    const scope = this.scope;
+    if (!scope) return [];
+    const province = scope.kind === 'province' ? scope : (this.units.find((u) => u.code === scope.parent) ?? scope);
+    const children = (parent: string, kind: string) =>
+      this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
     switch (group) {
+      case 'members':
+        return [];
       case 'departments':
-        return children(this.scope.code, 'department');
-      case 'localities':
-        return children(this.scope.code, this.scope.kind === 'province' ? 'district' : 'commune');
+        return children(scope.code, 'department');
+      case 'localities': {
+        // In a two-tier province (no districts on the day) the localities are its communes.
+        if (scope.kind !== 'province') return children(scope.code, 'commune');
+        const districts = children(scope.code, 'district');
+        return districts.length > 0 ? districts : children(scope.code, 'commune');
+      }
       case 'districts':
         return children(province.code, 'district');
       case 'communes':
-        return this.scope.kind === 'district' ? children(this.scope.code, 'commune') : children(province.code, 'district').flatMap((d) => children(d, 'commune'));
+        return scope.kind === 'district'
+          ? children(scope.code, 'commune')
+          : [
+              ...children(province.code, 'commune'),
+              ...children(province.code, 'district').flatMap((d) => children(d, 'commune')),
+            ];
     }
   }
 
@@ -319,4 +647,3 @@ export class Matcher {
     return out;
   }
 }
-

@@ -23,14 +23,22 @@ export interface ExtractEffects extends Effects {
 function readNotice(file: string): string {
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new CliError(`${file}: no such notice file`);
   const buf = fs.readFileSync(file);
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) throw new CliError(`${file} is UTF-16; save it as UTF-8 text`);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
+    throw new CliError(`${file} is UTF-16; save it as UTF-8 text`);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  if (text.includes('\uFFFD')) throw new CliError(`${file} is not valid UTF-8 (a legacy Vietnamese encoding such as TCVN3 or VNI?); save it as UTF-8 text`);
+  if (text.includes('\uFFFD'))
+    throw new CliError(
+      `${file} is not valid UTF-8 (a legacy Vietnamese encoding such as TCVN3 or VNI?); save it as UTF-8 text`,
+    );
   if (text.trim() === '') throw new CliError(`${file} is empty`);
   return text.replace(/^\uFEFF/, '');
 }
 
-export async function runExtract(noticeFile: string, o: ExtractCommandOptions, fx: ExtractEffects): Promise<{ extraction: Extraction; files: string[] }> {
+export async function runExtract(
+  noticeFile: string,
+  o: ExtractCommandOptions,
+  fx: ExtractEffects,
+): Promise<{ extraction: Extraction; files: string[] }> {
   const text = readNotice(noticeFile);
   const units = await readUnits(o.units);
   if (o.docNo !== undefined && o.docNo.trim() === '') throw new CliError('--doc-no is empty');

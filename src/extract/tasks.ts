@@ -53,17 +53,41 @@ interface Run {
 
 interface Assignment {
   at: number;
+  /** End of the addressee list: a list split by ";" is still one list. */
+  end?: number;
   leads: Lead[];
   source: LeadSource;
 }
 
 const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
+const CONNECTIVES = [
+  ['ngoai', 'ra'],
+  ['dong', 'thoi'],
+  ['ben', 'canh', 'do'],
+  ['mat', 'khac'],
+  ['ngoai', 'ra', 'can'],
+];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
 
 /** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
 const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
+
+/**
+ * A finding reports what happened ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%", "đã hoàn thành …");
+ * a task asks for an action. Text with a finding's marks and no action word is not a task.
+ */
+const FINDING =
+  /(\buoc dat\b|\bda (?:duoc|dat|hoan thanh|trien khai|thuc hien|ban hanh|co)\b|\bso voi cung ky\b|\b(?:tang|giam) [\d,.]+\s?% so voi\b)/;
+const ACTION = new RegExp(
+  String.raw`\b(can|phai|tiep tuc|khan truong|chu tri|phoi hop|tham muu|trien khai|thuc hien|ra soat|bao cao|xay dung|to chuc|` +
+    String.raw`hoan thanh|day manh|tang cuong|tap trung|chi dao|kiem tra|huong dan|don doc|nghien cuu|de xuat|quan tam|chu dong|` +
+    String.raw`nang cao|giao|de nghi|yeu cau|bao dam|dam bao|khong de|khac phuc|chan chinh|ban hanh|cai thien|phan dau|theo doi|lam ro|xu ly)\b`,
+);
+
+/** A sentence that opens on its own time or condition. */
+const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -72,7 +96,7 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   let start = 0;
   for (let i = 0; i < blocks.length; i++) {
     const f = fold(blocks[i]!.text);
-    if (/ket luan nhu sau/.test(f)) {
+    if (/(ket luan|y kien|chi dao) nhu sau\s*:?$/.test(f) || /ket luan nhu sau/.test(f)) {
       start = i + 1;
       break;
     }
@@ -80,6 +104,12 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
       start = i;
       break;
     }
+  }
+  // No lead-in: the conclusions start at the first assignment or list item; what comes before
+  // (issuer, title, the meeting and who attended) is context, never a task.
+  if (start === 0) {
+    const first = blocks.findIndex((b) => b.kind !== 'para' || /\b(giao|de nghi|yeu cau)\b/.test(fold(b.text)));
+    start = first < 0 ? blocks.length : first;
   }
   const out: Block[] = [];
   for (const b of blocks.slice(start)) {
@@ -149,7 +179,7 @@ export class TaskReader {
       if (!trig) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
       if (span.leads.length === 0) continue;
-      out.push({ at: tokens[i]!.start, leads: span.leads, source: 'explicit' });
+      out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
       i = span.tokEnd - 1;
     }
     return out;
@@ -157,7 +187,12 @@ export class TaskReader {
 
   /** Agencies opening a sentence, followed by more words: "Sở Thông tin và Truyền thông chủ trì …". */
   private subject(text: string, tokens: Token[], bare: 'verb' | 'bare' = 'verb'): Lead[] {
-    const first = tokens.findIndex((t) => t.word);
+    let first = tokens.findIndex((t) => t.word);
+    if (first < 0) return [];
+    // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …": a connective before the agency.
+    const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
+    if (conn && tokens[first + conn.length]?.w === ',')
+      first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
     if (first < 0) return [];
     const span = this.m.leadSpan(text, tokens, first);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
@@ -178,7 +213,8 @@ export class TaskReader {
     if (s.length > 0) return { leads: s, source: 'heading' };
     // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
     const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
-    if (named.length === 1) return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
+    if (named.length === 1)
+      return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
     return { leads: [], source: 'none' };
   }
 
@@ -207,7 +243,11 @@ export class TaskReader {
     const b = item.block!;
     const f = fold(b.text);
     const h = this.headingLeads(b.text);
-    const isHeading = b.kind === 'roman' || b.kind === 'star' || b.text.endsWith(':') || (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
+    const isHeading =
+      b.kind === 'roman' ||
+      b.kind === 'star' ||
+      b.text.endsWith(':') ||
+      (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
     if (isHeading) {
       if ((b.kind === 'roman' || b.kind === 'star') && SKIP_SECTION.test(f) && h.source !== 'heading') return;
       const c: Ctx = {
@@ -215,7 +255,8 @@ export class TaskReader {
         source: h.leads.length > 0 ? h.source : ctx.source,
         from: h.leads.length > 0 ? b.text : ctx.from,
         headings: [b.text, ...ctx.headings],
-        prefix: (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
+        prefix:
+          (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
       };
       this.parts(item.parts, c, out, false);
       return;
@@ -225,15 +266,24 @@ export class TaskReader {
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
     this.emit(toRun(blocks, false), ctx, out, false);
-    if (firstChild >= 0) this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+    if (firstChild >= 0)
+      this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
   }
 
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
-    for (const m of run.text.matchAll(/\(\d{1,2}\)\s*/g)) cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
-    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu)) cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
-    if (run.prose) for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    for (const m of run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
+      cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
+    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
+      cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
+    if (run.prose) {
+      // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
+      const lists = this.assignments(run.text, this.m.tokens(run.text));
+      const inList = (at: number) => lists.some((a) => a.at <= at && at < (a.end ?? a.at));
+      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu))
+        if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    }
     cuts.sort((a, b) => a.at - b.at);
 
     interface Seg {
@@ -256,15 +306,26 @@ export class TaskReader {
       const tokens = this.m.tokens(piece);
       const points = this.assignments(piece, tokens).map((a) => ({ ...a, at: a.at + start }));
       if (points.length === 0 || points[0]!.at > start) {
+        // "Sở Nội vụ chủ trì …", or "Sở Nội vụ: (i) … (ii) …" where the name alone heads an enumeration.
         const s = this.subject(piece, tokens);
-        if (s.length > 0) points.unshift({ at: start, leads: s, source: 'subject' });
+        const heads = s.length === 0 && /:\s*$/.test(piece) ? this.subject(piece, tokens, 'bare') : [];
+        if (s.length > 0 || heads.length > 0)
+          points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
       if (points.length === 0) {
         const prev = last();
         if (prev && cut.kind === 'stop') prev.end = end;
         else {
           const carry = prev ?? { leads: ctx.leads, source: ctx.source, from: ctx.from };
-          segs.push({ start, end, leads: carry.leads, source: carry.source, from: carry.from, own: false, prefix: null });
+          segs.push({
+            start,
+            end,
+            leads: carry.leads,
+            source: carry.source,
+            from: carry.from,
+            own: false,
+            prefix: null,
+          });
         }
         return;
       }
@@ -274,26 +335,49 @@ export class TaskReader {
         const prev = last();
         // A short sentence without addressee before an assignment introduces it ("Tiếp tục nâng cao các Chỉ số …").
         const prevText = prev ? run.text.slice(prev.start, prev.end) : '';
-        if (j === 0 && prev && !prev.own && segs.length === 1 && (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))) {
+        if (
+          j === 0 &&
+          prev &&
+          !prev.own &&
+          segs.length === 1 &&
+          (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))
+        ) {
           pendingPrefix = cleanTitle(prevText);
           segs.pop();
         }
-        segs.push({ start: segStart, end: segEnd, leads: p.leads, source: p.source, from: null, own: true, prefix: pendingPrefix });
+        segs.push({
+          start: segStart,
+          end: segEnd,
+          leads: p.leads,
+          source: p.source,
+          from: null,
+          own: true,
+          prefix: pendingPrefix,
+        });
         pendingPrefix = null;
       });
     });
+
+    // One deadline per task: a sentence that brings a time frame of its own after a dated part is a new task.
+    const split = segs.flatMap((seg) =>
+      this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })),
+    );
+    segs.splice(0, segs.length, ...split);
 
     // "Giao Sở Nội vụ : (1) …" — the part before the enumeration only names the addressee.
     const proposals: Proposal[] = [];
     let enumPrefix: string | null = null;
     segs.forEach((s, i) => {
       const text = cleanTitle(run.text.slice(s.start, s.end));
-      const nextIsEnum = cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
+      const nextIsEnum =
+        cuts.some((c) => c.kind === 'enum' && c.at >= s.end && c.at <= s.end + 2) && i + 1 < segs.length;
       if (nextIsEnum && (text.endsWith(':') || words(text) <= 6 || /:\s*$/.test(run.text.slice(s.start, s.end)))) {
         enumPrefix = text.length <= 120 ? `${text}:` : null;
         return;
       }
       if (words(text) < 3) return;
+      const folded = fold(text);
+      if (FINDING.test(folded) && !ACTION.test(folded) && findDeadline(text, this.m.day).kind === 'none') return;
       if (s.leads.length === 0 && root) return;
       const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
       const joined = prefix ? `${prefix} ${text}` : text;
@@ -313,6 +397,35 @@ export class TaskReader {
       });
     });
     out.push(...proposals);
+  }
+
+  /**
+   * Parts of [start, end) that each carry one time frame: after a sentence with a dated deadline,
+   * a sentence with another date, or one opening on a time or condition of its own ("Sau Hội nghị …",
+   * "Trong tháng 01/2025, …"), starts a new task. "Trước ngày 15/11 … . Trong báo cáo nêu rõ …" stays one.
+   */
+  private byTimeFrame(text: string, start: number, end: number): [number, number][] {
+    const cuts = [start];
+    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})/gu))
+      cuts.push(start + m.index + m[0].length);
+    if (cuts.length === 1) return [[start, end]];
+    const out: [number, number][] = [];
+    let from = start;
+    let due: string | null = null;
+    cuts.forEach((at, k) => {
+      const to = k + 1 < cuts.length ? cuts[k + 1]! : end;
+      const sentence = text.slice(at, to);
+      const d = findDeadline(sentence, this.m.day);
+      const opensTime = OWN_TIME_FRAME.test(fold(sentence));
+      if (k > 0 && due && ((d.kind === 'date' && d.due !== due) || opensTime)) {
+        out.push([from, at]);
+        from = at;
+        due = null;
+      }
+      if (d.kind === 'date' && !due) due = d.due;
+    });
+    out.push([from, end]);
+    return out;
   }
 
   /** Agencies after "phối hợp (với)"; groups ("các đơn vị liên quan") are not expanded. */

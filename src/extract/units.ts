@@ -1,13 +1,14 @@
 /**
- * The units table as extract needs it: read from a data folder or one file (CSV, XLSX, JSON),
- * without loading a database, so a notice can be read before any data is loaded.
+ * The units table as extract needs it, read through the loader's own readers (CSV, XLSX, JSON,
+ * Parquet; split files `units.*.csv`; header aliases) into an in-memory database, so a notice can
+ * be read before any data is loaded and a units file reads here exactly as `cchc load` reads it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Db } from '../db.ts';
 import { CliError, DataError, type DataIssue } from '../errors.ts';
-import { TABLES } from '../schema.ts';
-import { parseCsv } from './csv.ts';
-import { nameKey } from './fold.ts';
+import { discover, FORMATS, type DataFile, type Format } from '../load/discover.ts';
+import { readFile } from '../load/readers.ts';
 
 export interface Unit {
   code: string;
@@ -19,109 +20,88 @@ export interface Unit {
   valid_to: string | null;
 }
 
-type Raw = Record<string, unknown>;
-
-const FORMATS = ['csv', 'xlsx', 'json'] as const;
-
-/** `units.csv|xlsx|json` inside a folder, or the file itself. */
-export function unitsFile(dirOrFile: string): string {
-  if (!fs.existsSync(dirOrFile)) throw new CliError(`--units: ${dirOrFile} does not exist; give a data folder or a units file`);
-  if (!fs.statSync(dirOrFile).isDirectory()) return dirOrFile;
-  const found = FORMATS.map((ext) => path.join(dirOrFile, `units.${ext}`)).filter((f) => fs.existsSync(f));
-  if (found.length === 0) throw new CliError(`--units: no units.csv, units.xlsx or units.json in ${dirOrFile}`);
-  if (found.length > 1) throw new CliError(`--units: ${found.join(' and ')} both define units; keep one`);
-  return found[0]!;
-}
-
-/** Canonical column name of a header, accepting the contract's Vietnamese aliases. */
-function columnOf(header: string): string | null {
-  const key = nameKey(header).join(' ');
-  for (const c of TABLES.units.columns) {
-    if ([c.name, ...c.aliases].some((a) => nameKey(a.replace(/_/g, ' ')).join(' ') === key)) return c.name;
+/** The units files of a data folder, or the one file given. */
+export function unitsFiles(dirOrFile: string): DataFile[] {
+  if (!fs.existsSync(dirOrFile))
+    throw new CliError(`--units: ${dirOrFile} does not exist; give a data folder or a units file`);
+  if (!fs.statSync(dirOrFile).isDirectory()) {
+    const ext = path.extname(dirOrFile).slice(1).toLowerCase();
+    if (!(FORMATS as readonly string[]).includes(ext))
+      throw new CliError(`--units: ${dirOrFile} is not .csv, .xlsx, .json or .parquet`);
+    return [
+      {
+        table: 'units',
+        rel: path.basename(dirOrFile),
+        abs: dirOrFile,
+        format: ext as Format,
+        size: fs.statSync(dirOrFile).size,
+      },
+    ];
   }
-  return null;
+  const { files, issues } = discover(dirOrFile);
+  const mine = files.filter((f) => f.table === 'units');
+  const problems = issues.filter((i) => i.file.split(/[.,]/)[0] === 'units' && i.rule !== 'missing_table');
+  if (problems.length > 0) throw new DataError(problems);
+  if (mine.length === 0)
+    throw new CliError(`--units: no units.csv, units.xlsx, units.json or units.parquet in ${dirOrFile}`);
+  return mine;
 }
 
-function isoDate(v: unknown): string | null {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  const s = String(v ?? '').trim();
-  if (s === '') return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+function isoDate(s: string | null): string | null {
+  if (!s) return null;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s;
-}
-
-async function rawRows(file: string): Promise<{ rows: Raw[]; lines: number[] }> {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') {
-    const recs = parseCsv(fs.readFileSync(file, 'utf8').normalize('NFC'));
-    const header = recs[0]?.fields ?? [];
-    const rows = recs.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r.fields[i] ?? ''])));
-    return { rows, lines: recs.slice(1).map((r) => r.line) };
-  }
-  if (ext === '.json') {
-    const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (!Array.isArray(data)) throw new DataError([{ file, line: null, column: null, rule: 'json', message: 'expected an array of unit objects' }]);
-    return { rows: data as Raw[], lines: data.map((_, i) => i + 1) };
-  }
-  if (ext === '.xlsx') {
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[0];
-    if (!ws) return { rows: [], lines: [] };
-    const cells = (r: number) => (ws.getRow(r).values as unknown[]).slice(1).map((v) => (v instanceof Date ? v : String(v ?? '')));
-    let headerRow = 1;
-    for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-      if (!cells(r).some((v) => typeof v === 'string' && columnOf(v) === 'unit_code')) continue;
-      headerRow = r;
-      break;
-    }
-    const header = cells(headerRow).map(String);
-    const rows: Raw[] = [];
-    const lines: number[] = [];
-    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-      const vals = cells(r);
-      if (vals.every((v) => v === '')) continue;
-      rows.push(Object.fromEntries(header.map((h, i) => [h, vals[i] ?? ''])));
-      lines.push(r);
-    }
-    return { rows, lines };
-  }
-  throw new CliError(`--units: ${file} is not .csv, .xlsx or .json`);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : s.slice(0, 10);
 }
 
 export async function readUnits(dirOrFile: string): Promise<Unit[]> {
-  const file = unitsFile(dirOrFile);
-  const { rows, lines } = await rawRows(file);
-  const issues: DataIssue[] = [];
-  const units = rows.map((raw, i) => {
-    const row: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(raw)) {
-      const col = columnOf(k);
-      if (col) row[col] = v;
+  const files = unitsFiles(dirOrFile);
+  const db = await Db.open(':memory:');
+  try {
+    const units: Unit[] = [];
+    const issues: DataIssue[] = [];
+    for (const [fid, file] of files.entries()) {
+      const read = await readFile(db, file, fid);
+      if (!read.ok) {
+        issues.push(...read.issues);
+        continue;
+      }
+      const rows = await db.all<Record<string, string | null>>(`SELECT * FROM (${read.source.sql})`);
+      rows.forEach((row, i) => {
+        const text = (c: string) => {
+          const v = read.source.columns.has(c) ? row[c] : null;
+          const t = v === null || v === undefined ? '' : String(v).trim().normalize('NFC');
+          return t === '' ? null : t;
+        };
+        for (const c of ['unit_code', 'name', 'kind']) {
+          if (!text(c))
+            issues.push({
+              file: file.rel,
+              line: read.source.lineOf(i + 1),
+              column: c,
+              rule: 'required',
+              message: `${c} is empty; every unit needs one`,
+            });
+        }
+        units.push({
+          code: text('unit_code') ?? '',
+          name: text('name') ?? '',
+          short_name: text('short_name'),
+          kind: text('kind') ?? 'other',
+          parent: text('parent_code'),
+          valid_from: isoDate(text('valid_from')),
+          valid_to: isoDate(text('valid_to')),
+        });
+      });
     }
-    const text = (c: string) => {
-      const v = row[c];
-      const s = v === undefined || v === null ? '' : String(v).trim().normalize('NFC');
-      return s === '' ? null : s;
-    };
-    for (const c of ['unit_code', 'name', 'kind']) {
-      if (!text(c)) issues.push({ file, line: lines[i] ?? null, column: c, rule: 'required', message: `${c} is empty; every unit needs one` });
-    }
-    return {
-      code: text('unit_code') ?? '',
-      name: text('name') ?? '',
-      short_name: text('short_name'),
-      kind: text('kind') ?? 'other',
-      parent: text('parent_code'),
-      valid_from: isoDate(row.valid_from),
-      valid_to: isoDate(row.valid_to),
-    };
-  });
-  if (issues.length > 0) throw new DataError(issues);
-  if (units.length === 0) throw new DataError([{ file, line: null, column: null, rule: 'empty', message: 'the units table has no rows' }]);
-  return units;
+    if (issues.length > 0) throw new DataError(issues);
+    if (units.length === 0)
+      throw new DataError([
+        { file: files[0]!.rel, line: null, column: null, rule: 'empty', message: 'the units table has no rows' },
+      ]);
+    return units;
+  } finally {
+    db.close();
+  }
 }
 
 export function validOn(u: Unit, day: string | null): boolean {

@@ -12,7 +12,11 @@ import { formatCsv } from './csv.ts';
 import { DOCUMENT_COLUMNS, REVIEW_COLUMNS, TASK_COLUMNS, type Extraction, type ReviewedRow } from './index.ts';
 
 /** Orange: the lead unit is wrong or missing; yellow: low confidence; blue: only the deadline is missing. */
-const FILL: Record<NonNullable<ReviewedRow['severity']>, string> = { unit: 'FFF4B183', confidence: 'FFFFE699', deadline: 'FFDDEBF7' };
+const FILL: Record<NonNullable<ReviewedRow['severity']>, string> = {
+  unit: 'FFF4B183',
+  confidence: 'FFFFE699',
+  deadline: 'FFDDEBF7',
+};
 
 function reviewCells(r: ReviewedRow): (string | number)[] {
   return [r.task.task_id, r.source_lines, r.confidence, r.check ? 'yes' : '', r.lead_name, r.review];
@@ -77,13 +81,23 @@ export async function writeExtraction(x: Extraction, out: string, options: Write
   const contents: [string, string | Buffer][] =
     ext === '.csv'
       ? [
-          [p.tasks, formatCsv(TASK_COLUMNS, x.rows.map((r) => TASK_COLUMNS.map((c) => r.task[c])))],
+          [
+            p.tasks,
+            formatCsv(
+              TASK_COLUMNS,
+              x.rows.map((r) => TASK_COLUMNS.map((c) => r.task[c])),
+            ),
+          ],
           [p.documents, formatCsv(DOCUMENT_COLUMNS, [DOCUMENT_COLUMNS.map((c) => x.document[c])])],
           [p.review!, formatCsv(REVIEW_COLUMNS, x.rows.map(reviewCells))],
         ]
       : [[p.tasks, await workbook(x)]];
   const existing = contents.map(([f]) => f).filter((f) => fs.existsSync(f));
-  if (existing.length > 0 && !options.force) throw new CliError(`${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; choose another --out or add --force`, EXIT.usage);
+  if (existing.length > 0 && !options.force)
+    throw new CliError(
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; choose another --out or add --force`,
+      EXIT.usage,
+    );
   const dir = path.dirname(out);
   if (!fs.existsSync(dir)) throw new CliError(`--out ${out}: folder ${dir} does not exist`);
   const temps: string[] = [];

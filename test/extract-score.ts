@@ -1,0 +1,151 @@
+/**
+ * Scores `cchc extract` against readings made by a person (`*.reading.json`): precision and recall
+ * of (lead as written, deadline) pairs, and the header fields. Run it alone to print the table:
+ *   TZ=Asia/Ho_Chi_Minh npx tsx test/extract-score.ts
+ * The readings are never produced from the code; the code is measured against them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractNotice, type Extraction } from '../src/extract/index.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+import { nameKey } from '../src/extract/fold.ts';
+
+export const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extract');
+
+export interface Reading {
+  notice: string;
+  set: 'tuned' | 'heldout' | 'heldout-b' | 'header' | 'seed';
+  /** The notice's province as a reader sees it; null when the notice does not say. */
+  province: string | null;
+  doc_no: string | null;
+  issued_on: string | null;
+  meeting_on: string | null;
+  tasks: { line: number; lead: string; due: string | null }[];
+  /** The `--scope` an officer gives for a notice whose text names no province (seed 002). */
+  scope?: string;
+}
+
+/** Titles before an agency ("Thủ trưởng các sở", "Chủ tịch UBND các huyện") name the agency. */
+const TITLE = /^(thu truong|chu tich|giam doc|lanh dao|dong chi) /;
+
+/** A lead compared as a reader writes it: folded words, abbreviations written out, no titles. */
+export function leadKey(s: string): string {
+  return nameKey(s).join(' ').replace(TITLE, '');
+}
+
+interface Row {
+  lead: string;
+  due: string | null;
+}
+
+/**
+ * The extraction as a reader's list: rows expanded from one plural addressee collapse back to one
+ * row named as the notice wrote it. For a notice of another province than the units table's, a
+ * lead mapped onto one of the table's units is wrong whatever its name, so it keeps its code.
+ */
+export function asReaderRows(x: Extraction, units: Unit[], foreign: boolean): Row[] {
+  const seen = new Set<string>();
+  const rows: Row[] = [];
+  for (const r of x.rows) {
+    const group = /addressed as "([^"]+)"/.exec(r.review)?.[1];
+    const known = units.some((u) => u.code === r.task.lead_unit);
+    const due = r.task.due_on || null;
+    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due });
+    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due });
+    else if (!seen.has(`${group}|${due}|${r.source_lines}`)) {
+      seen.add(`${group}|${due}|${r.source_lines}`);
+      rows.push({ lead: group, due });
+    }
+  }
+  return rows;
+}
+
+export interface Score {
+  expected: number;
+  extracted: number;
+  matched: number;
+  header: { right: number; of: number };
+}
+
+export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
+  const foreign = reading.province !== 'An Giang';
+  const got = asReaderRows(x, units, foreign).map((r) => ({ ...r, key: leadKey(r.lead), used: false }));
+  let matched = 0;
+  for (const e of reading.tasks) {
+    const g = got.find((g) => !g.used && g.key === leadKey(e.lead) && g.due === e.due);
+    if (!g) continue;
+    g.used = true;
+    matched++;
+  }
+  const fields: [string | null, string | null][] = [
+    [x.document.doc_no || null, reading.doc_no],
+    [x.header.issued_on, reading.issued_on],
+    [x.header.meeting_on, reading.meeting_on],
+  ];
+  return {
+    expected: reading.tasks.length,
+    extracted: got.length,
+    matched,
+    header: { right: fields.filter(([a, b]) => a === b).length, of: fields.length },
+  };
+}
+
+export function readings(): { file: string; reading: Reading }[] {
+  const dirs = [DIR, path.join(DIR, 'unseen')];
+  return dirs.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => f.endsWith('.reading.json'))
+      .sort()
+      .map((f) => ({
+        file: path.join(d, f),
+        reading: JSON.parse(fs.readFileSync(path.join(d, f), 'utf8')) as Reading,
+      })),
+  );
+}
+
+export async function scoreAll(): Promise<{ name: string; set: Reading['set']; s: Score }[]> {
+  const units = await readUnits(path.join(DIR, 'units.csv'));
+  return readings().map(({ file, reading }) => {
+    const text = fs.readFileSync(path.join(path.dirname(file), reading.notice), 'utf8');
+    let x: Extraction;
+    try {
+      x = extractNotice(text, { units, scope: reading.scope });
+    } catch {
+      // A notice the extractor refuses (no province it can tell) gives no rows and no header.
+      x = {
+        rows: [],
+        header: { issued_on: null, meeting_on: null },
+        document: { doc_no: '' },
+      } as unknown as Extraction;
+    }
+    return { name: reading.notice.replace(/\.txt$/, ''), set: reading.set, s: score(x, reading, units) };
+  });
+}
+
+export function totals(list: { s: Score }[]): { p: number; r: number; e: number; x: number; m: number; h: string } {
+  const e = list.reduce((a, b) => a + b.s.expected, 0);
+  const x = list.reduce((a, b) => a + b.s.extracted, 0);
+  const m = list.reduce((a, b) => a + b.s.matched, 0);
+  const hr = list.reduce((a, b) => a + b.s.header.right, 0);
+  const ho = list.reduce((a, b) => a + b.s.header.of, 0);
+  return { p: x ? m / x : e ? 0 : 1, r: e ? m / e : 1, e, x, m, h: `${hr}/${ho}` };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const all = await scoreAll();
+  const f = (n: number) => n.toFixed(3);
+  console.log('| notice | set | expected | extracted | matched | header |');
+  console.log('|---|---|---|---|---|---|');
+  for (const a of all)
+    console.log(
+      `| ${a.name} | ${a.set} | ${a.s.expected} | ${a.s.extracted} | ${a.s.matched} | ${a.s.header.right}/${a.s.header.of} |`,
+    );
+  console.log('\n| set | expected | extracted | matched | precision | recall | header fields right |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const set of ['tuned', 'heldout', 'heldout-b', 'header', 'seed'] as const) {
+    const t = totals(all.filter((a) => a.set === set));
+    console.log(`| ${set} | ${t.e} | ${t.x} | ${t.m} | ${f(t.p)} | ${f(t.r)} | ${t.h} |`);
+  }
+}

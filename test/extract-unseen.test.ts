@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractNotice } from '../src/extract/index.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+import { DIR, scoreAll, totals } from './extract-score.ts';
+
+/**
+ * Real notices the rules were not written on, scored against readings made by a person
+ * (`test/fixtures/extract/**\/*.reading.json`, never produced from the code). The floors are the
+ * figures measured when this was written (docs/extract.md), so a change that reads them worse fails.
+ */
+describe('extractNotice(real notice) against a reading by a person', () => {
+  it('scores the tuned, header and seed readings at least as measured', async () => {
+    const all = await scoreAll();
+    const t = (set: string) => totals(all.filter((a) => a.set === set));
+    expect(t('tuned')).toMatchObject({ e: 12, m: 12 });
+    expect(t('tuned').p).toBe(1);
+    expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
+    expect(t('seed').p).toBe(1);
+    expect(t('seed').r).toBeGreaterThanOrEqual(34 / 35);
+  });
+});
+
+describe('extractNotice(2026 notice of the two-tier An Giang)', () => {
+  let units: Unit[];
+  beforeAll(async () => {
+    units = await readUnits(path.join(DIR, 'units-2tier.csv'));
+  });
+  // Written for this test (not a real notice): the sentence forms are those of the real notices.
+  const notice = [
+    'UBND TỈNH AN GIANG',
+    'VĂN PHÒNG',
+    'Số: 15/TB-VPUBND',
+    'An Giang, ngày 10 tháng 3 năm 2026',
+    '',
+    'THÔNG BÁO',
+    'Kết luận của Chủ tịch Ủy ban nhân dân tỉnh',
+    '',
+    'Chủ tịch Ủy ban nhân dân tỉnh kết luận như sau:',
+    '',
+    '1. Giao Sở Nội vụ tổng hợp kết quả, báo cáo trước ngày 31/3/2026.',
+    '2. UBND các xã, phường, đặc khu rà soát thủ tục hành chính, báo cáo trong ngày 20 tháng 3 năm 2026.',
+  ].join('\n');
+
+  it('reads the new province on the notice date and expands to the communes standing that day', () => {
+    const x = extractNotice(notice, { units });
+    expect(x.scope).toBe('AGM');
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on])).toEqual([
+      ['AGM.SNV', '2026-03-31'],
+      // Not AG.CT.AH (its district was abolished on 1/7/2025), not AGM.X02 (merged on 31/1/2026).
+      ['AGM.X01', '2026-03-20'],
+      ['AGM.P01', '2026-03-20'],
+      ['AGM.DK1', '2026-03-20'],
+    ]);
+  });
+
+  it('keeps a central body and another province named in it as written, flagged', () => {
+    const x = extractNotice(notice.replace('1. Giao Sở Nội vụ', '1. Đề nghị Bộ Nội vụ và UBND tỉnh Cà Mau'), { units });
+    expect(x.rows.slice(0, 2).map((r) => [r.task.lead_unit, r.check])).toEqual([
+      ['Bộ Nội vụ', true],
+      ['Ủy ban nhân dân tỉnh Cà Mau', true],
+    ]);
+    expect(x.rows[0]!.review).toMatch(/central body/);
+  });
+
+  it('reads a notice of another province without mapping its names onto the table', () => {
+    const text = fs.readFileSync(path.join(DIR, 'unseen/quangtri_6202_UBND-KT_2023.txt'), 'utf8');
+    const other = `UBND TỈNH QUẢNG TRỊ\n\n${text}`;
+    const x = extractNotice(other, { units });
+    expect(x.scope).toBe('');
+    expect(x.rows.map((r) => r.task.lead_unit)).toEqual(['Sở Tài nguyên và Môi trường']);
+    expect(x.warnings.join(' ')).toMatch(/from Quảng Trị/);
+  });
+});
