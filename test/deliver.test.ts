@@ -208,11 +208,14 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(fs.readFileSync(historyFile(right), 'utf8')).not.toContain('s3cret-pass');
   });
 
-  it('upgrades with STARTTLS when the server offers it', async () => {
-    server = await startServer({ starttls: true });
+  it.each([
+    ['upgrades with STARTTLS when the server offers it', 'smtp', { starttls: true }],
+    ['speaks TLS from the start with smtps://', 'smtps', { secure: true }],
+  ])('%s', async (_name, scheme, tls) => {
+    server = await startServer(tls);
     writeJob({ to: ['a@angiang.gov.vn'] });
     // smtp-server's built-in certificate is self-signed; the URL's tls.* options say to accept it.
-    const r = await run(deps(`smtp://127.0.0.1:${server.port}/?tls.rejectUnauthorized=false`));
+    const r = await run(deps(`${scheme}://127.0.0.1:${server.port}/?tls.rejectUnauthorized=false`));
     expect(r.exit_code).toBe(EXIT.ok);
     expect(server.received[0]!.secure).toBe(true);
   });
