@@ -29,7 +29,8 @@ beforeAll(async () => {
     delivery: { env: { CCHC_SMTP_URL: `smtp://127.0.0.1:${server.port}`, CCHC_SMTP_FROM: 'vp@angiang.gov.vn' }, sleep: async () => {}, transport: smtpTransport },
   });
   box.writeJob('quarterly', { period: 'previous-quarter', deliver: { email: { to: ['bcd@angiang.gov.vn', 'snv@angiang.gov.vn'] } } });
-  box.writeJob('districts', { period: 'previous-quarter', units: ['AG.LX', 'AG.CD', 'AG.TT'] });
+  // A job folder with a space and Vietnamese letters: links must be percent-encoded.
+  box.writeJob('districts', { period: 'previous-quarter', units: ['AG.LX', 'AG.CD', 'AG.TT'], output: 'cấp huyện' });
   for (const p of ['2024-Q3', '2024-Q4']) await runJob(box.job('quarterly'), { period: p }, deps);
   await runJob(box.job('districts'), { period: '2024-Q4' }, deps);
   archive = path.join(box.root, 'out', 'index.html');
@@ -61,13 +62,14 @@ describe('out/index.html, the archive of issued briefs', () => {
     expect(ag).toContain('<code>sha256:3f1c0d9e2b7a</code>');
     expect(ag).toMatch(/Đã gửi 2 người nhận, \d\d:\d\d ngày 5\/1\/2025/);
     expect(cards[0]).toContain('Không gửi thư');
+    expect(cards[0]).toContain('href="c%E1%BA%A5p%20huy%E1%BB%87n/2024-Q4/AG.CD/brief.pdf"');
     expect(html).not.toMatch(/null|undefined|NaN/);
     // Self-contained: nothing fetched from anywhere.
     expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/<link|<img|@import/);
     for (const c of cards) {
       const href = /href="([^"]+)\/brief\.pdf"/.exec(c)![1]!;
-      expect(fs.existsSync(path.join(box.root, 'out', href, 'brief.pdf'))).toBe(true);
+      expect(fs.existsSync(path.join(box.root, 'out', decodeURIComponent(href), 'brief.pdf'))).toBe(true);
     }
   });
 
@@ -102,6 +104,9 @@ describe('out/index.html, the archive of issued briefs', () => {
         await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
         await page.type('#q', '2024-Q4 AG');
         expect(await visible()).toEqual(['AG.CD', 'AG.LX', 'AG.TT', 'AG']);
+        // The links work from file://: the HTML link of a brief in "cấp huyện/" opens that brief.
+        await Promise.all([page.waitForNavigation(), page.click('.brief:not([hidden]) .links a[href$="brief.html"]')]);
+        expect(await page.title()).toBe('AG.CD');
       } finally {
         await page.close();
       }

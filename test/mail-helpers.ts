@@ -21,12 +21,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server; `port` 0 picks a free one. STARTTLS is off unless `starttls` (smtp-server's own certificate). */
-export async function startServer(opts: { port?: number; starttls?: boolean; users?: Record<string, string> } = {}): Promise<TestServer> {
+/**
+ * Starts a server; `port` 0 picks a free one. STARTTLS is off unless `starttls`; `secure` is TLS
+ * from the first byte (smtps). Both use smtp-server's own self-signed certificate.
+ */
+export async function startServer(
+  opts: { port?: number; starttls?: boolean; secure?: boolean; users?: Record<string, string> } = {},
+): Promise<TestServer> {
   const received: Received[] = [];
   const rcpt = new Map<string, { code: number; text: string }[]>();
   const options: SMTPServerOptions = {
-    disabledCommands: opts.starttls ? [] : ['STARTTLS'],
+    secure: opts.secure ?? false,
+    disabledCommands: opts.starttls || opts.secure ? [] : ['STARTTLS'],
     authOptional: !opts.users,
     allowInsecureAuth: true,
     logger: false,

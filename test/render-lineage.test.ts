@@ -6,6 +6,7 @@ import { findings } from '../src/render/findings.ts';
 import { documentHeader } from '../src/render/options.ts';
 import { renderHtml, templateFiles } from '../src/render/template.ts';
 import { briefView, type Block } from '../src/render/view.ts';
+import { extremes } from '../src/render/view-units.ts';
 import { lineageContext, lineageMetrics } from './fixtures/brief/lineage.ts';
 
 // Expected values are worked out by hand from the construction rules in fixtures/brief/lineage.ts.
@@ -30,18 +31,17 @@ describe('the brief of a merged province with communes', () => {
     expect(tasks.map((b) => b.subheading).filter(Boolean)).toEqual(['Các sở, ban, ngành', 'Cấp xã']);
     const [depts, communes] = chartRows('tasks-by-unit');
     expect(uniqueLabels(depts!)).toEqual(['SNV', 'STP', 'SKHCN']);
-    // Completion rate of commune i is i/30: best C30..C21, worst C10..C01, the split row last.
+    // Completion rate of commune i is i/30: best C30..C21, worst C10..C01; the split row is stated, not charted.
     expect(uniqueLabels(communes!)).toEqual([
       'Đặc khu Thổ Châu', 'Xã Đông Hòa', 'Xã Ấp Đá', 'Xã Chợ Mới', 'Xã Vĩnh Thuận',
       'Xã U Minh Thượng', 'Phường Hà Tiên', 'Đặc khu Kiên Hải', 'Xã Châu Phú', 'Xã Tri Tôn',
       '… 10 đơn vị khác …',
       'Xã Bình Mỹ', 'Phường Châu Đốc', 'Xã Dương Hòa', 'Xã Định Hòa', 'Xã An Biên',
       'Phường Long Xuyên', 'Xã Ba Chúc', 'Đặc khu Phú Quốc', 'Phường Rạch Giá', 'Xã Vĩnh Hậu',
-      'Đơn vị đã chia tách',
     ]);
     const communeBlock = tasks.find((b) => b.subheading === 'Cấp xã')!;
     expect(communeBlock.note).toBe(
-      'Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. Số liệu của từng đơn vị (30 xã, phường, đặc khu) tại Phụ lục, mục 3, xếp theo tên.',
+      'Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. 4 nhiệm vụ của các đơn vị đã chia tách (2 đã hoàn thành, 0 quá hạn) không tính riêng cho đơn vị nào và không có trong biểu đồ. Số liệu của từng đơn vị (30 xã, phường, đặc khu) tại Phụ lục, mục 3, xếp theo tên.',
     );
     const online = blocks(v, 'DỊCH VỤ CÔNG TRỰC TUYẾN').find((b) => b.subheading === 'Cấp xã')!;
     expect(online.note).toBe('Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. Số liệu của từng đơn vị tại Phụ lục, mục 4, xếp theo tên.');
@@ -179,5 +179,51 @@ describe('the brief of a merged province with communes', () => {
       '<td>Đơn vị đã chia tách</td>', '<div class="tiles cols-4">']) {
       expect(html).toContain(s);
     }
+  });
+});
+
+describe('the overdue list of a province with communes', () => {
+  it('gives a task that one notice set for many units one row naming them all', async () => {
+    const m = lineageMetrics();
+    const plan = { doc_no: 'GL-03/TB-VPUBND', title: 'Ban hành Kế hoạch CCHC năm 2026', due_on: '2026-03-31', days_overdue: 183 };
+    m.tasks.overdue = 3;
+    m.tasks.overdue_list = [
+      { task_id: 'T1', lead_unit: 'AGM.S2', doc_no: '12/KH-UBND', title: 'Rà soát TTHC', due_on: '2026-01-10', days_overdue: 263 },
+      { task_id: 'T2', lead_unit: 'AGM.C02', ...plan },
+      { task_id: 'T3', lead_unit: 'AGM.C01', ...plan },
+    ];
+    const v = await view(m);
+    const table = blocks(v, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(table.caption).toBe(
+      'Danh sách 3 nhiệm vụ quá hạn (tính đến ngày 30/9/2026); nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng',
+    );
+    expect(table.rows).toEqual([
+      ['1', '12/KH-UBND', 'Sở Tư pháp', 'Rà soát TTHC', '10/1/2026', '263'],
+      ['2', 'GL-03/TB-VPUBND', 'Phường Rạch Giá; Xã Vĩnh Hậu', 'Ban hành Kế hoạch CCHC năm 2026', '31/3/2026', '183'],
+    ]);
+    // More than three units: the count, then short names (the fixture's communes have none: full names).
+    m.tasks.overdue_list = ['AGM.C03', 'AGM.S1', 'AGM.C02', 'AGM.SKHCN'].map((lead_unit, k) => ({ task_id: `P${k}`, lead_unit, ...plan }));
+    const four = blocks(await view(m), 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(four.rows[0]![2]).toBe('4 đơn vị: Đặc khu Phú Quốc, Phường Rạch Giá, SKHCN, SNV');
+  });
+});
+
+describe('extremes(rows, rate, names, tie)', () => {
+  it('breaks equal rates with the tie rule, then by name', () => {
+    const names = { name: (c: string) => c, label: (c: string) => c };
+    // U01..U13 all done (rate 1) with 1..13 tasks; U14..U26 none done (rate 0) with 0..12 overdue.
+    const rows = Array.from({ length: 26 }, (_, k) => ({
+      unit_code: `U${String(k + 1).padStart(2, '0')}`,
+      rate: k < 13 ? 1 : 0,
+      total: k < 13 ? k + 1 : 12,
+      overdue: k < 13 ? 0 : k - 13,
+    }));
+    const cut = extremes(rows, (r) => r.rate, names, (a, b) => a.overdue - b.overdue || b.total - a.total);
+    // Best: the most tasks done first (U13 … U04); worst: the most overdue last (… U26 with 12).
+    expect(cut.shown.map((r) => r?.unit_code ?? '…')).toEqual([
+      'U13', 'U12', 'U11', 'U10', 'U09', 'U08', 'U07', 'U06', 'U05', 'U04', '…',
+      'U17', 'U18', 'U19', 'U20', 'U21', 'U22', 'U23', 'U24', 'U25', 'U26',
+    ]);
+    expect(cut.between).toBe(6);
   });
 });

@@ -15,7 +15,7 @@ export interface ArchiveEntry {
   period: { id: string; start: string; end: string };
   unit_code: string;
   unit_name: string;
-  /** Folder of the brief relative to the archive page, with forward slashes. */
+  /** Folder of the brief relative to the archive page, as a URL path (segments percent-encoded). */
   href: string;
   issued: string | null;
   fingerprint: string | null;
@@ -52,7 +52,8 @@ export function collectBriefs(outputRoot: string, messages: MessageRecord[], ext
         const m = readJson<Metrics>(path.join(dir, 'metrics.json'));
         if (!m) continue;
         const manifest = readJson<{ generated_at?: string; data?: { fingerprint?: string | null } }>(path.join(dir, 'manifest.json'));
-        entries.push(entryOf(run, unit, m, manifest, path.relative(root, dir).split(path.sep).join('/'), sent));
+        const href = path.relative(root, dir).split(path.sep).map(encodeURIComponent).join('/');
+        entries.push(entryOf(run, unit, m, manifest, href, sent));
       }
     }
   }

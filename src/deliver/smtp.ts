@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import { CliError, EXIT } from '../errors.ts';
 
@@ -60,7 +61,10 @@ export function maskSecrets(text: string, smtp: SmtpSettings | null): string {
  * nodemailer's SMTP transport from the URL: smtp:// upgrades with STARTTLS whenever the server
  * offers it (nodemailer's default; certificates are verified), smtps:// is TLS from the start.
  * One message at a time, no pooling: each attempt's reply is recorded against its message.
+ * Timeouts shorter than nodemailer's (2 min to connect, 10 min idle), since a run retries anyway;
+ * options in the URL's query (`?connectionTimeout=…`, `?tls.…`) still win.
  */
 export function smtpTransport(smtp: SmtpSettings): nodemailer.Transporter<SMTPTransport.SentMessageInfo> {
-  return nodemailer.createTransport(smtp.url, { from: smtp.from });
+  const fromUrl = parseConnectionUrl(smtp.url) as SMTPTransport.Options;
+  return nodemailer.createTransport({ connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000, ...fromUrl });
 }

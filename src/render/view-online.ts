@@ -31,7 +31,7 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const months = o.monthly.filter((x) => x.online_ratio !== null);
   if (months.length > 1) {
     const fullMonths = months.filter((x) => fullOnline(x) !== null);
-    general.chart = await chart('truc-tuyen-theo-thang', 'online-monthly', `Tỷ lệ hồ sơ tiếp nhận trực tuyến${fullMonths.length > 0 ? ' và trực tuyến toàn trình' : ''} theo tháng`, {
+    general.chart = await chart('truc-tuyen-theo-thang', 'online-monthly', `Tỷ lệ hồ sơ tiếp nhận trực tuyến${fullMonths.length > 0 ? ' (cột) và tỷ lệ hồ sơ trực tuyến toàn trình (đường)' : ''} theo tháng`, {
       rows: months.map((x, i) => ({ month_label: monthShort(x.month).replace('/', '|'), order: i, series: ONLINE, ratio: x.online_ratio, ratio_label: pct(x.online_ratio!) })),
       full: months.flatMap((x, i) => (fullOnline(x) === null ? [] : [{ month_label: monthShort(x.month).replace('/', '|'), order: i, series: FULL, ratio: fullOnline(x) }])),
       target: targetData,
@@ -42,7 +42,7 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
   if (byUnit.filter((u) => u.online_ratio !== null).length > 1) {
     const groups = groupByKind(byUnit, ctx);
     for (const g of groups) {
-      const cut = extremes(g.rows, (u) => u.online_ratio, names);
+      const cut = extremes(g.rows, (u) => u.online_ratio, names, (a, b) => b.received - a.received);
       if (cut.shown.length === 0) continue;
       const block: Block = groups.length > 1 ? { subheading: g.title } : {};
       let caption = 'Tỷ lệ hồ sơ tiếp nhận trực tuyến theo cơ quan, đơn vị';

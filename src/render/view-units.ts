@@ -79,14 +79,20 @@ export interface Extremes<R> {
 }
 
 /**
- * The rows a block charts, best first by `rate` (ties by name): all of them up to BLOCK_LIMIT
+ * The rows a block charts, best first by `rate` (ties by `tie`, then name): all of them up to BLOCK_LIMIT
  * units, else the EXTREMES best and the EXTREMES worst. Rows without a rate (nothing to count)
  * and the split row are not ranked.
  */
-export function extremes<R extends UnitRow>(rows: R[], rate: (r: R) => number | null, names: UnitNames): Extremes<R> {
+export function extremes<R extends UnitRow>(
+  rows: R[],
+  rate: (r: R) => number | null,
+  names: UnitNames,
+  /** Among equal rates, which goes first (e.g. more tasks done before fewer). */
+  tie: (a: R, b: R) => number = () => 0,
+): Extremes<R> {
   const ranked = rows
     .filter((r) => r.unit_code !== null && rate(r) !== null)
-    .sort((a, b) => rate(b)! - rate(a)! || unitName(names, a.unit_code).localeCompare(unitName(names, b.unit_code), 'vi'));
+    .sort((a, b) => rate(b)! - rate(a)! || tie(a, b) || unitName(names, a.unit_code).localeCompare(unitName(names, b.unit_code), 'vi'));
   const units = rows.filter((r) => r.unit_code !== null).length;
   if (units <= BLOCK_LIMIT) return { shown: ranked, between: 0, cut: false };
   const between = Math.max(0, ranked.length - 2 * EXTREMES);
