@@ -6,7 +6,7 @@
 --        'scope': one row for the period over the scope (units whose successors at $end lie in $unit's tree);
 --        'previous': one row for the comparison period over the same scope (still decided at $end),
 --                    each row counted by its own dates;
---        'delta': one row: for each of the four ratios, scope minus previous, null when either is
+--        'delta': one row: for each of the five ratios, scope minus previous, null when either is
 --                 null (the counts are null on this row);
 --        'unit': one row per direct child of $unit that has a by_unit row at $end (scope_children),
 --                counting its whole subtree, even when empty; one for $unit itself (its own rows)
@@ -18,8 +18,9 @@
 --         $prev_start, $prev_end (DATE, the comparison period)
 -- What counts where is online_cells() of queries/shared/definitions.sql. online_ratio_eligible and
 -- online_payment_ratio come from dossiers alone, so they are null when nothing was counted from
--- dossiers. received_records, resolved_records and stats_rows say how many dossier and
--- dossier_stats rows were counted. All grains sum the same cells (branch × month), so dossiers are
+-- dossiers. full_online_ratio = received_fully_online / received_fully_known, both over the rows
+-- that carry a fully-online value, so it is null when none does. received_records,
+-- resolved_records and stats_rows say how many dossier and dossier_stats rows were counted. All grains sum the same cells (branch × month), so dossiers are
 -- read once per side, not once per grain.
 WITH scope AS MATERIALIZED (
   SELECT unit_code, branch FROM scope_units($unit, CAST($end AS DATE))
@@ -65,6 +66,8 @@ figures AS (
     coalesce(resolved_records, 0) + coalesce(stats_resolved, 0) AS resolved,
     coalesce(resolved_on_time_records, 0) + coalesce(stats_resolved_on_time, 0) AS resolved_on_time,
     paid_online,
+    coalesce(received_fully_online_records, 0) + coalesce(stats_received_fully_online, 0) AS received_fully_online,
+    coalesce(received_fully_known_records, 0) + coalesce(stats_received_fully_known, 0) AS received_fully_known,
     coalesce(received_records, 0) AS received_records,
     coalesce(resolved_records, 0) AS resolved_records,
     coalesce(stats_rows, 0) AS stats_rows
@@ -81,6 +84,8 @@ ratios AS (
     f.resolved_on_time,
     f.resolved_on_time / nullif(f.resolved, 0) AS on_time_rate,
     f.paid_online / nullif(f.resolved_records, 0) AS online_payment_ratio,
+    f.received_fully_online / nullif(f.received_fully_known, 0) AS full_online_ratio,
+    f.received_fully_online, f.received_fully_known,
     f.received_records, f.resolved_records, f.stats_rows
   FROM figures f LEFT JOIN units u ON u.unit_code = f.unit_code
 )

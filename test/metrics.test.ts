@@ -10,7 +10,7 @@ import { Db } from '../src/db.ts';
 import { CliError } from '../src/errors.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
 import type { Metrics } from '../src/metrics/types.ts';
-import { buildDb, units } from './fixtures/metrics/fixture.ts';
+import { buildDb, taskCounts, units } from './fixtures/metrics/fixture.ts';
 
 let dir: string;
 let db: Db;
@@ -28,28 +28,7 @@ afterAll(() => {
 
 const metrics = (period: string, unit?: string): Promise<Metrics> => computeMetrics(db, { period: parsePeriod(period), unit });
 
-const counts = (
-  total: number,
-  done_on_time: number,
-  done_late: number,
-  in_progress: number,
-  overdue: number,
-  due_soon: number,
-  assigned: number,
-  completed: number,
-) => ({
-  total,
-  done_on_time,
-  done_late,
-  in_progress,
-  overdue,
-  completion_rate: total ? (done_on_time + done_late) / total : null,
-  on_time_rate: done_on_time + done_late ? done_on_time / (done_on_time + done_late) : null,
-  overdue_rate: total ? overdue / total : null,
-  due_soon,
-  assigned,
-  completed,
-});
+const counts = taskCounts;
 
 describe('computeMetrics(db, {period, unit}) — period and scope', () => {
   it('defaults to the one province with child units and echoes the period', async () => {
@@ -169,7 +148,9 @@ describe('computeMetrics — online services', () => {
       on_time_rate: 0.5,
       online_payment_ratio: 0,
     });
-    expect(delta).toEqual({ online_ratio: 11 / 21 - 1 / 3, online_ratio_eligible: -0.25, on_time_rate: 0.25, online_payment_ratio: 0.5 });
+    // No row carries a fully-online value: the ratio and its change are null.
+    expect(o.full_online_ratio).toBeNull();
+    expect(delta).toEqual({ online_ratio: 11 / 21 - 1 / 3, online_ratio_eligible: -0.25, on_time_rate: 0.25, online_payment_ratio: 0.5, full_online_ratio: null });
     expect(target.online_ratio).toBe(0.8);
   });
 
@@ -216,7 +197,7 @@ describe('computeMetrics — online services', () => {
   it('gives zeros and null ratios for a period with no rows, and record-level ratios null with stats only', async () => {
     const empty = (await metrics('2022-Q1')).online!;
     expect(empty).toMatchObject({ received: 0, received_online: 0, online_ratio: null, resolved: 0, on_time_rate: null, online_payment_ratio: null });
-    expect(empty.delta).toEqual({ online_ratio: null, online_ratio_eligible: null, on_time_rate: null, online_payment_ratio: null });
+    expect(empty.delta).toEqual({ online_ratio: null, online_ratio_eligible: null, on_time_rate: null, online_payment_ratio: null, full_online_ratio: null });
     const statsOnly = (await metrics('2024-12', 'P.H2')).online!;
     expect(statsOnly).toMatchObject({ received: 5, received_online: 5, online_ratio: 1, online_ratio_eligible: null, online_payment_ratio: null });
   });

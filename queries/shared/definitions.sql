@@ -58,10 +58,13 @@ WITH RECURSIVE tree(unit_code, branch) AS (
 )
 SELECT unit_code, branch FROM tree;
 
--- The by_unit rows of a scope at E: the direct children of scope_unit (besides the scope unit's
--- own row and the split row, which each section adds when it counts something).
+-- The children of S = scope_unit that get a by_unit row at E: its direct children that have
+-- started by E (valid_from empty or on or before it) and stand for themselves (succ(c, E) = {c}).
+-- The scope unit's own row and the split row are added by each section when they count something.
 CREATE OR REPLACE MACRO scope_children(scope_unit, as_of) AS TABLE
-SELECT u.unit_code FROM units u WHERE u.parent_code = scope_unit AND u.unit_code <> scope_unit;
+SELECT s.unit_code
+FROM unit_status(as_of) s
+WHERE s.parent_code = scope_unit AND s.unit_code <> scope_unit AND s.started AND NOT s.carried;
 
 -- How each unit's rows stand towards the scope S = scope_unit at E, from succ(u, E):
 --   inside: every unit of succ(u, E) is S or below S (the rows count in S);
@@ -156,7 +159,9 @@ WHERE period_end <= CAST(as_of AS DATE)
 WINDOW peers AS (PARTITION BY index_code, period, component, kind);
 
 -- Dossier and dossier_stats figures of one date range, per unit and month (YYYY-MM): dossiers
--- count as received by received_on and as resolved by resolved_on, dossier_stats by month. Each
+-- count as received by received_on and as resolved by resolved_on, dossier_stats by month. The
+-- *_fully_known counts are the received rows that carry a fully-online value (dossiers with
+-- fully_online not empty, dossier_stats with received_fully_online not empty). Each
 -- side is a plain date range the scan filters on (zone maps skip other dates), grouped before any
 -- join, so what follows sees hundreds of rows, not every dossier.
 CREATE OR REPLACE MACRO online_cells(from_day, to_day) AS TABLE
@@ -165,7 +170,9 @@ SELECT unit_code, strftime(first_day, '%Y-%m') AS month, * EXCLUDE (unit_code, f
     count(*) AS received_records,
     count(*) FILTER (channel = 'online') AS received_online_records,
     count(*) FILTER (online_eligible) AS received_eligible,
-    count(*) FILTER (online_eligible AND channel = 'online') AS received_online_eligible
+    count(*) FILTER (online_eligible AND channel = 'online') AS received_online_eligible,
+    count(*) FILTER (fully_online IS NOT NULL) AS received_fully_known_records,
+    count(*) FILTER (fully_online) AS received_fully_online_records
   FROM dossiers
   WHERE received_on BETWEEN CAST(from_day AS DATE) AND CAST(to_day AS DATE)
   GROUP BY ALL)
@@ -184,7 +191,9 @@ SELECT unit_code, month,
   sum(received) AS stats_received,
   sum(received_online) AS stats_received_online,
   sum(resolved) AS stats_resolved,
-  sum(resolved_on_time) AS stats_resolved_on_time
+  sum(resolved_on_time) AS stats_resolved_on_time,
+  sum(received) FILTER (received_fully_online IS NOT NULL) AS stats_received_fully_known,
+  sum(received_fully_online) AS stats_received_fully_online
 FROM dossier_stats
 WHERE month BETWEEN strftime(CAST(from_day AS DATE), '%Y-%m') AND strftime(CAST(to_day AS DATE), '%Y-%m')
 GROUP BY ALL;

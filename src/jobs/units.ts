@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { runQuery } from '../metrics/queries.ts';
-import { rootProvinces } from '../metrics/scope.ts';
+import { notStanding, rootProvinces } from '../metrics/scope.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
 
@@ -37,8 +37,8 @@ export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'un
   if (typeof job.units === 'string') {
     const parent = job.units.slice('children-of:'.length);
     await requireUnits(db, job.file, [parent]);
-    const absent = await notStanding(db, parent, period);
-    if (absent) return { units: [], idle: `${absent}; no briefs of its units for ${period.id}` };
+    const absent = await notStanding(db, parent, period.end);
+    if (absent) return { units: [], idle: `${absent.reason}; no briefs of its units for ${period.id}` };
     const rows = await runQuery<{ unit_code: string; kind: string }>(db, 'job_units', { parent, start: period.start, end: period.end });
     const kinds = job.unit_kinds ? new Set<string>(job.unit_kinds) : null;
     const units = rows.filter((r) => !kinds || kinds.has(r.kind)).map((r) => r.unit_code);
@@ -47,20 +47,6 @@ export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'un
   }
   await requireUnits(db, job.file, job.units);
   return { units: [...job.units], idle: null };
-}
-
-/** Why `code` does not stand on the period's end ("AG ended on 30/06/2025; its successor is AGM"), or null. */
-async function notStanding(db: Db, code: string, period: Period): Promise<string | null> {
-  const [u] = await runQuery<{ started: boolean; carried: boolean; successors: string[]; valid_from_dmy: string | null; valid_to_dmy: string | null }>(
-    db,
-    'unit_at',
-    { unit: code, end: period.end },
-  );
-  if (!u) return null;
-  if (!u.started) return `${code} starts on ${u.valid_from_dmy}`;
-  if (!u.carried) return null;
-  const ended = u.valid_to_dmy ? `${code} ended on ${u.valid_to_dmy}` : `${code} was taken over by ${period.end}`;
-  return `${ended}; its successor${u.successors.length > 1 ? 's are' : ' is'} ${u.successors.join(', ')}`;
 }
 
 async function requireUnits(db: Db, file: string, codes: string[]): Promise<void> {

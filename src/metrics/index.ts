@@ -8,7 +8,7 @@ import { QueryPool } from './pool.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import { resolveScope } from './scope.ts';
 import { tasksMetrics } from './tasks.ts';
-import type { DataMetrics, Metrics, Period } from './types.ts';
+import type { DataMetrics, LineageMetrics, Metrics, Period } from './types.ts';
 
 export { parsePeriod, previousPeriod, periodMonths } from './period.ts';
 
@@ -43,11 +43,12 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
     // Changes compare with the previous period of the same kind; the online side only when there is online data.
     const changes$ = online$.then((o) => changesMetrics(pool, scope.unit_code, period, o !== null));
     changes$.catch(() => {});
-    const [tasks, online, { indices, rankings }, { criteria, totals }, data, changes] = await Promise.all([
+    const [tasks, online, { indices, rankings }, { criteria, totals }, lineage, data, changes] = await Promise.all([
       tasksMetrics(pool, params, targets),
       online$,
       indicesMetrics(pool, params),
       criteriaMetrics(pool, params),
+      lineageMetrics(pool, params),
       dataInfo(pool),
       changes$,
     ]);
@@ -68,6 +69,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       index_rankings: rankings,
       criteria,
       criteria_totals: totals,
+      lineage,
       changes,
       data,
     };
@@ -78,6 +80,16 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
 
 /** Enough to overlap the small queries with the two dossier scans of each period; more measured no faster. */
 const CONNECTIONS = 4;
+
+/** metrics.md § Unit history and lineage: what the scope takes over and what it leaves out at E. */
+async function lineageMetrics(db: Queryable, params: QueryParams): Promise<LineageMetrics> {
+  const rows = await runQuery<{ kind: 'carried' | 'split'; unit_code: string; to_codes: string[] }>(db, 'lineage', params);
+  return {
+    as_of: params.end!,
+    split_units: rows.filter((r) => r.kind === 'split').map((r) => r.unit_code),
+    carried: rows.filter((r) => r.kind === 'carried').map((r) => ({ from_code: r.unit_code, to_codes: r.to_codes })),
+  };
+}
 
 /** What the figures were computed from, for the brief's appendix. */
 async function dataInfo(db: Queryable): Promise<DataMetrics> {

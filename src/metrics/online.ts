@@ -2,7 +2,13 @@ import type { Row } from '../db.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { OnlineFigures, OnlineMetrics } from './types.ts';
 
-type FiguresRow = OnlineFigures & { received_records: number; resolved_records: number; stats_rows: number };
+type FiguresRow = OnlineFigures & {
+  received_fully_online: number;
+  received_fully_known: number;
+  received_records: number;
+  resolved_records: number;
+  stats_rows: number;
+};
 type OnlineRow = FiguresRow &
   Row & {
     grain: 'scope' | 'previous' | 'delta' | 'unit' | 'month';
@@ -36,6 +42,7 @@ export async function onlineMetrics(db: Queryable, params: QueryParams, targets:
       online_ratio_eligible: delta.online_ratio_eligible,
       on_time_rate: delta.on_time_rate,
       online_payment_ratio: delta.online_payment_ratio,
+      full_online_ratio: delta.full_online_ratio,
     },
     by_unit: rows
       .filter((r) => r.grain === 'unit')
@@ -60,10 +67,18 @@ function figures(r: OnlineRow): OnlineFigures {
     resolved_on_time: r.resolved_on_time,
     on_time_rate: r.on_time_rate,
     online_payment_ratio: r.online_payment_ratio,
+    full_online_ratio: r.full_online_ratio,
   };
 }
 
 /** The figures plus what was counted (extra keys of the scope and unit rows). */
 function summary(r: OnlineRow): FiguresRow {
-  return { ...figures(r), received_records: r.received_records, resolved_records: r.resolved_records, stats_rows: r.stats_rows };
+  return {
+    ...figures(r),
+    received_fully_online: r.received_fully_online,
+    received_fully_known: r.received_fully_known,
+    received_records: r.received_records,
+    resolved_records: r.resolved_records,
+    stats_rows: r.stats_rows,
+  };
 }

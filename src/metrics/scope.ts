@@ -1,5 +1,6 @@
 import { editDistance, fold } from '../text.ts';
 import { CliError, EXIT } from '../errors.ts';
+import type { Row } from '../db.ts';
 import { runQuery, type Queryable } from './queries.ts';
 
 export interface Scope {
@@ -29,10 +30,48 @@ export async function resolveScope(db: Queryable, end: string, unit?: string): P
   if (unit === undefined) return { ...defaultScope(roots, end), root_code };
   const code = unit.trim();
   const found = units.find((u) => u.unit_code === code);
-  if (found) return { ...pick(found), root_code };
+  if (found) {
+    await refuseIfNotStanding(db, code, end);
+    return { ...pick(found), root_code };
+  }
   const close = suggestions(code, units);
   const hint = close.length ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?` : '; see the unit_code column of units';
   throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
+}
+
+interface UnitAt extends Row {
+  started: boolean;
+  carried: boolean;
+  successors: string[];
+  starts_on: string | null;
+  ended_on: string | null;
+  predecessors: string[] | null;
+}
+
+/**
+ * Why unit `code` does not stand on the period's end E (queries/unit_at.sql), or null when it does:
+ * it starts after E, or lineage effective on or before E took it over. `reason` says what happened
+ * ("AG ended on 30/06/2025; its successor is AGM"), `message` adds which --unit to use instead.
+ */
+export async function notStanding(db: Queryable, code: string, end: string): Promise<{ reason: string; message: string } | null> {
+  const [at] = await runQuery<UnitAt>(db, 'unit_at', { unit: code, end });
+  if (!at) return null;
+  const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
+  if (!at.started) {
+    const reason = `${code} starts on ${at.starts_on}`;
+    const before = at.predecessors?.length ? `; for periods before that use ${units(at.predecessors)}` : '';
+    return { reason, message: `${reason}${before}, or choose a period that ends on or after that day` };
+  }
+  if (!at.carried) return null;
+  const whom = at.successors.length === 1 ? `its successor is ${at.successors[0]}` : `its successors are ${at.successors.join(', ')}`;
+  const reason = `${code} ended on ${at.ended_on}; ${whom}`;
+  return { reason, message: `${reason} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}` };
+}
+
+/** A scope must stand on the period's end: otherwise a usage error that says which --unit to use. */
+async function refuseIfNotStanding(db: Queryable, code: string, end: string): Promise<void> {
+  const absent = await notStanding(db, code, end);
+  if (absent) throw new CliError(absent.message, EXIT.usage);
 }
 
 /** The province units with child units that exist on `end` (queries/root_province.sql). */

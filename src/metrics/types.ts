@@ -57,6 +57,11 @@ export interface OnlineFigures {
   resolved_on_time: number;
   on_time_rate: number | null;
   online_payment_ratio: number | null;
+  /**
+   * Received fully online / received, over the rows that carry the value; null when none does.
+   * Always written by computeMetrics; optional so a metrics.json from before it still renders.
+   */
+  full_online_ratio?: number | null;
 }
 
 export interface OnlineMetrics extends OnlineFigures {
@@ -66,6 +71,7 @@ export interface OnlineMetrics extends OnlineFigures {
     online_ratio_eligible: number | null;
     on_time_rate: number | null;
     online_payment_ratio: number | null;
+    full_online_ratio?: number | null;
   };
   by_unit: (OnlineFigures & { unit_code: string; [extra: string]: unknown })[];
   monthly: (OnlineFigures & { month: string; [extra: string]: unknown })[];
@@ -153,6 +159,15 @@ export interface DataMetrics {
   sample: boolean;
 }
 
+/** metrics.json `lineage`: the structure at E = as_of (queries/lineage.sql). */
+export interface LineageMetrics {
+  as_of: string;
+  /** Units partly in the scope at E: their rows are left out. */
+  split_units: string[];
+  /** Units of the scope whose rows count with their successors at E, sorted by from_code. */
+  carried: { from_code: string; to_codes: string[] }[];
+}
+
 export interface Metrics {
   period: { id: string; start: string; end: string; as_of: string; [extra: string]: unknown };
   scope: { unit_code: string; name: string; [extra: string]: unknown };
@@ -162,6 +177,7 @@ export interface Metrics {
   criteria: CriteriaMetric[];
   /** The criteria entries added up; null when there is none. */
   criteria_totals?: CriteriaTotals | null;
+  lineage?: LineageMetrics;
   /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
   index_rankings?: IndexRanking[];
   data?: DataMetrics;

@@ -1,4 +1,5 @@
 import type { Register } from './index.ts';
+import { formatOption, wantsJson } from '../output.ts';
 
 export const register: Register = (program) => {
   program
@@ -6,9 +7,10 @@ export const register: Register = (program) => {
     .description('validate a data folder against the data contract without writing anything (exit 1 when data errors); with --period, also what a brief of that period would lack')
     .option('--data <dir>', 'data folder', 'data')
     .option('--period <period>', 'also report what is missing for a brief of this period (e.g. 2024-Q4)')
-    .option('--unit <code>', 'with --period: the brief\'s unit (default: the province standing on the period\'s end)')
-    .option('--json', 'print {valid, issues, warnings, tables[, readiness]} as JSON on stdout', false)
-    .action(async (opts: { data: string; json: boolean; period?: string; unit?: string }) => {
+    .option('--unit <code>', "with --period: the brief's unit (default: the province standing on the period's end)")
+    .addOption(formatOption())
+    .option('--json', 'the same as --format json: {valid, issues, warnings, tables[, readiness]} on stdout', false)
+    .action(async (opts: { data: string; format?: string; json: boolean; period?: string; unit?: string }) => {
       const [{ checkData }, { CliError, DataError, EXIT, printWarnings }, { tableCounts }, { parsePeriod }, { describeMissing }] = await Promise.all([
         import('../../load/index.ts'),
         import('../../errors.ts'),
@@ -20,14 +22,17 @@ export const register: Register = (program) => {
       const ready = opts.period ? { period: parsePeriod(opts.period), unit: opts.unit } : undefined;
       const logger = await progressLogger();
       const { issues, warnings, tables, readiness } = await checkData(opts.data, { clock: { now: () => new Date() }, logger }, ready);
-      if (opts.json) {
+      const json = wantsJson(opts);
+      if (json) {
         process.stdout.write(JSON.stringify({ valid: issues.length === 0, issues, warnings, tables, ...(readiness ? { readiness } : {}) }, null, 2) + '\n');
-        if (issues.length) throw new CliError('', EXIT.data);
-        return;
       }
+      // The problems reach stderr as well, so a log of a piped run still names them.
       if (issues.length) throw new DataError(issues, undefined, warnings);
       printWarnings(warnings, (s) => process.stderr.write(s + '\n'));
-      process.stdout.write(`${opts.data} is valid${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'} on stderr)` : ''}\n${tableCounts(tables.map((t) => [t.name, t.rows, t.files.join(', ')]))}`);
+      if (json) return;
+      process.stdout.write(
+        `${opts.data} is valid${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'} on stderr)` : ''}\n${tableCounts(tables.map((t) => [t.name, t.rows, t.files.join(', ')]))}`,
+      );
       if (readiness) {
         const head = `brief ${readiness.period} of ${readiness.unit}: `;
         if (readiness.ready) process.stdout.write(`${head}nothing missing\n`);
