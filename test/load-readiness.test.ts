@@ -47,7 +47,7 @@ describe('readiness for a brief', () => {
 
   it('prints the report with exit 0, and in --json', () => {
     const dir = folder(FILES);
-    const text = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4'], { encoding: 'utf8', timeout: 60_000 });
+    const text = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--format', 'table'], { encoding: 'utf8', timeout: 60_000 });
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('brief 2024-Q4 of AG: 4 things missing\n  dossiers: AG.SNV has no dossiers or dossier_stats for 2024-11\n');
     const json = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--unit', 'AG.SNV', '--json'], { encoding: 'utf8', timeout: 60_000 });

@@ -381,6 +381,8 @@ const named = (t: TableName, col: string) => `SELECT v FROM ${NAMED} WHERE t = $
 
 /** "did you mean" over codes, and over names when the value looks like a name. */
 function nearest(value: string, ctx: RuleContext): string {
+  // Edit distances cost length × length: a runaway cell (a broken quote) is no near miss of a name.
+  if (value.length > 120) return '';
   // Among codes as close as each other, one of the same length is the likelier slip ("AGN" → "AGM").
   const code = closest(value, ctx.unitCodes.filter((c) => c.length === value.length)) ?? closest(value, ctx.unitCodes);
   if (code && !/\s/.test(value)) return `; did you mean "${code}"?`;
