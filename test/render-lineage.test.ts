@@ -182,6 +182,32 @@ describe('the brief of a merged province with communes', () => {
   });
 });
 
+describe('the overdue list of a province with communes', () => {
+  it('gives a task that one notice set for many units one row naming them all', async () => {
+    const m = lineageMetrics();
+    const plan = { doc_no: 'GL-03/TB-VPUBND', title: 'Ban hành Kế hoạch CCHC năm 2026', due_on: '2026-03-31', days_overdue: 183 };
+    m.tasks.overdue = 3;
+    m.tasks.overdue_list = [
+      { task_id: 'T1', lead_unit: 'AGM.S2', doc_no: '12/KH-UBND', title: 'Rà soát TTHC', due_on: '2026-01-10', days_overdue: 263 },
+      { task_id: 'T2', lead_unit: 'AGM.C02', ...plan },
+      { task_id: 'T3', lead_unit: 'AGM.C01', ...plan },
+    ];
+    const v = await view(m);
+    const table = blocks(v, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(table.caption).toBe(
+      'Danh sách 3 nhiệm vụ quá hạn (tính đến ngày 30/9/2026); nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng',
+    );
+    expect(table.rows).toEqual([
+      ['1', '12/KH-UBND', 'Sở Tư pháp', 'Rà soát TTHC', '10/1/2026', '263'],
+      ['2', 'GL-03/TB-VPUBND', 'Phường Rạch Giá; Xã Vĩnh Hậu', 'Ban hành Kế hoạch CCHC năm 2026', '31/3/2026', '183'],
+    ]);
+    // More than three units: the count, then short names (the fixture's communes have none: full names).
+    m.tasks.overdue_list = ['AGM.C03', 'AGM.S1', 'AGM.C02', 'AGM.SKHCN'].map((lead_unit, k) => ({ task_id: `P${k}`, lead_unit, ...plan }));
+    const four = blocks(await view(m), 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(four.rows[0]![2]).toBe('4 đơn vị: Đặc khu Phú Quốc, Phường Rạch Giá, SKHCN, SNV');
+  });
+});
+
 describe('extremes(rows, rate, names, tie)', () => {
   it('breaks equal rates with the tie rule, then by name', () => {
     const names = { name: (c: string) => c, label: (c: string) => c };
