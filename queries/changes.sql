@@ -33,7 +33,7 @@ then_tasks AS MATERIALIZED (
   SELECT t.task_id, t.state
   FROM task_states(CAST($since AS DATE), 0) t JOIN scope s ON s.unit_code = t.lead_unit
 ),
-task_changes AS (
+task_changes AS MATERIALIZED (
   SELECT 'completed' AS change, n.*, b.state AS state_before, n.completed_on AS changed_on
   FROM now_tasks n LEFT JOIN then_tasks b USING (task_id)
   WHERE n.completed_on > CAST($since AS DATE) AND n.completed_on <= CAST($end AS DATE)
@@ -46,11 +46,14 @@ task_changes AS (
   FROM now_tasks n LEFT JOIN then_tasks b USING (task_id)
   WHERE n.assigned_on > CAST($since AS DATE)
 ),
-index_changes AS (
+-- Scores of the scope dated on or before $end; those dated after $since are the changes.
+scores AS MATERIALIZED (
   SELECT r.index_code, r.component, r.unit_code, r.period, r.period_end, r.score, r.max_score,
     r.eff_rank AS rank, r.eff_rank_of AS rank_of, r.rank_computed
   FROM index_ranked(CAST($end AS DATE)) r JOIN scope s USING (unit_code)
-  WHERE r.period_end > CAST($since AS DATE)
+),
+index_changes AS MATERIALIZED (
+  SELECT * FROM scores WHERE period_end > CAST($since AS DATE)
 ),
 -- The latest result of each criterion of the year of $end, as of $since (status_before).
 results_then AS (
@@ -66,7 +69,7 @@ assessed_since AS (
   WHERE r.year = year(CAST($end AS DATE)) AND r.assessed_on > CAST($since AS DATE) AND r.assessed_on <= CAST($end AS DATE)
   GROUP BY ALL
 ),
-criterion_changes AS (
+criterion_changes AS MATERIALIZED (
   SELECT g.unit_code, g.criterion_code, g.area, c.title, b.status AS status_before, g.status, g.points, g.max_points,
     a.assessed_on
   FROM criteria_grid($unit, CAST($end AS DATE)) g
@@ -83,7 +86,7 @@ summary AS (
     (SELECT count(*) FROM index_changes) AS indices_published,
     (SELECT count(*) FROM criterion_changes) AS criteria_changed,
     (SELECT count(*) FROM then_tasks) AS tasks_before,
-    (SELECT count(*) FROM index_ranked(CAST($since AS DATE)) r JOIN scope s USING (unit_code)) AS indices_before,
+    (SELECT count(*) FROM scores WHERE period_end <= CAST($since AS DATE)) AS indices_before,
     (SELECT count(*) FROM criteria_results r JOIN scope s USING (unit_code) WHERE r.assessed_on <= CAST($since AS DATE))
       AS criteria_before,
     (SELECT valid_from IS NULL OR valid_from <= CAST($since AS DATE) FROM units WHERE unit_code = $unit) AS unit_started

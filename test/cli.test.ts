@@ -1,6 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { report } from '../src/cli/main.ts';
+import { wantsJson } from '../src/cli/output.ts';
 import { CliError, DataError, EXIT, QueryError, RenderError } from '../src/errors.ts';
+import { folder, tempDb } from './load-helpers.ts';
+import { tempDir } from './tmp.ts';
 
 function capture(e: unknown, debug = false) {
   const lines: string[] = [];
@@ -45,5 +50,44 @@ describe('report(error, debug)', () => {
     expect(plain.text).toContain('Unexpected error: boom');
     expect(plain.text).not.toContain('at ');
     expect(capture(new TypeError('boom'), true).text).toMatch(/TypeError: boom\n\s+at /);
+  });
+});
+
+describe('check, load and runs: a table on a terminal, JSON when piped', () => {
+  const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
+  const piped = (...args: string[]) => spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000 });
+  // script(1) gives the command a pseudo-terminal, as a person typing it would.
+  const onTerminal = (...args: string[]) =>
+    spawnSync('script', ['-qec', [CLI, ...args].map(shellQuote).join(' '), '/dev/null'], { encoding: 'utf8' });
+  const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+
+  it('wantsJson: --json or --format decide, else the terminal', () => {
+    expect(wantsJson({}, true)).toBe(false);
+    expect(wantsJson({}, false)).toBe(true);
+    expect(wantsJson({ json: true }, true)).toBe(true);
+    expect(wantsJson({ format: 'json' }, true)).toBe(true);
+    expect(wantsJson({ format: 'table' }, false)).toBe(false);
+  });
+
+  it('check', () => {
+    const dir = folder();
+    const json = JSON.parse(piped('check', '--data', dir).stdout) as { valid: boolean; tables: { name: string }[] };
+    expect(json.valid).toBe(true);
+    expect(json.tables.map((t) => t.name)).toEqual(['units', 'tasks']);
+    expect(onTerminal('check', '--data', dir).stdout).toMatch(/is valid .*\r?\nunits\s+6\s+units\.csv\r?\n/);
+  });
+
+  it('load', () => {
+    const r = piped('load', '--data', folder(), '--db', tempDb());
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ tables: { units: 6, tasks: 2 }, sample: false });
+    expect(onTerminal('load', '--data', folder(), '--db', tempDb()).stdout).toMatch(/units\s+6\r?\n/);
+  });
+
+  it('runs', () => {
+    const cwd = tempDir('cchc-runs-');
+    expect(JSON.parse(spawnSync(CLI, ['runs'], { cwd, encoding: 'utf8' }).stdout)).toEqual([]);
+    const tty = spawnSync('script', ['-qec', `${shellQuote(CLI)} runs`, '/dev/null'], { cwd, encoding: 'utf8' });
+    expect(tty.stdout).toContain('no runs recorded');
   });
 });

@@ -32,8 +32,7 @@ beforeAll(async () => {
       schedule: '0 7 5 1,4,7,10 *',
       data: path.join(repo, 'data'),
       period: 'previous-quarter',
-      // The old province by code: the sample data holds two provinces with children in 2024.
-      units: ['AG'],
+      units: 'province',
       deliver: { email: { to: ['bcd@angiang.gov.vn'], cc: ['snv@angiang.gov.vn'] } },
     }),
   );

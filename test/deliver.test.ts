@@ -142,6 +142,19 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(m!.attempts[0]!.response).toMatch(/ECONNECTION|ECONNREFUSED/);
   });
 
+  it('a stop during the wait between retries ends them and reports who is still pending', async () => {
+    const port = await freePort();
+    writeJob({ to: ['a@angiang.gov.vn'] });
+    const stop = new AbortController();
+    const d = deps(`smtp://127.0.0.1:${port}`, async () => stop.abort('SIGTERM'));
+    const r = await runJob(box.job('quarterly'), { period: '2026-Q3', signal: stop.signal }, d);
+    expect(sleeps).toEqual([5_000]);
+    const [m] = messagesOf(d);
+    expect(m!.attempts).toHaveLength(1);
+    expect(m!.rejected).toEqual([{ address: 'a@angiang.gov.vn', response: expect.stringMatching(/ECONNREFUSED|ECONNECTION/), temporary: true }]);
+    expect(r.delivery?.status).toBe('incomplete');
+  });
+
   it('reports a rejected recipient (5xx) and a greylisted one (4xx, retried alone); exit 5, briefs stay published', async () => {
     server = await startServer();
     server.rcpt.set('nobody@angiang.gov.vn', [{ code: 550, text: 'No such user' }]);
@@ -252,5 +265,9 @@ describe('deliver.email in the job file', () => {
     expect(err({ to: [] })).toMatch(/^deliver.email: needs at least one recipient/);
     expect(err({ to: ['a@b.vn'], subject: 'Báo cáo {quý}' })).toMatch(/^deliver.email.subject: may only use the placeholders \{period\}/);
     expect(err({ to: ['a@b.vn'], language: 'fr' })).toBe('deliver.email.language: must be "vi" or "en"');
+    expect(err({ to: 'a@b.vn', cc: 'not an address' })).toBe('deliver.email.cc.0: must be an e-mail address, e.g. "vanphong@angiang.gov.vn"');
+    expect(err({ to: 42 })).toBe('deliver.email.to: must be a list of e-mail addresses');
+    box.writeJob('one', { deliver: { email: { to: 'a@b.vn' } } });
+    expect(box.job('one').deliver?.email?.to).toEqual(['a@b.vn']);
   });
 });

@@ -86,7 +86,7 @@ describe('cchc check / cchc load', () => {
   const run = (...args: string[]) => spawnSync(CLI, args, { encoding: 'utf8', timeout: 60_000 });
 
   it('check: exit 0 on valid data, 1 with file:line [column] lines, --json on stdout, 2 for a missing folder', () => {
-    const ok = run('check', '--data', folder());
+    const ok = run('check', '--data', folder(), '--format', 'table');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/is valid \(1 warning on stderr\)\nunits\s+6\s+units\.csv\ntasks\s+2\s+tasks\.csv\n/);
     expect(ok.stderr).toContain('warning: units.csv:6 [valid_to]: AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage');
@@ -111,7 +111,7 @@ describe('cchc check / cchc load', () => {
 
   it('load: prints row counts per table on stdout, exit 0; exit 1 and no file on bad data', () => {
     const db = tempDb();
-    const ok = run('load', '--data', folder(), '--db', db);
+    const ok = run('load', '--data', folder(), '--db', db, '--format', 'table');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^units\s+6\n/);
     expect(ok.stdout).toMatch(/\ntasks\s+2\n/);

@@ -281,7 +281,7 @@ describe('collecting', () => {
 describe('the sample data', () => {
   it('passes cchc check (exit 0)', () => {
     const root = path.join(import.meta.dirname, '..');
-    const out = execFileSync(path.join(root, 'bin', 'cchc'), ['check', '--data', path.join(root, 'data')], { encoding: 'utf8' });
+    const out = execFileSync(path.join(root, 'bin', 'cchc'), ['check', '--data', path.join(root, 'data'), '--format', 'table'], { encoding: 'utf8' });
     expect(out).toMatch(/is valid\nunits\s+\d+/);
   });
 });

@@ -4,7 +4,8 @@ const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SUBJECT_PLACEHOLDERS = ['{period}', '{period_id}', '{unit}', '{unit_code}'];
 
 const address = z.email({ error: 'must be an e-mail address, e.g. "vanphong@angiang.gov.vn"' });
-const addresses = z.array(address, { error: 'must be a list of e-mail addresses' });
+/** A list of addresses; one address alone may be written without the brackets. */
+const addresses = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(address, { error: 'must be a list of e-mail addresses' }));
 
 export const unitRecipients = z.strictObject({
   to: addresses.default([]),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setTimeout as wait } from 'node:timers/promises';
 import { openExisting } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
 import type { Clock, Logger } from '../effects.ts';
@@ -11,14 +12,14 @@ import { type SmtpSettings, maskSecrets, smtpFromEnv, smtpTransport } from './sm
 export interface JobDeliveryDeps {
   /** Where CCHC_SMTP_URL and CCHC_SMTP_FROM are read. */
   env: Record<string, string | undefined>;
-  /** The wait between retries. */
-  sleep(ms: number): Promise<void>;
+  /** The wait between retries; it ends early (without throwing) when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   transport(smtp: SmtpSettings): Transport;
 }
 
 export const productionDelivery = (): JobDeliveryDeps => ({
   env: process.env,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  sleep: (ms, signal) => wait(ms, undefined, { signal }).catch(() => undefined),
   transport: smtpTransport,
 });
 
@@ -82,7 +83,7 @@ export async function deliverJob(
         record: (r) => req.record(r),
         signal: req.signal,
       },
-      { clock: fx.clock, logger: { info: (m) => fx.logger.info(maskSecrets(m, smtp)), warn: (m) => fx.logger.warn(maskSecrets(m, smtp)) }, sleep: (ms) => fx.delivery.sleep(ms) },
+      { clock: fx.clock, logger: { info: (m) => fx.logger.info(maskSecrets(m, smtp)), warn: (m) => fx.logger.warn(maskSecrets(m, smtp)) }, sleep: (ms) => fx.delivery.sleep(ms, req.signal) },
     );
     return finish(out.status, out.note, smtp);
   } finally {

@@ -143,6 +143,8 @@ async function deliverOne(req: DeliveryRequest, fx: DeliveryEffects, unit: strin
       const wait = RETRY_DELAYS_MS[attempt - 1]!;
       fx.logger.info(`${req.job} ${req.period}: ${unit}: retrying ${pending.length} recipient(s) in ${wait / 1000} s`);
       await fx.sleep(wait);
+      // A stop during the wait (scheduler shutdown) ends the retries; the pending recipients are reported.
+      if (req.signal?.aborted) break;
     }
     const a = await attemptOnce(transport, mail, pending, fx.clock, smtp);
     rec.attempts.push(a);

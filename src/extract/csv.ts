@@ -1,4 +1,4 @@
-/** RFC 4180 CSV, just enough for a units file in and task rows out. */
+/** RFC 4180 CSV reading, just enough for a units file (rows are written by src/csv.ts). */
 
 /** Records with the physical line each starts on (header = line 1). */
 export function parseCsv(text: string): { fields: string[]; line: number }[] {
@@ -39,15 +39,4 @@ export function parseCsv(text: string): { fields: string[]; line: number }[] {
   }
   if (field !== '' || fields.length > 0) endRecord();
   return out;
-}
-
-/** Quotes when needed; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function formatCsv(header: readonly string[], rows: (string | number | null)[][]): string {
-  return [header.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
  */
 
 import { fold } from '../text.ts';
+import { isoDay, monthEnd } from '../dates.ts';
 
 export type DeadlineKind = 'date' | 'ongoing' | 'conditional' | 'none';
 
@@ -18,19 +19,6 @@ export interface Deadline {
   others: string[];
   /** "trước ngày 10/6": the year was taken from the notice's date. */
   yearInferred?: boolean;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function isoDay(y: number, m: number, d: number): string | null {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-
-function monthEnd(y: number, m: number): string | null {
-  if (m < 1 || m > 12) return null;
-  return isoDay(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 }
 
 const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, '3': 3, iv: 4, '4': 4 };

@@ -4,6 +4,7 @@
  * ngày 25/6/2018"), so each field has an ordered list of places to look.
  */
 import { cleanLine } from './blocks.ts';
+import { isoDay } from '../dates.ts';
 
 export interface Header {
   doc_no: string | null;
@@ -17,12 +18,7 @@ export interface Header {
   lines: Partial<Record<'doc_no' | 'issued_on' | 'meeting_on' | 'title' | 'signer', number>>;
 }
 
-const iso = (y: string, m: string, d: string) => {
-  const t = new Date(Date.UTC(+y, +m - 1, +d));
-  return t.getUTCDate() === +d && t.getUTCMonth() === +m - 1
-    ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
-    : null;
-};
+const iso = (y: string, m: string, d: string) => isoDay(+y, +m, +d);
 
 const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
 const DAY_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;

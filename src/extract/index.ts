@@ -11,6 +11,7 @@ import { TaskReader, type Proposal } from './tasks.ts';
 import { noticeOrigin, type Origin } from './origin.ts';
 import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
+import { parseIsoOrDmy } from '../dates.ts';
 
 export const TASK_COLUMNS = [
   'task_id',
@@ -159,17 +160,9 @@ function issuerWords(text: string): string[] {
 }
 
 export function parseDay(value: string, flag: string): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-  const [y, m, d] = iso
-    ? [iso[1]!, iso[2]!, iso[3]!]
-    : dmy
-      ? [dmy[3]!, dmy[2]!.padStart(2, '0'), dmy[1]!.padStart(2, '0')]
-      : [];
-  const t = y ? new Date(Date.UTC(+y, +m! - 1, +d!)) : null;
-  if (!t || t.getUTCMonth() !== +m! - 1 || t.getUTCDate() !== +d!)
-    throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
-  return `${y}-${m}-${d}`;
+  const day = parseIsoOrDmy(value);
+  if (!day) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
+  return day;
 }
 
 function issuerCode(docNo: string | null, scope: Unit | null, units: Unit[]): string {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, EXIT } from '../errors.ts';
-import { formatCsv } from './csv.ts';
+import { formatCsv } from '../csv.ts';
 import { DOCUMENT_COLUMNS, REVIEW_COLUMNS, TASK_COLUMNS, type Extraction, type ReviewedRow } from './index.ts';
 
 /** Orange: the lead unit is wrong or missing; yellow: low confidence; blue: only the deadline is missing. */

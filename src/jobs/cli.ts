@@ -12,6 +12,7 @@ import { parseAt } from './period.ts';
 import { abortOnSignals, productionDeps } from './production.ts';
 import { historyFile, runJob } from './run.ts';
 import { startScheduler } from './schedule.ts';
+import { localDateTime } from '../dates.ts';
 
 type Out = (s: string) => void;
 
@@ -117,10 +118,8 @@ function safeList(dir: string): string[] {
   }
 }
 
-/** An instant as wall-clock time in Asia/Ho_Chi_Minh (UTC+7), the zone officers read. */
-function local(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** An instant as wall-clock time in Asia/Ho_Chi_Minh, the zone officers read. */
+const local = (iso: string): string => localDateTime(new Date(iso));
 
 function commonDir(paths: string[]): string {
   const dirs = new Set(paths.map((p) => path.relative(process.cwd(), path.dirname(p))));

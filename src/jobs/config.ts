@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { TIME_ZONE } from '../dates.ts';
 import { deliverSchema } from '../deliver/config.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { PERIOD_FORMS, parsePeriod } from '../metrics/period.ts';
 
-export const TIMEZONE = 'Asia/Ho_Chi_Minh';
+/** The zone schedules are read in (src/dates.ts holds it for every date rule). */
+export const TIMEZONE = TIME_ZONE;
 export const RELATIVE_PERIODS = ['previous-month', 'previous-quarter', 'year-to-date'] as const;
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,21 +1,14 @@
 import { CliError } from '../errors.ts';
 import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
-import { TIMEZONE } from './config.ts';
-
-/** Calendar year and month of an instant in Asia/Ho_Chi_Minh, whatever the machine's zone. */
-export function localYearMonth(at: Date): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: 'numeric' }).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return { year: get('year'), month: get('month') };
-}
+import { localTime } from '../dates.ts';
 
 /**
  * The period a job reports when it runs at `at`: the month or quarter before the one `at` falls
  * in, or the year to the end of the last complete quarter (a full year once it is over).
  */
 export function resolvePeriod(spec: string, at: Date): Period {
-  const { year, month } = localYearMonth(at);
+  const { year, month } = localTime(at);
   switch (spec) {
     case 'previous-month':
       return month === 1 ? parsePeriod(`${year - 1}-12`) : parsePeriod(`${year}-${String(month - 1).padStart(2, '0')}`);

@@ -8,6 +8,7 @@ import { ident } from '../db.ts';
 import { TABLES, type TableName } from '../schema.ts';
 import { closest } from './names.ts';
 import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
+import { addDays } from '../dates.ts';
 
 /** One offending row: file id and position resolve to file and line later. */
 export interface Found {
@@ -254,8 +255,8 @@ const LINEAGE_RULES: Rule[] = [
           WHERE l.effective_on <= u.valid_from OR l.effective_on <> u.valid_to + 1`,
     message: (r, ctx) => {
       const unit = `${show(r.from_code)} (${ctx.where(Number(r.ufid), Number(r.upos))})`;
-      if (r.valid_to !== null && r.effective_on !== dayAfter(String(r.valid_to))) {
-        return `effective_on ${r.effective_on} should be ${dayAfter(String(r.valid_to))}, the day after valid_to ${r.valid_to} of ${unit}; correct one of the two dates`;
+      if (r.valid_to !== null && r.effective_on !== addDays(String(r.valid_to), 1)) {
+        return `effective_on ${r.effective_on} should be ${addDays(String(r.valid_to), 1)}, the day after valid_to ${r.valid_to} of ${unit}; correct one of the two dates`;
       }
       return `effective_on ${r.effective_on} is not after valid_from ${r.valid_from} of ${unit}: a unit is taken over after it began; correct one of the two dates`;
     },
@@ -328,12 +329,6 @@ const LINEAGE_RULES: Rule[] = [
   },
 ];
 
-/** The ISO date after an ISO date. */
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Required values, types and code lists, found while staging (`_bad`); here they become messages. */
 function cellRule(t: TableName): Rule {

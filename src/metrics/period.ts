@@ -1,5 +1,6 @@
 import { CliError, EXIT } from '../errors.ts';
 import type { Period, PeriodKind } from './types.ts';
+import { daysInMonth } from '../dates.ts';
 
 export const PERIOD_FORMS =
   '2024-11 (a month), 2024-Q4 (a quarter), 2024-H1 or 2024-H2 (a half year), ' +
@@ -68,12 +69,10 @@ export function periodMonths(p: Period): string[] {
 }
 
 function build(kind: PeriodKind, year: number, n: number | null, id: string, firstMonth: number, lastMonth: number): Period {
-  return { id, kind, year, n, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(daysIn(year, lastMonth))}` };
+  return { id, kind, year, n, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}` };
 }
 
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

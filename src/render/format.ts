@@ -1,7 +1,9 @@
 /**
  * Vietnamese number, date and period formats for briefs. Written by hand rather than with
- * Intl so the output never depends on the ICU data a machine happens to ship.
+ * Intl so the output never depends on the ICU data a machine happens to ship; only the wall
+ * clock of a timestamp comes from src/dates.ts (the time zone database).
  */
+import { localDateTime } from '../dates.ts';
 
 /** `1234.5` → `1.234,5` with exactly `decimals` digits after the comma. */
 export function fixed(x: number, decimals: number): string {
@@ -58,8 +60,7 @@ export function date(iso: string): string {
 export function dateTime(iso: string): string {
   const t = new Date(iso.includes('T') || /[+Z]/.test(iso) ? iso : iso.replace(' ', 'T') + 'Z');
   if (Number.isNaN(t.getTime())) return iso;
-  // Vietnam has kept UTC+7 without daylight saving since 1975.
-  const local = new Date(t.getTime() + 7 * 3600_000).toISOString();
+  const local = localDateTime(t);
   return `${local.slice(11, 16)} ngày ${date(local)}`;
 }
 

@@ -1,5 +1,6 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { BriefContext, UnitInfo } from './context.ts';
+import { localDate } from '../dates.ts';
 
 /** What the document says about itself; every field has a default (docs/brief.md lists them). */
 export interface DocumentOptions {
@@ -84,7 +85,3 @@ function provinceOf(metrics: Metrics, ctx: BriefContext): UnitInfo | undefined {
   return u?.kind === 'province' ? u : undefined;
 }
 
-/** The calendar date in Asia/Ho_Chi_Minh (UTC+7, no daylight saving), whatever the machine's zone. */
-export function localDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}

@@ -74,18 +74,51 @@ export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
       ? { heading: '2. Nhiệm vụ quá hạn', paragraphs: ['Không có nhiệm vụ quá hạn.'] }
       : {
           heading: '2. Nhiệm vụ quá hạn',
-          table: {
-            caption: `Danh sách ${int(t.overdue_list.length)} nhiệm vụ quá hạn (tính đến ngày ${date(m.period.as_of)})`,
-            head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'],
-            numeric: [0, 5],
-            widths: ['6%', '20%', '18%', '32%', '12%', '12%'],
-            rows: t.overdue_list.map((x, i) => [int(i + 1), x.doc_no ?? '', names.name(x.lead_unit), x.title, date(x.due_on), int(x.days_overdue)]),
-          },
+          table: overdueTable(m, names),
         },
   );
   section.blocks.push(dueSoon(m, names));
   return section;
 };
+
+/**
+ * The overdue list, one row per task; the same task of one notice given to many units (a notice
+ * asking every commune for its plan) is one row naming them all, so 102 communes do not make
+ * 102 rows. The list keeps its order (most days overdue first).
+ */
+function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']> {
+  const t = m.tasks;
+  const rows = new Map<string, { doc: string; title: string; due: string; days: number; units: string[] }>();
+  for (const x of t.overdue_list) {
+    const key = JSON.stringify([x.doc_no, x.title, x.due_on]);
+    const row = rows.get(key) ?? { doc: x.doc_no ?? '', title: x.title, due: x.due_on, days: x.days_overdue, units: [] };
+    row.units.push(x.lead_unit);
+    rows.set(key, row);
+  }
+  const grouped = rows.size < t.overdue_list.length;
+  const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
+  // Up to three units by full name; more by their short names after the count, so a row stays readable.
+  const lead = (units: string[]) =>
+    units.length === 1
+      ? names.name(units[0]!)
+      : units.length <= 3
+        ? units.map((u) => names.name(u)).sort(cmp).join('; ')
+        : `${int(units.length)} đơn vị: ${units.map((u) => names.label(u)).sort(cmp).join(', ')}`;
+  return {
+    caption: `Danh sách ${int(t.overdue_list.length)} nhiệm vụ quá hạn (tính đến ngày ${date(m.period.as_of)})${grouped ? '; nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng' : ''}`,
+    head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'],
+    numeric: [0, 5],
+    widths: grouped ? ['6%', '16%', '30%', '26%', '11%', '11%'] : ['6%', '20%', '18%', '32%', '12%', '12%'],
+    rows: [...rows.values()].map((r, i) => [
+      int(i + 1),
+      r.doc,
+      lead(r.units),
+      r.title,
+      date(r.due),
+      int(r.days),
+    ]),
+  };
+}
 
 function tasksTable(rows: (UnitTasks & { unit_code: string | null })[], names: UnitNames, caption: string): NonNullable<Block['table']> {
   return {

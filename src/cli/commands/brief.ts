@@ -1,14 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import type { Register } from './index.ts';
+import { parseIsoDay } from '../../dates.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function isoDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(`${value}T00:00:00Z`) : null;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('expected a date YYYY-MM-DD, e.g. 2025-01-05');
-  }
+  if (!parseIsoDay(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD, e.g. 2025-01-05');
   return value;
 }
 

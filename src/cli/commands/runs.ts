@@ -1,4 +1,5 @@
 import type { Register } from './index.ts';
+import { formatOption, wantsJson } from '../output.ts';
 
 export const register: Register = (program) => {
   program
@@ -6,9 +7,10 @@ export const register: Register = (program) => {
     .description('show the history of job runs (out/runs.jsonl)')
     .option('--job <name>', 'only this job')
     .option('--last <n>', 'the last N runs', '20')
-    .option('--json', 'print JSON', false)
-    .action(async (opts: { job?: string; last: string; json: boolean }) => {
+    .addOption(formatOption())
+    .option('--json', 'the same as --format json', false)
+    .action(async (opts: { job?: string; last: string; format?: string; json: boolean }) => {
       const { runsCommand } = await import('../../jobs/cli.ts');
-      runsCommand(opts, (s) => process.stdout.write(s + '\n'));
+      runsCommand({ job: opts.job, last: opts.last, json: wantsJson(opts) }, (s) => process.stdout.write(s + '\n'));
     });
 };

@@ -1,19 +1,11 @@
-import { type ResultSet, cellText } from '../result.ts';
-import { neutraliseFormula, spreadsheetText } from './text.ts';
+import { formatCsv as writeCsv } from '../../csv.ts';
+import { type ResultSet, cellText, isNumeric } from '../result.ts';
 
-/**
- * RFC 4180 quoting with LF line ends; NULL is an empty field. Cells and headers that a spreadsheet
- * would evaluate get a leading apostrophe; numbers, negative ones too, are left as they are.
- */
+/** A result as CSV through the one writer (src/csv.ts); NULL is an empty field. */
 export function formatCsv(result: ResultSet, options: { bom?: boolean } = {}): string {
-  const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const lines = [result.columns.map((c) => field(neutraliseFormula(c.name))).join(',')];
-  for (const row of result.rows) {
-    lines.push(
-      row
-        .map((v, c) => field(spreadsheetText(cellText(v), result.columns[c]!.kind)))
-        .join(','),
-    );
-  }
-  return (options.bom ? '\uFEFF' : '') + lines.join('\n') + '\n';
+  return writeCsv(
+    result.columns.map((c) => c.name),
+    result.rows.map((row) => row.map((v) => cellText(v))),
+    { bom: options.bom, numeric: result.columns.map((c) => isNumeric(c.kind)) },
+  );
 }

@@ -1,5 +1,3 @@
-import { type ColumnKind, isNumeric } from '../result.ts';
-
 /** Columns a string takes in a terminal: combining marks none, East Asian wide and emoji two. */
 export function displayWidth(s: string): number {
   let w = 0;
@@ -22,19 +20,4 @@ function charWidth(cp: number): number {
     (cp >= 0x1f300 && cp <= 0x1faff) ||
     (cp >= 0x20000 && cp <= 0x3fffd);
   return wide ? 2 : 1;
-}
-
-/**
- * Spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with one of these
- * is evaluated by Excel/LibreOffice; a leading apostrophe makes it inert text.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function neutraliseFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
-}
-
-/** A cell's text for a spreadsheet-bound file: a negative number stays a number, anything else is neutralised. */
-export function spreadsheetText(s: string, kind: ColumnKind): string {
-  return isNumeric(kind) && /^-?\d/.test(s) ? s : neutraliseFormula(s);
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { type Cell, type Column, type ResultSet, cellText } from '../result.ts';
-import { displayWidth, neutraliseFormula, spreadsheetText } from './text.ts';
+import { type Cell, type Column, type ResultSet, cellText, isNumeric } from '../result.ts';
+import { neutraliseFormula, spreadsheetText } from '../../csv.ts';
+import { displayWidth } from './text.ts';
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 const TIMESTAMP_FORMAT = 'yyyy-mm-dd hh:mm:ss';
@@ -31,15 +32,15 @@ function xlsxValue(v: Cell, col: Column): ExcelJS.CellValue {
       // Excel holds doubles only: integers beyond 2^53 keep their digits as text.
       const n = Number(v);
       const exact = col.kind !== 'int' || Number.isSafeInteger(n);
-      return typeof v === 'number' || (Number.isFinite(n) && exact) ? n : spreadsheetText(cellText(v), col.kind);
+      return typeof v === 'number' || (Number.isFinite(n) && exact) ? n : spreadsheetText(cellText(v), isNumeric(col.kind));
     }
     case 'date':
     case 'timestamp': {
       // Excel cells carry no zone: the wall-clock value is stored as if UTC, which exceljs writes unchanged.
       const d = new Date(`${String(v).replace(' ', 'T')}${col.kind === 'date' ? 'T00:00:00' : ''}Z`);
-      return Number.isNaN(d.getTime()) ? spreadsheetText(cellText(v), col.kind) : d;
+      return Number.isNaN(d.getTime()) ? spreadsheetText(cellText(v), isNumeric(col.kind)) : d;
     }
     default:
-      return spreadsheetText(cellText(v), col.kind);
+      return spreadsheetText(cellText(v), isNumeric(col.kind));
   }
 }
