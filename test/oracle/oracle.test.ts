@@ -34,16 +34,6 @@ async function world(dataDir: string): Promise<World> {
   return { tables: await readFolder(dataDir), db: await Db.open(file, { readOnly: true }) };
 }
 
-/**
- * Disagreements reported to their owner and not fixed yet, as the start of the difference line they
- * give; every other difference fails. The last test of the sample checks that each still occurs, so
- * a fixed one must be taken off this list. queries/online.sql (engineer sql) leaves
- * delta.full_online_ratio null; metrics.md asks for this period's ratio minus previous.
- */
-const PENDING = ['online.delta.full_online_ratio: oracle '];
-const pending = (line: string) => PENDING.some((p) => line.startsWith(p)) && line.endsWith(', engine null');
-const seen = new Set<string>();
-
 /** Engine and oracle on one case: the same figures, or the same refusal. */
 async function agree(w: World, period: string, unit?: string): Promise<void> {
   let oracle: ReturnType<typeof oracleMetrics> | undefined;
@@ -57,9 +47,7 @@ async function agree(w: World, period: string, unit?: string): Promise<void> {
     return;
   }
   const engine = JSON.parse(JSON.stringify(await computeMetrics(w.db, { period: parsePeriod(period), unit })));
-  const all = differences(oracle, engine);
-  for (const line of all.filter(pending)) seen.add(PENDING.find((p) => line.startsWith(p))!);
-  const diff = all.filter((line) => !pending(line));
+  const diff = differences(oracle, engine);
   expect(diff, `${unit ?? 'default scope'} ${period} (oracle vs engine):\n${diff.join('\n')}`).toEqual([]);
 }
 
@@ -135,9 +123,6 @@ describe('oracle vs engine — sample data', () => {
       )
       .map(([name]) => name);
     expect(stale, 'regenerate them with: npx tsx test/fixtures/brief/make.ts').toEqual([]);
-  });
-  it('every PENDING disagreement still occurs (take a fixed one off the list)', () => {
-    expect(PENDING.filter((p) => !seen.has(p))).toEqual([]);
   });
 });
 
