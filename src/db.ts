@@ -1,4 +1,11 @@
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  quotedIdentifier,
+  quotedString,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { CliError, EXIT, QueryError } from './errors.ts';
 
@@ -98,14 +105,10 @@ export function messageOf(e: unknown): string {
 }
 
 /** Quotes an identifier (table, column) for SQL; values are always bound, never quoted. */
-export function ident(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export const ident: (name: string) => string = quotedIdentifier;
 
 /** Quotes a string literal for the few places DuckDB takes no parameter (file paths in table functions). */
-export function literal(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`;
-}
+export const literal: (s: string) => string = quotedString;
 
 /**
  * Opens a database that `cchc load` made, turning the ways that fails into messages for people:

@@ -3,6 +3,7 @@
  * Vietnamese header aliases accepted on load. docs/data.md documents the same table for people;
  * test/schema-docs.test.ts keeps the two in step.
  */
+import { ident } from './db.ts';
 import { definitionsSql } from './metrics/definitions.ts';
 
 export type ColumnType = 'text' | 'code' | 'codes' | 'date' | 'int' | 'decimal' | 'bool' | 'month' | 'period';
@@ -236,8 +237,8 @@ export function sqlType(t: ColumnType): string {
 
 /** DDL of the loaded database; metrics and tests build fixtures through the same statements. */
 export function createTableSql(t: TableDef): string {
-  const cols = t.columns.map((col) => `"${col.name}" ${sqlType(col.type)}${col.required ? ' NOT NULL' : ''}`);
-  return `CREATE TABLE "${t.name}" (${cols.join(', ')})`;
+  const cols = t.columns.map((col) => `${ident(col.name)} ${sqlType(col.type)}${col.required ? ' NOT NULL' : ''}`);
+  return `CREATE TABLE ${ident(t.name)} (${cols.join(', ')})`;
 }
 
 /** Bookkeeping written by every load: what was read, for the brief's appendix and manifest. */

@@ -195,9 +195,10 @@ async function renderAll(
     session = await deps.openSession();
     signal?.addEventListener('abort', onAbort, { once: true });
     // Several briefs at a time: while Chromium prints one, Node computes the next one's metrics and charts.
-    // Each worker reads through its own DuckDB instance; one connection cannot serve two queries at once.
+    // Each worker reads through its own connection to the one instance of the file (one connection
+    // cannot serve two queries at once; a second instance would cache the same file twice).
     const workers = Math.min(BATCH_WORKERS, result.units.length);
-    for (let w = 1; w < workers; w++) dbs.push(await Db.open(dbPath, { readOnly: true }));
+    for (let w = 1; w < workers; w++) dbs.push(await db.connect());
     const outcome: (string | null)[] = result.units.map(() => null);
     await forEachLimited(result.units, workers, async (unit, i, w) => {
       if (signal?.aborted) return;
@@ -236,7 +237,8 @@ async function renderAll(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await session?.close();
-    for (const d of dbs) d.close();
+    // The instance's owner last: the other connections close on it.
+    for (const d of dbs.reverse()) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
   }
 }

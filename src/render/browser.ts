@@ -49,7 +49,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [
-        '--no-sandbox',
+        ...sandboxArgs(),
         '--headless',
         '--disable-gpu',
         '--disable-background-networking',
@@ -195,4 +195,12 @@ export function leasePage(given: Browser | undefined, options: BrowserOptions & 
       if (!given) await browser.then(closeBrowser).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Chromium refuses to start its sandbox as root (a container, a root cron job); only then is it
+ * turned off. Any other user keeps the sandbox, which contains a page that escapes the renderer.
+ */
+export function sandboxArgs(uid: number | undefined = process.getuid?.()): string[] {
+  return uid === 0 ? ['--no-sandbox'] : [];
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Db, openExisting } from '../db.ts';
 import type { Effects } from '../effects.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { loadIfChanged } from '../reload.ts';
 import { renderBrief, type BriefResult } from './brief.ts';
 import type { DocumentOptions } from './options.ts';
 
@@ -49,21 +50,11 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
 async function ensureLoaded(dataDir: string, effects: Effects): Promise<string> {
   const { fingerprintData, loadData } = await import('../load/index.ts');
   if (!existsSync(dataDir)) throw new CliError(`data folder ${dataDir} does not exist; pass --db FILE or --data DIR`, EXIT.usage);
-  if (existsSync(DEFAULT_DB)) {
-    const fingerprint = await fingerprintData(dataDir);
-    const db = await openReadOnly(DEFAULT_DB);
-    try {
-      const row = await db.one<{ fingerprint: string }>('SELECT fingerprint FROM meta_load ORDER BY loaded_at DESC LIMIT 1').catch(() => undefined);
-      if (row?.fingerprint === fingerprint) {
-        effects.logger.info(`${DEFAULT_DB} already holds ${dataDir}; not reloading`);
-        return DEFAULT_DB;
-      }
-    } finally {
-      db.close();
-    }
+  const loader = { fingerprintData, loadData: (dir: string, db: string) => loadData(dir, db, effects) };
+  const log = (why: string) => effects.logger.info(`${why}; loading ${dataDir} into ${DEFAULT_DB}`);
+  if (!(await loadIfChanged(dataDir, DEFAULT_DB, loader, log))) {
+    effects.logger.info(`${DEFAULT_DB} already holds ${dataDir}; not reloading`);
   }
-  effects.logger.info(`loading ${dataDir} into ${DEFAULT_DB}`);
-  await loadData(dataDir, DEFAULT_DB, effects);
   return DEFAULT_DB;
 }
 
