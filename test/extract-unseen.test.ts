@@ -72,4 +72,17 @@ describe('extractNotice(2026 notice of the two-tier An Giang)', () => {
     expect(x.rows.map((r) => r.task.lead_unit)).toEqual(['Sở Tài nguyên và Môi trường']);
     expect(x.warnings.join(' ')).toMatch(/from Quảng Trị/);
   });
+
+  it('reads a long numbered notice, renamed for another province, with every name as written', () => {
+    const seed = fs.readFileSync(path.join(DIR, '003_eb182466d1110d9e.txt'), 'utf8');
+    const x = extractNotice(seed.replace(/An Giang/g, 'Quảng Trị').replace(/AN GIANG/g, 'QUẢNG TRỊ'), { units });
+    const leads = x.rows.map((r) => r.task.lead_unit);
+    expect(leads.some((l) => /^AG/.test(l))).toBe(false);
+    // One row per addressee as written, not one per An Giang department (199 rows in An Giang's own reading).
+    expect(x.rows.length).toBeLessThan(40);
+    expect(leads).toEqual(
+      expect.arrayContaining(['Sở Văn hóa, Thể thao và Du lịch', 'Báo Quảng Trị', 'các sở, ban, ngành tỉnh']),
+    );
+    expect(x.rows.every((r) => r.check)).toBe(true);
+  });
 });

@@ -146,7 +146,7 @@ const FILLER_PUNCT = new Set([',', ';', ':', '(', ')', '&', '-', '–', '—', '
 const INNER_PUNCT = new Set([',', '-', '–', '—', '&', '.']);
 
 /** Nouns that start an agency's name: after "giao"/"đề nghị" they mark a name missing from units. */
-const HEADS = [
+const HEAD_WORDS = [
   'sở',
   'ban',
   'phòng',
@@ -188,7 +188,10 @@ const HEADS = [
   'kho bạc',
   'điện lực',
   'cảng vụ',
-].map((h) => nameKey(h));
+];
+const HEADS = HEAD_WORDS.map((h) => nameKey(h));
+/** Accented head words as written: "số" folds like "sở" but never starts an agency's name. */
+const HEAD_FIRST = new Map(HEAD_WORDS.map((h) => [nameKey(h).join(' '), h.split(' ')[0]!]));
 /** Heads after which notices abbreviate the rest to initials ("Sở NV", "Trung tâm VH-TT-TT"); one written word per folded word. */
 const INITIAL_HEADS = ['sở', 'phòng', 'trung tâm', 'ban'].map((h) => nameKey(h));
 /** Words that end an agency's name: the verb of the assignment. */
@@ -468,7 +471,7 @@ export class Matcher {
         j = m.tok1;
         continue;
       }
-      const afterSeparator = j > i && !tokens[j - 1]!.word && [',', ';'].includes(tokens[j - 1]!.w);
+      const afterSeparator = j > i && [',', ';', 'va'].includes(tokens[j - 1]!.w);
       const plural = t.w === 'cac' && j + 1 < tokens.length;
       if (allowUnknown && (j - i <= 1 || afterSeparator || (plural && leads.length > 0))) {
         const unknown = this.unknownAt(text, tokens, plural ? j + 1 : j);
@@ -578,15 +581,25 @@ export class Matcher {
   private unknownAt(text: string, tokens: Token[], i: number): { text: string; tokEnd: number } | null {
     const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
     if (!head || VERBS.has(`${tokens[i]!.w} ${tokens[i + 1]?.w ?? ''}`)) return null;
+    // Written with diacritics, the head must be the head ("Chỉ số CCHC" is no "Sở"); unaccented text cannot tell.
+    const first = text.slice(tokens[i]!.start, tokens[i]!.end).normalize('NFC').toLowerCase();
+    if (/[^\p{ASCII}]/u.test(first) && first !== HEAD_FIRST.get(head.join(' '))) return null;
     // Agencies are proper names ("Ban Quản lý dự án", "Sở Du lịch"); "bảo đảm chất lượng" is a verb phrase.
     const next = tokens[i + head.length];
     if (!next?.word || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
+    // "Sở Văn hóa, Thể thao và Du lịch": a department's or ministry's sector is taken whole.
+    const sector = SECTOR_KEYS.map((key) => this.wordsAt(tokens, i + head.length, key)).find((to) => to > 0);
+    if (sector) return { text: text.slice(tokens[i]!.start, tokens[sector - 1]!.end).trim(), tokEnd: sector };
     let j = i + head.length;
     while (j < tokens.length && j - i < 12) {
       const t = tokens[j]!;
       if (!t.word && t.w !== '&' && t.w !== '-' && t.w !== '–') break;
       const bigram = `${t.w} ${tokens[j + 1]?.w ?? ''}`;
       if (VERBS.has(bigram) || VERB1.has(t.w)) break;
+      // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
+      const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
+      if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
+      if (t.w === 'va' && headAt(j + 1) && /^\p{Lu}/u.test(text.slice(tokens[j + 1]!.start))) break;
       j++;
     }
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
@@ -629,6 +642,26 @@ export class Matcher {
               ...children(province.code, 'district').flatMap((d) => children(d, 'commune')),
             ];
     }
+  }
+
+  /** Names the table lacks that a text mentions anywhere (a heading's one agency), issuers excluded. */
+  namesIn(text: string): Lead[] {
+    const tokens = this.tokens(text);
+    const out: Lead[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const m = this.matchAt(tokens, i);
+      if (m?.target.type === 'named' && !this.isIssuer(m.target.name)) {
+        out.push({ type: 'named', name: m.target.name, text: text.slice(m.start, m.end), why: m.target.why });
+        i = m.tok1 - 1;
+        continue;
+      }
+      const unknown = m ? null : this.unknownAt(text, tokens, i);
+      if (unknown && !this.isIssuer(unknown.text)) {
+        out.push({ type: 'named', name: normalName(unknown.text), text: unknown.text, why: 'other' });
+        i = unknown.tokEnd - 1;
+      } else if (m) i = m.tok1 - 1;
+    }
+    return out;
   }
 
   /** Every unit named in a text (for support units), issuers excluded. */

@@ -213,8 +213,10 @@ export class TaskReader {
     if (s.length > 0) return { leads: s, source: 'heading' };
     // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
     const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
+    const others = [...new Map(this.m.namesIn(text).map((l) => [l.type === 'named' ? l.name : '', l])).values()];
     if (named.length === 1)
       return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
+    if (named.length === 0 && others.length === 1) return { leads: others, source: 'mention' };
     return { leads: [], source: 'none' };
   }
 
