@@ -51,7 +51,9 @@ async function agree(w: World, period: string, unit?: string): Promise<void> {
     oracle = oracleMetrics(w.tables, period, unit);
   } catch (e) {
     if (!(e instanceof OracleUsageError)) throw e;
-    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(CliError);
+    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(
+      CliError,
+    );
     return;
   }
   const engine = JSON.parse(JSON.stringify(await computeMetrics(w.db, { period: parsePeriod(period), unit })));
@@ -68,8 +70,8 @@ function writeFixture(dir: string): string {
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   for (const [table, rows] of Object.entries(FIXTURE)) {
-    const cols = [...new Set(rows!.flatMap((r) => Object.keys(r)))];
-    const lines = [cols.join(','), ...rows!.map((r) => cols.map((c) => cell(r[c])).join(','))];
+    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))];
     writeFileSync(path.join(dir, `${table}.csv`), lines.join('\n') + '\n');
   }
   return dir;
@@ -113,7 +115,8 @@ describe('oracle vs engine — sample data', () => {
   });
   afterAll(() => w?.db.close());
   it.each(SAMPLE_CASES)('%s %s', async (period, unit) => agree(w, period, unit));
-  // The goldens of test/metrics-golden.test.ts are the engine's output kept as regression guards; the oracle is what checks them.
+  // The goldens of test/metrics-golden.test.ts are the engine's output kept as regression guards;
+  // the oracle is what checks them.
   const goldens: [string, string][] = [
     ['2024-Q4', 'AG'],
     ['2024', 'AG.CT'],
@@ -126,7 +129,10 @@ describe('oracle vs engine — sample data', () => {
   it.each(goldens)('golden %s %s agrees with the oracle', golden);
   it('the engine-made brief fixtures (test/fixtures/brief/make.ts) are what the engine gives now', async () => {
     const stale = Object.entries(await engineFixtures(w.db))
-      .filter(([name, text]) => readFileSync(fileURLToPath(new URL(`../fixtures/brief/${name}`, import.meta.url)), 'utf8') !== text)
+      .filter(
+        ([name, text]) =>
+          readFileSync(fileURLToPath(new URL(`../fixtures/brief/${name}`, import.meta.url)), 'utf8') !== text,
+      )
       .map(([name]) => name);
     expect(stale, 'regenerate them with: npx tsx test/fixtures/brief/make.ts').toEqual([]);
   });
