@@ -94,6 +94,8 @@ describe('the brief of a merged province with communes', () => {
       'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ), D1 (cũ), D2 (cũ), D3 (cũ), D4 (cũ) và 2 đơn vị khác (các dòng có nhiều đơn vị hiện nay, xem Phụ lục, mục 5): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
     );
     const m = lineageMetrics();
+    // A commune brief: the divided commune is split, not carried (metrics.md), and still reads "(cũ)".
+    m.lineage!.carried = m.lineage!.carried.filter((c) => c.from_code !== 'AG.X9');
     (m.lineage as { split_units: string[] }).split_units = ['AG.X9'];
     const unit = await view(m);
     expect(unit.appendix.methods[1]).toBe(
