@@ -96,7 +96,8 @@ SELECT * FROM (
   c.online_ratio - p.online_ratio AS online_ratio,
   c.online_ratio_eligible - p.online_ratio_eligible AS online_ratio_eligible,
   c.on_time_rate - p.on_time_rate AS on_time_rate,
-  c.online_payment_ratio - p.online_payment_ratio AS online_payment_ratio
+  c.online_payment_ratio - p.online_payment_ratio AS online_payment_ratio,
+  c.full_online_ratio - p.full_online_ratio AS full_online_ratio
   FROM ratios c, ratios p
   WHERE c.grain = 'scope' AND p.grain = 'previous'
 )

@@ -157,7 +157,8 @@ describe('online services of the new province, 2025-Q4', () => {
     // OTH.H9's stats row (20 received, 5 online, 10 resolved, 5 on time, fully online empty). P2 is
     // OLD.H1.C3's, the forgotten commune: not NEW's. received 3 + 20 = 23; online P1, P3 + 5 = 7;
     // eligible P1, P4, online P1 → 1/2; resolved P1 + 10 = 11; on time P1 (10-15 ≤ 10-20) + 5 = 6;
-    // paid P1 of 1 resolved dossier → 1; no row carries a fully-online value → null.
+    // paid P1 of 1 resolved dossier → 1; fully online: only P1 carries the value (false), the stats
+    // row none → 0 of 1 = 0.
     expect(o.previous).toMatchObject({
       received: 23,
       received_online: 7,
@@ -167,14 +168,14 @@ describe('online services of the new province, 2025-Q4', () => {
       resolved_on_time: 6,
       on_time_rate: 6 / 11,
       online_payment_ratio: 1,
-      full_online_ratio: null,
+      full_online_ratio: 0,
     });
     expect(o.delta).toEqual({
       online_ratio: 8 / 13 - 7 / 23,
       online_ratio_eligible: 2 / 3 - 1 / 2,
       on_time_rate: 8 / 10 - 6 / 11,
       online_payment_ratio: 1 / 2 - 1,
-      full_online_ratio: null,
+      full_online_ratio: 5 / 12 - 0,
     });
   });
 

@@ -88,7 +88,14 @@ describe('the brief of a merged province with communes', () => {
       ['2', 'Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông (cũ)'],
       ['3', 'UBND tỉnh An Giang', 'UBND tỉnh An Giang (cũ); UBND tỉnh Kiên Giang (cũ)'],
     ]);
+    const many = lineageMetrics();
+    many.lineage!.carried.push(...['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((from_code) => ({ from_code, to_codes: ['AGM.C03', 'AGM.C04'] })));
+    expect((await view(many)).appendix.methods[1]).toBe(
+      'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ), D1 (cũ), D2 (cũ), D3 (cũ), D4 (cũ) và 2 đơn vị khác (các dòng có nhiều đơn vị hiện nay, xem Phụ lục, mục 5): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
+    );
     const m = lineageMetrics();
+    // A commune brief: the divided commune is split, not carried (metrics.md), and still reads "(cũ)".
+    m.lineage!.carried = m.lineage!.carried.filter((c) => c.from_code !== 'AG.X9');
     (m.lineage as { split_units: string[] }).split_units = ['AG.X9'];
     const unit = await view(m);
     expect(unit.appendix.methods[1]).toBe(
@@ -117,8 +124,10 @@ describe('the brief of a merged province with communes', () => {
       ['An Giang', 'T8|2026', ''],
       ['An Giang', 'T9|2026', '91,36 (21/34)'],
       ['An Giang (cũ)', 'T5|2025', ''],
-      ['An Giang (cũ)', 'T6|2025', '84,10 (30/63)'],
+      ['An Giang (cũ)', 'T6|2025', ''],
     ]);
+    // No line of the scope (PAR INDEX): each predecessor's last point is labelled.
+    expect(lines[0]!.filter((r) => r.score_label).map((r) => r.score_label)).toEqual(['86,72 (22/63)', '88,13 (38/63)']);
     expect(v.indexTiles.map((t) => [t.label, t.value, t.note, t.trend])).toEqual([['Chỉ số 766 T9/2026', '91,36', 'Hạng 21/34', '▲ 3 bậc']]);
     // The new province is the scope itself, not a unit of some other province.
     expect(v.header.subject).toBe('Tình hình thực hiện nhiệm vụ cải cách hành chính quý III năm 2026');

@@ -2,6 +2,7 @@
  * How one text cell becomes a typed value, as DuckDB SQL expressions over the staged text, so a
  * million rows are parsed in bulk; and what to tell the user when a cell does not parse.
  */
+import { TIME_ZONE } from '../dates.ts';
 import { literal } from '../db.ts';
 import { AREAS, CHANNELS, CRITERIA_STATUSES, LINEAGE_KINDS, TARGET_METRICS, UNIT_KINDS, type ColumnDef, type ColumnType, type TableName } from '../schema.ts';
 
@@ -50,7 +51,7 @@ function parseExpr(type: ParsedType, v: string): string {
         WHEN ${v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN TRY_CAST(${v} AS DATE)
         WHEN regexp_full_match(${v}, ${re(DMY)}) THEN CAST(try_strptime(${v}, '%d/%m/%Y') AS DATE)
         WHEN regexp_full_match(${v}, ${re(ISO_DATE + TIME)}) THEN CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE)
-        WHEN regexp_full_match(${v}, ${re(ISO_DATE + TIME + ' ?' + OFFSET)}) THEN CAST(timezone('Asia/Ho_Chi_Minh', TRY_CAST(${v} AS TIMESTAMPTZ)) AS DATE)
+        WHEN regexp_full_match(${v}, ${re(ISO_DATE + TIME + ' ?' + OFFSET)}) THEN CAST(timezone(${literal(TIME_ZONE)}, TRY_CAST(${v} AS TIMESTAMPTZ)) AS DATE)
         WHEN regexp_full_match(${v}, ${re(DMY + String.raw` \d{1,2}:\d{2}(:\d{2})?`)}) THEN CAST(try_strptime(${v}, ['%d/%m/%Y %H:%M', '%d/%m/%Y %H:%M:%S']) AS DATE)
       END`;
     case 'int':

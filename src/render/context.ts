@@ -42,13 +42,17 @@ export interface UnitNames {
 
 /**
  * Names from the units table; a code the table lacks prints as itself rather than as nothing.
- * A unit whose figures are carried to its successors (metrics.json `lineage.carried`) reads
- * "… (cũ)", so old An Giang and the new province of the same name never look alike.
+ * A unit whose figures are carried to its successors (metrics.json `lineage.carried`) or that was
+ * split (`lineage.split_units`) reads "… (cũ)", so old An Giang and the new province of the same
+ * name never look alike.
  */
 export function unitNames(ctx: BriefContext, metrics: Metrics): UnitNames {
   const byCode = new Map(ctx.units.map((u) => [u.unit_code, u]));
-  const carried = (metrics.lineage as { carried?: { from_code: string }[] } | undefined)?.carried;
-  const old = new Set(Array.isArray(carried) ? carried.map((c) => c.from_code) : []);
+  const lineage = metrics.lineage as { carried?: { from_code: string }[]; split_units?: string[] } | undefined;
+  const old = new Set([
+    ...(Array.isArray(lineage?.carried) ? lineage.carried.map((c) => c.from_code) : []),
+    ...(Array.isArray(lineage?.split_units) ? lineage.split_units : []),
+  ]);
   const mark = (code: string, s: string) => (old.has(code) ? `${s} (cũ)` : s);
   return {
     name: (code) => mark(code, byCode.get(code)?.name ?? (code === metrics.scope.unit_code ? metrics.scope.name : code)),

@@ -125,8 +125,8 @@ function predecessors(m: Metrics): string[] {
 /**
  * The points of an index drawn across a merger, one line per unit. The window is the last 6
  * years or 12 months of all lines together, reaching back (up to 24 months) to show the
- * predecessors' last points; only each line's last point is labelled, with its rank and
- * denominator, since ranks out of 63 and 34 do not compare.
+ * predecessors' last points; only the last point of the scope's line (of each line when the scope
+ * has none) is labelled, with its rank and denominator, since ranks out of 63 and 34 do not compare.
  */
 function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
   const monthly = /^\d{4}-\d{2}$/.test(lines[0]!.period);
@@ -137,15 +137,19 @@ function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
   if (lastOld && periods.indexOf(lastOld) < from) from = Math.max(0, periods.indexOf(lastOld) - 2, periods.length - 2 * window);
   const kept = periods.slice(from);
   const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
+  // Predecessors' last points crowd one another (and the scope's first) near the merger: when the
+  // scope has a line, only its last point is labelled; the predecessors' results are in the text.
+  const scopeDrawn = lines.some((i) => i.unit_code === scope && i.series.some((p) => kept.includes(p.period)));
   return lines.flatMap((i, k) => {
     const pts = i.series.filter((p) => kept.includes(p.period));
+    const labelled = !scopeDrawn || i.unit_code === scope;
     return pts.map((p, j) => ({
       order: kept.indexOf(p.period),
       period_label: when(p.period),
       who: names.label(i.unit_code),
       who_order: k,
       score: p.score,
-      score_label: j === pts.length - 1 ? `${score(p.score)}${p.rank !== null && p.rank_of !== null ? ` (${int(p.rank)}/${int(p.rank_of)})` : ''}` : '',
+      score_label: labelled && j === pts.length - 1 ? `${score(p.score)}${p.rank !== null && p.rank_of !== null ? ` (${int(p.rank)}/${int(p.rank_of)})` : ''}` : '',
     }));
   });
 }

@@ -235,9 +235,9 @@ function dataTables(m: Metrics): Appendix['tables'] {
 
 function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: AppendixPart[]): Appendix {
   const lineage = lineageOf(m);
-  const carriedPart = parts.find((p) => p.heading.endsWith(CARRIED_HEADING));
+  const carriedPart = parts.find((p) => p.heading.endsWith(CARRIED_HEADING))?.heading.split('.')[0] ?? null;
   const sameTerritory = lineage && lineage.carried.length > 0
-    ? ` Cùng kỳ được tính trên cùng địa bàn theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: số liệu của các đơn vị trước sắp xếp được tính cho đơn vị tiếp nhận${carriedPart ? ` (Phụ lục, mục ${carriedPart.heading.split('.')[0]})` : ''}, ở cả kỳ báo cáo và cùng kỳ.`
+    ? ` Cùng kỳ được tính trên cùng địa bàn theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: số liệu của các đơn vị trước sắp xếp được tính cho đơn vị tiếp nhận${carriedPart ? ` (Phụ lục, mục ${carriedPart})` : ''}, ở cả kỳ báo cáo và cùng kỳ.`
     : '';
   return {
     sourcesHeading: '1. Nguồn số liệu',
@@ -249,7 +249,7 @@ function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: Append
     tables: dataTables(m),
     methods: [
       `Kỳ báo cáo: ${periodName(m.period.id)}, từ ngày ${date(m.period.start)} đến ngày ${date(m.period.end)}; chỉ dùng số liệu có ngày đến hết ngày ${date(m.period.as_of)}. Cùng kỳ là kỳ tương ứng của năm trước.${sameTerritory}`,
-      ...lineageMethods(m, lineage, names),
+      ...lineageMethods(m, lineage, names, carriedPart),
       `Nhiệm vụ: tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ đã giao (trừ nhiệm vụ đã dừng thực hiện); nhiệm vụ quá hạn là nhiệm vụ chưa hoàn thành mà hạn xử lý trước ngày tính; nhiệm vụ không có hạn xử lý (thường xuyên) không bao giờ quá hạn; nhiệm vụ đến hạn là nhiệm vụ đang thực hiện có hạn xử lý trong ${int(dueSoonDays(m))} ngày sau ngày tính.`,
       `Dịch vụ công trực tuyến: tỷ lệ hồ sơ tiếp nhận trực tuyến = số hồ sơ tiếp nhận trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ, gồm cả số liệu tổng hợp theo tháng; chênh lệch giữa hai tỷ lệ tính bằng điểm phần trăm.${fullOnline(m.online) === null ? '' : ' Tỷ lệ hồ sơ trực tuyến toàn trình = số hồ sơ tiếp nhận trực tuyến toàn trình / tổng số hồ sơ tiếp nhận, chỉ tính trên số liệu có ghi nhận trực tuyến toàn trình.'}`,
       'Các chỉ số: lấy kết quả mới nhất có kỳ đánh giá đến hết kỳ báo cáo; thứ hạng không được công bố thì tính trong các đơn vị cùng cấp có điểm (điểm cao hơn xếp trên, bằng điểm cùng hạng). Thứ hạng luôn ghi kèm số đơn vị được xếp hạng; không so sánh thứ hạng giữa hai kỳ có số đơn vị xếp hạng khác nhau (63 tỉnh, thành phố trước ngày 01/7/2025, 34 từ ngày đó). Chỉ số của đơn vị trước sắp xếp là kết quả riêng của đơn vị đó, không cộng hoặc tính bình quân với đơn vị mới.',
@@ -261,14 +261,23 @@ function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: Append
 
 const CARRIED_HEADING = 'Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay';
 
+/** How many of the units in the split row the methods name. */
+const SPLIT_NAMED = 5;
+
 /** What the split row holds and which split units a unit brief leaves out (metrics.md § lineage). */
-function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames): string[] {
+function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, carriedPart: string | null): string[] {
   if (!lineage) return [];
   const out: string[] = [];
   const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some((u) => (u.unit_code as string | null) === null);
   const divided = lineage.carried.filter((c) => c.to_codes.length > 1 && !lineage.split_units.includes(c.from_code));
   if (hasSplitRow && divided.length > 0) {
-    out.push(`Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${joinVi(divided.map((c) => names.name(c.from_code)))}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`);
+    // Old districts alone are dozens of units: five are named, the rest are the appendix table's
+    // rows with several current units.
+    const shown = divided.slice(0, SPLIT_NAMED).map((c) => names.name(c.from_code));
+    const rest = divided.length - shown.length;
+    const carried = carriedPart ? `, xem Phụ lục, mục ${carriedPart}` : '';
+    const who = rest > 0 ? `${shown.join(', ')} và ${int(rest)} đơn vị khác (các dòng có nhiều đơn vị hiện nay${carried})` : joinVi(shown);
+    out.push(`Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${who}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`);
   }
   if (lineage.split_units.length > 0) {
     out.push(`Không tính vào báo cáo số liệu của ${joinVi(lineage.split_units.map((u) => names.name(u)))}, do đơn vị đã chia tách cho nhiều đơn vị, trong đó có đơn vị ngoài phạm vi báo cáo.`);

@@ -23,7 +23,8 @@ try {
   const seeds = seedFiles();
   const binary = await binarySeeds(root, seeds['tasks.csv']!);
   const run = { parallel: Math.max(1, os.availableParallelism() - 1), budgetMs: 120_000 };
-  // Batches keep the folders on disk few; the PRNG runs on across batches, so case n is the same whatever the batch size.
+  // Batches keep the folders on disk few; the PRNG runs on across batches, so case n is the same
+  // whatever the batch size.
   const batches: [string, number, (n: number) => Case][] = [];
   const csvR = prng(seed);
   const binR = prng(seed + 1);

@@ -28,7 +28,7 @@ export function prng(seed: number): () => number {
 
 export type Rand = ReturnType<typeof prng>;
 const int = (r: Rand, n: number) => Math.floor(r() * n);
-const pick = <T,>(r: Rand, xs: readonly T[]) => xs[int(r, xs.length)]!;
+const pick = <T>(r: Rand, xs: readonly T[]) => xs[int(r, xs.length)]!;
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'data');
 /** Table file → rows kept (header excluded); units stay whole so references resolve. */
@@ -58,8 +58,35 @@ export function head(file: string, rows: number): Buffer {
 }
 
 const STRANGE = [
-  '\u0000', '\uFEFF', '\u200B', '\u202E', '\u0301', '\u0323', '\uFFFD', '\u00A0', '\u2028', '😀', '𝔸', 'ﬁ', '\r', '\t', '"', ',', ';',
-  'Đ', 'ư', 'ẫ', 'KÕt', 'Sôû', '=1+1', '{{x}}', '<b>', "'", '\\', '%s', '${x}',
+  '\u0000',
+  '\uFEFF',
+  '\u200B',
+  '\u202E',
+  '\u0301',
+  '\u0323',
+  '\uFFFD',
+  '\u00A0',
+  '\u2028',
+  '😀',
+  '𝔸',
+  'ﬁ',
+  '\r',
+  '\t',
+  '"',
+  ',',
+  ';',
+  'Đ',
+  'ư',
+  'ẫ',
+  'KÕt',
+  'Sôû',
+  '=1+1',
+  '{{x}}',
+  '<b>',
+  "'",
+  '\\',
+  '%s',
+  '${x}',
 ];
 
 interface Mutation {
@@ -167,7 +194,6 @@ export async function runCase(dir: string): Promise<Outcome> {
   }
 }
 
-
 export type Seeds = Record<string, Buffer>;
 export interface Case {
   dir: string;
@@ -198,7 +224,12 @@ export function csvCase(root: string, seeds: Seeds, n: number, r: Rand): Case {
     applied.push(m.name);
   }
   // Only what the target needs beside it: fewer files, faster cases, same coverage of the parser.
-  const needed = new Set(['units.csv', 'tasks.csv', target, ...(target === 'criteria_results.csv' ? ['criteria.csv'] : [])]);
+  const needed = new Set([
+    'units.csv',
+    'tasks.csv',
+    target,
+    ...(target === 'criteria_results.csv' ? ['criteria.csv'] : []),
+  ]);
   for (const f of needed) writeFileSync(path.join(dir, f), f === target ? buf : seeds[f]!);
   return { dir, label: `case ${n}: ${target} ← ${applied.join(' + ')}`, mutations: applied };
 }
@@ -231,7 +262,8 @@ export async function runAll(queue: Case[], { parallel, budgetMs }: { parallel: 
       const outcome = await Promise.race([runCase(c.dir), t.promise]);
       t.cancel();
       tally.set(outcome.kind, (tally.get(outcome.kind) ?? 0) + 1);
-      if (!['valid', 'issues', 'data_error'].includes(outcome.kind)) failures.push(`${c.label} → ${outcome.kind}: ${outcome.detail}`);
+      if (!['valid', 'issues', 'data_error'].includes(outcome.kind))
+        failures.push(`${c.label} → ${outcome.kind}: ${outcome.detail}`);
       rmSync(c.dir, { recursive: true, force: true });
     }
   }

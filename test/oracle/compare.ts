@@ -8,15 +8,22 @@ export const TOLERANCE = 1e-9;
  * Only the oracle's keys are compared: metrics.json may carry extra keys the rules do not define.
  * Keys named in `absent` may be missing from the engine's output (rules it does not implement yet).
  */
-export function differences(oracle: unknown, engine: unknown, absent: ReadonlySet<string> = new Set(), at = '', out: string[] = []): string[] {
+export function differences(
+  oracle: unknown,
+  engine: unknown,
+  absent: ReadonlySet<string> = new Set(),
+  at = '',
+  out: string[] = [],
+): string[] {
   if (out.length >= 40) return out;
   const show = () => out.push(`${at || '(root)'}: oracle ${JSON.stringify(oracle)}, engine ${JSON.stringify(engine)}`);
   if (Array.isArray(oracle)) {
-    if (!Array.isArray(engine)) return show(), out;
+    if (!Array.isArray(engine)) return (show(), out);
     if (oracle.length !== engine.length) out.push(`${at}: oracle ${oracle.length} rows, engine ${engine.length}`);
-    for (let i = 0; i < Math.min(oracle.length, engine.length); i++) differences(oracle[i], engine[i], absent, `${at}[${i}]`, out);
+    for (let i = 0; i < Math.min(oracle.length, engine.length); i++)
+      differences(oracle[i], engine[i], absent, `${at}[${i}]`, out);
   } else if (typeof oracle === 'object' && oracle !== null) {
-    if (typeof engine !== 'object' || engine === null || Array.isArray(engine)) return show(), out;
+    if (typeof engine !== 'object' || engine === null || Array.isArray(engine)) return (show(), out);
     for (const [k, v] of Object.entries(oracle)) {
       const sub = at ? `${at}.${k}` : k;
       if (!(k in engine)) {

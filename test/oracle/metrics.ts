@@ -16,7 +16,8 @@ const DAY = 86_400_000;
 const addDays = (d: string, n: number) => iso(utc(d) + n * DAY);
 const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / DAY);
 const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+const lastDay = (year: number, month: number) =>
+  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
 const within = (d: string | null, start: string, end: string) => d !== null && d >= start && d <= end;
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -33,7 +34,15 @@ export function period(id: string): OraclePeriod {
   const m = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|([369])M))?$/.exec(id);
   if (!m) throw new Error(`oracle: period ${id}`);
   const year = +m[1]!;
-  const [first, last] = m[2] ? [+m[2], +m[2]] : m[3] ? [3 * +m[3] - 2, 3 * +m[3]] : m[4] ? [6 * +m[4] - 5, 6 * +m[4]] : m[5] ? [1, +m[5]] : [1, 12];
+  const [first, last] = m[2]
+    ? [+m[2], +m[2]]
+    : m[3]
+      ? [3 * +m[3] - 2, 3 * +m[3]]
+      : m[4]
+        ? [6 * +m[4] - 5, 6 * +m[4]]
+        : m[5]
+          ? [1, +m[5]]
+          : [1, 12];
   const months = Array.from({ length: last - first + 1 }, (_, i) => `${year}-${pad(first + i)}`);
   return { id, year, start: `${year}-${pad(first)}-01`, end: lastDay(year, last), months };
 }
@@ -59,7 +68,8 @@ class Territory {
       this.lineage.set(from, rows);
     };
     for (const l of t.unit_lineage ?? []) add(l.from_code, l.to_code, l.effective_on);
-    for (const u of t.units) if (u.successor_code && u.valid_to) add(u.unit_code, u.successor_code, addDays(u.valid_to, 1));
+    for (const u of t.units)
+      if (u.successor_code && u.valid_to) add(u.unit_code, u.successor_code, addDays(u.valid_to, 1));
   }
 
   /** succ(u, E), sorted. */
@@ -147,16 +157,28 @@ function scopeOf(t: Tables, terr: Territory, requested: string | undefined): Sco
 function defaultScope(t: Tables, E: string): string {
   const parents = new Set(t.units.map((u) => u.parent_code));
   const roots = t.units.filter(
-    (u) => u.kind === 'province' && parents.has(u.unit_code) && (!u.valid_from || u.valid_from <= E) && (!u.valid_to || u.valid_to >= E),
+    (u) =>
+      u.kind === 'province' &&
+      parents.has(u.unit_code) &&
+      (!u.valid_from || u.valid_from <= E) &&
+      (!u.valid_to || u.valid_to >= E),
   );
   if (roots.length !== 1) throw new OracleUsageError(`${roots.length} province units with child units on ${E}`);
   return roots[0]!.unit_code;
 }
 
 /** by_unit order: the children and the scope by unit_code, the null row last. */
-function byUnitRows<T>(scope: Scope, buckets: Map<string | null, T>, present: (code: string | null) => boolean, empty: () => T) {
+function byUnitRows<T>(
+  scope: Scope,
+  buckets: Map<string | null, T>,
+  present: (code: string | null) => boolean,
+  empty: () => T,
+) {
   const codes = [...new Set([...scope.children, ...(present(scope.code) ? [scope.code] : [])])].sort(byCode);
-  const rows = codes.map((c) => ({ unit_code: c as string | null, ...(buckets.get(c) ?? empty()) }));
+  const rows: ({ unit_code: string | null } & T)[] = codes.map((c) => ({
+    unit_code: c,
+    ...(buckets.get(c) ?? empty()),
+  }));
   if (present(null)) rows.push({ unit_code: null, ...buckets.get(null)! });
   return rows;
 }
@@ -175,7 +197,16 @@ interface TaskCounts {
   assigned: number;
   completed: number;
 }
-const zeroTasks = (): TaskCounts => ({ total: 0, done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, due_soon: 0, assigned: 0, completed: 0 });
+const zeroTasks = (): TaskCounts => ({
+  total: 0,
+  done_on_time: 0,
+  done_late: 0,
+  in_progress: 0,
+  overdue: 0,
+  due_soon: 0,
+  assigned: 0,
+  completed: 0,
+});
 
 const withRates = (c: TaskCounts) => ({
   total: c.total,
@@ -194,7 +225,8 @@ const withRates = (c: TaskCounts) => ({
 type TaskState = 'done_on_time' | 'done_late' | 'overdue' | 'in_progress';
 
 function taskState(t: Task, D: string): TaskState {
-  if (t.completed_on !== null && t.completed_on <= D) return t.due_on === null || t.completed_on <= t.due_on ? 'done_on_time' : 'done_late';
+  if (t.completed_on !== null && t.completed_on <= D)
+    return t.due_on === null || t.completed_on <= t.due_on ? 'done_on_time' : 'done_late';
   return t.due_on !== null && t.due_on < D ? 'overdue' : 'in_progress';
 }
 
@@ -203,7 +235,14 @@ function tasksFigures(tasks: Task[], scope: Scope, p: OraclePeriod) {
   const soon = addDays(D, 14);
   const total = zeroTasks();
   const buckets = new Map<string | null, TaskCounts>();
-  const overdue: { task_id: string; doc_no: string | null; lead_unit: string; title: string; due_on: string; days_overdue: number }[] = [];
+  const overdue: {
+    task_id: string;
+    doc_no: string | null;
+    lead_unit: string;
+    title: string;
+    due_on: string;
+    days_overdue: number;
+  }[] = [];
   for (const t of tasks) {
     const where = scope.place(t.lead_unit);
     if (!where.in || t.assigned_on > D || (t.cancelled_on !== null && t.cancelled_on <= D)) continue;
@@ -218,11 +257,21 @@ function tasksFigures(tasks: Task[], scope: Scope, p: OraclePeriod) {
       if (within(t.completed_on, p.start, p.end)) c.completed++;
     }
     if (state === 'overdue') {
-      overdue.push({ task_id: t.task_id, doc_no: t.doc_no, lead_unit: t.lead_unit, title: t.title, due_on: t.due_on!, days_overdue: daysBetween(t.due_on!, D) });
+      overdue.push({
+        task_id: t.task_id,
+        doc_no: t.doc_no,
+        lead_unit: t.lead_unit,
+        title: t.title,
+        due_on: t.due_on!,
+        days_overdue: daysBetween(t.due_on!, D),
+      });
     }
   }
   overdue.sort((a, b) => b.days_overdue - a.days_overdue || byCode(a.task_id, b.task_id));
-  const by_unit = byUnitRows(scope, buckets, (c) => buckets.has(c), zeroTasks).map(({ unit_code, ...c }) => ({ unit_code, ...withRates(c) }));
+  const by_unit = byUnitRows(scope, buckets, (c) => buckets.has(c), zeroTasks).map(({ unit_code, ...c }) => ({
+    unit_code,
+    ...withRates(c),
+  }));
   return { ...withRates(total), by_unit, overdue_list: overdue };
 }
 
@@ -297,7 +346,13 @@ function addStat(s: OnlineSum, r: DossierStat) {
   }
 }
 
-const RATIOS = ['online_ratio', 'online_ratio_eligible', 'on_time_rate', 'online_payment_ratio', 'full_online_ratio'] as const;
+const RATIOS = [
+  'online_ratio',
+  'online_ratio_eligible',
+  'on_time_rate',
+  'online_payment_ratio',
+  'full_online_ratio',
+] as const;
 
 function onlineFigures(t: Tables, scope: Scope, p: OraclePeriod, ancestorsOf: (u: string) => string[]) {
   if (!t.dossiers && !t.dossier_stats) return null;
@@ -333,8 +388,15 @@ function onlineFigures(t: Tables, scope: Scope, p: OraclePeriod, ancestorsOf: (u
   }
   const now = total.figures();
   const before = previous.figures();
-  const delta = Object.fromEntries(RATIOS.map((k) => [k, now[k] === null || before[k] === null ? null : now[k] - before[k]]));
-  const byUnit = byUnitRows(scope, buckets, (c) => (buckets.get(c)?.rows ?? 0) > 0, () => new OnlineSum());
+  const delta = Object.fromEntries(
+    RATIOS.map((k) => [k, now[k] === null || before[k] === null ? null : now[k] - before[k]]),
+  );
+  const byUnit = byUnitRows(
+    scope,
+    buckets,
+    (c) => (buckets.get(c)?.rows ?? 0) > 0,
+    () => new OnlineSum(),
+  );
   const target = onlineTarget(t, scope.code, p.end.slice(0, 4), ancestorsOf);
   return {
     ...now,
@@ -408,7 +470,10 @@ function indicesFigures(t: Tables, terr: Territory, scope: Scope) {
       series: list.map((s) => ({ period: s.period, score: s.score, rank: ranked(s).rank, rank_of: ranked(s).rank_of })),
     };
   });
-  return out.sort((a, b) => byCode(a.unit_code, b.unit_code) || byCode(a.index_code, b.index_code) || byCode(a.component, b.component));
+  return out.sort(
+    (a, b) =>
+      byCode(a.unit_code, b.unit_code) || byCode(a.index_code, b.index_code) || byCode(a.component, b.component),
+  );
 }
 
 // ——— criteria ———
@@ -427,7 +492,17 @@ interface CriteriaCounts {
   points_at_risk: number;
   points_lost: number;
 }
-const zeroCriteria = (): CriteriaCounts => ({ total: 0, achieved: 0, not_achieved: 0, in_progress: 0, not_due: 0, points: 0, max_points: 0, points_at_risk: 0, points_lost: 0 });
+const zeroCriteria = (): CriteriaCounts => ({
+  total: 0,
+  achieved: 0,
+  not_achieved: 0,
+  in_progress: 0,
+  not_due: 0,
+  points: 0,
+  max_points: 0,
+  points_at_risk: 0,
+  points_lost: 0,
+});
 
 function criteriaFigures(t: Tables, scope: Scope, D: string) {
   const year = +D.slice(0, 4);
@@ -474,7 +549,8 @@ export function oracleMetrics(t: Tables, periodId: string, unit?: string) {
   const scope = scopeOf(t, terr, unit);
   const ancestorsOf = (u: string) => {
     const out: string[] = [];
-    for (let at = terr.units.get(u)?.parent_code; at && !out.includes(at); at = terr.units.get(at)?.parent_code) out.push(at);
+    for (let at = terr.units.get(u)?.parent_code; at && !out.includes(at); at = terr.units.get(at)?.parent_code)
+      out.push(at);
     return out;
   };
   return {

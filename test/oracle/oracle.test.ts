@@ -34,16 +34,6 @@ async function world(dataDir: string): Promise<World> {
   return { tables: await readFolder(dataDir), db: await Db.open(file, { readOnly: true }) };
 }
 
-/**
- * Disagreements reported to their owner and not fixed yet, as the start of the difference line they
- * give; every other difference fails. The last test of the sample checks that each still occurs, so
- * a fixed one must be taken off this list. queries/online.sql (engineer sql) leaves
- * delta.full_online_ratio null; metrics.md asks for this period's ratio minus previous.
- */
-const PENDING = ['online.delta.full_online_ratio: oracle '];
-const pending = (line: string) => PENDING.some((p) => line.startsWith(p)) && line.endsWith(', engine null');
-const seen = new Set<string>();
-
 /** Engine and oracle on one case: the same figures, or the same refusal. */
 async function agree(w: World, period: string, unit?: string): Promise<void> {
   let oracle: ReturnType<typeof oracleMetrics> | undefined;
@@ -51,13 +41,13 @@ async function agree(w: World, period: string, unit?: string): Promise<void> {
     oracle = oracleMetrics(w.tables, period, unit);
   } catch (e) {
     if (!(e instanceof OracleUsageError)) throw e;
-    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(CliError);
+    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(
+      CliError,
+    );
     return;
   }
   const engine = JSON.parse(JSON.stringify(await computeMetrics(w.db, { period: parsePeriod(period), unit })));
-  const all = differences(oracle, engine);
-  for (const line of all.filter(pending)) seen.add(PENDING.find((p) => line.startsWith(p))!);
-  const diff = all.filter((line) => !pending(line));
+  const diff = differences(oracle, engine);
   expect(diff, `${unit ?? 'default scope'} ${period} (oracle vs engine):\n${diff.join('\n')}`).toEqual([]);
 }
 
@@ -68,8 +58,8 @@ function writeFixture(dir: string): string {
     return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   for (const [table, rows] of Object.entries(FIXTURE)) {
-    const cols = [...new Set(rows!.flatMap((r) => Object.keys(r)))];
-    const lines = [cols.join(','), ...rows!.map((r) => cols.map((c) => cell(r[c])).join(','))];
+    const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))];
     writeFileSync(path.join(dir, `${table}.csv`), lines.join('\n') + '\n');
   }
   return dir;
@@ -113,7 +103,8 @@ describe('oracle vs engine — sample data', () => {
   });
   afterAll(() => w?.db.close());
   it.each(SAMPLE_CASES)('%s %s', async (period, unit) => agree(w, period, unit));
-  // The goldens of test/metrics-golden.test.ts are the engine's output kept as regression guards; the oracle is what checks them.
+  // The goldens of test/metrics-golden.test.ts are the engine's output kept as regression guards;
+  // the oracle is what checks them.
   const goldens: [string, string][] = [
     ['2024-Q4', 'AG'],
     ['2024', 'AG.CT'],
@@ -126,12 +117,12 @@ describe('oracle vs engine — sample data', () => {
   it.each(goldens)('golden %s %s agrees with the oracle', golden);
   it('the engine-made brief fixtures (test/fixtures/brief/make.ts) are what the engine gives now', async () => {
     const stale = Object.entries(await engineFixtures(w.db))
-      .filter(([name, text]) => readFileSync(fileURLToPath(new URL(`../fixtures/brief/${name}`, import.meta.url)), 'utf8') !== text)
+      .filter(
+        ([name, text]) =>
+          readFileSync(fileURLToPath(new URL(`../fixtures/brief/${name}`, import.meta.url)), 'utf8') !== text,
+      )
       .map(([name]) => name);
     expect(stale, 'regenerate them with: npx tsx test/fixtures/brief/make.ts').toEqual([]);
-  });
-  it('every PENDING disagreement still occurs (take a fixed one off the list)', () => {
-    expect(PENDING.filter((p) => !seen.has(p))).toEqual([]);
   });
 });
 

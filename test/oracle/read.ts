@@ -99,7 +99,17 @@ export interface Tables {
   criteria_results?: CriterionResult[];
 }
 
-const TABLES = ['units', 'unit_lineage', 'tasks', 'dossiers', 'dossier_stats', 'targets', 'index_scores', 'criteria', 'criteria_results'];
+const TABLES = [
+  'units',
+  'unit_lineage',
+  'tasks',
+  'dossiers',
+  'dossier_stats',
+  'targets',
+  'index_scores',
+  'criteria',
+  'criteria_results',
+];
 
 export async function readFolder(dir: string): Promise<Tables> {
   const raw = new Map<string, RawRow[]>();
@@ -109,13 +119,18 @@ export async function readFolder(dir: string): Promise<Tables> {
     const full = path.join(dir, file);
     const ext = path.extname(file).toLowerCase();
     const rows =
-      ext === '.csv' ? parseCsv(readFileSync(full, 'utf8')) : ext === '.json' ? (JSON.parse(readFileSync(full, 'utf8')) as RawRow[]) : await readParquet(full);
+      ext === '.csv'
+        ? parseCsv(readFileSync(full, 'utf8'))
+        : ext === '.json'
+          ? (JSON.parse(readFileSync(full, 'utf8')) as RawRow[])
+          : await readParquet(full);
     raw.set(table, (raw.get(table) ?? []).concat(rows));
   }
   if (files.some((f) => /\.xlsx$/i.test(f))) throw new Error(`${dir}: the oracle reads CSV, JSON and Parquet only`);
   const rowsOf = (t: string) => raw.get(t);
-  const get = <T,>(t: string, map: (r: Row) => T): T[] | undefined => rowsOf(t)?.map((r) => map(new Row(r, t)));
-  for (const t of raw.keys()) if (!TABLES.includes(t) && t !== 'documents') throw new Error(`oracle: unknown table ${t}`);
+  const get = <T>(t: string, map: (r: Row) => T): T[] | undefined => rowsOf(t)?.map((r) => map(new Row(r, t)));
+  for (const t of raw.keys())
+    if (!TABLES.includes(t) && t !== 'documents') throw new Error(`oracle: unknown table ${t}`);
   return {
     units: get('units', (r) => ({
       unit_code: r.text('unit_code')!,
@@ -126,7 +141,11 @@ export async function readFolder(dir: string): Promise<Tables> {
       valid_to: r.date('valid_to'),
       successor_code: r.text('successor_code'),
     }))!,
-    unit_lineage: get('unit_lineage', (r) => ({ from_code: r.text('from_code')!, to_code: r.text('to_code')!, effective_on: r.date('effective_on')! })),
+    unit_lineage: get('unit_lineage', (r) => ({
+      from_code: r.text('from_code')!,
+      to_code: r.text('to_code')!,
+      effective_on: r.date('effective_on')!,
+    })),
     tasks: get('tasks', (r) => ({
       task_id: r.text('task_id')!,
       doc_no: r.text('doc_no'),
@@ -156,7 +175,12 @@ export async function readFolder(dir: string): Promise<Tables> {
       resolved_on_time: r.num('resolved_on_time')!,
       received_fully_online: r.num('received_fully_online'),
     })),
-    targets: get('targets', (r) => ({ metric: r.text('metric')!, year: r.num('year')!, unit_code: r.text('unit_code'), target: r.num('target')! })),
+    targets: get('targets', (r) => ({
+      metric: r.text('metric')!,
+      year: r.num('year')!,
+      unit_code: r.text('unit_code'),
+      target: r.num('target')!,
+    })),
     index_scores: get('index_scores', (r) => ({
       index_code: r.text('index_code')!,
       period: r.text('period')!,
@@ -244,22 +268,30 @@ export function parseCsv(text: string): RawRow[] {
   let record: string[] = [];
   let quoted = false;
   const s = text.replace(/^\uFEFF/, '');
+  const endRecord = () => {
+    record.push(field);
+    records.push(record);
+    field = '';
+    record = [];
+  };
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') record.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
+    else if (ch === ',') {
       record.push(field);
-      records.push(record);
-      (field = ''), (record = []);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      endRecord();
     } else field += ch;
   }
-  if (field !== '' || record.length) record.push(field), records.push(record);
+  if (field !== '' || record.length) endRecord();
   const [header, ...body] = records.filter((r) => !(r.length === 1 && r[0] === ''));
   if (!header) return [];
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));

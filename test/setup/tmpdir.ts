@@ -15,7 +15,9 @@ export function setup(): () => void {
   const saved = { TMPDIR: process.env.TMPDIR, TMP: process.env.TMP, TEMP: process.env.TEMP };
   process.env.TMPDIR = process.env.TMP = process.env.TEMP = dir;
   return () => {
-    const left = readdirSync(dir).filter((f) => !TOOL_CACHES.test(f)).sort();
+    const left = readdirSync(dir)
+      .filter((f) => !TOOL_CACHES.test(f))
+      .sort();
     rmSync(dir, { recursive: true, force: true });
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -24,7 +26,9 @@ export function setup(): () => void {
     if (left.length) {
       // vitest only logs an error thrown here; the exit code is what makes the run fail.
       process.exitCode = 1;
-      throw new Error(`the test run left ${left.length} entries in its temp dir (a test did not clean up): ${left.join(', ')}`);
+      throw new Error(
+        `the test run left ${left.length} entries in its temp dir (a test did not clean up): ${left.join(', ')}`,
+      );
     }
   };
 }
