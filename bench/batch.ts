@@ -36,10 +36,16 @@ try {
   await loadData(path.join(repo, 'data'), dbPath, effects);
 
   // The shipped job, pointed at this folder's database and the repo's data.
-  const shipped = JSON.parse(fs.readFileSync(path.join(repo, 'jobs', 'communes-quarterly.json'), 'utf8'));
+  const shipped = JSON.parse(fs.readFileSync(path.join(repo, 'jobs', 'communes-quarterly.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   fs.mkdirSync(path.join(root, 'jobs'));
   const jobFile = path.join(root, 'jobs', 'communes-quarterly.json');
-  fs.writeFileSync(jobFile, JSON.stringify({ ...shipped, data: path.join(repo, 'data'), database: dbPath, period: PERIOD }));
+  fs.writeFileSync(
+    jobFile,
+    JSON.stringify({ ...shipped, data: path.join(repo, 'data'), database: dbPath, period: PERIOD }),
+  );
   const job = readJob(jobFile, path.join(root, 'out'));
 
   // The first round's batch also tells which units there are; a warm-up brief goes first, untimed.
@@ -63,14 +69,20 @@ try {
         `separate ${picked.length} runs ${s(separate / units.length)} each → ${s(separate)} for ${units.length}; ratio ${(batch / separate).toFixed(2)}`,
     );
   }
-  console.log(`ratio batch/separate over ${ROUNDS} round(s): ${(totals.batch / totals.separate).toFixed(2)} (target ≤ 0.35)`);
+  console.log(
+    `ratio batch/separate over ${ROUNDS} round(s): ${(totals.batch / totals.separate).toFixed(2)} (target ≤ 0.35)`,
+  );
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
 
 /** What an officer runs for one commune: a `cchc brief` process on the loaded database. */
 async function single(unit: string, out: string): Promise<void> {
-  await exec(path.join(repo, 'bin', 'cchc'), ['brief', '--db', path.join(root, 'out', 'cchc.duckdb'), '--period', PERIOD, '--unit', unit, '--out', out], { cwd: root });
+  await exec(
+    path.join(repo, 'bin', 'cchc'),
+    ['brief', '--db', path.join(root, 'out', 'cchc.duckdb'), '--period', PERIOD, '--unit', unit, '--out', out],
+    { cwd: root },
+  );
 }
 
 /** n units evenly spread over the sorted list, so the sample mixes phường, xã and đặc khu. */

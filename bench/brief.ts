@@ -17,7 +17,12 @@ import { renderBrief } from '../src/render/brief.ts';
 import { closeBrowser, launchBrowser, printPdf } from '../src/render/browser.ts';
 
 const { values: args } = parseArgs({
-  options: { db: { type: 'string' }, period: { type: 'string', default: '2024-Q4' }, unit: { type: 'string' }, runs: { type: 'string', default: '3' } },
+  options: {
+    db: { type: 'string' },
+    period: { type: 'string', default: '2024-Q4' },
+    unit: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+  },
 });
 const runs = Math.max(1, Number(args.runs));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cchc-bench-brief-'));
@@ -48,7 +53,9 @@ try {
       return performance.now() - t;
     };
     for (let i = 0; i < runs; i++) {
-      brief.warm.push(await time(async () => stages.push((await renderBrief(db, { ...options(`w${i}`), browser }, effects)).timings)));
+      brief.warm.push(
+        await time(async () => stages.push((await renderBrief(db, { ...options(`w${i}`), browser }, effects)).timings)),
+      );
       print.warm.push(await time(() => printPdf(browser, html)));
       brief.cold.push(await time(() => renderBrief(db, options(`c${i}`), effects)));
       print.cold.push(
@@ -67,9 +74,13 @@ try {
     for (const k of ['warm', 'cold'] as const) {
       const b = med(brief[k]);
       const p = med(print[k]);
-      console.log(`  ${k}: whole brief ${b.toFixed(0)}, print finished HTML ${p.toFixed(0)}, ratio ${(b / p).toFixed(2)}× (target ≤ 1.5×)`);
+      console.log(
+        `  ${k}: whole brief ${b.toFixed(0)}, print finished HTML ${p.toFixed(0)}, ratio ${(b / p).toFixed(2)}× (target ≤ 1.5×)`,
+      );
     }
-    console.log(`  warm brief stages: metrics ${mid.metrics}, charts ${mid.charts}, html ${mid.html}, pdf ${mid.pdf}, write ${mid.write}`);
+    console.log(
+      `  warm brief stages: metrics ${mid.metrics}, charts ${mid.charts}, html ${mid.html}, pdf ${mid.pdf}, write ${mid.write}`,
+    );
   } finally {
     await closeBrowser(browser);
     db.close();

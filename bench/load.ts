@@ -22,7 +22,9 @@ async function generate(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, 'units.csv'),
-    'unit_code,name,kind,parent_code\n' + UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') + '\n',
+    'unit_code,name,kind,parent_code\n' +
+      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
+      '\n',
   );
   writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
   let seed = 42;
@@ -97,7 +99,15 @@ console.log(`rows:          ${rows.toLocaleString('en-US')}`);
 console.log(`                wall     cpu   (best of ${ROUNDS})`);
 console.log(`bare read_csv: ${bare.wall.toFixed(2).padStart(5)} s ${bare.cpu.toFixed(2).padStart(5)} s`);
 console.log(`cchc load:     ${load.wall.toFixed(2).padStart(5)} s ${load.cpu.toFixed(2).padStart(5)} s`);
-console.log(`ratio:         ${(load.wall / bare.wall).toFixed(2).padStart(5)}   ${(load.cpu / bare.cpu).toFixed(2).padStart(5)}     (limit 1.50)`);
-console.log(`round ratios:  ${median(ratios.map((r) => r.wall)).toFixed(2).padStart(5)}   ${median(ratios.map((r) => r.cpu)).toFixed(2).padStart(5)}     (median; wall ${ratios.map((r) => r.wall.toFixed(2)).join(' ')})`);
+console.log(
+  `ratio:         ${(load.wall / bare.wall).toFixed(2).padStart(5)}   ${(load.cpu / bare.cpu).toFixed(2).padStart(5)}     (limit 1.50)`,
+);
+console.log(
+  `round ratios:  ${median(ratios.map((r) => r.wall))
+    .toFixed(2)
+    .padStart(5)}   ${median(ratios.map((r) => r.cpu))
+    .toFixed(2)
+    .padStart(5)}     (median; wall ${ratios.map((r) => r.wall.toFixed(2)).join(' ')})`,
+);
 console.log(`load average:  ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 console.log(`peak RSS:      ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

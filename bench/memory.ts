@@ -29,7 +29,9 @@ if (!existsSync(TIME)) {
 async function generate(dir: string): Promise<string> {
   writeFileSync(
     path.join(dir, 'units.csv'),
-    'unit_code,name,kind,parent_code\n' + UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') + '\n',
+    'unit_code,name,kind,parent_code\n' +
+      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
+      '\n',
   );
   writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
   const csv = path.join(dir, 'dossiers.csv');
@@ -59,7 +61,11 @@ interface Measure {
 /** Runs argv under /usr/bin/time; fails loudly if the command fails. */
 function measure(label: string, argv: string[]): Measure {
   const report = path.join(os.tmpdir(), `cchc-memory-${process.pid}-${label}.txt`);
-  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   const [kb, secs] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
   rmSync(report, { force: true });
@@ -70,7 +76,9 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'cchc-memory-'));
 try {
   const t0 = performance.now();
   const csv = await generate(dir);
-  console.log(`generated ${ROWS.toLocaleString('en-US')} dossier rows (${Math.round(statSync(csv).size / 1e6)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${ROWS.toLocaleString('en-US')} dossier rows (${Math.round(statSync(csv).size / 1e6)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const bareScript = `
     import { DuckDBInstance } from '@duckdb/node-api';
@@ -80,13 +88,29 @@ try {
     await conn.run('CHECKPOINT');
     conn.closeSync();
     inst.closeSync();`;
-  const bare = measure('bare', [process.execPath, '--input-type=module', '-e', bareScript, path.join(dir, 'bare.duckdb'), csv]);
+  const bare = measure('bare', [
+    process.execPath,
+    '--input-type=module',
+    '-e',
+    bareScript,
+    path.join(dir, 'bare.duckdb'),
+    csv,
+  ]);
   rmSync(path.join(dir, 'bare.duckdb'), { force: true });
-  const load = measure('load', [path.join(REPO, 'bin', 'cchc'), 'load', '--data', dir, '--db', path.join(dir, 'cchc.duckdb')]);
+  const load = measure('load', [
+    path.join(REPO, 'bin', 'cchc'),
+    'load',
+    '--data',
+    dir,
+    '--db',
+    path.join(dir, 'cchc.duckdb'),
+  ]);
 
   console.log(`baseline (bare DuckDB CTAS read_csv): peak RSS ${bare.peakMb} MB, ${bare.seconds.toFixed(1)} s`);
   console.log(`cchc load:                            peak RSS ${load.peakMb} MB, ${load.seconds.toFixed(1)} s`);
-  console.log(`ratio load/baseline:                  memory ${(load.peakMb / bare.peakMb).toFixed(2)}, time ${(load.seconds / bare.seconds).toFixed(2)}`);
+  console.log(
+    `ratio load/baseline:                  memory ${(load.peakMb / bare.peakMb).toFixed(2)}, time ${(load.seconds / bare.seconds).toFixed(2)}`,
+  );
   console.log(`target: peak RSS under ${LIMIT_MB} MB: ${load.peakMb < LIMIT_MB ? 'met' : 'NOT met'}`);
   process.exitCode = load.peakMb < LIMIT_MB ? 0 : 1;
 } finally {

@@ -9,7 +9,16 @@
  * (/usr/bin/time comes from Debian's `time` package: `apt-get install -y time`.)
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,7 +27,17 @@ const ROWS = Number(process.argv[2] ?? 200_000);
 const TIME = '/usr/bin/time';
 const REPO = path.join(import.meta.dirname, '..');
 const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
-const HEADER = ['dossier_id', 'unit_code', 'procedure_code', 'channel', 'online_eligible', 'received_on', 'due_on', 'resolved_on', 'paid_online'];
+const HEADER = [
+  'dossier_id',
+  'unit_code',
+  'procedure_code',
+  'channel',
+  'online_eligible',
+  'received_on',
+  'due_on',
+  'resolved_on',
+  'paid_online',
+];
 
 if (!existsSync(TIME)) {
   console.error(`${TIME} not found; install it with \`apt-get install -y time\``);
@@ -32,14 +51,28 @@ function* rows(): Generator<(string | Date | null)[]> {
   const day = (d: number) => new Date(Date.UTC(2024, 0, 1 + d));
   for (let i = 0; i < ROWS; i++) {
     const r = rand(700);
-    yield [`HS${String(i).padStart(9, '0')}`, UNITS[i % UNITS.length]!, `1.00${rand(9000) + 1000}`, ['online', 'direct', 'postal'][rand(3)]!,
-      r % 2 ? 'true' : 'false', day(r), day(r + 10), r % 5 ? day(r + (r % 15)) : null, r % 7 ? 'false' : 'true'];
+    yield [
+      `HS${String(i).padStart(9, '0')}`,
+      UNITS[i % UNITS.length]!,
+      `1.00${rand(9000) + 1000}`,
+      ['online', 'direct', 'postal'][rand(3)]!,
+      r % 2 ? 'true' : 'false',
+      day(r),
+      day(r + 10),
+      r % 5 ? day(r + (r % 15)) : null,
+      r % 7 ? 'false' : 'true',
+    ];
   }
 }
 
 function base(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'units.csv'), 'unit_code,name,kind,parent_code\n' + UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') + '\n');
+  writeFileSync(
+    path.join(dir, 'units.csv'),
+    'unit_code,name,kind,parent_code\n' +
+      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
+      '\n',
+  );
   writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
 }
 
@@ -79,7 +112,11 @@ interface Measure {
 
 function measure(label: string, argv: string[]): Measure {
   const report = path.join(os.tmpdir(), `cchc-xlsx-${process.pid}-${label}.txt`);
-  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   const [kb, secs] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
   rmSync(report, { force: true });
@@ -95,13 +132,18 @@ try {
   await writeCsv(path.join(csvDir, 'dossiers.csv'));
   await writeXlsx(path.join(xlsxDir, 'dossiers.xlsx'));
   const mb = (f: string) => (statSync(f).size / 1e6).toFixed(1);
-  console.log(`generated ${ROWS.toLocaleString('en-US')} rows: CSV ${mb(path.join(csvDir, 'dossiers.csv'))} MB, XLSX ${mb(path.join(xlsxDir, 'dossiers.xlsx'))} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const load = (dir: string, label: string) => measure(label, [path.join(REPO, 'bin', 'cchc'), 'load', '--data', dir, '--db', path.join(root, `${label}.duckdb`)]);
+  console.log(
+    `generated ${ROWS.toLocaleString('en-US')} rows: CSV ${mb(path.join(csvDir, 'dossiers.csv'))} MB, XLSX ${mb(path.join(xlsxDir, 'dossiers.xlsx'))} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const load = (dir: string, label: string) =>
+    measure(label, [path.join(REPO, 'bin', 'cchc'), 'load', '--data', dir, '--db', path.join(root, `${label}.duckdb`)]);
   const csv = load(csvDir, 'csv');
   const xlsx = load(xlsxDir, 'xlsx');
   console.log(`cchc load, CSV:  peak RSS ${csv.peakMb} MB, ${csv.seconds.toFixed(1)} s`);
   console.log(`cchc load, XLSX: peak RSS ${xlsx.peakMb} MB, ${xlsx.seconds.toFixed(1)} s`);
-  console.log(`ratio XLSX/CSV:  memory ${(xlsx.peakMb / csv.peakMb).toFixed(2)} (target < 2), time ${(xlsx.seconds / csv.seconds).toFixed(2)}`);
+  console.log(
+    `ratio XLSX/CSV:  memory ${(xlsx.peakMb / csv.peakMb).toFixed(2)} (target < 2), time ${(xlsx.seconds / csv.seconds).toFixed(2)}`,
+  );
   process.exitCode = xlsx.peakMb < 2 * csv.peakMb ? 0 : 1;
 } finally {
   rmSync(root, { recursive: true, force: true });

@@ -18,7 +18,14 @@ import { writeCsv } from './sample/csv.ts';
 import { MONTHS, dossiersOfYear, dossierStats, planDossiers, type DossierPlan } from './sample/dossiers.ts';
 import { SAMPLE_SEED } from './sample/rng.ts';
 import { buildDocuments, buildTasks, type TaskRow } from './sample/tasks.ts';
-import { buildUnitsAndLineage, MERGED_PROVINCE, NEW_START, OLD_KIEN_GIANG, type LineageRow, type Unit } from './sample/units.ts';
+import {
+  buildUnitsAndLineage,
+  MERGED_PROVINCE,
+  NEW_START,
+  OLD_KIEN_GIANG,
+  type LineageRow,
+  type Unit,
+} from './sample/units.ts';
 import { TABLES, type TableName } from '../src/schema.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +34,8 @@ export const PAPI_DIR = path.join(ROOT, 'scripts/sample/papi');
 export const YEARS = [2023, 2024, 2025, 2026];
 
 const columnsOf = (t: TableName) => TABLES[t].columns.map((c) => c.name);
-const write = (dir: string, t: TableName, rows: readonly object[]) => writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
+const write = (dir: string, t: TableName, rows: readonly object[]) =>
+  writeCsv(path.join(dir, `${t}.csv`), columnsOf(t), rows);
 
 /** Every CSV table of the sample: cheap to build, and what the reproducibility test compares. */
 export function writeSmallTables(
@@ -37,9 +45,15 @@ export function writeSmallTables(
   if (totalMaxHundredths() !== 6000) throw new Error('criteria set must total 60 points');
   const { units, lineage } = buildUnitsAndLineage(path.join(PAPI_DIR, 'dim_province.csv'));
   const tasks = buildTasks(units, lineage);
-  const provinces34 = units.filter((u) => u.kind === 'province' && (u.valid_to === null || u.valid_to >= NEW_START)).map((u) => u.unit_code);
+  const provinces34 = units
+    .filter((u) => u.kind === 'province' && (u.valid_to === null || u.valid_to >= NEW_START))
+    .map((u) => u.unit_code);
   if (provinces34.length !== 34) throw new Error(`expected 34 provinces from ${NEW_START}, got ${provinces34.length}`);
-  const indices = [...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')), ...anGiangRows(), ...dvc766Provinces(provinces34)];
+  const indices = [
+    ...papiRows(path.join(PAPI_DIR, 'agg_province_year.csv')),
+    ...anGiangRows(),
+    ...dvc766Provinces(provinces34),
+  ];
   write(dir, 'units', units);
   write(dir, 'unit_lineage', lineage);
   write(dir, 'documents', buildDocuments());
@@ -63,7 +77,12 @@ export function writeSmallTables(
  * dossiers.YEAR.parquet, written by DuckDB on one thread so the bytes do not depend on scheduling.
  * Returns the number of rows.
  */
-export async function writeDossierYear(dir: string, plan: DossierPlan, lineage: readonly LineageRow[], year: number): Promise<number> {
+export async function writeDossierYear(
+  dir: string,
+  plan: DossierPlan,
+  lineage: readonly LineageRow[],
+  year: number,
+): Promise<number> {
   const rows = dossiersOfYear(plan, year, lineage);
   const csv = path.join(dir, `dossiers.${year}.tmp.csv`);
   writeCsv(csv, columnsOf('dossiers'), rows);
@@ -109,7 +128,9 @@ function taskSourceTable(tasks: readonly TaskRow[]): string {
   }
   for (const [doc, ts] of synthetic) {
     const leads = new Set(ts.map((t) => t.lead_unit)).size;
-    lines.push(`| ${ts.length} tasks, ${ts[0]!.task_id} … ${ts.at(-1)!.task_id} | ${doc} | ${leads} units | synthetic | |`);
+    lines.push(
+      `| ${ts.length} tasks, ${ts[0]!.task_id} … ${ts.at(-1)!.task_id} | ${doc} | ${leads} units | synthetic | |`,
+    );
   }
   return lines.join('\n');
 }
@@ -119,14 +140,21 @@ function syntheticIndexTable(indices: readonly IndexRow[]): string {
   const lines = ['| unit_code | index_code | period | score | rank | synthetic |', '|---|---|---|---|---|---|'];
   const own = ['AG', OLD_KIEN_GIANG, MERGED_PROVINCE];
   for (const r of indices.filter((x) => x.index_code !== 'PAPI' && own.includes(x.unit_code))) {
-    const what = !r.synthetic ? 'no (published)' : r.index_code === 'DVC766' && r.period === '2024-12' ? 'score only (rank published)' : 'yes';
+    const what = !r.synthetic
+      ? 'no (published)'
+      : r.index_code === 'DVC766' && r.period === '2024-12'
+        ? 'score only (rank published)'
+        : 'yes';
     lines.push(`| ${r.unit_code} | ${r.index_code} | ${r.period} | ${r.score} | ${r.rank}/${r.rank_of} | ${what} |`);
   }
   return lines.join('\n');
 }
 
 function calibrationTable(plan: DossierPlan): string {
-  const lines = ['| province | months | year | received | received_online | online_ratio |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '| province | months | year | received | received_online | online_ratio |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const [province, [first, last]] of Object.entries(MONTHS)) {
     for (const y of YEARS) {
       const cs = plan.cells.filter((c) => c.year === y && c.province === province);
@@ -157,7 +185,9 @@ async function main(dataDir: string): Promise<void> {
         tasks: taskSourceTable(tasks),
       }),
     );
-    process.stderr.write(`seed ${SAMPLE_SEED}: ${units.length} units, ${lineage.length} lineage rows, ${tasks.length} tasks, ${dossiers} dossiers\n`);
+    process.stderr.write(
+      `seed ${SAMPLE_SEED}: ${units.length} units, ${lineage.length} lineage rows, ${tasks.length} tasks, ${dossiers} dossiers\n`,
+    );
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -87,7 +87,6 @@ export class Db {
   }
 }
 
-
 function toPlain(v: unknown, typeId: DuckDBTypeId | undefined): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') {

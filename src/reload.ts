@@ -31,7 +31,9 @@ export async function loadedFingerprint(dbPath: string): Promise<string | null> 
   let db: Db | undefined;
   try {
     db = await Db.open(dbPath, { readOnly: true });
-    const row = await db.one<{ fingerprint: string }>('SELECT fingerprint FROM meta_load ORDER BY loaded_at DESC LIMIT 1');
+    const row = await db.one<{ fingerprint: string }>(
+      'SELECT fingerprint FROM meta_load ORDER BY loaded_at DESC LIMIT 1',
+    );
     return row?.fingerprint ?? null;
   } catch {
     // An unreadable or foreign file is rebuilt by the load, which replaces it atomically.

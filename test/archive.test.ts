@@ -26,9 +26,16 @@ beforeAll(async () => {
   const deps: JobDeps = box.deps({
     clock: { now: () => new Date((t += 60_000)) },
     openSession: fakeSession({ metrics: METRICS }),
-    delivery: { env: { CCHC_SMTP_URL: `smtp://127.0.0.1:${server.port}`, CCHC_SMTP_FROM: 'vp@angiang.gov.vn' }, sleep: async () => {}, transport: smtpTransport },
+    delivery: {
+      env: { CCHC_SMTP_URL: `smtp://127.0.0.1:${server.port}`, CCHC_SMTP_FROM: 'vp@angiang.gov.vn' },
+      sleep: async () => {},
+      transport: smtpTransport,
+    },
   });
-  box.writeJob('quarterly', { period: 'previous-quarter', deliver: { email: { to: ['bcd@angiang.gov.vn', 'snv@angiang.gov.vn'] } } });
+  box.writeJob('quarterly', {
+    period: 'previous-quarter',
+    deliver: { email: { to: ['bcd@angiang.gov.vn', 'snv@angiang.gov.vn'] } },
+  });
   // A job folder with a space and Vietnamese letters: links must be percent-encoded.
   box.writeJob('districts', { period: 'previous-quarter', units: ['AG.LX', 'AG.CD', 'AG.TT'], output: 'cấp huyện' });
   for (const p of ['2024-Q3', '2024-Q4']) await runJob(box.job('quarterly'), { period: p }, deps);
@@ -49,7 +56,13 @@ describe('out/index.html, the archive of issued briefs', () => {
     expect(periods).toEqual(['2024-Q4', '2024-Q3']);
     const cards = html.split('<article class="brief"').slice(1);
     // 2024-Q4: districts AG.CD, AG.LX, AG.TT (job "districts" sorts before "quarterly"), then quarterly AG; 2024-Q3: AG.
-    expect(cards.map((c) => /<span class="code">([^<]+)</.exec(c)![1])).toEqual(['AG.CD', 'AG.LX', 'AG.TT', 'AG', 'AG']);
+    expect(cards.map((c) => /<span class="code">([^<]+)</.exec(c)![1])).toEqual([
+      'AG.CD',
+      'AG.LX',
+      'AG.TT',
+      'AG',
+      'AG',
+    ]);
     const ag = cards[3]!;
     // From the fixture by hand: 96/141 = 68,1% done; 25 overdue; 43,0% online against the 80% target;
     // the main index is PAR INDEX 2024 (first of the section III order), 86,72, rank 22 of 63.
@@ -97,7 +110,9 @@ describe('out/index.html, the archive of issued briefs', () => {
         const visible = () => page.$$eval('.brief:not([hidden]) .code', (els) => els.map((e) => e.textContent));
         expect(await visible()).toEqual(['AG.LX']);
         expect(await page.$eval('#count', (e) => e.textContent)).toBe('1 / 5 báo cáo');
-        expect(await page.$$eval('.period:not([hidden])', (els) => els.map((e) => e.getAttribute('data-period')))).toEqual(['2024-Q4']);
+        expect(
+          await page.$$eval('.period:not([hidden])', (els) => els.map((e) => e.getAttribute('data-period'))),
+        ).toEqual(['2024-Q4']);
         await page.$eval('#q', (e) => ((e as HTMLInputElement).value = ''));
         await page.type('#q', 'quý III');
         expect(await visible()).toEqual(['AG']);

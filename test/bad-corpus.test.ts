@@ -22,8 +22,7 @@ interface Expected {
 }
 
 /** Cases the loader gets wrong today; each names the bug. Remove an entry when its fix lands. */
-const KNOWN_BUGS: Record<string, string> = {
-};
+const KNOWN_BUGS: Record<string, string> = {};
 
 const cases = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(ROOT, d.name, 'expected.json')))
@@ -58,14 +57,21 @@ describe('bad-input corpus', () => {
       // One defect: every issue is about it (same rule), none is repeated, and none leaks internals.
       expect(issues.map((i) => i.rule)).toEqual(issues.map(() => c.expected.rule));
       expect(new Set(issues.map(key)).size).toBe(issues.length);
-      for (const i of issues) expect(i.message).not.toMatch(/\n\s+at |\b(TypeError|RangeError|ReferenceError)\b|undefined|\[object /);
+      for (const i of issues)
+        expect(i.message).not.toMatch(/\n\s+at |\b(TypeError|RangeError|ReferenceError)\b|undefined|\[object /);
     });
   }
 });
 
 describe('cchc check on bad folders', () => {
   // One per format family; each spawn costs a tsx start-up.
-  const spawned = ['units-duplicate-key', 'csv-windows-1258', 'xlsx-truncated-zip', 'json-not-an-array', 'parquet-truncated'];
+  const spawned = [
+    'units-duplicate-key',
+    'csv-windows-1258',
+    'xlsx-truncated-zip',
+    'json-not-an-array',
+    'parquet-truncated',
+  ];
   for (const name of spawned) {
     it(`${name}: exit 1, the issue on stderr, no stack trace`, () => {
       const c = cases.find((x) => x.name === name)!;
@@ -85,7 +91,9 @@ describe('cchc check on bad folders', () => {
     expect(r.status).toBe(1);
     const { valid, issues } = JSON.parse(r.stdout) as { valid: boolean; issues: DataIssue[] };
     expect(valid).toBe(false);
-    expect(issues).toEqual([expect.objectContaining({ file: 'tasks.csv', line: 3, column: 'assigned_on', rule: 'date' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ file: 'tasks.csv', line: 3, column: 'assigned_on', rule: 'date' }),
+    ]);
     expect(issues[0]!.message).toContain('"45601"');
   });
 });

@@ -25,7 +25,25 @@ beforeAll(async () => {
   dbFile = path.join(dir, 'fixture.duckdb');
   await buildDb(dbFile);
   out = path.join(dir, 'briefs', 'P');
-  ({ stdout } = await run(bin, ['brief', '--db', dbFile, '--period', '2024-q4', '--out', out, '--date', '2025-01-05', '--number', '7', '--signer', 'Trần Thị B'], { cwd: dir }));
+  ({ stdout } = await run(
+    bin,
+    [
+      'brief',
+      '--db',
+      dbFile,
+      '--period',
+      '2024-q4',
+      '--out',
+      out,
+      '--date',
+      '2025-01-05',
+      '--number',
+      '7',
+      '--signer',
+      'Trần Thị B',
+    ],
+    { cwd: dir },
+  ));
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +51,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('cchc brief --db FILE --period P --out DIR', () => {
   it('prints the paths it wrote and writes the brief folder', () => {
     const lines = stdout.trim().split('\n');
-    expect(lines.slice(0, 4)).toEqual(['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json'].map((f) => path.join(out, f)));
+    expect(lines.slice(0, 4)).toEqual(
+      ['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json'].map((f) => path.join(out, f)),
+    );
     for (const f of lines) expect(fs.existsSync(f), f).toBe(true);
     expect(lines.some((f) => f.endsWith('.svg'))).toBe(true);
   });

@@ -9,7 +9,8 @@ import { renderBriefFromMetrics, type BriefResult } from '../src/render/brief.ts
 import { closeBrowser, launchBrowser, type Browser } from '../src/render/browser.ts';
 import type { BriefContext } from '../src/render/context.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 const effects = { clock: fixedClock('2025-01-05T03:00:00Z'), logger: silentLogger };
 const HOSTILE = '<script>alert(1)</script> {{x}}';
 
@@ -29,9 +30,17 @@ beforeAll(async () => {
   m.tasks.overdue_list[0]!.title = HOSTILE;
   const ctx: BriefContext = fixture('context-ag.json');
   ctx.units.find((u) => u.unit_code === 'AG.STP')!.short_name = '<script>stp()</script>';
-  full = await renderBriefFromMetrics(m, { out: path.join(tmp, 'ag'), context: ctx, browser, document: { date: '2025-01-05', number: '12' } }, effects);
+  full = await renderBriefFromMetrics(
+    m,
+    { out: path.join(tmp, 'ag'), context: ctx, browser, document: { date: '2025-01-05', number: '12' } },
+    effects,
+  );
   // The empty fixture carries no `data`, so it is not sample data.
-  bare = await renderBriefFromMetrics(fixture('metrics-empty-2024-Q4.json'), { out: path.join(tmp, 'empty'), context: ctx, browser }, effects);
+  bare = await renderBriefFromMetrics(
+    fixture('metrics-empty-2024-Q4.json'),
+    { out: path.join(tmp, 'empty'), context: ctx, browser },
+    effects,
+  );
   text = tool('pdftotext', '-layout', path.join(full.dir, 'brief.pdf'), '-');
 }, 60_000);
 
@@ -112,7 +121,8 @@ describe('renderBriefFromMetrics(metrics, options, effects): the PDF', () => {
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.join('\n')).toMatch(/LiberationSerif/);
     for (const f of fonts) expect(f.split(/\s+/).at(-5), f).toBe('yes');
-    const page = (n: number) => tool('pdftotext', '-f', String(n), '-l', String(n), path.join(full.dir, 'brief.pdf'), '-').trim();
+    const page = (n: number) =>
+      tool('pdftotext', '-f', String(n), '-l', String(n), path.join(full.dir, 'brief.pdf'), '-').trim();
     expect(page(1).split('\n')[0]).toBe('UBND TỈNH AN GIANG');
     expect(page(2).split('\n')[0]).toBe('2');
     expect(page(pages).split('\n')[0]).toBe(String(pages));

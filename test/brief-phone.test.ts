@@ -9,7 +9,8 @@ import { renderHtml, templateFiles } from '../src/render/template.ts';
 import { briefView } from '../src/render/view.ts';
 import { lineageContext, lineageMetrics } from './fixtures/brief/lineage.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 /** An iPhone 12–15 in portrait, CSS pixels. */
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -49,13 +50,17 @@ async function overflowAt390(page: string): Promise<Overflow> {
         for (let p = e.parentElement; p; p = p.parentElement) if (scrolls(p)) return true;
         return false;
       };
-      const name = (e: Element) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+      const name = (e: Element) =>
+        `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
       const all = [...document.body.querySelectorAll('*')];
       return {
         scrollWidth: document.documentElement.scrollWidth,
         outside: all.filter((e) => !inScroller(e) && e.getBoundingClientRect().right > vw + 0.5).map(name),
         wideScrollers: all.filter((e) => scrolls(e) && e.getBoundingClientRect().right > vw + 0.5).map(name),
-        widestChart: Math.max(0, ...[...document.querySelectorAll('.chart svg')].map((s) => s.getBoundingClientRect().right)),
+        widestChart: Math.max(
+          0,
+          ...[...document.querySelectorAll('.chart svg')].map((s) => s.getBoundingClientRect().right),
+        ),
       };
     });
   } finally {

@@ -11,7 +11,13 @@ import { computeMetrics } from '../src/metrics/index.ts';
 import { parsePeriod, precedingPeriod } from '../src/metrics/period.ts';
 import { buildDb } from './fixtures/metrics/fixture.ts';
 
-const unit = (unit_code: string, name: string, kind: string, parent_code: string | null, valid_from: string | null = null) => ({
+const unit = (
+  unit_code: string,
+  name: string,
+  kind: string,
+  parent_code: string | null,
+  valid_from: string | null = null,
+) => ({
   unit_code,
   name,
   short_name: null,
@@ -19,7 +25,14 @@ const unit = (unit_code: string, name: string, kind: string, parent_code: string
   parent_code,
   valid_from,
 });
-const task = (task_id: string, lead_unit: string, assigned_on: string, due_on: string | null, completed_on: string | null, cancelled_on: string | null = null) => ({
+const task = (
+  task_id: string,
+  lead_unit: string,
+  assigned_on: string,
+  due_on: string | null,
+  completed_on: string | null,
+  cancelled_on: string | null = null,
+) => ({
   task_id,
   doc_no: `${task_id}/TB`,
   lead_unit,
@@ -72,23 +85,112 @@ const TABLES = {
   ],
   index_scores: [
     // Dated by period: 2024-09 → 30/9 (not after P), 2024-10 → 31/10, 2024 → 31/12, 2023 → 31/12/2023.
-    { index_code: 'DVC766', period: '2024-09', unit_code: 'T', component: 'TOTAL', score: 70, max_score: 100, rank: 10, rank_of: 63 },
-    { index_code: 'DVC766', period: '2024-10', unit_code: 'T', component: 'TOTAL', score: 72.5, max_score: 100, rank: 8, rank_of: 63 },
-    { index_code: 'PAR_INDEX', period: '2023', unit_code: 'T', component: 'TOTAL', score: 80, max_score: 100, rank: null, rank_of: null },
-    { index_code: 'PAR_INDEX', period: '2024', unit_code: 'T', component: 'TOTAL', score: 84.1, max_score: 100, rank: null, rank_of: null },
-    { index_code: 'PAR_INDEX', period: '2025', unit_code: 'T', component: 'TOTAL', score: 90, max_score: 100, rank: null, rank_of: null }, // after E
+    {
+      index_code: 'DVC766',
+      period: '2024-09',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 70,
+      max_score: 100,
+      rank: 10,
+      rank_of: 63,
+    },
+    {
+      index_code: 'DVC766',
+      period: '2024-10',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 72.5,
+      max_score: 100,
+      rank: 8,
+      rank_of: 63,
+    },
+    {
+      index_code: 'PAR_INDEX',
+      period: '2023',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 80,
+      max_score: 100,
+      rank: null,
+      rank_of: null,
+    },
+    {
+      index_code: 'PAR_INDEX',
+      period: '2024',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 84.1,
+      max_score: 100,
+      rank: null,
+      rank_of: null,
+    },
+    {
+      index_code: 'PAR_INDEX',
+      period: '2025',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 90,
+      max_score: 100,
+      rank: null,
+      rank_of: null,
+    }, // after E
   ],
   criteria: [
-    { year: 2024, criterion_code: 'C1', area: 'direction', title: 'Kế hoạch CCHC', max_points: 2, lead_unit: null, due_on: '2024-12-15' },
-    { year: 2024, criterion_code: 'C2', area: 'direction', title: 'Báo cáo CCHC', max_points: 1, lead_unit: null, due_on: '2024-12-15' },
+    {
+      year: 2024,
+      criterion_code: 'C1',
+      area: 'direction',
+      title: 'Kế hoạch CCHC',
+      max_points: 2,
+      lead_unit: null,
+      due_on: '2024-12-15',
+    },
+    {
+      year: 2024,
+      criterion_code: 'C2',
+      area: 'direction',
+      title: 'Báo cáo CCHC',
+      max_points: 1,
+      lead_unit: null,
+      due_on: '2024-12-15',
+    },
   ],
   criteria_results: [
-    { year: 2024, unit_code: 'T.H1', criterion_code: 'C1', status: 'in_progress', points: 0, assessed_on: '2024-06-30' },
+    {
+      year: 2024,
+      unit_code: 'T.H1',
+      criterion_code: 'C1',
+      status: 'in_progress',
+      points: 0,
+      assessed_on: '2024-06-30',
+    },
     { year: 2024, unit_code: 'T.H1', criterion_code: 'C1', status: 'achieved', points: 2, assessed_on: '2024-11-15' }, // in_progress → achieved
-    { year: 2024, unit_code: 'T.H1', criterion_code: 'C2', status: 'not_achieved', points: 0, assessed_on: '2024-09-15' }, // before P only
+    {
+      year: 2024,
+      unit_code: 'T.H1',
+      criterion_code: 'C2',
+      status: 'not_achieved',
+      points: 0,
+      assessed_on: '2024-09-15',
+    }, // before P only
     { year: 2024, unit_code: 'T.H2', criterion_code: 'C2', status: 'achieved', points: 1, assessed_on: '2024-10-02' }, // first result: null → achieved
-    { year: 2024, unit_code: 'T.H2', criterion_code: 'C1', status: 'in_progress', points: 0, assessed_on: '2024-08-01' },
-    { year: 2024, unit_code: 'T.H2', criterion_code: 'C1', status: 'in_progress', points: 0, assessed_on: '2024-12-01' }, // re-assessed, same status
+    {
+      year: 2024,
+      unit_code: 'T.H2',
+      criterion_code: 'C1',
+      status: 'in_progress',
+      points: 0,
+      assessed_on: '2024-08-01',
+    },
+    {
+      year: 2024,
+      unit_code: 'T.H2',
+      criterion_code: 'C1',
+      status: 'in_progress',
+      points: 0,
+      assessed_on: '2024-12-01',
+    }, // re-assessed, same status
   ],
 };
 
@@ -107,15 +209,15 @@ afterAll(() => {
 describe('precedingPeriod: the previous period of the same kind', () => {
   it('steps back one month, quarter, half or year; year-to-date steps back a quarter, 3M to the previous year', () => {
     const prev = (id: string) => precedingPeriod(parsePeriod(id)).id;
-    expect([prev('2025-01'), prev('2024-11'), prev('2025-Q1'), prev('2024-Q3'), prev('2025-H1'), prev('2024-H2'), prev('2024')]).toEqual([
-      '2024-12',
-      '2024-10',
-      '2024-Q4',
-      '2024-Q2',
-      '2024-H2',
-      '2024-H1',
-      '2023',
-    ]);
+    expect([
+      prev('2025-01'),
+      prev('2024-11'),
+      prev('2025-Q1'),
+      prev('2024-Q3'),
+      prev('2025-H1'),
+      prev('2024-H2'),
+      prev('2024'),
+    ]).toEqual(['2024-12', '2024-10', '2024-Q4', '2024-Q2', '2024-H2', '2024-H1', '2023']);
     expect([prev('2024-9M'), prev('2024-6M'), prev('2024-3M')]).toEqual(['2024-6M', '2024-3M', '2023']);
   });
 });
@@ -137,9 +239,18 @@ describe('metrics.json changes (queries/changes.sql)', () => {
       'assigned K7',
     ]);
     // K2 was in progress at P and its due date 30/11 passed: overdue from 1/12.
-    expect(t.list[2]).toMatchObject({ state_before: 'in_progress', state_now: 'overdue', changed_on: '2024-12-01', due_on: '2024-11-30' });
+    expect(t.list[2]).toMatchObject({
+      state_before: 'in_progress',
+      state_now: 'overdue',
+      changed_on: '2024-12-01',
+      due_on: '2024-11-30',
+    });
     expect(t.list[3]).toMatchObject({ state_before: null, state_now: 'overdue' });
-    expect(t.list[0]).toMatchObject({ state_before: 'in_progress', state_now: 'done_late', completed_on: '2024-11-01' });
+    expect(t.list[0]).toMatchObject({
+      state_before: 'in_progress',
+      state_now: 'done_late',
+      completed_on: '2024-11-01',
+    });
   });
 
   it('agrees with the period flows when the previous period ends the day before this one starts', async () => {
@@ -164,7 +275,9 @@ describe('metrics.json changes (queries/changes.sql)', () => {
       ['DVC766', '2024-10', 72.5, 8, 63, false],
       ['PAR_INDEX', '2024', 84.1, 1, 1, true],
     ]);
-    expect(changes!.criteria.map((c) => [c.unit_code, c.criterion_code, c.status_before, c.status, c.assessed_on])).toEqual([
+    expect(
+      changes!.criteria.map((c) => [c.unit_code, c.criterion_code, c.status_before, c.status, c.assessed_on]),
+    ).toEqual([
       ['T.H1', 'C1', 'in_progress', 'achieved', '2024-11-15'],
       ['T.H2', 'C2', null, 'achieved', '2024-10-02'],
     ]);
@@ -172,15 +285,27 @@ describe('metrics.json changes (queries/changes.sql)', () => {
 
   it('counts only the scope: a district sees its own tasks', async () => {
     const { changes } = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T.H2' });
-    expect(changes!.tasks.list.map((x) => `${x.change} ${x.task_id}`)).toEqual(['overdue K7', 'assigned K4', 'assigned K7']);
+    expect(changes!.tasks.list.map((x) => `${x.change} ${x.task_id}`)).toEqual([
+      'overdue K7',
+      'assigned K4',
+      'assigned K7',
+    ]);
     expect(changes!.online).toEqual({ online_ratio: 0.5, previous_online_ratio: 0, delta: 0.5 });
   });
 
   it('has no previous period for a unit that did not exist then, or when the data holds nothing that early', async () => {
     const fresh = (await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T.NEW' })).changes!;
-    expect(fresh).toMatchObject({ previous: null, no_previous_reason: 'the unit did not exist at the end of 2024-Q3', indices: [], criteria: [] });
+    expect(fresh).toMatchObject({
+      previous: null,
+      no_previous_reason: 'the unit did not exist at the end of 2024-Q3',
+      indices: [],
+      criteria: [],
+    });
     // 2023-Q3 looks back to 30/6/2023: no task assigned, no dossier, no index dated, no result by then.
     const early = (await computeMetrics(db, { period: parsePeriod('2023-Q3'), unit: 'T' })).changes!;
-    expect(early).toMatchObject({ previous: null, no_previous_reason: 'the data holds nothing for the scope up to the end of 2023-Q2' });
+    expect(early).toMatchObject({
+      previous: null,
+      no_previous_reason: 'the data holds nothing for the scope up to the end of 2023-Q2',
+    });
   });
 });

@@ -5,9 +5,15 @@ import { formatCsv as sqlCsv } from '../src/sql/format/csv.ts';
 
 describe('the one CSV writer', () => {
   it('quotes per RFC 4180 and writes null as an empty field', () => {
-    expect(formatCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, 'line\nbreak']])).toBe(
-      'a,b\n"x,y","say ""hi"""\n,"line\nbreak"\n',
-    );
+    expect(
+      formatCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          [null, 'line\nbreak'],
+        ],
+      ),
+    ).toBe('a,b\n"x,y","say ""hi"""\n,"line\nbreak"\n');
   });
 
   it('makes formulas inert, tab and carriage return included; numbers stay numbers', () => {

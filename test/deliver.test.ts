@@ -8,7 +8,16 @@ import type { JobDeps } from '../src/jobs/deps.ts';
 import { readRuns } from '../src/jobs/history.ts';
 import { historyFile, runJob } from '../src/jobs/run.ts';
 import { type Sandbox, buildDb, fakeSession, sandbox } from './jobs-fixture.ts';
-import { type TestServer, decodeWords, freePort, leaves, param2231, parseMime, partBytes, startServer } from './mail-helpers.ts';
+import {
+  type TestServer,
+  decodeWords,
+  freePort,
+  leaves,
+  param2231,
+  parseMime,
+  partBytes,
+  startServer,
+} from './mail-helpers.ts';
 
 const METRICS = path.resolve('test/fixtures/brief/metrics-ag-2024-Q4.json');
 const FROM = 'Văn phòng UBND tỉnh <vp@angiang.gov.vn>';
@@ -51,9 +60,9 @@ function writeJob(email: Record<string, unknown>, extra: Record<string, unknown>
   return box.job('quarterly');
 }
 
-const run = (d: JobDeps, opts: { resend?: boolean; eml?: string } = {}) => runJob(box.job('quarterly'), { period: '2026-Q3', ...opts }, d);
+const run = (d: JobDeps, opts: { resend?: boolean; eml?: string } = {}) =>
+  runJob(box.job('quarterly'), { period: '2026-Q3', ...opts }, d);
 const messagesOf = (d: JobDeps) => readRuns(historyFile(d), () => false).flatMap((r) => r.delivery?.messages ?? []);
-
 
 describe('e-mail delivery against a real SMTP server', () => {
   it('sends one message per brief with the PDF, a Vietnamese subject and file name, findings, fingerprint and run id', async () => {
@@ -101,7 +110,14 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(text).toContain('Dấu vân dữ liệu: sha256:3f1c0d9e2b7a');
     expect(text).toContain(`Mã lần chạy: ${r.run_id}`);
     const [m] = messagesOf(d);
-    expect(m).toMatchObject({ unit: 'AG', status: 'sent', to: ['chutich@angiang.gov.vn'], cc: ['snv@angiang.gov.vn'], rejected: [], message_id: `<${r.run_id}.AG@angiang.gov.vn>` });
+    expect(m).toMatchObject({
+      unit: 'AG',
+      status: 'sent',
+      to: ['chutich@angiang.gov.vn'],
+      cc: ['snv@angiang.gov.vn'],
+      rejected: [],
+      message_id: `<${r.run_id}.AG@angiang.gov.vn>`,
+    });
     expect(m!.accepted).toEqual(['chutich@angiang.gov.vn', 'snv@angiang.gov.vn']);
     expect(m!.attempts).toHaveLength(1);
     expect(m!.response).toMatch(/^250 /);
@@ -115,15 +131,25 @@ describe('e-mail delivery against a real SMTP server', () => {
     const second = await run(d);
     expect(server.received).toHaveLength(1);
     expect(second.exit_code).toBe(EXIT.ok);
-    expect(second.delivery?.note).toMatch(/AG: already delivered in an earlier run; nothing sent \(--resend sends again\)/);
-    expect(messagesOf(d)[1]).toMatchObject({ status: 'already-sent', already_accepted: ['a@angiang.gov.vn'], attempts: [] });
+    expect(second.delivery?.note).toMatch(
+      /AG: already delivered in an earlier run; nothing sent \(--resend sends again\)/,
+    );
+    expect(messagesOf(d)[1]).toMatchObject({
+      status: 'already-sent',
+      already_accepted: ['a@angiang.gov.vn'],
+      attempts: [],
+    });
     const third = await run(d, { resend: true });
     expect(server.received).toHaveLength(2);
     expect(third.delivery?.note).toMatch(/^--resend: sent again to AG \(1\)/);
     // A new recipient added to the job later gets the brief; the one who has it does not.
     writeJob({ to: ['a@angiang.gov.vn', 'b@angiang.gov.vn'] });
     await run(d);
-    expect(server.received.map((x) => x.to)).toEqual([['a@angiang.gov.vn'], ['a@angiang.gov.vn'], ['b@angiang.gov.vn']]);
+    expect(server.received.map((x) => x.to)).toEqual([
+      ['a@angiang.gov.vn'],
+      ['a@angiang.gov.vn'],
+      ['b@angiang.gov.vn'],
+    ]);
   });
 
   it('retries after a refused connection, with backoff, and delivers once the server is up', async () => {
@@ -151,7 +177,9 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(sleeps).toEqual([5_000]);
     const [m] = messagesOf(d);
     expect(m!.attempts).toHaveLength(1);
-    expect(m!.rejected).toEqual([{ address: 'a@angiang.gov.vn', response: expect.stringMatching(/ECONNREFUSED|ECONNECTION/), temporary: true }]);
+    expect(m!.rejected).toEqual([
+      { address: 'a@angiang.gov.vn', response: expect.stringMatching(/ECONNREFUSED|ECONNECTION/), temporary: true },
+    ]);
     expect(r.delivery?.status).toBe('incomplete');
   });
 
@@ -171,7 +199,9 @@ describe('e-mail delivery against a real SMTP server', () => {
     const [m] = messagesOf(d);
     expect(m!.status).toBe('incomplete');
     expect(m!.accepted).toEqual(['a@angiang.gov.vn', 'grey@angiang.gov.vn']);
-    expect(m!.rejected).toEqual([{ address: 'nobody@angiang.gov.vn', response: expect.stringMatching(/^550 No such user/), temporary: false }]);
+    expect(m!.rejected).toEqual([
+      { address: 'nobody@angiang.gov.vn', response: expect.stringMatching(/^550 No such user/), temporary: false },
+    ]);
     expect(r.delivery?.note).toMatch(/AG: not delivered to nobody@angiang\.gov\.vn \(550 No such user/);
     const json: string[] = [];
     runsCommand({ last: '1', json: true }, (s) => json.push(s), d);
@@ -189,7 +219,10 @@ describe('e-mail delivery against a real SMTP server', () => {
     const d = deps(null);
     const r = await run(d);
     expect(r.exit_code).toBe(EXIT.ok);
-    expect(r.delivery).toEqual({ status: 'skipped', note: expect.stringMatching(/^CCHC_SMTP_URL is not set: delivery skipped/) });
+    expect(r.delivery).toEqual({
+      status: 'skipped',
+      note: expect.stringMatching(/^CCHC_SMTP_URL is not set: delivery skipped/),
+    });
     expect(box.lines.some((l) => /delivery skipped/.test(l))).toBe(true);
     const emlDir = path.join(box.root, 'thư đi');
     const out: string[] = [];
@@ -235,10 +268,15 @@ describe('e-mail delivery against a real SMTP server', () => {
 
   it('per-unit recipients: each unit brief goes to the job list plus its own', async () => {
     server = await startServer();
-    writeJob({ to: ['bcd@angiang.gov.vn'], units: { 'AG.LX': { to: ['lx@angiang.gov.vn'] } }, attach_html: true }, { units: ['AG.LX', 'AG.CD'] });
+    writeJob(
+      { to: ['bcd@angiang.gov.vn'], units: { 'AG.LX': { to: ['lx@angiang.gov.vn'] } }, attach_html: true },
+      { units: ['AG.LX', 'AG.CD'] },
+    );
     const r = await runJob(box.job('quarterly'), { period: '2024-Q4' }, deps(`smtp://127.0.0.1:${server.port}`));
     expect(r.exit_code).toBe(EXIT.ok);
-    const byUnit = Object.fromEntries(server.received.map((x) => [decodeWords(parseMime(x.raw).headers.get('subject')!), x.to]));
+    const byUnit = Object.fromEntries(
+      server.received.map((x) => [decodeWords(parseMime(x.raw).headers.get('subject')!), x.to]),
+    );
     expect(byUnit).toEqual({
       'Báo cáo CCHC quý IV năm 2024 — UBND TP Long Xuyên': ['bcd@angiang.gov.vn', 'lx@angiang.gov.vn'],
       'Báo cáo CCHC quý IV năm 2024 — UBND TP Châu Đốc': ['bcd@angiang.gov.vn'],
@@ -259,13 +297,23 @@ describe('deliver.email in the job file', () => {
     throw new Error('no error');
   };
   it('names the key and what is allowed', () => {
-    expect(err({ to: ['not-an-address'] })).toBe('deliver.email.to.0: must be an e-mail address, e.g. "vanphong@angiang.gov.vn"');
-    expect(err({ to: ['a@b.vn'], bcc: [] })).toBe('deliver.email.bcc: unknown key; allowed: to, cc, units, subject, language, attach_html, reply_to');
-    expect(err({ to: ['a@b.vn'], units: { AG: { too: [] } } })).toBe('deliver.email.units.AG.too: unknown key; allowed: to, cc');
+    expect(err({ to: ['not-an-address'] })).toBe(
+      'deliver.email.to.0: must be an e-mail address, e.g. "vanphong@angiang.gov.vn"',
+    );
+    expect(err({ to: ['a@b.vn'], bcc: [] })).toBe(
+      'deliver.email.bcc: unknown key; allowed: to, cc, units, subject, language, attach_html, reply_to',
+    );
+    expect(err({ to: ['a@b.vn'], units: { AG: { too: [] } } })).toBe(
+      'deliver.email.units.AG.too: unknown key; allowed: to, cc',
+    );
     expect(err({ to: [] })).toMatch(/^deliver.email: needs at least one recipient/);
-    expect(err({ to: ['a@b.vn'], subject: 'Báo cáo {quý}' })).toMatch(/^deliver.email.subject: may only use the placeholders \{period\}/);
+    expect(err({ to: ['a@b.vn'], subject: 'Báo cáo {quý}' })).toMatch(
+      /^deliver.email.subject: may only use the placeholders \{period\}/,
+    );
     expect(err({ to: ['a@b.vn'], language: 'fr' })).toBe('deliver.email.language: must be "vi" or "en"');
-    expect(err({ to: 'a@b.vn', cc: 'not an address' })).toBe('deliver.email.cc.0: must be an e-mail address, e.g. "vanphong@angiang.gov.vn"');
+    expect(err({ to: 'a@b.vn', cc: 'not an address' })).toBe(
+      'deliver.email.cc.0: must be an e-mail address, e.g. "vanphong@angiang.gov.vn"',
+    );
     expect(err({ to: 42 })).toBe('deliver.email.to: must be a list of e-mail addresses');
     box.writeJob('one', { deliver: { email: { to: 'a@b.vn' } } });
     expect(box.job('one').deliver?.email?.to).toEqual(['a@b.vn']);

@@ -5,7 +5,16 @@
  * is an explicit absolute path.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +25,15 @@ const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'zero-byte-file',
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function job(name: string, extra: Record<string, unknown>): Record<string, unknown> {
-  return { name, schedule: '0 7 1 * *', data: 'data', database: 'out/cchc.duckdb', period: '2024-Q4', units: ['AG.SNV', 'AG.STP', 'AG.CT'], ...extra };
+  return {
+    name,
+    schedule: '0 7 1 * *',
+    data: 'data',
+    database: 'out/cchc.duckdb',
+    period: '2024-Q4',
+    units: ['AG.SNV', 'AG.STP', 'AG.CT'],
+    ...extra,
+  };
 }
 
 const cchc = (root: string, args: string[]) => spawnSync(CLI, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -34,62 +51,88 @@ describe('jobs under faults', () => {
   const writeJob = (name: string, extra: Record<string, unknown> = {}) =>
     writeFileSync(path.join(root, 'jobs', `${name}.json`), JSON.stringify(job(name, extra), null, 2));
 
-  it('SIGKILL mid-batch: no brief folder published, history says failed, next run cleans up and publishes', { timeout: 180_000 }, async () => {
-    writeJob('killed');
-    const out = path.join(root, 'out', 'killed');
-    const child = spawn(CLI, ['run', 'killed'], { cwd: root, detached: true, stdio: 'ignore' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
-    let done = false;
-    void exited.then(() => (done = true));
-    // Mid-batch: the staging folder has the first brief's files in it (complete or being written).
-    const staged = () => readdirSync(out).filter((f) => f.startsWith('.staging.')).some((s) => readdirSync(path.join(out, s)).length > 0);
-    const deadline = Date.now() + 120_000;
-    while (!done && Date.now() < deadline && !(existsSync(out) && staged())) await sleep(20);
-    expect(done).toBe(false);
-    process.kill(-child.pid!, 'SIGKILL');
-    expect(await exited).toBe('SIGKILL');
+  it(
+    'SIGKILL mid-batch: no brief folder published, history says failed, next run cleans up and publishes',
+    { timeout: 180_000 },
+    async () => {
+      writeJob('killed');
+      const out = path.join(root, 'out', 'killed');
+      const child = spawn(CLI, ['run', 'killed'], { cwd: root, detached: true, stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+      let done = false;
+      void exited.then(() => (done = true));
+      // Mid-batch: the staging folder has the first brief's files in it (complete or being written).
+      const staged = () =>
+        readdirSync(out)
+          .filter((f) => f.startsWith('.staging.'))
+          .some((s) => readdirSync(path.join(out, s)).length > 0);
+      const deadline = Date.now() + 120_000;
+      while (!done && Date.now() < deadline && !(existsSync(out) && staged())) await sleep(20);
+      expect(done).toBe(false);
+      process.kill(-child.pid!, 'SIGKILL');
+      expect(await exited).toBe('SIGKILL');
 
-    // Nothing a reader would open: only the hidden staging folder, which nobody reads.
-    expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
+      // Nothing a reader would open: only the hidden staging folder, which nobody reads.
+      expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
 
-    const runs = JSON.parse(cchc(root, ['runs', '--json']).stdout) as { job: string; status: string; errors: { message: string }[] }[];
-    expect(runs).toEqual([expect.objectContaining({ job: 'killed', status: 'failed' })]);
-    expect(runs[0]!.errors[0]!.message).toMatch(/interrupted/);
+      const runs = JSON.parse(cchc(root, ['runs', '--json']).stdout) as {
+        job: string;
+        status: string;
+        errors: { message: string }[];
+      }[];
+      expect(runs).toEqual([expect.objectContaining({ job: 'killed', status: 'failed' })]);
+      expect(runs[0]!.errors[0]!.message).toMatch(/interrupted/);
 
-    // The next run (one unit, to keep it short) removes the leftovers, takes the stale lock, publishes.
-    writeJob('killed', { units: ['AG.SNV'] });
-    const next = cchc(root, ['run', 'killed']);
-    expect(next.stderr).not.toMatch(/Unexpected error|\n\s+at /);
-    expect(next.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['2024-Q4']);
-    expect(existsSync(path.join(out, '2024-Q4', 'AG.SNV', 'brief.pdf'))).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(out, '2024-Q4', 'run.json'), 'utf8'))).toMatchObject({ status: 'complete', units: ['AG.SNV'] });
-    const after = JSON.parse(cchc(root, ['runs', '--json']).stdout) as { status: string }[];
-    expect(after.map((r) => r.status)).toEqual(['failed', 'ok']);
-  });
+      // The next run (one unit, to keep it short) removes the leftovers, takes the stale lock, publishes.
+      writeJob('killed', { units: ['AG.SNV'] });
+      const next = cchc(root, ['run', 'killed']);
+      expect(next.stderr).not.toMatch(/Unexpected error|\n\s+at /);
+      expect(next.status).toBe(0);
+      expect(readdirSync(out).sort()).toEqual(['2024-Q4']);
+      expect(existsSync(path.join(out, '2024-Q4', 'AG.SNV', 'brief.pdf'))).toBe(true);
+      expect(JSON.parse(readFileSync(path.join(out, '2024-Q4', 'run.json'), 'utf8'))).toMatchObject({
+        status: 'complete',
+        units: ['AG.SNV'],
+      });
+      const after = JSON.parse(cchc(root, ['runs', '--json']).stdout) as { status: string }[];
+      expect(after.map((r) => r.status)).toEqual(['failed', 'ok']);
+    },
+  );
 
-  it('SIGTERM mid-batch: the run stops, publishes nothing, removes its staging and records failed', { timeout: 180_000 }, async () => {
-    writeJob('stopped');
-    const out = path.join(root, 'out', 'stopped');
-    const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: 'ignore' });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const staged = () => existsSync(out) && readdirSync(out).filter((f) => f.startsWith('.staging.')).some((s) => readdirSync(path.join(out, s)).length > 0);
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && !staged()) await sleep(20);
-    process.kill(-child.pid!, 'SIGTERM');
-    await exited;
-    // tsx's node child finishes the abort after its parent exits: wait for the finished record.
-    const history = path.join(root, 'out', 'runs.jsonl');
-    type Finished = { event: string; job: string; status: string; exit_code: number; errors: { message: string }[] };
-    const finished = () =>
-      (existsSync(history) ? readFileSync(history, 'utf8').trim().split('\n') : [])
-        .map((l) => JSON.parse(l) as Finished)
-        .find((r) => r.event === 'finished' && r.job === 'stopped');
-    while (Date.now() < deadline && !finished()) await sleep(50);
-    expect(finished()).toMatchObject({ status: 'failed', exit_code: 4 });
-    expect(finished()!.errors.map((e) => e.message).join(' ')).toMatch(/interrupted by SIGTERM/);
-    expect(readdirSync(out)).toEqual([]);
-  });
+  it(
+    'SIGTERM mid-batch: the run stops, publishes nothing, removes its staging and records failed',
+    { timeout: 180_000 },
+    async () => {
+      writeJob('stopped');
+      const out = path.join(root, 'out', 'stopped');
+      const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const staged = () =>
+        existsSync(out) &&
+        readdirSync(out)
+          .filter((f) => f.startsWith('.staging.'))
+          .some((s) => readdirSync(path.join(out, s)).length > 0);
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline && !staged()) await sleep(20);
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+      // tsx's node child finishes the abort after its parent exits: wait for the finished record.
+      const history = path.join(root, 'out', 'runs.jsonl');
+      type Finished = { event: string; job: string; status: string; exit_code: number; errors: { message: string }[] };
+      const finished = () =>
+        (existsSync(history) ? readFileSync(history, 'utf8').trim().split('\n') : [])
+          .map((l) => JSON.parse(l) as Finished)
+          .find((r) => r.event === 'finished' && r.job === 'stopped');
+      while (Date.now() < deadline && !finished()) await sleep(50);
+      expect(finished()).toMatchObject({ status: 'failed', exit_code: 4 });
+      expect(
+        finished()!
+          .errors.map((e) => e.message)
+          .join(' '),
+      ).toMatch(/interrupted by SIGTERM/);
+      expect(readdirSync(out)).toEqual([]);
+    },
+  );
 
   it('a relative output that climbs out of the output root is refused before anything is written', () => {
     writeJob('escape', { output: '../../escaped' });
@@ -106,7 +149,9 @@ describe('jobs under faults', () => {
     const outputRoot = path.join(root, 'out');
     for (const output of ['..', '../x', 'a/../../x', 'a/../..', '.']) {
       writeJob('paths', { output });
-      expect(() => readJob(path.join(root, 'jobs', 'paths.json'), outputRoot), output).toThrow(/outside the output root/);
+      expect(() => readJob(path.join(root, 'jobs', 'paths.json'), outputRoot), output).toThrow(
+        /outside the output root/,
+      );
     }
     writeJob('paths', { output: 'a/../briefs' });
     expect(readJob(path.join(root, 'jobs', 'paths.json'), outputRoot).outDir).toBe(path.join(outputRoot, 'briefs'));

@@ -18,14 +18,22 @@ vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeFileSync: typeof fs.writeFileSync = (file, data, options) => {
     if (inject.fault === 'enospc' && String(file).includes('.tmp-') && String(file).endsWith('brief.pdf')) {
-      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+        code: 'ENOSPC',
+        errno: -28,
+        syscall: 'write',
+      });
     }
     return fs.writeFileSync(file, data, options);
   };
   const renameSync: typeof fs.renameSync = (from, to) => {
     // The second of writeFolderAtomic's two renames: the new folder into the target's place.
     if (inject.fault === 'rename-into-place' && /\.tmp-[^/]*$/.test(String(from)) && !String(from).endsWith('.old')) {
-      throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), { code: 'EIO', errno: -5, syscall: 'rename' });
+      throw Object.assign(new Error(`EIO: i/o error, rename '${String(from)}' -> '${String(to)}'`), {
+        code: 'EIO',
+        errno: -5,
+        syscall: 'rename',
+      });
     }
     return fs.renameSync(from, to);
   };
@@ -55,7 +63,8 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 /** Temp folders the atomic writer left beside the target. */
-const strays = (target: string) => realFs.readdirSync(path.dirname(target)).filter((f) => f.startsWith(`.${path.basename(target)}.tmp-`));
+const strays = (target: string) =>
+  realFs.readdirSync(path.dirname(target)).filter((f) => f.startsWith(`.${path.basename(target)}.tmp-`));
 
 describe('writing a brief when things fail', () => {
   let root: string;
@@ -81,7 +90,9 @@ describe('writing a brief when things fail', () => {
       db.close();
     }
     before = snapshot(pristine);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json']));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json']),
+    );
   });
   beforeEach(() => {
     prev = path.join(root, `out-${++copies}`, '2024-Q4', 'AG');
@@ -93,7 +104,11 @@ describe('writing a brief when things fail', () => {
     const db = await Db.open(dbPath, { readOnly: true });
     inject.fault = fault;
     try {
-      await renderBrief(db, { out: prev, period: '2024-Q4', chromium }, { ...effects, clock: fixedClock('2025-02-01T02:00:00Z') });
+      await renderBrief(
+        db,
+        { out: prev, period: '2024-Q4', chromium },
+        { ...effects, clock: fixedClock('2025-02-01T02:00:00Z') },
+      );
       return null;
     } catch (e) {
       return e;
@@ -181,7 +196,10 @@ describe('writing a brief when things fail', () => {
   it('cchc brief --out below a regular file: a clear error naming the path, no "Unexpected error"', () => {
     const file = path.join(root, 'not-a-folder');
     realFs.writeFileSync(file, 'x');
-    const r = spawnSync(CLI, ['brief', '--db', dbPath, '--period', '2024-Q4', '--out', path.join(file, 'brief')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(CLI, ['brief', '--db', dbPath, '--period', '2024-Q4', '--out', path.join(file, 'brief')], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(file);
     expect(r.stderr).not.toMatch(/\n\s+at |Unexpected error/);

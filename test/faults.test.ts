@@ -6,7 +6,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,16 +61,23 @@ async function bigFolder(dir: string): Promise<string> {
 }
 
 /** Files the load left next to the database: its temp file(s) and their WAL. */
-const leftovers = (db: string) => readdirSync(path.dirname(db)).filter((f) => f.startsWith(`${path.basename(db)}.tmp-`));
+const leftovers = (db: string) =>
+  readdirSync(path.dirname(db)).filter((f) => f.startsWith(`${path.basename(db)}.tmp-`));
 const tempSize = (db: string) => leftovers(db).reduce((n, f) => n + statSync(path.join(path.dirname(db), f)).size, 0);
 
 /**
  * Starts `cchc load` in its own process group and SIGKILLs the group (tsx runs node as a child)
  * once `ready` says the load has got far enough; fails if the load finishes first.
  */
-async function killLoadWhen(data: string, db: string, ready: () => boolean): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
+async function killLoadWhen(
+  data: string,
+  db: string,
+  ready: () => boolean,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null }> {
   const child = spawn(CLI, ['load', '--data', data, '--db', db], { detached: true, stdio: 'ignore' });
-  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ signal: NodeJS.Signals | null; code: number | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   let done = false;
   void exited.then(() => (done = true));
   const deadline = Date.now() + 60_000;
@@ -85,35 +103,43 @@ describe('cchc load killed with SIGKILL', () => {
   ];
 
   for (const [when, ready] of points) {
-    it(`${when}: the previous database is unchanged and usable, and the next load succeeds`, { timeout: 120_000 }, async () => {
-      const dir = mkdtempSync(path.join(root, 'db-'));
-      const db = path.join(dir, 'cchc.duckdb');
-      await loadData(smallFolder(path.join(dir, 'small')), db);
-      const before = sha(db);
+    it(
+      `${when}: the previous database is unchanged and usable, and the next load succeeds`,
+      { timeout: 120_000 },
+      async () => {
+        const dir = mkdtempSync(path.join(root, 'db-'));
+        const db = path.join(dir, 'cchc.duckdb');
+        await loadData(smallFolder(path.join(dir, 'small')), db);
+        const before = sha(db);
 
-      const { signal } = await killLoadWhen(big, db, () => ready(db));
-      expect(signal).toBe('SIGKILL');
+        const { signal } = await killLoadWhen(big, db, () => ready(db));
+        expect(signal).toBe('SIGKILL');
 
-      expect(sha(db)).toBe(before);
-      expect(existsSync(`${db}.wal`)).toBe(false);
-      const opened = await Db.open(db, { readOnly: true });
-      try {
-        expect(await opened.one('SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM dossiers) AS dossiers')).toEqual({ units: 5, dossiers: 0 });
-      } finally {
-        opened.close();
-      }
+        expect(sha(db)).toBe(before);
+        expect(existsSync(`${db}.wal`)).toBe(false);
+        const opened = await Db.open(db, { readOnly: true });
+        try {
+          expect(
+            await opened.one(
+              'SELECT (SELECT count(*) FROM units) AS units, (SELECT count(*) FROM dossiers) AS dossiers',
+            ),
+          ).toEqual({ units: 5, dossiers: 0 });
+        } finally {
+          opened.close();
+        }
 
-      // The killed process's temp file does not disturb the next load, which removes it (its pid is gone).
-      const result = await loadData(big, db);
-      expect(result.tables.dossiers).toBe(BIG_ROWS);
-      expect(leftovers(db)).toEqual([]);
-      const reopened = await Db.open(db, { readOnly: true });
-      try {
-        expect((await reopened.one('SELECT count(*) AS n FROM dossiers'))!.n).toBe(BIG_ROWS);
-      } finally {
-        reopened.close();
-      }
-    });
+        // The killed process's temp file does not disturb the next load, which removes it (its pid is gone).
+        const result = await loadData(big, db);
+        expect(result.tables.dossiers).toBe(BIG_ROWS);
+        expect(leftovers(db)).toEqual([]);
+        const reopened = await Db.open(db, { readOnly: true });
+        try {
+          expect((await reopened.one('SELECT count(*) AS n FROM dossiers'))!.n).toBe(BIG_ROWS);
+        } finally {
+          reopened.close();
+        }
+      },
+    );
   }
 });
 
@@ -128,7 +154,11 @@ describe('cchc load when the disk fills up', () => {
     await loadData(smallFolder(path.join(root, 'small')), db);
     const before = sha(db);
     // A 2 MB file-size limit with SIGXFSZ ignored: writes past it fail with EFBIG, as on a full disk.
-    const r = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 2048; exec "$0" load --data "$1" --db "$2"`, CLI, big, db], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'bash',
+      ['-c', `trap '' XFSZ; ulimit -f 2048; exec "$0" load --data "$1" --db "$2"`, CLI, big, db],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     result = { status: r.status, stderr: r.stderr, db, before };
   }, 180_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -170,9 +200,15 @@ describe('cchc load into a database path that cannot be written', () => {
   }
 
   const cases: [string, () => string][] = [
-    ['below a regular file', () => (writeFileSync(path.join(root, 'a-file'), 'x'), path.join(root, 'a-file', 'cchc.duckdb'))],
+    [
+      'below a regular file',
+      () => (writeFileSync(path.join(root, 'a-file'), 'x'), path.join(root, 'a-file', 'cchc.duckdb')),
+    ],
     ['in a folder nobody can create files in (/proc)', () => '/proc/cchc-test.duckdb'],
-    ['naming an existing folder', () => (mkdirSync(path.join(root, 'folder.duckdb'), { recursive: true }), path.join(root, 'folder.duckdb'))],
+    [
+      'naming an existing folder',
+      () => (mkdirSync(path.join(root, 'folder.duckdb'), { recursive: true }), path.join(root, 'folder.duckdb')),
+    ],
   ];
   for (const [what, target] of cases) {
     it(`--db ${what}: a CliError naming the path`, async () => {

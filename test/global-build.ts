@@ -6,5 +6,7 @@ import path from 'node:path';
  * once per vitest run, so no two test files race to build it.
  */
 export default function setup(): void {
-  execFileSync('bash', [path.join(import.meta.dirname, '..', 'scripts', 'build.sh'), '--if-stale'], { stdio: 'inherit' });
+  execFileSync('bash', [path.join(import.meta.dirname, '..', 'scripts', 'build.sh'), '--if-stale'], {
+    stdio: 'inherit',
+  });
 }

@@ -73,7 +73,11 @@ describe('hostile strings in the brief', () => {
     const out = path.join(root, 'brief');
     const db = await Db.open(dbPath, { readOnly: true });
     try {
-      await renderBrief(db, { out, period: '2024-Q4' }, { clock: fixedClock('2025-01-06T02:00:00Z'), logger: silentLogger });
+      await renderBrief(
+        db,
+        { out, period: '2024-Q4' },
+        { clock: fixedClock('2025-01-06T02:00:00Z'), logger: silentLogger },
+      );
     } finally {
       db.close();
     }
@@ -123,7 +127,8 @@ describe('hostile strings in the brief', () => {
 });
 
 describe('hostile strings in cchc sql exports', () => {
-  const sql = (...args: string[]) => spawnSync(CLI, ['sql', '--db', dbPath, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const sql = (...args: string[]) =>
+    spawnSync(CLI, ['sql', '--db', dbPath, ...args], { encoding: 'utf8', timeout: 60_000 });
 
   it('CSV: formulas get a leading apostrophe, markup and Handlebars pass through as text', () => {
     const r = sql('--format', 'csv', 'SELECT task_id, title FROM tasks ORDER BY task_id');

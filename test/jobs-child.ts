@@ -11,13 +11,17 @@ import { fakeLoader, fakeSession } from './jobs-fixture.ts';
 
 const [root, name] = process.argv.slice(2) as [string, string];
 const job = readJob(path.join(root, 'jobs', `${name}.json`), path.join(root, 'out'));
-await runJob(job, { period: '2024-Q4' }, {
-  clock: systemClock,
-  logger: silentLogger,
-  pid: process.pid,
-  isAlive: processAlive,
-  loader: fakeLoader({ fingerprint: 'fp1', loads: 0 }),
-  openSession: fakeSession({ hangFor: ['AG.LX'] }),
-  root,
-  outputRoot: path.join(root, 'out'),
-});
+await runJob(
+  job,
+  { period: '2024-Q4' },
+  {
+    clock: systemClock,
+    logger: silentLogger,
+    pid: process.pid,
+    isAlive: processAlive,
+    loader: fakeLoader({ fingerprint: 'fp1', loads: 0 }),
+    openSession: fakeSession({ hangFor: ['AG.LX'] }),
+    root,
+    outputRoot: path.join(root, 'out'),
+  },
+);

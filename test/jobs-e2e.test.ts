@@ -47,7 +47,9 @@ describe('cchc run on the sample data (real load, metrics and Chromium)', () => 
     expect(p.stderr).toMatch(/no database yet; loading/);
     expect(p).toMatchObject({ code: 0, stdout: 'out/province/2025-Q4/AGM\n' });
     const dir = path.join(root, 'out', 'province', '2025-Q4', 'AGM');
-    expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining(['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json']));
+    expect(fs.readdirSync(dir)).toEqual(
+      expect.arrayContaining(['brief.pdf', 'brief.html', 'metrics.json', 'manifest.json']),
+    );
     const text = (await exec('pdftotext', ['-layout', path.join(dir, 'brief.pdf'), '-'])).stdout;
     expect(text).toMatch(/BÁO CÁO/);
     expect(text).toMatch(/quý IV năm 2025/);
@@ -92,10 +94,15 @@ describe('cchc run on the sample data (real load, metrics and Chromium)', () => 
   });
 
   it('exits 2 naming the job file and key for a bad job', async () => {
-    fs.writeFileSync(path.join(root, 'jobs', 'bad.json'), JSON.stringify({ name: 'bad', schedule: '0 7 1 * *', period: 'monthly', units: 'province' }));
+    fs.writeFileSync(
+      path.join(root, 'jobs', 'bad.json'),
+      JSON.stringify({ name: 'bad', schedule: '0 7 1 * *', period: 'monthly', units: 'province' }),
+    );
     const r = await cchc('run', 'bad');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: .*jobs\/bad\.json: period: must be previous-month, previous-quarter, year-to-date, or a fixed period/);
+    expect(r.stderr).toMatch(
+      /^error: .*jobs\/bad\.json: period: must be previous-month, previous-quarter, year-to-date, or a fixed period/,
+    );
     fs.rmSync(path.join(root, 'jobs', 'bad.json'));
   });
 });

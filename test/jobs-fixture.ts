@@ -22,13 +22,16 @@ export async function buildDb(dbPath: string, fingerprint: string): Promise<void
   try {
     for (const s of schemaDdl()) await db.run(s);
     for (const [code, name, kind, parent, validTo] of UNITS) {
-      await db.run('INSERT INTO units (unit_code, name, kind, parent_code, valid_to) VALUES ($code, $name, $kind, $parent, $to::DATE)', {
-        code,
-        name,
-        kind,
-        parent,
-        to: validTo,
-      });
+      await db.run(
+        'INSERT INTO units (unit_code, name, kind, parent_code, valid_to) VALUES ($code, $name, $kind, $parent, $to::DATE)',
+        {
+          code,
+          name,
+          kind,
+          parent,
+          to: validTo,
+        },
+      );
     }
     await db.run(`INSERT INTO meta_load VALUES (now(), 'data', $fp, 'test', true)`, { fp: fingerprint });
   } finally {
@@ -71,13 +74,25 @@ export function fakeSession(
           throw new Error('browser closed');
         }
         fs.mkdirSync(req.outDir, { recursive: true });
-        fs.writeFileSync(path.join(req.outDir, 'brief.pdf'), `%PDF ${req.unit} ${req.period.id} ${req.header.symbol ?? ''}`);
+        fs.writeFileSync(
+          path.join(req.outDir, 'brief.pdf'),
+          `%PDF ${req.unit} ${req.period.id} ${req.header.symbol ?? ''}`,
+        );
         if (!opts.metrics) return { files: ['brief.pdf'] };
         const m = JSON.parse(fs.readFileSync(opts.metrics, 'utf8'));
         const unit = UNITS.find((u) => u[0] === req.unit);
         m.scope = { ...m.scope, unit_code: req.unit, name: unit?.[1] ?? req.unit };
-        m.period = { ...m.period, id: req.period.id, start: req.period.start, end: req.period.end, as_of: req.period.end };
-        const manifest = { data: { fingerprint: m.data?.fingerprint ?? null }, generated_at: '2024-12-01T00:00:00.000Z' };
+        m.period = {
+          ...m.period,
+          id: req.period.id,
+          start: req.period.start,
+          end: req.period.end,
+          as_of: req.period.end,
+        };
+        const manifest = {
+          data: { fingerprint: m.data?.fingerprint ?? null },
+          generated_at: '2024-12-01T00:00:00.000Z',
+        };
         fs.writeFileSync(path.join(req.outDir, 'metrics.json'), JSON.stringify(m));
         fs.writeFileSync(path.join(req.outDir, 'manifest.json'), JSON.stringify(manifest));
         fs.writeFileSync(path.join(req.outDir, 'brief.html'), `<!doctype html><title>${req.unit}</title>`);
@@ -125,7 +140,10 @@ export function sandbox(): Sandbox {
     }),
     writeJob(name, spec) {
       const file = path.join(root, 'jobs', `${name}.json`);
-      fs.writeFileSync(file, JSON.stringify({ name, schedule: '0 7 1 * *', period: 'previous-month', units: 'province', ...spec }, null, 2));
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ name, schedule: '0 7 1 * *', period: 'previous-month', units: 'province', ...spec }, null, 2),
+      );
       return file;
     },
     job: (name) => readJob(path.join(root, 'jobs', `${name}.json`), path.join(root, 'out')),

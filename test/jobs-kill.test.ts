@@ -22,7 +22,8 @@ it('a run killed mid-batch leaves no brief folder, shows as failed, and the next
   const jobOut = path.join(box.root, 'out', 'dq');
   // Wait until the first unit is written and the second hangs.
   const deadline = Date.now() + 45_000;
-  const staged = () => fs.readdirSync(jobOut, { recursive: true }).some((f) => String(f).endsWith(path.join('AG.CD', 'brief.pdf')));
+  const staged = () =>
+    fs.readdirSync(jobOut, { recursive: true }).some((f) => String(f).endsWith(path.join('AG.CD', 'brief.pdf')));
   while (!(fs.existsSync(jobOut) && staged())) {
     if (Date.now() > deadline) throw new Error('child never reached the second unit');
     await new Promise((r) => setTimeout(r, 50));

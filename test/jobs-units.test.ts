@@ -36,19 +36,38 @@ const units = (name: string, period: string) => resolveUnits(db, shipped(name), 
 
 describe('shipped jobs on the sample data', () => {
   it('communes-quarterly renders every commune of the new province in 2026-Q3, as the reference lists them', async () => {
-    const expected = [...new Set(readCsv(path.join(UNITS_2025_DIR, 'an-giang-2025-communes.csv')).map((r) => `AGM.${r.new_commune_code}`))].sort();
+    const expected = [
+      ...new Set(
+        readCsv(path.join(UNITS_2025_DIR, 'an-giang-2025-communes.csv')).map((r) => `AGM.${r.new_commune_code}`),
+      ),
+    ].sort();
     const r = await units('communes-quarterly', '2026-Q3');
     expect(expected).toHaveLength(102);
     expect(r).toEqual({ units: expected, idle: null });
   });
 
   it('communes-quarterly has nothing to do before the new province starts', async () => {
-    expect(await units('communes-quarterly', '2025-Q2')).toEqual({ units: [], idle: 'AGM starts on 01/07/2025; no briefs of its units for 2025-Q2' });
+    expect(await units('communes-quarterly', '2025-Q2')).toEqual({
+      units: [],
+      idle: 'AGM starts on 01/07/2025; no briefs of its units for 2025-Q2',
+    });
   });
 
   it('districts-quarterly renders the 11 districts of old An Giang up to 2025-Q2, then says why it has nothing to do', async () => {
     const q2 = await units('districts-quarterly', '2025-Q2');
-    expect(q2.units).toEqual(['AG.AP', 'AG.CD', 'AG.CM', 'AG.CP', 'AG.CT', 'AG.LX', 'AG.PT', 'AG.TB', 'AG.TC', 'AG.TS', 'AG.TT']);
+    expect(q2.units).toEqual([
+      'AG.AP',
+      'AG.CD',
+      'AG.CM',
+      'AG.CP',
+      'AG.CT',
+      'AG.LX',
+      'AG.PT',
+      'AG.TB',
+      'AG.TC',
+      'AG.TS',
+      'AG.TT',
+    ]);
     expect(await units('districts-quarterly', '2025-Q3')).toEqual({
       units: [],
       idle: 'AG ended on 30/06/2025; its successor is AGM; no briefs of its units for 2025-Q3',
@@ -59,14 +78,17 @@ describe('shipped jobs on the sample data', () => {
     expect(await units('monthly', '2026-11')).toEqual({ units: ['AGM'], idle: null });
     expect(await units('quarterly', '2025-Q3')).toEqual({ units: ['AGM'], idle: null });
     // Before 1 July 2025 old An Giang and old Kiên Giang both stand: the job must name one.
-    await expect(units('quarterly', '2024-Q4')).rejects.toThrow(/found 2 \(AG, KG\); for periods before the merger name one, e\.g\. "units": \["AG"\]/);
+    await expect(units('quarterly', '2024-Q4')).rejects.toThrow(
+      /found 2 \(AG, KG\); for periods before the merger name one, e\.g\. "units": \["AG"\]/,
+    );
   });
 
   it('children-of leaves out departments merged away by the period end and keeps the one created then', async () => {
     const job = { file: 'x.json', units: 'children-of:AG', unit_kinds: ['department' as const] };
     const q1 = await resolveUnits(db, job, parsePeriod('2025-Q1'));
     expect(q1.units).toContain('AG.SNNMT');
-    for (const gone of ['AG.STTTT', 'AG.SKHDT', 'AG.STNMT', 'AG.SNNPTNT', 'AG.SGTVT', 'AG.SLDTBXH']) expect(q1.units).not.toContain(gone);
+    for (const gone of ['AG.STTTT', 'AG.SKHDT', 'AG.STNMT', 'AG.SNNPTNT', 'AG.SGTVT', 'AG.SLDTBXH'])
+      expect(q1.units).not.toContain(gone);
     const q4 = await resolveUnits(db, job, parsePeriod('2024-Q4'));
     expect(q4.units).toContain('AG.STTTT');
     expect(q4.units).not.toContain('AG.SNNMT');
@@ -86,9 +108,16 @@ describe('shipped jobs on the sample data', () => {
     const file = path.join(dir, 'jobs', 'communes-quarterly.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const spec = JSON.parse(fs.readFileSync(path.join(ROOT, 'jobs', 'communes-quarterly.json'), 'utf8'));
-    fs.writeFileSync(file, JSON.stringify({ ...spec, header: { ...spec.header, recipients: 'UBND các xã, phường, đặc khu;' } }));
-    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(/communes-quarterly\.json: header\.recipients: must be a list of text lines$/);
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...spec, header: { ...spec.header, recipients: 'UBND các xã, phường, đặc khu;' } }),
+    );
+    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(
+      /communes-quarterly\.json: header\.recipients: must be a list of text lines$/,
+    );
     fs.writeFileSync(file, JSON.stringify({ ...spec, header: { ...spec.header, place: 7 } }));
-    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(/communes-quarterly\.json: header\.place: must be text$/);
+    expect(() => readJob(file, path.join(dir, 'out'))).toThrow(
+      /communes-quarterly\.json: header\.place: must be text$/,
+    );
   });
 });

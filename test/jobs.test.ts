@@ -20,7 +20,12 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rmSync(box.root, { recursive: true, force: true }));
 
-const history = () => fs.readFileSync(historyFile(box.deps()), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const history = () =>
+  fs
+    .readFileSync(historyFile(box.deps()), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('resolvePeriod(spec, at) in Asia/Ho_Chi_Minh', () => {
   it('monthly at 07:00 on the 1st reports the previous month', () => {
@@ -63,24 +68,39 @@ describe('readJob(file, outputRoot)', () => {
   });
 
   it('names the file, the key path and what is allowed', () => {
-    expect(err({ periodd: 'x' })).toEqual({ code: EXIT.usage, message: expect.stringMatching(/^<file>: periodd: unknown key; allowed: name, description, schedule, data, database, period, units/) });
-    expect(err({ header: { signer_titel: [] } }).message).toMatch(/^<file>: header\.signer_titel: unknown key; allowed: superior, issuer, number, symbol, place, signer, signer_title, recipients$/);
-    expect(err({ period: 'last-month' }).message).toMatch(/^<file>: period: must be previous-month, previous-quarter, year-to-date, or a fixed period: 2024-11/);
+    expect(err({ periodd: 'x' })).toEqual({
+      code: EXIT.usage,
+      message: expect.stringMatching(
+        /^<file>: periodd: unknown key; allowed: name, description, schedule, data, database, period, units/,
+      ),
+    });
+    expect(err({ header: { signer_titel: [] } }).message).toMatch(
+      /^<file>: header\.signer_titel: unknown key; allowed: superior, issuer, number, symbol, place, signer, signer_title, recipients$/,
+    );
+    expect(err({ period: 'last-month' }).message).toMatch(
+      /^<file>: period: must be previous-month, previous-quarter, year-to-date, or a fixed period: 2024-11/,
+    );
     expect(err({ units: 'districts' }).message).toMatch(/^<file>: units: must be "province", "children-of:CODE"/);
     expect(err({ schedule: '0 25 1 * *' }).message).toMatch(/^<file>: schedule: must be a cron expression/);
     expect(err({ retention: 0 }).message).toBe('<file>: retention: must keep at least 1 run');
-    expect(err({ header: { number: '{seq}' } }).message).toMatch(/^<file>: header\.number: may only use the placeholders \{year\}/);
+    expect(err({ header: { number: '{seq}' } }).message).toMatch(
+      /^<file>: header\.number: may only use the placeholders \{year\}/,
+    );
     expect(err({ name: 'other' }).message).toBe('<file>: name: "other" must match the file name ("bad")');
     const noPeriod = box.writeJob('bad', {});
     fs.writeFileSync(noPeriod, JSON.stringify({ name: 'bad', schedule: '0 7 1 * *', units: 'province' }));
     expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: period: is required/);
-    expect(() => readJob(path.join(box.root, 'jobs', 'nosuch.json'), box.root)).toThrow(/nosuch\.json: cannot read job: no such file \(jobs here: bad\)/);
+    expect(() => readJob(path.join(box.root, 'jobs', 'nosuch.json'), box.root)).toThrow(
+      /nosuch\.json: cannot read job: no such file \(jobs here: bad\)/,
+    );
     fs.writeFileSync(noPeriod, '{"name": "bad",');
     expect(() => readJob(noPeriod, box.root)).toThrow(/bad\.json: cannot read job: /);
   });
 
   it('keeps relative output paths inside the output root; absolute ones are explicit', () => {
-    expect(err({ output: '../../etc' }).message).toMatch(/^<file>: output: "\.\.\/\.\.\/etc" leads outside the output root .*; use a folder name inside it/);
+    expect(err({ output: '../../etc' }).message).toMatch(
+      /^<file>: output: "\.\.\/\.\.\/etc" leads outside the output root .*; use a folder name inside it/,
+    );
     expect(err({ output: 'a/../../x' }).message).toMatch(/leads outside the output root/);
     box.writeJob('abs', { output: '/srv/briefs/abs' });
     expect(box.job('abs').outDir).toBe('/srv/briefs/abs');
@@ -98,8 +118,21 @@ describe('runJob(job, options, deps)', () => {
     expect(fs.readFileSync(pdf, 'utf8')).toBe('%PDF AG 2024-11 BC-2024-11');
     expect(r.outputs).toEqual([path.dirname(pdf)]);
     const [started, finished] = history();
-    expect(started).toMatchObject({ event: 'started', job: 'monthly', period: '2024-11', trigger: 'schedule', started: '2024-12-01T00:00:00.000Z' });
-    expect(finished).toMatchObject({ event: 'finished', status: 'ok', exit_code: 0, units: ['AG'], outputs: [path.dirname(pdf)], errors: [] });
+    expect(started).toMatchObject({
+      event: 'started',
+      job: 'monthly',
+      period: '2024-11',
+      trigger: 'schedule',
+      started: '2024-12-01T00:00:00.000Z',
+    });
+    expect(finished).toMatchObject({
+      event: 'finished',
+      status: 'ok',
+      exit_code: 0,
+      units: ['AG'],
+      outputs: [path.dirname(pdf)],
+      errors: [],
+    });
     expect(fs.existsSync(lockFile(box.deps(), 'monthly'))).toBe(false);
     expect(box.state.loads).toBe(0);
   });
@@ -108,7 +141,12 @@ describe('runJob(job, options, deps)', () => {
     box.writeJob('dq', { period: 'previous-quarter', units: 'children-of:AG', unit_kinds: ['district'] });
     const r = await runJob(box.job('dq'), {}, box.deps({ clock: fixedClock('2025-01-05T00:00:00Z') }));
     expect(r).toMatchObject({ period: '2024-Q4', status: 'ok', units: ['AG.CD', 'AG.LX', 'AG.TT'] });
-    expect(fs.readdirSync(path.join(box.root, 'out', 'dq', '2024-Q4')).sort()).toEqual(['AG.CD', 'AG.LX', 'AG.TT', 'run.json']);
+    expect(fs.readdirSync(path.join(box.root, 'out', 'dq', '2024-Q4')).sort()).toEqual([
+      'AG.CD',
+      'AG.LX',
+      'AG.TT',
+      'run.json',
+    ]);
     // The districts end on 2025-06-30: a later quarter has nothing to do, which is recorded and is not a failure.
     const later = await runJob(box.job('dq'), { period: '2025-Q3' }, box.deps());
     expect(later).toMatchObject({ status: 'ok', exit_code: EXIT.ok, units: [], outputs: [], errors: [] });
@@ -133,7 +171,10 @@ describe('runJob(job, options, deps)', () => {
     box.writeJob('monthly', {});
     box.writeJob('quarterly', { period: 'previous-quarter' });
     fs.rmSync(path.join(box.root, 'out', 'cchc.duckdb'));
-    const [a, b] = await Promise.all([runJob(box.job('monthly'), {}, box.deps()), runJob(box.job('quarterly'), {}, box.deps())]);
+    const [a, b] = await Promise.all([
+      runJob(box.job('monthly'), {}, box.deps()),
+      runJob(box.job('quarterly'), {}, box.deps()),
+    ]);
     expect([a.status, b.status]).toEqual(['ok', 'ok']);
     expect(box.state.loads).toBe(1);
   });
@@ -141,7 +182,9 @@ describe('runJob(job, options, deps)', () => {
   it('records a data error as a failed run with exit 1 and publishes nothing', async () => {
     box.writeJob('monthly', {});
     box.state.fingerprint = 'fp2';
-    box.state.fail = new DataError([{ file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' }]);
+    box.state.fail = new DataError([
+      { file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' },
+    ]);
     const r = await runJob(box.job('monthly'), {}, box.deps());
     expect(r).toMatchObject({ status: 'failed', exit_code: EXIT.data });
     expect(r.error).toBeInstanceOf(DataError);
@@ -177,7 +220,9 @@ describe('runJob(job, options, deps)', () => {
     fs.writeFileSync(file, '');
     await expect(runJob(box.job('monthly'), {}, box.deps({ outputRoot: file }))).rejects.toMatchObject({
       exitCode: EXIT.render,
-      message: expect.stringMatching(/^cannot take the lock in .*not-a-folder: ENOTDIR: .*; the output folder must be a writable folder$/),
+      message: expect.stringMatching(
+        /^cannot take the lock in .*not-a-folder: ENOTDIR: .*; the output folder must be a writable folder$/,
+      ),
     });
   });
 
@@ -188,18 +233,35 @@ describe('runJob(job, options, deps)', () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: 4242, started: '2024-11-01T00:00:00.000Z' }));
     const r = await runJob(box.job('monthly'), {}, box.deps());
     expect(r.status).toBe('ok');
-    expect(box.lines).toContain('job monthly: removed stale lock of pid 4242 (started 2024-11-01T00:00:00.000Z), process is gone');
+    expect(box.lines).toContain(
+      'job monthly: removed stale lock of pid 4242 (started 2024-11-01T00:00:00.000Z), process is gone',
+    );
     expect(fs.existsSync(lock)).toBe(false);
   });
 
   it('a failing render is recorded per unit with its message; the run is partial with exit 4', async () => {
     box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
-    const r = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps({ openSession: fakeSession({ failFor: ['AG.LX'] }) }));
-    expect(r).toMatchObject({ status: 'partial', exit_code: EXIT.render, errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }] });
-    expect(history()[1]).toMatchObject({ status: 'partial', exit_code: 4, errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }] });
+    const r = await runJob(
+      box.job('dq'),
+      { period: '2024-Q4' },
+      box.deps({ openSession: fakeSession({ failFor: ['AG.LX'] }) }),
+    );
+    expect(r).toMatchObject({
+      status: 'partial',
+      exit_code: EXIT.render,
+      errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }],
+    });
+    expect(history()[1]).toMatchObject({
+      status: 'partial',
+      exit_code: 4,
+      errors: [{ unit: 'AG.LX', message: 'Chromium crashed on AG.LX' }],
+    });
     const dir = path.join(box.root, 'out', 'dq', '2024-Q4');
     expect(fs.readdirSync(dir).sort()).toEqual(['AG.CD', 'AG.TT', 'run.json']);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8'))).toMatchObject({ status: 'partial', failed_units: ['AG.LX'] });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'run.json'), 'utf8'))).toMatchObject({
+      status: 'partial',
+      failed_units: ['AG.LX'],
+    });
 
     let out = '';
     runsCommand({ job: 'dq', last: '5', json: false }, (s) => (out += s), box.deps());
@@ -211,7 +273,11 @@ describe('runJob(job, options, deps)', () => {
     const first = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps());
     const dir = path.join(box.root, 'out', 'dq', '2024-Q4');
     const manifest = fs.readFileSync(path.join(dir, 'run.json'), 'utf8');
-    const second = await runJob(box.job('dq'), { period: '2024-Q4' }, box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }), clock: fixedClock('2024-12-02T00:00:00Z') }));
+    const second = await runJob(
+      box.job('dq'),
+      { period: '2024-Q4' },
+      box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }), clock: fixedClock('2024-12-02T00:00:00Z') }),
+    );
     expect(second.status).toBe('partial');
     expect(fs.readFileSync(path.join(dir, 'run.json'), 'utf8')).toBe(manifest);
     expect(JSON.parse(manifest).run_id).toBe(first.run_id);
@@ -228,10 +294,18 @@ describe('runJob(job, options, deps)', () => {
     const at = (d: string) => box.deps({ clock: fixedClock(`${d}T00:00:00Z`) });
     await runJob(box.job('other'), { period: '2024-01' }, at('2024-02-01'));
     await runJob(box.job('monthly'), { period: '2024-01' }, at('2024-02-01'));
-    await runJob(box.job('monthly'), { period: '2024-02' }, box.deps({ clock: fixedClock('2024-03-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG'] }) }));
+    await runJob(
+      box.job('monthly'),
+      { period: '2024-02' },
+      box.deps({ clock: fixedClock('2024-03-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG'] }) }),
+    );
     // A partial run kept on disk (a unit list with one failing unit).
     box.writeJob('monthly', { retention: 2, units: ['AG', 'AG.SNV'] });
-    await runJob(box.job('monthly'), { period: '2024-03' }, box.deps({ clock: fixedClock('2024-04-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG.SNV'] }) }));
+    await runJob(
+      box.job('monthly'),
+      { period: '2024-03' },
+      box.deps({ clock: fixedClock('2024-04-01T00:00:00Z'), openSession: fakeSession({ failFor: ['AG.SNV'] }) }),
+    );
     box.writeJob('monthly', { retention: 2 });
     await runJob(box.job('monthly'), { period: '2024-04' }, at('2024-05-01'));
     expect(fs.readdirSync(path.join(box.root, 'out', 'monthly')).sort()).toEqual(['2024-01', '2024-03', '2024-04']);
@@ -246,7 +320,11 @@ describe('runJob(job, options, deps)', () => {
     box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
     const controller = new AbortController();
     const log: string[] = [];
-    const running = runJob(box.job('dq'), { period: '2024-Q4', signal: controller.signal }, box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log }) }));
+    const running = runJob(
+      box.job('dq'),
+      { period: '2024-Q4', signal: controller.signal },
+      box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log }) }),
+    );
     while (!log.includes('AG.LX')) await new Promise((r) => setTimeout(r, 5));
     controller.abort('SIGTERM');
     const r = await running;
@@ -261,16 +339,26 @@ describe('runCommand(job, opts, out, deps)', () => {
   it('prints the brief folders; a partial batch is a CliError listing each failed unit, exit 4', async () => {
     box.writeJob('dq', { period: 'previous-quarter', units: 'children-of:AG', unit_kinds: ['district'] });
     const out: string[] = [];
-    const err = await runCommand('dq', { at: '2025-01-05T07:00' }, (s) => out.push(s), box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }) })).catch((e: unknown) => e);
+    const err = await runCommand(
+      'dq',
+      { at: '2025-01-05T07:00' },
+      (s) => out.push(s),
+      box.deps({ openSession: fakeSession({ failFor: ['AG.TT'] }) }),
+    ).catch((e: unknown) => e);
     expect(out).toEqual(['out/dq/2024-Q4/AG.CD', 'out/dq/2024-Q4/AG.LX']);
     expect(err).toBeInstanceOf(CliError);
-    expect(err).toMatchObject({ exitCode: EXIT.render, message: 'job dq 2024-Q4 1 of 3 briefs failed:\n  AG.TT: Chromium crashed on AG.TT\n(recorded in out/runs.jsonl)' });
+    expect(err).toMatchObject({
+      exitCode: EXIT.render,
+      message: 'job dq 2024-Q4 1 of 3 briefs failed:\n  AG.TT: Chromium crashed on AG.TT\n(recorded in out/runs.jsonl)',
+    });
   });
 
   it('rethrows data errors so they print with file, line and column (exit 1)', async () => {
     box.writeJob('monthly', {});
     box.state.fingerprint = 'fp2';
-    box.state.fail = new DataError([{ file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' }]);
+    box.state.fail = new DataError([
+      { file: 'tasks.csv', line: 3, column: 'due_on', rule: 'date', message: 'bad date' },
+    ]);
     await expect(runCommand('monthly', {}, () => {}, box.deps())).rejects.toBeInstanceOf(DataError);
   });
 });
@@ -280,7 +368,11 @@ describe('missedRun / startScheduler catch-up', () => {
     box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
     const log: string[] = [];
     const rendered: string[] = [];
-    const s = startScheduler([box.job('dq')], box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log: rendered }) }), (l) => log.push(l));
+    const s = startScheduler(
+      [box.job('dq')],
+      box.deps({ openSession: fakeSession({ hangFor: ['AG.LX'], log: rendered }) }),
+      (l) => log.push(l),
+    );
     while (!rendered.includes('AG.LX')) await new Promise((r) => setTimeout(r, 5));
     await s.stop('SIGTERM');
     expect(log.at(-2)).toMatch(/dq 2024-11 finished: failed, exit 4: interrupted by SIGTERM; nothing was published$/);
@@ -311,7 +403,15 @@ describe('missedRun / startScheduler catch-up', () => {
     }
     expect(calls).toEqual(['catch-up 2024-12-01T00:00:00.000Z']);
     const done = readRuns(historyFile(deps), () => false);
-    expect(done).toMatchObject([{ job: 'monthly', period: '2024-11', status: 'ok', trigger: 'catch-up', scheduled_for: '2024-12-01T00:00:00.000Z' }]);
+    expect(done).toMatchObject([
+      {
+        job: 'monthly',
+        period: '2024-11',
+        status: 'ok',
+        trigger: 'catch-up',
+        scheduled_for: '2024-12-01T00:00:00.000Z',
+      },
+    ]);
     expect(log.filter((l) => l.includes('catching up'))).toHaveLength(1);
     expect(log.some((l) => /monthly 2024-11 finished: ok, exit 0/.test(l))).toBe(true);
   });
@@ -334,11 +434,15 @@ describe('schedule --print', () => {
     const jobs = [box.job('monthly'), box.job('quarterly')];
     const tab = crontab(jobs, '/opt/cchc');
     expect(tab).toContain('CRON_TZ=Asia/Ho_Chi_Minh\n');
-    expect(tab).toContain('0 7 1 * * cd /opt/cchc && mkdir -p out && bin/cchc run monthly >> /opt/cchc/out/cron.log 2>&1\n');
+    expect(tab).toContain(
+      '0 7 1 * * cd /opt/cchc && mkdir -p out && bin/cchc run monthly >> /opt/cchc/out/cron.log 2>&1\n',
+    );
     const units = systemdUnits(jobs, '/opt/cchc');
     expect(units).toContain('ExecStart=/opt/cchc/bin/cchc run quarterly\n');
     expect(units).toContain('OnCalendar=*-01,04,07,10-05 06:30:00 Asia/Ho_Chi_Minh\n');
-    expect(onCalendar({ name: 'x', schedule: '*/15 8-17 * * 1-5' })).toBe('Mon..Fri *-*-* 08..17:00/15:00 Asia/Ho_Chi_Minh');
+    expect(onCalendar({ name: 'x', schedule: '*/15 8-17 * * 1-5' })).toBe(
+      'Mon..Fri *-*-* 08..17:00/15:00 Asia/Ho_Chi_Minh',
+    );
     expect(() => onCalendar({ name: 'x', schedule: '0 7 1 * 1' })).toThrow(/both restricted/);
   });
 });

@@ -27,7 +27,10 @@ describe('loadData', () => {
     expect(await query(db, 'SELECT loaded_at, data_dir, fingerprint, sample FROM meta_load')).toEqual([
       { loaded_at: '2025-01-02T03:04:05.000Z', data_dir: dir, fingerprint: r.fingerprint, sample: true },
     ]);
-    const files = await query<{ file: string; sha256: string }>(db, 'SELECT file, sha256 FROM meta_files ORDER BY file');
+    const files = await query<{ file: string; sha256: string }>(
+      db,
+      'SELECT file, sha256 FROM meta_files ORDER BY file',
+    );
     expect(files.map((f) => f.file)).toEqual(['tasks.csv', 'units.csv']);
     expect(files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -89,19 +92,31 @@ describe('cchc check / cchc load', () => {
     const ok = run('check', '--data', folder(), '--format', 'table');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/is valid \(1 warning on stderr\)\nunits\s+6\s+units\.csv\ntasks\s+2\s+tasks\.csv\n/);
-    expect(ok.stderr).toContain('warning: units.csv:6 [valid_to]: AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage');
+    expect(ok.stderr).toContain(
+      'warning: units.csv:6 [valid_to]: AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage',
+    );
 
     const dir = folder({ 'tasks.csv': TASKS + 'T3,,AG.SNV,,x,direction,,31/02/2024,,,\n' });
     const bad = run('check', '--data', dir);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('tasks.csv:4 [assigned_on]: assigned_on "31/02/2024" is not a date; use YYYY-MM-DD or DD/MM/YYYY (date)');
+    expect(bad.stderr).toContain(
+      'tasks.csv:4 [assigned_on]: assigned_on "31/02/2024" is not a date; use YYYY-MM-DD or DD/MM/YYYY (date)',
+    );
     expect(bad.stderr).not.toMatch(/\n\s+at /);
 
     const json = run('check', '--data', dir, '--json');
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       valid: false,
-      issues: [{ file: 'tasks.csv', line: 4, column: 'assigned_on', rule: 'date', message: expect.stringContaining('31/02/2024') }],
+      issues: [
+        {
+          file: 'tasks.csv',
+          line: 4,
+          column: 'assigned_on',
+          rule: 'date',
+          message: expect.stringContaining('31/02/2024'),
+        },
+      ],
     });
 
     const missing = run('check', '--data', path.join(dir, 'nope'));

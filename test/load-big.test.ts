@@ -13,7 +13,8 @@ import { effects, folder, query, tempDb, where } from './load-helpers.ts';
 const ROWS = 100_000;
 const HEADER = 'dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online';
 const id = (i: number) => `HS${String(i).padStart(8, '0')}`;
-const row = (i: number) => `${id(i)},AG.CT,1.001234.000.00.00.H01,${i % 3 ? 'online' : 'direct'},${i % 2 ? 'true' : 'false'},2024-01-05,2024-01-15,${i % 5 ? '2024-01-10' : ''},false`;
+const row = (i: number) =>
+  `${id(i)},AG.CT,1.001234.000.00.00.H01,${i % 3 ? 'online' : 'direct'},${i % 2 ? 'true' : 'false'},2024-01-05,2024-01-15,${i % 5 ? '2024-01-10' : ''},false`;
 /** Line of data row `i` (0-based): the header is line 1. */
 const line = (i: number) => i + 2;
 
@@ -27,7 +28,13 @@ function bigFolder(change: Record<number, string> = {}): string {
 
 function recording(): { effects: Effects; lines: string[] } {
   const lines: string[] = [];
-  return { lines, effects: { clock: fixedClock('2025-01-02T03:04:05Z'), logger: { info: (m) => lines.push(m), warn: (m) => lines.push(m) } } };
+  return {
+    lines,
+    effects: {
+      clock: fixedClock('2025-01-02T03:04:05Z'),
+      logger: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+    },
+  };
 }
 
 describe('a table too big to keep in file order', () => {
@@ -38,12 +45,33 @@ describe('a table too big to keep in file order', () => {
     const r = await loadData(dir, db, effects);
     expect(r.tables.dossiers).toBe(ROWS);
     expect(
-      await query(db, `SELECT count(DISTINCT dossier_id) AS ids, count(*) FILTER (channel = 'direct') AS direct, count(resolved_on) AS resolved, min(dossier_id) AS first, max(dossier_id) AS last FROM dossiers`),
-    ).toEqual([{ ids: ROWS, direct: Math.ceil(ROWS / 3), resolved: ROWS - ROWS / 5, first: id(0), last: id(ROWS - 1) }]);
-    expect(await query(db, `SELECT unit_code, online_eligible, received_on, resolved_on, paid_online FROM dossiers WHERE dossier_id = '${id(7)}'`)).toEqual([
-      { unit_code: 'AG.CT', online_eligible: true, received_on: '2024-01-05', resolved_on: '2024-01-10', paid_online: null },
+      await query(
+        db,
+        `SELECT count(DISTINCT dossier_id) AS ids, count(*) FILTER (channel = 'direct') AS direct, count(resolved_on) AS resolved, min(dossier_id) AS first, max(dossier_id) AS last FROM dossiers`,
+      ),
+    ).toEqual([
+      { ids: ROWS, direct: Math.ceil(ROWS / 3), resolved: ROWS - ROWS / 5, first: id(0), last: id(ROWS - 1) },
     ]);
-    expect(await query(db, `SELECT column_name FROM information_schema.columns WHERE table_name = 'dossiers' AND is_nullable = 'NO' ORDER BY ordinal_position`)).toEqual(
+    expect(
+      await query(
+        db,
+        `SELECT unit_code, online_eligible, received_on, resolved_on, paid_online FROM dossiers WHERE dossier_id = '${id(7)}'`,
+      ),
+    ).toEqual([
+      {
+        unit_code: 'AG.CT',
+        online_eligible: true,
+        received_on: '2024-01-05',
+        resolved_on: '2024-01-10',
+        paid_online: null,
+      },
+    ]);
+    expect(
+      await query(
+        db,
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'dossiers' AND is_nullable = 'NO' ORDER BY ordinal_position`,
+      ),
+    ).toEqual(
       ['dossier_id', 'unit_code', 'channel', 'online_eligible', 'received_on'].map((column_name) => ({ column_name })),
     );
   });

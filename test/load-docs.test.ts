@@ -12,7 +12,9 @@ function aliasTable(): string {
   const lines = ['| table | column | type | required | also accepted as header |', '|---|---|---|---|---|'];
   for (const t of TABLE_NAMES) {
     for (const c of TABLES[t].columns) {
-      lines.push(`| ${t} | \`${c.name}\` | ${c.type} | ${c.required ? 'yes' : ''} | ${c.aliases.map((a) => `\`${a}\``).join(', ')} |`);
+      lines.push(
+        `| ${t} | \`${c.name}\` | ${c.type} | ${c.required ? 'yes' : ''} | ${c.aliases.map((a) => `\`${a}\``).join(', ')} |`,
+      );
     }
   }
   return lines.join('\n');
@@ -21,7 +23,9 @@ function aliasTable(): string {
 /** Rule ids the loader's source can emit: literals in rule positions, plus the type rules. */
 function sourceRules(): Set<string> {
   const dir = path.join(root, 'src', 'load');
-  const src = readdirSync(dir).map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+  const src = readdirSync(dir)
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
   const ids = new Set(Object.values(TYPE_RULES).map((r) => r.rule));
   const patterns = [/rule: '([a-z_]+)'/g, /(?:fileIssue|issue|at|warn)\([^()']*?'([a-z_]+)'/g, /\), '([a-z_]+)', `/g];
   for (const re of patterns) for (const m of src.matchAll(re)) ids.add(m[1]!);

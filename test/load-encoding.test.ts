@@ -22,7 +22,11 @@ function win1258(s: string): Buffer {
     const [base, ...marks] = [...ch.normalize('NFD')];
     const i = marks.findIndex((m) => byChar.has((base! + m).normalize('NFC')));
     if (i === -1) out.push(byChar.get(base!)!, ...marks.map((m) => byChar.get(m)!));
-    else out.push(byChar.get((base! + marks[i]).normalize('NFC'))!, ...marks.filter((_, j) => j !== i).map((m) => byChar.get(m)!));
+    else
+      out.push(
+        byChar.get((base! + marks[i]).normalize('NFC'))!,
+        ...marks.filter((_, j) => j !== i).map((m) => byChar.get(m)!),
+      );
   }
   return Buffer.from(out);
 }
@@ -78,12 +82,22 @@ describe('byte checks', () => {
 
 describe('streaming', () => {
   // 9 MB of Vietnamese rows: the 4 MB chunks split multi-byte characters somewhere.
-  const rows = Array.from({ length: 60_000 }, (_, i) => `T${i},AG.SNV,Rà soát thủ tục hành chính lĩnh vực đất đai số ${i} của Sở Nội vụ tỉnh An Giang năm 2024,direction,2024-01-02`);
+  const rows = Array.from(
+    { length: 60_000 },
+    (_, i) =>
+      `T${i},AG.SNV,Rà soát thủ tục hành chính lĩnh vực đất đai số ${i} của Sở Nội vụ tỉnh An Giang năm 2024,direction,2024-01-02`,
+  );
   const big = `task_id,lead_unit,title,area,assigned_on\n${rows.join('\n')}\n`;
 
   it('passes valid UTF-8 whose characters straddle chunk boundaries, with the same hash as a whole read', async () => {
     const dir = folder({ 'tasks.csv': big });
-    const file = { table: 'tasks' as const, rel: 'tasks.csv', abs: path.join(dir, 'tasks.csv'), format: 'csv' as const, size: Buffer.byteLength(big) };
+    const file = {
+      table: 'tasks' as const,
+      rel: 'tasks.csv',
+      abs: path.join(dir, 'tasks.csv'),
+      format: 'csv' as const,
+      size: Buffer.byteLength(big),
+    };
     expect(file.size).toBeGreaterThan(8 << 20);
     const scan = await scanFile(file);
     expect(scan.issues).toEqual([]);
@@ -91,7 +105,12 @@ describe('streaming', () => {
   });
 
   it('finds a Windows-1258 line deep in a big file and names its line', async () => {
-    const bytes = Buffer.concat([Buffer.from(big), Buffer.from('T_last,AG.SNV,'), win1258('Sở Nội vụ'), Buffer.from(',direction,2024-01-02\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(big),
+      Buffer.from('T_last,AG.SNV,'),
+      win1258('Sở Nội vụ'),
+      Buffer.from(',direction,2024-01-02\n'),
+    ]);
     const { issues } = await checkData(folder({ 'tasks.csv': bytes }), effects);
     expect(where(issues)).toEqual(['tasks.csv:- [-] encoding']);
     expect(issues[0]!.message).toContain(`first bad byte on line ${rows.length + 2}`);

@@ -8,16 +8,25 @@ import { Db, literal } from '../src/db.ts';
 import { checkData, loadData } from '../src/load/index.ts';
 import { effects, folder, query, TASKS, tempDb, where } from './load-helpers.ts';
 
-const DOSSIERS_HEADER = 'dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online';
+const DOSSIERS_HEADER =
+  'dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online';
 
-async function loadTasks(tasks: string | Buffer, name = 'tasks.csv', extra: Record<string, string | Buffer | null> = {}) {
+async function loadTasks(
+  tasks: string | Buffer,
+  name = 'tasks.csv',
+  extra: Record<string, string | Buffer | null> = {},
+) {
   const dir = folder({ 'tasks.csv': null, [name]: tasks, ...extra });
   const db = tempDb();
   await loadData(dir, db, effects);
-  return query<{ task_id: string; assigned_on: string; due_on: string | null; completed_on: string | null; title: string; support_units: string | null }>(
-    db,
-    'SELECT * FROM tasks ORDER BY task_id',
-  );
+  return query<{
+    task_id: string;
+    assigned_on: string;
+    due_on: string | null;
+    completed_on: string | null;
+    title: string;
+    support_units: string | null;
+  }>(db, 'SELECT * FROM tasks ORDER BY task_id');
 }
 
 describe('CSV', () => {
@@ -85,7 +94,8 @@ describe('CSV', () => {
         'D3,AG.CT,P1,postal,có,2024-01-02,,,false',
         'D4,AG.CT,P1,online,1,2024-01-02,,,',
       ].join('\n'),
-      'criteria.csv': 'year,criterion_code,area,title,max_points\n2023,1.1,direction,Kế hoạch CCHC,"8,5"\n2023,1.2,direction,Báo cáo,1.25\n',
+      'criteria.csv':
+        'year,criterion_code,area,title,max_points\n2023,1.1,direction,Kế hoạch CCHC,"8,5"\n2023,1.2,direction,Báo cáo,1.25\n',
     });
     const db = tempDb();
     await loadData(dir, db, effects);
@@ -95,24 +105,35 @@ describe('CSV', () => {
       { dossier_id: 'D3', online_eligible: true, paid_online: false },
       { dossier_id: 'D4', online_eligible: true, paid_online: null },
     ]);
-    expect(await query(db, 'SELECT max_points FROM criteria ORDER BY criterion_code')).toEqual([{ max_points: 8.5 }, { max_points: 1.25 }]);
+    expect(await query(db, 'SELECT max_points FROM criteria ORDER BY criterion_code')).toEqual([
+      { max_points: 8.5 },
+      { max_points: 1.25 },
+    ]);
   });
 
   it('rejects thousands separators in integers and decimals, naming the value', async () => {
     const dir = folder({
-      'dossier_stats.csv': 'unit_code,month,received,received_online,resolved,resolved_on_time\nAG.CT.X1,2024-01,1.090,10,5,5\n',
+      'dossier_stats.csv':
+        'unit_code,month,received,received_online,resolved,resolved_on_time\nAG.CT.X1,2024-01,1.090,10,5,5\n',
       'index_scores.csv': 'index_code,period,unit_code,component,score\nPAPI,2024,AG,TOTAL,"1,234.5"\n',
     });
     const { issues } = await checkData(dir, effects);
     expect(where(issues)).toEqual(['index_scores.csv:2 [score] decimal', 'dossier_stats.csv:2 [received] int']);
-    expect(issues[1]!.message).toBe('received "1.090" is not a whole number; use digits only, without thousands separators');
+    expect(issues[1]!.message).toBe(
+      'received "1.090" is not a whole number; use digits only, without thousands separators',
+    );
   });
 
   it('maps Vietnamese headers and ignores STT', async () => {
     const rows = await loadTasks(
-      ['STT,Mã nhiệm vụ,Đơn vị chủ trì,Nội dung nhiệm vụ,Lĩnh vực,Ngày giao,Hạn xử lý,ngay hoan thanh', '1,T9,AG.SNV,Việc,direction,12/11/2024,31/12/2024,'].join('\n'),
+      [
+        'STT,Mã nhiệm vụ,Đơn vị chủ trì,Nội dung nhiệm vụ,Lĩnh vực,Ngày giao,Hạn xử lý,ngay hoan thanh',
+        '1,T9,AG.SNV,Việc,direction,12/11/2024,31/12/2024,',
+      ].join('\n'),
     );
-    expect(rows).toEqual([expect.objectContaining({ task_id: 'T9', assigned_on: '2024-11-12', due_on: '2024-12-31', completed_on: null })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ task_id: 'T9', assigned_on: '2024-11-12', due_on: '2024-12-31', completed_on: null }),
+    ]);
   });
 
   it('loads a table split over several files, in file order, and records each file', async () => {
@@ -134,7 +155,11 @@ describe('CSV', () => {
 
   it('reports duplicate keys across split files with both locations', async () => {
     const head = 'task_id,lead_unit,title,area,assigned_on';
-    const dir = folder({ 'tasks.csv': null, 'tasks.a.csv': `${head}\nT1,AG.SNV,a,direction,2024-01-01\n`, 'tasks.b.csv': `${head}\nT2,AG.SNV,b,direction,2024-01-01\nT1,AG.SNV,c,direction,2024-01-01\n` });
+    const dir = folder({
+      'tasks.csv': null,
+      'tasks.a.csv': `${head}\nT1,AG.SNV,a,direction,2024-01-01\n`,
+      'tasks.b.csv': `${head}\nT2,AG.SNV,b,direction,2024-01-01\nT1,AG.SNV,c,direction,2024-01-01\n`,
+    });
     const { issues } = await checkData(dir, effects);
     expect(where(issues)).toEqual(['tasks.b.csv:3 [task_id] unique']);
     expect(issues[0]!.message).toBe('duplicate task_id "T1"; first at tasks.a.csv:2');
@@ -154,8 +179,27 @@ describe('XLSX', () => {
       ws.addRow(['UBND TỈNH AN GIANG']);
       ws.addRow(['DANH MỤC NHIỆM VỤ NĂM 2024']);
       ws.addRow([]);
-      ws.addRow(['STT', 'Mã nhiệm vụ', 'Đơn vị chủ trì', 'Nội dung nhiệm vụ', 'Lĩnh vực', 'Ngày giao', 'Hạn xử lý', 'Ngày hoàn thành', '']);
-      ws.addRow([1, 'T1', 'AG.SNV', { richText: [{ text: 'Rà soát ' }, { text: 'TTHC' }] }, 'procedures', new Date(Date.UTC(2024, 10, 12)), '31/12/2024', new Date(Date.UTC(2024, 11, 20, 16, 30))]);
+      ws.addRow([
+        'STT',
+        'Mã nhiệm vụ',
+        'Đơn vị chủ trì',
+        'Nội dung nhiệm vụ',
+        'Lĩnh vực',
+        'Ngày giao',
+        'Hạn xử lý',
+        'Ngày hoàn thành',
+        '',
+      ]);
+      ws.addRow([
+        1,
+        'T1',
+        'AG.SNV',
+        { richText: [{ text: 'Rà soát ' }, { text: 'TTHC' }] },
+        'procedures',
+        new Date(Date.UTC(2024, 10, 12)),
+        '31/12/2024',
+        new Date(Date.UTC(2024, 11, 20, 16, 30)),
+      ]);
       ws.addRow([2, 'T2', 'AG.STP', 'Tuyên truyền', 'direction', new Date(Date.UTC(2024, 10, 12)), 45600, null]);
     });
     const dir = folder({ 'tasks.csv': null, 'tasks.xlsx': xlsx });
@@ -164,15 +208,42 @@ describe('XLSX', () => {
     expect(where(issues)).toEqual(['tasks.xlsx:6 [due_on] date']);
     expect(issues[0]!.message).toContain('"45600"');
 
-    writeFileSync(path.join(dir, 'tasks.xlsx'), await workbook((ws) => {
-      ws.addRow(['BẢNG NHIỆM VỤ']);
-      ws.addRow(['STT', 'Mã nhiệm vụ', 'Đơn vị chủ trì', 'Nội dung nhiệm vụ', 'Lĩnh vực', 'Ngày giao', 'Hạn xử lý', 'Ngày hoàn thành']);
-      ws.addRow([1, 'T1', 'AG.SNV', { richText: [{ text: 'Rà soát ' }, { text: 'TTHC' }] }, 'procedures', new Date(Date.UTC(2024, 10, 12)), '31/12/2024', new Date(Date.UTC(2024, 11, 20, 16, 30))]);
-    }));
+    writeFileSync(
+      path.join(dir, 'tasks.xlsx'),
+      await workbook((ws) => {
+        ws.addRow(['BẢNG NHIỆM VỤ']);
+        ws.addRow([
+          'STT',
+          'Mã nhiệm vụ',
+          'Đơn vị chủ trì',
+          'Nội dung nhiệm vụ',
+          'Lĩnh vực',
+          'Ngày giao',
+          'Hạn xử lý',
+          'Ngày hoàn thành',
+        ]);
+        ws.addRow([
+          1,
+          'T1',
+          'AG.SNV',
+          { richText: [{ text: 'Rà soát ' }, { text: 'TTHC' }] },
+          'procedures',
+          new Date(Date.UTC(2024, 10, 12)),
+          '31/12/2024',
+          new Date(Date.UTC(2024, 11, 20, 16, 30)),
+        ]);
+      }),
+    );
     const db = tempDb();
     await loadData(dir, db, effects);
     expect(await query(db, 'SELECT task_id, title, assigned_on, due_on, completed_on FROM tasks')).toEqual([
-      { task_id: 'T1', title: 'Rà soát TTHC', assigned_on: '2024-11-12', due_on: '2024-12-31', completed_on: '2024-12-20' },
+      {
+        task_id: 'T1',
+        title: 'Rà soát TTHC',
+        assigned_on: '2024-11-12',
+        due_on: '2024-12-31',
+        completed_on: '2024-12-20',
+      },
     ]);
   });
 
@@ -189,7 +260,15 @@ describe('XLSX', () => {
 describe('JSON', () => {
   it('treats null, "" and a missing key as empty, numbers and booleans as their text', async () => {
     const json = JSON.stringify([
-      { task_id: 'T1', lead_unit: 'AG.SNV', title: 'a', area: 'direction', assigned_on: '2024-01-02', due_on: null, completed_on: '' },
+      {
+        task_id: 'T1',
+        lead_unit: 'AG.SNV',
+        title: 'a',
+        area: 'direction',
+        assigned_on: '2024-01-02',
+        due_on: null,
+        completed_on: '',
+      },
       { task_id: 'T2', lead_unit: 'AG.SNV', title: 'b', area: 'direction', assigned_on: '2/1/2024' },
     ]);
     const rows = await loadTasks(json, 'tasks.json');
@@ -197,7 +276,11 @@ describe('JSON', () => {
       ['T1', '2024-01-02', null, null],
       ['T2', '2024-01-02', null, null],
     ]);
-    const dir = folder({ 'criteria.json': JSON.stringify([{ year: 2023, criterion_code: '1.1', area: 'direction', title: 't', max_points: 2.5 }]) });
+    const dir = folder({
+      'criteria.json': JSON.stringify([
+        { year: 2023, criterion_code: '1.1', area: 'direction', title: 't', max_points: 2.5 },
+      ]),
+    });
     const db = tempDb();
     await loadData(dir, db, effects);
     expect(await query(db, 'SELECT year, max_points FROM criteria')).toEqual([{ year: 2023, max_points: 2.5 }]);
@@ -206,7 +289,13 @@ describe('JSON', () => {
   it('reads [] as an empty table and [{}] as a row with every required value missing', async () => {
     const dir = folder({ 'targets.json': '[]', 'criteria.json': '[{}]' });
     const { issues } = await checkData(dir, effects);
-    expect(where(issues)).toEqual(['criteria.json:1 [year] required', 'criteria.json:1 [criterion_code] required', 'criteria.json:1 [area] required', 'criteria.json:1 [title] required', 'criteria.json:1 [max_points] required']);
+    expect(where(issues)).toEqual([
+      'criteria.json:1 [year] required',
+      'criteria.json:1 [criterion_code] required',
+      'criteria.json:1 [area] required',
+      'criteria.json:1 [title] required',
+      'criteria.json:1 [max_points] required',
+    ]);
   });
 
   it('reports a missing required key per item, numbered from 1', async () => {
@@ -233,7 +322,12 @@ describe('Parquet', () => {
     const out = tempDb();
     const r = await loadData(dir, out, effects);
     expect(r.tables.dossiers).toBe(5);
-    expect(await query(out, 'SELECT dossier_id, online_eligible, received_on, resolved_on, due_on FROM dossiers ORDER BY dossier_id LIMIT 2')).toEqual([
+    expect(
+      await query(
+        out,
+        'SELECT dossier_id, online_eligible, received_on, resolved_on, due_on FROM dossiers ORDER BY dossier_id LIMIT 2',
+      ),
+    ).toEqual([
       { dossier_id: 'D0', online_eligible: true, received_on: '2024-01-01', resolved_on: '2024-01-10', due_on: null },
       { dossier_id: 'D1', online_eligible: false, received_on: '2024-01-02', resolved_on: '2024-01-11', due_on: null },
     ]);
@@ -255,7 +349,9 @@ describe('Parquet', () => {
 describe('collecting', () => {
   it('reports every problem across files and tables in one pass, cross-table ones at the referencing row', async () => {
     const dir = folder({
-      'tasks.csv': TASKS + 'T3,,AG.XX,,x,direction,,2024-01-01,,2023-12-31,\nT4,,AG.SNV,,y,area51,,2024-01-01,,2024-02-01,2024-02-02\n',
+      'tasks.csv':
+        TASKS +
+        'T3,,AG.XX,,x,direction,,2024-01-01,,2023-12-31,\nT4,,AG.SNV,,y,area51,,2024-01-01,,2024-02-01,2024-02-02\n',
       'documents.csv': 'doc_no,issued_on,title\n208/TB-VPUBND,17/03/2025,Kết luận\n',
       'targets.csv': 'metric,year,unit_code,target\nonline_ratio,2024,,0.8\nonline_ratio,2024,,0.9\n',
     });
@@ -281,7 +377,11 @@ describe('collecting', () => {
 describe('the sample data', () => {
   it('passes cchc check (exit 0)', () => {
     const root = path.join(import.meta.dirname, '..');
-    const out = execFileSync(path.join(root, 'bin', 'cchc'), ['check', '--data', path.join(root, 'data'), '--format', 'table'], { encoding: 'utf8' });
+    const out = execFileSync(
+      path.join(root, 'bin', 'cchc'),
+      ['check', '--data', path.join(root, 'data'), '--format', 'table'],
+      { encoding: 'utf8' },
+    );
     expect(out).toMatch(/is valid\nunits\s+\d+/);
   });
 });

@@ -7,21 +7,23 @@ import { tempDir } from './tmp.ts';
 
 export const effects: Effects = { clock: fixedClock('2025-01-02T03:04:05Z'), logger: silentLogger };
 
-export const UNITS = [
-  'unit_code,name,short_name,kind,parent_code,valid_from,valid_to,successor_code',
-  'AG,UBND tỉnh An Giang,An Giang,province,,,2025-06-30,AGM',
-  'AG.SNV,Sở Nội vụ,SNV,department,AG,,,',
-  'AG.STP,Sở Tư pháp,STP,department,AG,,,',
-  'AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,AGM',
-  'AG.CT.X1,UBND xã An Hòa,An Hòa,commune,AG.CT,,2025-06-30,',
-  'AGM,UBND tỉnh An Giang,An Giang,province,,2025-07-01,,',
-].join('\n') + '\n';
+export const UNITS =
+  [
+    'unit_code,name,short_name,kind,parent_code,valid_from,valid_to,successor_code',
+    'AG,UBND tỉnh An Giang,An Giang,province,,,2025-06-30,AGM',
+    'AG.SNV,Sở Nội vụ,SNV,department,AG,,,',
+    'AG.STP,Sở Tư pháp,STP,department,AG,,,',
+    'AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,AGM',
+    'AG.CT.X1,UBND xã An Hòa,An Hòa,commune,AG.CT,,2025-06-30,',
+    'AGM,UBND tỉnh An Giang,An Giang,province,,2025-07-01,,',
+  ].join('\n') + '\n';
 
-export const TASKS = [
-  'task_id,doc_no,lead_unit,support_units,title,area,index_code,assigned_on,due_on,completed_on,cancelled_on',
-  'T1,208/TB-VPUBND,AG.SNV,AG.STP;AG.CT,Rà soát thủ tục hành chính,procedures,PAR_INDEX,2025-03-17,2025-03-31,2025-03-25,',
-  'T2,208/TB-VPUBND,AG.STP,,Tuyên truyền CCHC,direction,,2025-03-17,,,',
-].join('\n') + '\n';
+export const TASKS =
+  [
+    'task_id,doc_no,lead_unit,support_units,title,area,index_code,assigned_on,due_on,completed_on,cancelled_on',
+    'T1,208/TB-VPUBND,AG.SNV,AG.STP;AG.CT,Rà soát thủ tục hành chính,procedures,PAR_INDEX,2025-03-17,2025-03-31,2025-03-25,',
+    'T2,208/TB-VPUBND,AG.STP,,Tuyên truyền CCHC,direction,,2025-03-17,,,',
+  ].join('\n') + '\n';
 
 /** A data folder holding the base units and tasks, plus/minus `files` (null removes a base file). */
 export function folder(files: Record<string, string | Buffer | null> = {}): string {

@@ -45,7 +45,9 @@ async function lineageParquet(dir: string): Promise<Buffer> {
   const file = path.join(dir, 'lineage.parquet.tmp');
   const d = await Db.open(':memory:');
   const [from, to, on, kind, note] = LINEAGE_ROWS[0]!.map(literal);
-  await d.run(`COPY (SELECT ${from} AS from_code, ${to} AS to_code, DATE ${on} AS effective_on, ${kind} AS kind, ${note} AS note) TO ${literal(file)} (FORMAT parquet)`);
+  await d.run(
+    `COPY (SELECT ${from} AS from_code, ${to} AS to_code, DATE ${on} AS effective_on, ${kind} AS kind, ${note} AS note) TO ${literal(file)} (FORMAT parquet)`,
+  );
   d.close();
   const { readFileSync } = await import('node:fs');
   const buf = readFileSync(file);
@@ -61,7 +63,9 @@ describe('unit_lineage', () => {
     await loadData(folder({ 'dossiers.csv': dossiers, 'dossier_stats.csv': stats }), file, effects);
     expect(await query(file, 'SELECT count(*) AS n FROM unit_lineage')).toEqual([{ n: 0 }]);
     expect(await query(file, `SELECT count(official_code) AS n FROM units`)).toEqual([{ n: 0 }]);
-    expect(await query(file, 'SELECT dossier_id, fully_online FROM dossiers')).toEqual([{ dossier_id: 'D1', fully_online: null }]);
+    expect(await query(file, 'SELECT dossier_id, fully_online FROM dossiers')).toEqual([
+      { dossier_id: 'D1', fully_online: null },
+    ]);
     expect(await query(file, 'SELECT received_fully_online AS f FROM dossier_stats')).toEqual([{ f: null }]);
     const cols = await query<{ column_name: string; data_type: string; is_nullable: string }>(
       file,
@@ -79,9 +83,11 @@ describe('unit_lineage', () => {
   it('reads the same rows from CSV, XLSX with Vietnamese headers below a title, JSON and Parquet', async () => {
     const [from, to, on, kind, note] = LINEAGE_ROWS[0]!;
     const forms: Record<string, (dir: string) => Promise<string | Buffer>> = {
-      'unit_lineage.csv': async () => `from_code,to_code,effective_on,kind,note\n${from},${to},01/07/2025,${kind},${note}\n`,
+      'unit_lineage.csv': async () =>
+        `from_code,to_code,effective_on,kind,note\n${from},${to},01/07/2025,${kind},${note}\n`,
       'unit_lineage.xlsx': () => lineageXlsx(),
-      'unit_lineage.json': async () => JSON.stringify([{ 'Mã đơn vị cũ': from, 'Mã đơn vị mới': to, 'Ngày hiệu lực': on, kind, note }]),
+      'unit_lineage.json': async () =>
+        JSON.stringify([{ 'Mã đơn vị cũ': from, 'Mã đơn vị mới': to, 'Ngày hiệu lực': on, kind, note }]),
       'unit_lineage.parquet': (dir) => lineageParquet(dir),
     };
     for (const [name, make] of Object.entries(forms)) {
@@ -93,18 +99,26 @@ describe('unit_lineage', () => {
       expect(r.tables.unit_lineage, name).toBe(1);
       // With its lineage row AG.CT.X1 is no longer forgotten.
       expect(r.warnings, name).toEqual([]);
-      expect(await query(file, 'SELECT * FROM unit_lineage'), name).toEqual([{ from_code: from, to_code: to, effective_on: on, kind, note }]);
+      expect(await query(file, 'SELECT * FROM unit_lineage'), name).toEqual([
+        { from_code: from, to_code: to, effective_on: on, kind, note },
+      ]);
     }
   });
 
   it('keeps units.official_code, dossiers.fully_online and dossier_stats.received_fully_online', async () => {
     const lines = UNITS.trimEnd().split('\n');
-    const units = [`${lines[0]},Mã ĐVHC`, ...lines.slice(1).map((l) => `${l},${l.startsWith('AGM,') ? '91' : ''}`)].join('\n') + '\n';
-    const dossiers = 'dossier_id,unit_code,channel,online_eligible,received_on,Trực tuyến toàn trình\nD1,AG.SNV,online,true,2025-01-05,có\nD2,AG.SNV,direct,true,2025-01-05,không\n';
-    const stats = 'unit_code,month,received,received_online,resolved,resolved_on_time,received_fully_online\nAG.STP,2025-01,10,4,9,9,4\n';
+    const units =
+      [`${lines[0]},Mã ĐVHC`, ...lines.slice(1).map((l) => `${l},${l.startsWith('AGM,') ? '91' : ''}`)].join('\n') +
+      '\n';
+    const dossiers =
+      'dossier_id,unit_code,channel,online_eligible,received_on,Trực tuyến toàn trình\nD1,AG.SNV,online,true,2025-01-05,có\nD2,AG.SNV,direct,true,2025-01-05,không\n';
+    const stats =
+      'unit_code,month,received,received_online,resolved,resolved_on_time,received_fully_online\nAG.STP,2025-01,10,4,9,9,4\n';
     const file = db();
     await loadData(folder({ 'units.csv': units, 'dossiers.csv': dossiers, 'dossier_stats.csv': stats }), file, effects);
-    expect(await query(file, `SELECT unit_code, official_code FROM units WHERE official_code IS NOT NULL`)).toEqual([{ unit_code: 'AGM', official_code: '91' }]);
+    expect(await query(file, `SELECT unit_code, official_code FROM units WHERE official_code IS NOT NULL`)).toEqual([
+      { unit_code: 'AGM', official_code: '91' },
+    ]);
     expect(await query(file, 'SELECT dossier_id, fully_online FROM dossiers ORDER BY 1')).toEqual([
       { dossier_id: 'D1', fully_online: true },
       { dossier_id: 'D2', fully_online: false },
@@ -124,13 +138,18 @@ describe('the forgotten-lineage warning', () => {
         line: 6,
         column: 'valid_to',
         rule: 'lineage_forgotten',
-        message: expect.stringContaining('AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage, though AG.CT above it is taken over by AGM'),
+        message: expect.stringContaining(
+          'AG.CT.X1 (UBND xã An Hòa) ends on 2025-06-30 and has no lineage, though AG.CT above it is taken over by AGM',
+        ),
       },
     ]);
   });
 
   it('is not given for a unit that ends where no ancestor has lineage (old data reads as before)', async () => {
-    const units = UNITS.replace(',2025-06-30,AGM', ',2025-06-30,').replace('AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,AGM', 'AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,');
+    const units = UNITS.replace(',2025-06-30,AGM', ',2025-06-30,').replace(
+      'AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,AGM',
+      'AG.CT,UBND huyện Châu Thành,Châu Thành,district,AG,,2025-06-30,',
+    );
     const { issues, warnings } = await checkData(folder({ 'units.csv': units }), effects);
     expect(issues).toEqual([]);
     expect(warnings).toEqual([]);
@@ -144,7 +163,11 @@ describe('the forgotten-lineage warning', () => {
     expect(check.stderr).toContain('warning: units.csv:6 [valid_to]: AG.CT.X1');
     const json = run('check', '--data', dir, '--json');
     expect(json.status).toBe(0);
-    const out = JSON.parse(json.stdout) as { valid: boolean; issues: unknown[]; warnings: { rule: string; line: number }[] };
+    const out = JSON.parse(json.stdout) as {
+      valid: boolean;
+      issues: unknown[];
+      warnings: { rule: string; line: number }[];
+    };
     expect(out.valid).toBe(true);
     expect(out.issues).toEqual([]);
     expect(out.warnings.map((w) => [w.rule, w.line])).toEqual([['lineage_forgotten', 6]]);

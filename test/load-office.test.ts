@@ -23,24 +23,64 @@ describe('a statistics export as the one-stop system prints it', () => {
     expect(r.tables.dossier_stats).toBe(5);
     // Rows 6, 7, 12, 13, 14 of the sheet: SNV 11/2024, STP "Tháng 11/2024", Châu Thành 11 and
     // 12/2024 (its name merged over both rows), Tân Châu 11/2024.
-    expect(await query(db, 'SELECT unit_code, month, received, received_online, resolved, resolved_on_time FROM dossier_stats ORDER BY unit_code, month')).toEqual([
-      { unit_code: 'AG.CT', month: '2024-11', received: 300, received_online: 90, resolved: 280, resolved_on_time: 260 },
-      { unit_code: 'AG.CT', month: '2024-12', received: 310, received_online: 95, resolved: 290, resolved_on_time: 270 },
-      { unit_code: 'AG.SNV', month: '2024-11', received: 120, received_online: 30, resolved: 110, resolved_on_time: 100 },
+    expect(
+      await query(
+        db,
+        'SELECT unit_code, month, received, received_online, resolved, resolved_on_time FROM dossier_stats ORDER BY unit_code, month',
+      ),
+    ).toEqual([
+      {
+        unit_code: 'AG.CT',
+        month: '2024-11',
+        received: 300,
+        received_online: 90,
+        resolved: 280,
+        resolved_on_time: 260,
+      },
+      {
+        unit_code: 'AG.CT',
+        month: '2024-12',
+        received: 310,
+        received_online: 95,
+        resolved: 290,
+        resolved_on_time: 270,
+      },
+      {
+        unit_code: 'AG.SNV',
+        month: '2024-11',
+        received: 120,
+        received_online: 30,
+        resolved: 110,
+        resolved_on_time: 100,
+      },
       { unit_code: 'AG.STP', month: '2024-11', received: 80, received_online: 20, resolved: 75, resolved_on_time: 70 },
-      { unit_code: 'AG.TX', month: '2024-11', received: 150, received_online: 40, resolved: 140, resolved_on_time: 130 },
+      {
+        unit_code: 'AG.TX',
+        month: '2024-11',
+        received: 150,
+        received_online: 40,
+        resolved: 140,
+        resolved_on_time: 130,
+      },
     ]);
     // The "Tổng cộng" row says 960 / 275 / 895 / 830.
-    expect(await query(db, 'SELECT sum(received)::INT AS a, sum(received_online)::INT AS b, sum(resolved)::INT AS c, sum(resolved_on_time)::INT AS d FROM dossier_stats')).toEqual([
-      { a: 960, b: 275, c: 895, d: 830 },
-    ]);
+    expect(
+      await query(
+        db,
+        'SELECT sum(received)::INT AS a, sum(received_online)::INT AS b, sum(resolved)::INT AS c, sum(resolved_on_time)::INT AS d FROM dossier_stats',
+      ),
+    ).toEqual([{ a: 960, b: 275, c: 895, d: 830 }]);
   });
 
   it('says which rows it skipped and why, how it read the header, and every name it resolved', async () => {
     const { issues, warnings } = await checkData(data('stats-export'), effects);
     expect(issues).toEqual([]);
     const sheet = warnings.filter((w) => w.file === 'dossier_stats.xlsx');
-    expect(sheet.filter((w) => w.rule === 'skipped_row').map((w) => [w.line, /: (a [a-z ]+[a-z]|the header repeated)/.exec(w.message)?.[1]])).toEqual([
+    expect(
+      sheet
+        .filter((w) => w.rule === 'skipped_row')
+        .map((w) => [w.line, /: (a [a-z ]+[a-z]|the header repeated)/.exec(w.message)?.[1]]),
+    ).toEqual([
       [5, 'a group heading'],
       [8, 'a totals row'],
       [9, 'the header repeated'],
@@ -53,13 +93,19 @@ describe('a statistics export as the one-stop system prints it', () => {
       [20, 'a note or signature line'],
       [21, 'a note or signature line'],
     ]);
-    expect(sheet.find((w) => w.rule === 'header_rows')?.message).toContain('`Số hồ sơ tiếp nhận › Trực tuyến` → received_online');
+    expect(sheet.find((w) => w.rule === 'header_rows')?.message).toContain(
+      '`Số hồ sơ tiếp nhận › Trực tuyến` → received_online',
+    );
     expect(sheet.find((w) => w.rule === 'merged_cells')?.message).toContain('B12:B13');
     expect(sheet.filter((w) => w.rule === 'totals_mismatch')).toEqual([]);
     const names = warnings.filter((w) => w.rule === 'unit_name').map((w) => w.message);
-    expect(names).toContain('unit_code "UBND huyện Châu Thành" read as the unit AG.CT, 2 rows (its name or short name)');
+    expect(names).toContain(
+      'unit_code "UBND huyện Châu Thành" read as the unit AG.CT, 2 rows (its name or short name)',
+    );
     // NV01 (March 2025) is the old Sở Nội vụ, NV04 (August 2025) the new one.
-    expect(names).toContain('lead_unit "Sở Nội vụ" read as the unit AG.SNV (1 row), AGM.SNV (1 row) (its name or short name)');
+    expect(names).toContain(
+      'lead_unit "Sở Nội vụ" read as the unit AG.SNV (1 row), AGM.SNV (1 row) (its name or short name)',
+    );
   });
 
   it('warns, naming both figures, when the totals do not add up (a cut export)', async () => {

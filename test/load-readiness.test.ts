@@ -19,14 +19,20 @@ afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
 // Period 2024-Q4 (October–December) of AG, the one province with units on 2024-12-31.
 const FILES = {
   // AG.SNV reports October and December: November is missing. AG.STP never reports: not expected.
-  'dossier_stats.csv': 'unit_code,month,received,received_online,resolved,resolved_on_time\nAG.SNV,2024-10,10,2,9,9\nAG.SNV,2024-12,12,3,11,10\n',
-  'criteria.csv': 'year,criterion_code,area,title,max_points\n2023,1.1,direction,Kế hoạch CCHC,1\n2024,1.1,direction,Kế hoạch CCHC,1\n',
+  'dossier_stats.csv':
+    'unit_code,month,received,received_online,resolved,resolved_on_time\nAG.SNV,2024-10,10,2,9,9\nAG.SNV,2024-12,12,3,11,10\n',
+  'criteria.csv':
+    'year,criterion_code,area,title,max_points\n2023,1.1,direction,Kế hoạch CCHC,1\n2024,1.1,direction,Kế hoạch CCHC,1\n',
   // AG.STP was assessed in 2023 but not yet in 2024; AG.CT was assessed in 2024.
-  'criteria_results.csv': 'year,unit_code,criterion_code,status,points,assessed_on\n2023,AG.STP,1.1,achieved,1,2023-06-30\n2024,AG.CT,1.1,achieved,1,2024-06-30\n',
+  'criteria_results.csv':
+    'year,unit_code,criterion_code,status,points,assessed_on\n2023,AG.STP,1.1,achieved,1,2023-06-30\n2024,AG.CT,1.1,achieved,1,2024-06-30\n',
   // PAR_INDEX 2022 is the latest while 2023 is expected during 2024; PAPI 2023 is on time.
-  'index_scores.csv': 'index_code,period,unit_code,component,score\nPAR_INDEX,2022,AG,TOTAL,84.22\nPAPI,2023,AG,TOTAL,42.1\n',
+  'index_scores.csv':
+    'index_code,period,unit_code,component,score\nPAR_INDEX,2022,AG,TOTAL,84.22\nPAPI,2023,AG,TOTAL,42.1\n',
   // T3 has no due date and has been open since 2023-06-01, more than a year before 2024-12-31.
-  'tasks.csv': TASKS + 'T3,,AG.SNV,,Tuyên truyền thường xuyên,direction,,2023-06-01,,,\nT4,,AG.SNV,,Mới giao,direction,,2024-06-01,,,\n',
+  'tasks.csv':
+    TASKS +
+    'T3,,AG.SNV,,Tuyên truyền thường xuyên,direction,,2023-06-01,,,\nT4,,AG.SNV,,Mới giao,direction,,2024-06-01,,,\n',
 };
 
 describe('readiness for a brief', () => {
@@ -47,10 +53,18 @@ describe('readiness for a brief', () => {
 
   it('prints the report with exit 0, and in --json', () => {
     const dir = folder(FILES);
-    const text = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--format', 'table'], { encoding: 'utf8', timeout: 60_000 });
+    const text = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--format', 'table'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain('brief 2024-Q4 of AG: 4 things missing\n  dossiers: AG.SNV has no dossiers or dossier_stats for 2024-11\n');
-    const json = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--unit', 'AG.SNV', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(text.stdout).toContain(
+      'brief 2024-Q4 of AG: 4 things missing\n  dossiers: AG.SNV has no dossiers or dossier_stats for 2024-11\n',
+    );
+    const json = spawnSync(CLI, ['check', '--data', dir, '--period', '2024-Q4', '--unit', 'AG.SNV', '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(json.status).toBe(0);
     const out = JSON.parse(json.stdout) as { readiness: { unit: string; missing: { what: string }[] } };
     // AG.SNV's own scope: its missing month and its task; the province's index is not its own.

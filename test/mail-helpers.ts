@@ -119,7 +119,12 @@ export function decodeWords(value: string): string {
     const bytes =
       enc.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+        : Buffer.from(
+            text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          );
     return bytes.toString('utf8');
   });
 }
@@ -128,7 +133,8 @@ export function decodeWords(value: string): string {
 export function param2231(value: string, name: string): string | null {
   const pieces: [number, string, boolean][] = [];
   const re = new RegExp(`${name}\\*(\\d+)?(\\*)?=("[^"]*"|[^;\\s]+)`, 'g');
-  for (const m of value.matchAll(re)) pieces.push([Number(m[1] ?? 0), m[3]!.replace(/^"|"$/g, ''), m[2] === '*' || m[1] === undefined]);
+  for (const m of value.matchAll(re))
+    pieces.push([Number(m[1] ?? 0), m[3]!.replace(/^"|"$/g, ''), m[2] === '*' || m[1] === undefined]);
   if (pieces.length === 0) {
     const plain = new RegExp(`${name}="([^"]*)"`).exec(value);
     return plain ? plain[1]! : null;
@@ -147,7 +153,9 @@ export function partBytes(p: Part): Buffer {
   const cte = (p.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   if (cte === 'base64') return Buffer.from(p.body.replace(/\s+/g, ''), 'base64');
   if (cte === 'quoted-printable') {
-    const s = p.body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const s = p.body
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(s, 'latin1');
   }
   return Buffer.from(p.body, 'latin1');

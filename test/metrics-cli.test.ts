@@ -14,7 +14,6 @@ import { buildDb } from './fixtures/metrics/fixture.ts';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/cchc', import.meta.url));
 
-
 let dir: string;
 let dbFile: string;
 
@@ -38,34 +37,50 @@ async function expected(period: string, unit?: string) {
 describe('runMetrics({db, period, unit, out})', () => {
   it('writes metrics.json atomically to --out, creating its folder, leaving no temp file', async () => {
     const out = path.join(dir, 'nested', 'metrics.json');
-    await runMetrics({ db: dbFile, period: '2024-q4', unit: 'P.H1', out }, { stdout: { write: () => expect.fail('stdout used') } });
-    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(await expected('2024-Q4', 'P.H1'))));
+    await runMetrics(
+      { db: dbFile, period: '2024-q4', unit: 'P.H1', out },
+      { stdout: { write: () => expect.fail('stdout used') } },
+    );
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(await expected('2024-Q4', 'P.H1'))),
+    );
     expect(fs.readdirSync(path.dirname(out))).toEqual(['metrics.json']);
   });
 
   it('refuses a missing database, a bad period and an unknown unit with usage errors', async () => {
     const none = { stdout: { write: () => 0 } };
-    await expect(runMetrics({ db: path.join(dir, 'nope.duckdb'), period: '2024' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage, message: expect.stringMatching(/does not exist.*cchc load/) });
+    await expect(runMetrics({ db: path.join(dir, 'nope.duckdb'), period: '2024' }, none)).rejects.toMatchObject({
+      exitCode: EXIT.usage,
+      message: expect.stringMatching(/does not exist.*cchc load/),
+    });
     await expect(runMetrics({ db: dbFile, period: '2024-Q5' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage });
-    await expect(runMetrics({ db: dbFile, period: '2024', unit: 'P.X' }, none)).rejects.toMatchObject({ exitCode: EXIT.usage });
+    await expect(runMetrics({ db: dbFile, period: '2024', unit: 'P.X' }, none)).rejects.toMatchObject({
+      exitCode: EXIT.usage,
+    });
   });
 
   it('names the .sql file when a query fails on a database that is not a cchc load', async () => {
     const file = path.join(dir, 'foreign.duckdb');
     const db = await Db.open(file);
-    await db.run(`CREATE TABLE units (unit_code VARCHAR, name VARCHAR, short_name VARCHAR, kind VARCHAR, parent_code VARCHAR)`);
+    await db.run(
+      `CREATE TABLE units (unit_code VARCHAR, name VARCHAR, short_name VARCHAR, kind VARCHAR, parent_code VARCHAR)`,
+    );
     await db.run(`INSERT INTO units VALUES ('P', 'P', NULL, 'province', NULL), ('P.X', 'X', NULL, 'district', 'P')`);
     db.close();
     const error = await runMetrics({ db: file, period: '2024' }, { stdout: { write: () => 0 } }).catch((e) => e);
     expect(error).toBeInstanceOf(QueryError);
     expect(error.sqlPath).toMatch(/^queries\/[a-z_]+\.sql$/);
-    expect(error.message).toMatch(/with name \w+ does not exist.*lacks the definitions of queries\/shared\/definitions\.sql; load it again/);
+    expect(error.message).toMatch(
+      /with name \w+ does not exist.*lacks the definitions of queries\/shared\/definitions\.sql; load it again/,
+    );
   });
 });
 
 describe('bin/cchc metrics', () => {
   it('prints metrics.json on stdout and exits 0', async () => {
-    const { stdout } = await run(bin, ['metrics', '--db', dbFile, '--period', '2024-Q4'], { env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout } = await run(bin, ['metrics', '--db', dbFile, '--period', '2024-Q4'], {
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(await expected('2024-Q4'))));
   });
 

@@ -33,12 +33,19 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const metrics = async (period: string, unit?: string) => JSON.parse(JSON.stringify(await computeMetrics(db, { period: parsePeriod(period), unit })));
+const metrics = async (period: string, unit?: string) =>
+  JSON.parse(JSON.stringify(await computeMetrics(db, { period: parsePeriod(period), unit })));
 
 /** Paths where two JSON values differ, e.g. `tasks.by_unit[3].overdue: 2 → 3`. */
 function differences(want: unknown, got: unknown, at = '', out: string[] = []): string[] {
   if (out.length >= 40) return out;
-  if (typeof want === 'object' && want !== null && typeof got === 'object' && got !== null && Array.isArray(want) === Array.isArray(got)) {
+  if (
+    typeof want === 'object' &&
+    want !== null &&
+    typeof got === 'object' &&
+    got !== null &&
+    Array.isArray(want) === Array.isArray(got)
+  ) {
     const keys = new Set([...Object.keys(want), ...Object.keys(got)]);
     for (const k of keys) {
       const sub = Array.isArray(want) ? `${at}[${k}]` : at ? `${at}.${k}` : k;
@@ -86,12 +93,22 @@ describe('computeMetrics on the sample data — seed checks', () => {
     // The sample's assessment is dated 2023-11-27 and the next one falls after 2023-11-30, so the
     // month 2023-11 (as of 2023-11-30) shows the notice's figures.
     const ct = (await metrics('2023-11', 'AG.CT')).criteria.find((c: { unit_code: string }) => c.unit_code === 'AG.CT');
-    expect(ct).toMatchObject({ year: 2023, total: 42, achieved: 27, not_achieved: 2, in_progress: 12, not_due: 1, points: 39.67, max_points: 60 });
+    expect(ct).toMatchObject({
+      year: 2023,
+      total: 42,
+      achieved: 27,
+      not_achieved: 2,
+      in_progress: 12,
+      not_due: 1,
+      points: 39.67,
+      max_points: 60,
+    });
   });
 
   it("gives An Giang's PAPI 2024 total and its change from 2023 as published (reference/papi)", async () => {
     const papi = (await metrics('2024', 'AG')).indices.find(
-      (i: { unit_code: string; index_code: string; component: string }) => i.unit_code === 'AG' && i.index_code === 'PAPI' && i.component === 'TOTAL',
+      (i: { unit_code: string; index_code: string; component: string }) =>
+        i.unit_code === 'AG' && i.index_code === 'PAPI' && i.component === 'TOTAL',
     );
     // agg_province_year.csv, An Giang: 2024 total_papi 42.891685 (rank_year 40), 2023 41.84545 (rank_year 35);
     // 61 provinces have a 2024 total and 61 a 2023 total.

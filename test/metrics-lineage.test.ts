@@ -39,7 +39,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const metrics = (period: string, unit?: string): Promise<Metrics> => computeMetrics(db, { period: parsePeriod(period), unit });
+const metrics = (period: string, unit?: string): Promise<Metrics> =>
+  computeMetrics(db, { period: parsePeriod(period), unit });
 
 const counts = taskCounts;
 
@@ -50,7 +51,9 @@ describe('scope at the period end — default unit and refusals', () => {
     // 2025-12-31: OLD and OTH are carried to NEW (effective 2025-07-01), FAR has no children.
     expect((await metrics('2025-Q4')).scope).toMatchObject({ unit_code: 'NEW', root_code: 'NEW' });
     // 2024-12-31: NEW has not started; OLD and OTH both exist and have children.
-    await expect(metrics('2024-Q4')).rejects.toThrow(/several province units with child units exist on 2024-12-31 \(OLD, OTH\).*--unit/);
+    await expect(metrics('2024-Q4')).rejects.toThrow(
+      /several province units with child units exist on 2024-12-31 \(OLD, OTH\).*--unit/,
+    );
   });
 
   it('refuses a unit that starts after E, naming the start and the units it came from', async () => {
@@ -68,17 +71,30 @@ describe('scope at the period end — default unit and refusals', () => {
       'OLD ended on 30/06/2025; its successor is NEW — use --unit NEW, or a period that ends by 30/06/2025',
     );
     // Divided: succ(OLD.H1, E) = {NEW.X1, NEW.X2}.
-    await expect(metrics('2025-Q4', 'OLD.H1')).rejects.toThrow(/^OLD\.H1 ended on 30\/06\/2025; its successors are NEW\.X1, NEW\.X2 — use --unit NEW\.X1 or --unit NEW\.X2/);
+    await expect(metrics('2025-Q4', 'OLD.H1')).rejects.toThrow(
+      /^OLD\.H1 ended on 30\/06\/2025; its successors are NEW\.X1, NEW\.X2 — use --unit NEW\.X1 or --unit NEW\.X2/,
+    );
     // Rename chain: at 2025-12-31 OLD.R1 leads through OLD.R2 to NEW.R3; at 2025-03-31 only to OLD.R2.
-    await expect(metrics('2025-Q4', 'OLD.R1')).rejects.toThrow(/^OLD\.R1 ended on 31\/12\/2024; its successor is NEW\.R3/);
-    await expect(metrics('2025-Q1', 'OLD.R1')).rejects.toThrow(/^OLD\.R1 ended on 31\/12\/2024; its successor is OLD\.R2/);
+    await expect(metrics('2025-Q4', 'OLD.R1')).rejects.toThrow(
+      /^OLD\.R1 ended on 31\/12\/2024; its successor is NEW\.R3/,
+    );
+    await expect(metrics('2025-Q1', 'OLD.R1')).rejects.toThrow(
+      /^OLD\.R1 ended on 31\/12\/2024; its successor is OLD\.R2/,
+    );
     await expect(metrics('2025-Q4', 'OLD.R1')).rejects.toMatchObject({ exitCode: EXIT.usage });
   });
 });
 
 describe('tasks of the new province, 2025-Q4', () => {
   it('counts the inherited tasks of the old units, not those of the forgotten commune', async () => {
-    const { by_unit: _b, overdue_list, due_soon_list: _d, target: _t, due_soon_days: _w, ...summary } = (await metrics('2025-Q4')).tasks;
+    const {
+      by_unit: _b,
+      overdue_list,
+      due_soon_list: _d,
+      target: _t,
+      due_soon_days: _w,
+      ...summary
+    } = (await metrics('2025-Q4')).tasks;
     // Universe at D = 2025-12-31: K01–K08, K10, K11 (10 tasks). Out: K09 (OLD.H1.C3, not in scope),
     // K12 (assigned 2026-01-05), K13 (FAR).
     // done_on_time: K03 (completed 2024-12-20 ≤ due 2024-12-31), K07 (11-15 ≤ 11-30);
@@ -105,7 +121,16 @@ describe('tasks of the new province, 2025-Q4', () => {
     expect(x2).toEqual(counts(1, 0, 1, 0, 0, 0, 1, 1)); // K10 (OTH.H9, late, assigned and completed in the period)
     expect(split).toEqual(counts(2, 0, 0, 1, 1, 0, 0, 0)); // K06 (OLD.H1, overdue), K08 (OLD.H1.C2, in progress)
     // 2 + 2 + 1 + 2 + 1 + 2 = 10, and so on for every count.
-    for (const k of ['total', 'done_on_time', 'done_late', 'in_progress', 'overdue', 'due_soon', 'assigned', 'completed'] as const) {
+    for (const k of [
+      'total',
+      'done_on_time',
+      'done_late',
+      'in_progress',
+      'overdue',
+      'due_soon',
+      'assigned',
+      'completed',
+    ] as const) {
       expect(t.by_unit.reduce((s, r) => s + r[k], 0)).toBe(t[k]);
     }
   });
@@ -123,7 +148,11 @@ describe('a new commune, 2025-Q4', () => {
     const m = await metrics('2025-Q4', 'NEW.X1');
     // In scope NEW.X1: OLD.H1.C1 (succ {NEW.X1}) and NEW.X1 itself. OLD.H1 and OLD.H1.C2 have one of
     // their two successors in NEW.X1: partly in, so left out and listed as split.
-    expect(m.lineage).toEqual({ as_of: '2025-12-31', split_units: ['OLD.H1', 'OLD.H1.C2'], carried: [{ from_code: 'OLD.H1.C1', to_codes: ['NEW.X1'] }] });
+    expect(m.lineage).toEqual({
+      as_of: '2025-12-31',
+      split_units: ['OLD.H1', 'OLD.H1.C2'],
+      carried: [{ from_code: 'OLD.H1.C1', to_codes: ['NEW.X1'] }],
+    });
     // K07 (OLD.H1.C1, on time, completed in the period) and K11 (in progress); K06, K08 left out.
     expect(m.tasks.total).toBe(2);
     // A commune has no children: its only row is its own (rows whose succ is {NEW.X1}).
@@ -181,7 +210,18 @@ describe('online services of the new province, 2025-Q4', () => {
 
   it('breaks down by the children standing at E, and by month', async () => {
     const o = (await metrics('2025-Q4')).online!;
-    const pick = (r: Record<string, unknown>) => [r.unit_code ?? r.month, r.received, r.received_online, r.online_ratio, r.online_ratio_eligible, r.resolved, r.resolved_on_time, r.on_time_rate, r.online_payment_ratio, r.full_online_ratio];
+    const pick = (r: Record<string, unknown>) => [
+      r.unit_code ?? r.month,
+      r.received,
+      r.received_online,
+      r.online_ratio,
+      r.online_ratio_eligible,
+      r.resolved,
+      r.resolved_on_time,
+      r.on_time_rate,
+      r.online_payment_ratio,
+      r.full_online_ratio,
+    ];
     // No own NEW row and no null row: this period's rows are all of one child each.
     expect(o.by_unit.map(pick)).toEqual([
       ['NEW.D1', 1, 1, 1, 1, 0, 0, null, null, null], // N3 (fully_online empty)
@@ -202,7 +242,9 @@ describe('indices and criteria of the new province, 2025-Q4', () => {
     const m = await metrics('2025-Q4');
     // NEW, OLD, OTH are in scope; FAR is not. PAR_INDEX ranks are published (of 63); SIPAS ranks are
     // computed among the three provinces scored in 2024: OTH 85 → 1, FAR 82 → 2, OLD 80 → 3 (of 3).
-    expect(m.indices.map((i) => [i.unit_code, i.index_code, i.period, i.score, i.rank, i.rank_of, i.rank_computed])).toEqual([
+    expect(
+      m.indices.map((i) => [i.unit_code, i.index_code, i.period, i.score, i.rank, i.rank_of, i.rank_computed]),
+    ).toEqual([
       ['NEW', 'DVC766', '2025-12', 90, 21, 34, false],
       ['OLD', 'PAR_INDEX', '2024', 80, 10, 63, false],
       ['OLD', 'SIPAS', '2024', 80, 3, 3, true],
@@ -217,11 +259,35 @@ describe('indices and criteria of the new province, 2025-Q4', () => {
     // NEW.X1: C1 no result, due ≤ D → in_progress 0; C2 not_achieved 1 → points 1 of 5, at risk 2, lost 3 − 1 = 2.
     // OLD.D2 (carried to NEW.D1): C1 achieved 2; C2 no result, due > D → not_due → points 2 of 5, at risk 3, lost 0.
     // OLD.H1.C3's result is not in scope. Rank by points: OLD.D2 1, NEW.X1 2.
-    expect(m.criteria.map((c) => [c.unit_code, c.total, c.achieved, c.not_achieved, c.in_progress, c.not_due, c.points, c.max_points, c.points_at_risk, c.points_lost, c.rank])).toEqual([
+    expect(
+      m.criteria.map((c) => [
+        c.unit_code,
+        c.total,
+        c.achieved,
+        c.not_achieved,
+        c.in_progress,
+        c.not_due,
+        c.points,
+        c.max_points,
+        c.points_at_risk,
+        c.points_lost,
+        c.rank,
+      ]),
+    ).toEqual([
       ['NEW.X1', 2, 0, 1, 1, 0, 1, 5, 2, 2, 2],
       ['OLD.D2', 2, 1, 0, 0, 1, 2, 5, 3, 0, 1],
     ]);
-    expect(m.criteria_totals).toMatchObject({ total: 4, achieved: 1, not_achieved: 1, in_progress: 1, not_due: 1, points: 3, max_points: 10, points_at_risk: 5, points_lost: 2 });
+    expect(m.criteria_totals).toMatchObject({
+      total: 4,
+      achieved: 1,
+      not_achieved: 1,
+      in_progress: 1,
+      not_due: 1,
+      points: 3,
+      max_points: 10,
+      points_at_risk: 5,
+      points_lost: 2,
+    });
   });
 
   it('lists every carried unit of the scope with its successors, sorted by from_code', async () => {

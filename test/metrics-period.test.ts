@@ -19,28 +19,50 @@ describe('parsePeriod(id)', () => {
     expect(parsePeriod(input)).toEqual({ id, kind, year: Number(id.slice(0, 4)), n, start, end });
   });
 
-  it.each(['2024-13', '2024-00', '2024-Q5', '2024-H3', '2024-12M', '2024-4M', '24-11', '2024/11', 'Q4-2024', '', '2024-11-05', 'năm 2024'])(
-    'rejects %j as a usage error listing the accepted forms',
-    (input) => {
-      let error: unknown;
-      try {
-        parsePeriod(input);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(CliError);
-      expect((error as CliError).exitCode).toBe(2);
-      expect((error as CliError).message).toContain('2024-Q4');
-      expect((error as CliError).message).toContain('2024-9M');
-    },
-  );
+  it.each([
+    '2024-13',
+    '2024-00',
+    '2024-Q5',
+    '2024-H3',
+    '2024-12M',
+    '2024-4M',
+    '24-11',
+    '2024/11',
+    'Q4-2024',
+    '',
+    '2024-11-05',
+    'năm 2024',
+  ])('rejects %j as a usage error listing the accepted forms', (input) => {
+    let error: unknown;
+    try {
+      parsePeriod(input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+    expect((error as CliError).message).toContain('2024-Q4');
+    expect((error as CliError).message).toContain('2024-9M');
+  });
 });
 
 describe('previousPeriod(period)', () => {
   it('is the same period one year earlier, with its own month lengths', () => {
-    expect(previousPeriod(parsePeriod('2025-02'))).toMatchObject({ id: '2024-02', start: '2024-02-01', end: '2024-02-29' });
-    expect(previousPeriod(parsePeriod('2024-Q4'))).toMatchObject({ id: '2023-Q4', start: '2023-10-01', end: '2023-12-31' });
-    expect(previousPeriod(parsePeriod('2024-9M'))).toMatchObject({ id: '2023-9M', start: '2023-01-01', end: '2023-09-30' });
+    expect(previousPeriod(parsePeriod('2025-02'))).toMatchObject({
+      id: '2024-02',
+      start: '2024-02-01',
+      end: '2024-02-29',
+    });
+    expect(previousPeriod(parsePeriod('2024-Q4'))).toMatchObject({
+      id: '2023-Q4',
+      start: '2023-10-01',
+      end: '2023-12-31',
+    });
+    expect(previousPeriod(parsePeriod('2024-9M'))).toMatchObject({
+      id: '2023-9M',
+      start: '2023-01-01',
+      end: '2023-09-30',
+    });
     expect(previousPeriod(parsePeriod('2024'))).toMatchObject({ id: '2023', start: '2023-01-01', end: '2023-12-31' });
   });
 });
@@ -50,6 +72,8 @@ describe('periodMonths(period)', () => {
     expect(periodMonths(parsePeriod('2024-11'))).toEqual(['2024-11']);
     expect(periodMonths(parsePeriod('2024-Q4'))).toEqual(['2024-10', '2024-11', '2024-12']);
     expect(periodMonths(parsePeriod('2024-H2'))).toHaveLength(6);
-    expect(periodMonths(parsePeriod('2024'))).toEqual(Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`));
+    expect(periodMonths(parsePeriod('2024'))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`),
+    );
   });
 });

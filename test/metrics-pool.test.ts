@@ -25,7 +25,9 @@ describe('QueryPool', () => {
     const pool = await QueryPool.open(db, 2);
     try {
       const sums = await Promise.all(
-        [10, 100, 500, 999, 0].map((n) => pool.all<{ s: number }>('SELECT CAST(sum(i) AS INTEGER) AS s FROM t WHERE i <= $n', { n })),
+        [10, 100, 500, 999, 0].map((n) =>
+          pool.all<{ s: number }>('SELECT CAST(sum(i) AS INTEGER) AS s FROM t WHERE i <= $n', { n }),
+        ),
       );
       expect(sums.map(([r]) => r!.s)).toEqual([55, 5050, 125250, 499500, 0]);
     } finally {
@@ -37,7 +39,9 @@ describe('QueryPool', () => {
   it('reports a failed query by its file, still closes cleanly, and refuses queries once closed', async () => {
     const pool = await QueryPool.open(db, 2);
     const ok = pool.all('SELECT count(*) AS n FROM t, range(200)');
-    await expect(pool.all('SELECT * FROM missing', undefined, 'queries/x.sql')).rejects.toMatchObject({ sqlPath: 'queries/x.sql' });
+    await expect(pool.all('SELECT * FROM missing', undefined, 'queries/x.sql')).rejects.toMatchObject({
+      sqlPath: 'queries/x.sql',
+    });
     await pool.close();
     await expect(ok).resolves.toEqual([{ n: 200000 }]);
     await expect(pool.all('SELECT 1')).rejects.toBeInstanceOf(QueryError);

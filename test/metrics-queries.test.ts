@@ -31,7 +31,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('queries/*.sql headers', () => {
   it('include the outputs the spec names', () => {
-    for (const n of ['tasks', 'tasks_overdue', 'tasks_due_soon', 'online', 'indices_latest', 'indices_series', 'criteria', 'root_province']) {
+    for (const n of [
+      'tasks',
+      'tasks_overdue',
+      'tasks_due_soon',
+      'online',
+      'indices_latest',
+      'indices_series',
+      'criteria',
+      'root_province',
+    ]) {
       expect(names).toContain(n);
     }
   });
@@ -64,16 +73,41 @@ describe('cchc sql queries/NAME.sql --param …', () => {
     }
     const p = ['unit=P', 'start=2024-10-01', 'end=2024-12-31'];
     const tasks = await viaSql('tasks', [...p, 'due_soon_days=14']);
-    expect(tasks.filter((r) => r.grain === 'unit').map(({ grain: _, due_soon_days: _d, ...r }) => r)).toEqual(m.tasks.by_unit);
+    expect(tasks.filter((r) => r.grain === 'unit').map(({ grain: _, due_soon_days: _d, ...r }) => r)).toEqual(
+      m.tasks.by_unit,
+    );
     const online = await viaSql('online', [...p, 'prev_start=2023-10-01', 'prev_end=2023-12-31']);
-    expect(online.map((r) => r.grain)).toEqual(['scope', 'previous', 'delta', ...m.online!.by_unit.map(() => 'unit'), ...m.online!.monthly.map(() => 'month')]);
+    expect(online.map((r) => r.grain)).toEqual([
+      'scope',
+      'previous',
+      'delta',
+      ...m.online!.by_unit.map(() => 'unit'),
+      ...m.online!.monthly.map(() => 'month'),
+    ]);
     const [scope, previous, delta] = online;
-    expect([previous!.received, previous!.online_ratio]).toEqual([m.online!.previous.received, m.online!.previous.online_ratio]);
+    expect([previous!.received, previous!.online_ratio]).toEqual([
+      m.online!.previous.received,
+      m.online!.previous.online_ratio,
+    ]);
     expect(delta!.online_ratio).toEqual(m.online!.delta.online_ratio);
-    expect([scope!.received, scope!.received_online, scope!.online_ratio, scope!.resolved_on_time]).toEqual([m.online!.received, m.online!.received_online, m.online!.online_ratio, m.online!.resolved_on_time]);
-    expect(online.filter((r) => r.grain === 'unit').map((r) => [r.unit_code, r.received, r.online_payment_ratio])).toEqual(m.online!.by_unit.map((r) => [r.unit_code, r.received, r.online_payment_ratio]));
-    expect(online.filter((r) => r.grain === 'month').map((r) => [r.month, r.received, r.online_ratio_eligible])).toEqual(m.online!.monthly.map((r) => [r.month, r.received, r.online_ratio_eligible]));
-    expect((await viaSql('tasks_overdue', ['unit=P', 'end=2024-12-31'])).map((r) => r.task_id)).toEqual(['T08', 'T13', 'T16', 'T10']);
+    expect([scope!.received, scope!.received_online, scope!.online_ratio, scope!.resolved_on_time]).toEqual([
+      m.online!.received,
+      m.online!.received_online,
+      m.online!.online_ratio,
+      m.online!.resolved_on_time,
+    ]);
+    expect(
+      online.filter((r) => r.grain === 'unit').map((r) => [r.unit_code, r.received, r.online_payment_ratio]),
+    ).toEqual(m.online!.by_unit.map((r) => [r.unit_code, r.received, r.online_payment_ratio]));
+    expect(
+      online.filter((r) => r.grain === 'month').map((r) => [r.month, r.received, r.online_ratio_eligible]),
+    ).toEqual(m.online!.monthly.map((r) => [r.month, r.received, r.online_ratio_eligible]));
+    expect((await viaSql('tasks_overdue', ['unit=P', 'end=2024-12-31'])).map((r) => r.task_id)).toEqual([
+      'T08',
+      'T13',
+      'T16',
+      'T10',
+    ]);
     const criteria = await viaSql('criteria', ['unit=P', 'end=2024-12-31']);
     expect(criteria.filter((r) => r.grain === 'unit').map((r) => [r.unit_code, r.points])).toEqual([
       ['P.H1', 2],

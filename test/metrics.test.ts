@@ -26,7 +26,8 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const metrics = (period: string, unit?: string): Promise<Metrics> => computeMetrics(db, { period: parsePeriod(period), unit });
+const metrics = (period: string, unit?: string): Promise<Metrics> =>
+  computeMetrics(db, { period: parsePeriod(period), unit });
 
 const counts = taskCounts;
 
@@ -47,10 +48,14 @@ describe('computeMetrics(db, {period, unit}) — period and scope', () => {
 
   it('asks for --unit when several provinces have children', async () => {
     const file = path.join(dir, 'two-provinces.duckdb');
-    await buildDb(file, { units: [...units, { unit_code: 'Q.D1', name: 'Sở Q', short_name: null, kind: 'department', parent_code: 'Q' }] });
+    await buildDb(file, {
+      units: [...units, { unit_code: 'Q.D1', name: 'Sở Q', short_name: null, kind: 'department', parent_code: 'Q' }],
+    });
     const other = await Db.open(file, { readOnly: true });
     try {
-      await expect(computeMetrics(other, { period: parsePeriod('2024') })).rejects.toThrow(/several province units .*P, Q.*--unit/);
+      await expect(computeMetrics(other, { period: parsePeriod('2024') })).rejects.toThrow(
+        /several province units .*P, Q.*--unit/,
+      );
       expect((await computeMetrics(other, { period: parsePeriod('2024'), unit: 'Q' })).scope.unit_code).toBe('Q');
     } finally {
       other.close();
@@ -60,7 +65,8 @@ describe('computeMetrics(db, {period, unit}) — period and scope', () => {
 
 describe('computeMetrics — tasks as of D', () => {
   it('counts each task of the universe in one state, with rates and flows', async () => {
-    const { by_unit, overdue_list, due_soon_list, target, due_soon_days, ...summary } = (await metrics('2024-Q4')).tasks;
+    const { by_unit, overdue_list, due_soon_list, target, due_soon_days, ...summary } = (await metrics('2024-Q4'))
+      .tasks;
     expect(due_soon_days).toBe(14);
     // T07 (assigned after D), T09 (cancelled on D) and T14 (other province) are outside.
     // on time: T01 (completed on due date), T12 (no due date), T15; late: T02 (one day), T11;
@@ -79,7 +85,16 @@ describe('computeMetrics — tasks as of D', () => {
     expect(strip(t.by_unit[2]!)).toEqual(counts(6, 1, 0, 3, 2, 1, 1, 1)); // T04 T05 T06 T10 T12 T13
     expect(strip(t.by_unit[3]!)).toEqual(counts(0, 0, 0, 0, 0, 0, 0, 0)); // an empty child still has its row
     expect(t.by_unit[3]!.completion_rate).toBeNull();
-    for (const k of ['total', 'done_on_time', 'done_late', 'in_progress', 'overdue', 'due_soon', 'assigned', 'completed'] as const) {
+    for (const k of [
+      'total',
+      'done_on_time',
+      'done_late',
+      'in_progress',
+      'overdue',
+      'due_soon',
+      'assigned',
+      'completed',
+    ] as const) {
       expect(t.by_unit.reduce((s, r) => s + r[k], 0)).toBe(t[k]);
     }
     expect(t.by_unit[1]).toMatchObject({ name: 'Sở Một', short_name: 'S1' });
@@ -93,8 +108,15 @@ describe('computeMetrics — tasks as of D', () => {
       ['T16', 61],
       ['T10', 1],
     ]);
-    expect(t.overdue_list[0]).toMatchObject({ doc_no: '08/TB', lead_unit: 'P', title: 'Nhiệm vụ T08', due_on: '2024-09-30' });
-    expect((t.due_soon_list as { task_id: string; days_left: number }[]).map((r) => [r.task_id, r.days_left])).toEqual([['T04', 14]]);
+    expect(t.overdue_list[0]).toMatchObject({
+      doc_no: '08/TB',
+      lead_unit: 'P',
+      title: 'Nhiệm vụ T08',
+      due_on: '2024-09-30',
+    });
+    expect((t.due_soon_list as { task_id: string; days_left: number }[]).map((r) => [r.task_id, r.days_left])).toEqual([
+      ['T04', 14],
+    ]);
   });
 
   it('gives a district its own row and its children', async () => {
@@ -109,8 +131,12 @@ describe('computeMetrics — tasks as of D', () => {
 
   it('gives a commune with no children its own row only', async () => {
     const m = await metrics('2024-Q4', 'P.H1.X1');
-    expect(m.tasks.by_unit.map((r) => [r.unit_code, r.total, r.overdue, r.in_progress])).toEqual([['P.H1.X1', 2, 1, 1]]); // T06, T13
-    expect(m.online!.by_unit.map((r) => [r.unit_code, r.received, r.received_online, r.online_ratio_eligible])).toEqual([['P.H1.X1', 11, 5, null]]); // D05 + stats
+    expect(m.tasks.by_unit.map((r) => [r.unit_code, r.total, r.overdue, r.in_progress])).toEqual([
+      ['P.H1.X1', 2, 1, 1],
+    ]); // T06, T13
+    expect(m.online!.by_unit.map((r) => [r.unit_code, r.received, r.received_online, r.online_ratio_eligible])).toEqual(
+      [['P.H1.X1', 11, 5, null]],
+    ); // D05 + stats
   });
 
   it('gives zeros and null rates for an empty universe', async () => {
@@ -150,7 +176,13 @@ describe('computeMetrics — online services', () => {
     });
     // No row carries a fully-online value: the ratio and its change are null.
     expect(o.full_online_ratio).toBeNull();
-    expect(delta).toEqual({ online_ratio: 11 / 21 - 1 / 3, online_ratio_eligible: -0.25, on_time_rate: 0.25, online_payment_ratio: 0.5, full_online_ratio: null });
+    expect(delta).toEqual({
+      online_ratio: 11 / 21 - 1 / 3,
+      online_ratio_eligible: -0.25,
+      on_time_rate: 0.25,
+      online_payment_ratio: 0.5,
+      full_online_ratio: null,
+    });
     expect(target.online_ratio).toBe(0.8);
   });
 
@@ -196,10 +228,29 @@ describe('computeMetrics — online services', () => {
 
   it('gives zeros and null ratios for a period with no rows, and record-level ratios null with stats only', async () => {
     const empty = (await metrics('2022-Q1')).online!;
-    expect(empty).toMatchObject({ received: 0, received_online: 0, online_ratio: null, resolved: 0, on_time_rate: null, online_payment_ratio: null });
-    expect(empty.delta).toEqual({ online_ratio: null, online_ratio_eligible: null, on_time_rate: null, online_payment_ratio: null, full_online_ratio: null });
+    expect(empty).toMatchObject({
+      received: 0,
+      received_online: 0,
+      online_ratio: null,
+      resolved: 0,
+      on_time_rate: null,
+      online_payment_ratio: null,
+    });
+    expect(empty.delta).toEqual({
+      online_ratio: null,
+      online_ratio_eligible: null,
+      on_time_rate: null,
+      online_payment_ratio: null,
+      full_online_ratio: null,
+    });
     const statsOnly = (await metrics('2024-12', 'P.H2')).online!;
-    expect(statsOnly).toMatchObject({ received: 5, received_online: 5, online_ratio: 1, online_ratio_eligible: null, online_payment_ratio: null });
+    expect(statsOnly).toMatchObject({
+      received: 5,
+      received_online: 5,
+      online_ratio: 1,
+      online_ratio_eligible: null,
+      online_payment_ratio: null,
+    });
   });
 
   it('takes the target of the unit, else the nearest ancestor, else the province-wide row, for the year of the end', async () => {
@@ -225,7 +276,13 @@ describe('computeMetrics — online services', () => {
         if (expected === null) expect(m.online).toBeNull();
         else {
           expect(m.online).toMatchObject(expected);
-          expect(m.data).toEqual({ rows: { dossiers: 0 }, files: [{ table_name: 'dossiers', file: 'dossiers.csv', format: 'csv', rows: 0 }], loaded_at: null, fingerprint: null, sample: false });
+          expect(m.data).toEqual({
+            rows: { dossiers: 0 },
+            files: [{ table_name: 'dossiers', file: 'dossiers.csv', format: 'csv', rows: 0 }],
+            loaded_at: null,
+            fingerprint: null,
+            sample: false,
+          });
         }
         expect(m.tasks.total).toBe(0);
         expect(m.indices).toEqual([]);
@@ -240,8 +297,16 @@ describe('computeMetrics — online services', () => {
 describe('computeMetrics — indices', () => {
   it('takes the latest period on or before D, ranks among units of the same kind, and compares with the previous period', async () => {
     const m = await metrics('2024-Q4');
-    const key = (r: { unit_code: string; index_code: string; component: string }) => `${r.unit_code} ${r.index_code} ${r.component}`;
-    expect(m.indices.map(key)).toEqual(['P DVC766 TOTAL', 'P PAPI D1', 'P PAPI TOTAL', 'P PAR_INDEX TOTAL', 'P.H1 SIPAS TOTAL', 'P.H2 SIPAS TOTAL']);
+    const key = (r: { unit_code: string; index_code: string; component: string }) =>
+      `${r.unit_code} ${r.index_code} ${r.component}`;
+    expect(m.indices.map(key)).toEqual([
+      'P DVC766 TOTAL',
+      'P PAPI D1',
+      'P PAPI TOTAL',
+      'P PAR_INDEX TOTAL',
+      'P.H1 SIPAS TOTAL',
+      'P.H2 SIPAS TOTAL',
+    ]);
     const byKey = Object.fromEntries(m.indices.map((r) => [key(r), r]));
     // PAPI 2025 is dated 2025-12-31, after D; 2023 P and R tie at 40 behind Q.
     expect(byKey['P PAPI TOTAL']).toMatchObject({
@@ -263,27 +328,72 @@ describe('computeMetrics — indices', () => {
       { period: '2024', score: 42, rank: 2, rank_of: 3 },
     ]);
     // Q and P tie at 5: both rank 1; no previous period.
-    expect(byKey['P PAPI D1']).toMatchObject({ rank: 1, rank_of: 3, prev_period: null, prev_score: null, prev_rank: null, delta: null, rank_delta: null, improved: null });
+    expect(byKey['P PAPI D1']).toMatchObject({
+      rank: 1,
+      rank_of: 3,
+      prev_period: null,
+      prev_score: null,
+      prev_rank: null,
+      delta: null,
+      rank_delta: null,
+      improved: null,
+    });
     // Published ranks; rank_delta null because the rank_of differ (none, then 63); delta without float noise.
-    expect(byKey['P PAR_INDEX TOTAL']).toMatchObject({ period: '2023', score: 81.32, rank: 63, rank_of: 63, rank_computed: false, prev_period: '2019', prev_rank: 11, delta: -2, rank_delta: null, improved: false });
+    expect(byKey['P PAR_INDEX TOTAL']).toMatchObject({
+      period: '2023',
+      score: 81.32,
+      rank: 63,
+      rank_of: 63,
+      rank_computed: false,
+      prev_period: '2019',
+      prev_rank: 11,
+      delta: -2,
+      rank_delta: null,
+      improved: false,
+    });
     // Monthly index: 2024-12 has no published rank, computed 1 of 1.
-    expect(byKey['P DVC766 TOTAL']).toMatchObject({ period: '2024-12', rank: 1, rank_of: 1, rank_computed: true, prev_period: '2024-11', prev_rank: 9, delta: 1.5, rank_delta: null });
+    expect(byKey['P DVC766 TOTAL']).toMatchObject({
+      period: '2024-12',
+      rank: 1,
+      rank_of: 1,
+      rank_computed: true,
+      prev_period: '2024-11',
+      prev_rank: 9,
+      delta: 1.5,
+      rank_delta: null,
+    });
     expect(byKey['P.H1 SIPAS TOTAL']).toMatchObject({ rank: 2, rank_of: 2 });
     expect(byKey['P.H2 SIPAS TOTAL']).toMatchObject({ rank: 1, rank_of: 2 });
   });
 
   it('dates monthly periods by their last day', async () => {
     const dvc = (await metrics('2024-11')).indices.find((r) => r.index_code === 'DVC766')!;
-    expect(dvc).toMatchObject({ period: '2024-11', rank: 9, rank_of: 63, rank_computed: false, prev_period: '2024-10', delta: 5.5, rank_delta: 3, improved: true });
+    expect(dvc).toMatchObject({
+      period: '2024-11',
+      rank: 9,
+      rank_of: 63,
+      rank_computed: false,
+      prev_period: '2024-10',
+      delta: 5.5,
+      rank_delta: 3,
+      improved: true,
+    });
     expect(dvc.series.map((p) => p.period)).toEqual(['2024-10', '2024-11']);
-    expect((await metrics('2024')).indices.find((r) => r.index_code === 'PAPI' && r.component === 'TOTAL')!.period).toBe('2024');
-    expect((await metrics('2024-11')).indices.find((r) => r.index_code === 'PAPI' && r.component === 'TOTAL')!.period).toBe('2023');
+    expect(
+      (await metrics('2024')).indices.find((r) => r.index_code === 'PAPI' && r.component === 'TOTAL')!.period,
+    ).toBe('2024');
+    expect(
+      (await metrics('2024-11')).indices.find((r) => r.index_code === 'PAPI' && r.component === 'TOTAL')!.period,
+    ).toBe('2023');
   });
 
   it('lists the scope unit among its peers', async () => {
-    const papi = ((await metrics('2024-Q4')).index_rankings as { index_code: string; units: { unit_code: string; rank: number }[] }[]).find(
-      (r) => r.index_code === 'PAPI',
-    )!;
+    const papi = (
+      (await metrics('2024-Q4')).index_rankings as {
+        index_code: string;
+        units: { unit_code: string; rank: number }[];
+      }[]
+    ).find((r) => r.index_code === 'PAPI')!;
     expect(papi.units.map((u) => [u.unit_code, u.rank])).toEqual([
       ['R', 1],
       ['P', 2],
@@ -304,23 +414,102 @@ describe('computeMetrics — PAR criteria', () => {
     expect(c.map(strip)).toEqual([
       // C1 not_achieved 0.5 (the 2024-12-01 result; the 2025 one is after D), C2 in_progress with empty
       // points, C3 no result and due after D: not_due, C4 achieved on D, C5 no result, no due date: in_progress.
-      { year: 2024, unit_code: 'P.H1', total: 5, achieved: 1, not_achieved: 1, in_progress: 2, not_due: 1, points: 2, max_points: 11.75, points_at_risk: 8.25, points_lost: 1.5, rank: 2 },
+      {
+        year: 2024,
+        unit_code: 'P.H1',
+        total: 5,
+        achieved: 1,
+        not_achieved: 1,
+        in_progress: 2,
+        not_due: 1,
+        points: 2,
+        max_points: 11.75,
+        points_at_risk: 8.25,
+        points_lost: 1.5,
+        rank: 2,
+      },
       // C4 is due on D without a result: in_progress.
-      { year: 2024, unit_code: 'P.H1.X1', total: 5, achieved: 1, not_achieved: 0, in_progress: 3, not_due: 1, points: 2, max_points: 11.75, points_at_risk: 9.75, points_lost: 0, rank: 2 },
+      {
+        year: 2024,
+        unit_code: 'P.H1.X1',
+        total: 5,
+        achieved: 1,
+        not_achieved: 0,
+        in_progress: 3,
+        not_due: 1,
+        points: 2,
+        max_points: 11.75,
+        points_at_risk: 9.75,
+        points_lost: 0,
+        rank: 2,
+      },
       // 2 + 1.6 + 0.1 without float noise; C4 not_achieved with empty points counts 0.
-      { year: 2024, unit_code: 'P.H2', total: 5, achieved: 3, not_achieved: 1, in_progress: 0, not_due: 1, points: 3.7, max_points: 11.75, points_at_risk: 5, points_lost: 3.05, rank: 1 },
+      {
+        year: 2024,
+        unit_code: 'P.H2',
+        total: 5,
+        achieved: 3,
+        not_achieved: 1,
+        in_progress: 0,
+        not_due: 1,
+        points: 3.7,
+        max_points: 11.75,
+        points_at_risk: 5,
+        points_lost: 3.05,
+        rank: 1,
+      },
     ]);
     expect(c[0]!.by_area).toEqual([
-      { area: 'direction', total: 2, achieved: 0, not_achieved: 1, in_progress: 1, not_due: 0, points: 0.5, max_points: 5, points_at_risk: 3, points_lost: 1.5 },
-      { area: 'institutions', total: 1, achieved: 0, not_achieved: 0, in_progress: 0, not_due: 1, points: 0, max_points: 5, points_at_risk: 5, points_lost: 0 },
-      { area: 'procedures', total: 2, achieved: 1, not_achieved: 0, in_progress: 1, not_due: 0, points: 1.5, max_points: 1.75, points_at_risk: 0.25, points_lost: 0 },
+      {
+        area: 'direction',
+        total: 2,
+        achieved: 0,
+        not_achieved: 1,
+        in_progress: 1,
+        not_due: 0,
+        points: 0.5,
+        max_points: 5,
+        points_at_risk: 3,
+        points_lost: 1.5,
+      },
+      {
+        area: 'institutions',
+        total: 1,
+        achieved: 0,
+        not_achieved: 0,
+        in_progress: 0,
+        not_due: 1,
+        points: 0,
+        max_points: 5,
+        points_at_risk: 5,
+        points_lost: 0,
+      },
+      {
+        area: 'procedures',
+        total: 2,
+        achieved: 1,
+        not_achieved: 0,
+        in_progress: 1,
+        not_due: 0,
+        points: 1.5,
+        max_points: 1.75,
+        points_at_risk: 0.25,
+        points_lost: 0,
+      },
     ]);
   });
 
   it('uses the year of the period end and only results assessed by D', async () => {
-    expect((await metrics('2023', 'P.H1')).criteria.map((e) => [e.year, e.unit_code, e.total, e.achieved, e.points, e.max_points])).toEqual([
-      [2023, 'P.H1', 1, 1, 10, 10],
-    ]);
+    expect(
+      (await metrics('2023', 'P.H1')).criteria.map((e) => [
+        e.year,
+        e.unit_code,
+        e.total,
+        e.achieved,
+        e.points,
+        e.max_points,
+      ]),
+    ).toEqual([[2023, 'P.H1', 1, 1, 10, 10]]);
     // As of 2024-06-30: C1 achieved (2024-06-01); C3 and C4 not yet due; C2 and C5 no due date: in progress.
     const mid = (await metrics('2024-06', 'P.H1')).criteria;
     expect(mid.map((e) => [e.unit_code, e.achieved, e.points, e.not_due, e.in_progress, e.rank])).toEqual([

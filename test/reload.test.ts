@@ -17,7 +17,9 @@ describe('loadIfChanged: the one fingerprint check of jobs and cchc brief', () =
     expect(await loadIfChanged(data, db, loader, (w) => why.push(w))).toBe(true);
     expect(await loadedFingerprint(db)).toBe(await fingerprintData(data));
     expect(await loadIfChanged(data, db, loader, (w) => why.push(w))).toBe(false);
-    const other = folder({ 'tasks.csv': 'task_id,lead_unit,title,area,assigned_on\nT9,AG.SNV,x,direction,2025-01-02\n' });
+    const other = folder({
+      'tasks.csv': 'task_id,lead_unit,title,area,assigned_on\nT9,AG.SNV,x,direction,2025-01-02\n',
+    });
     expect(await loadIfChanged(other, db, loader, (w) => why.push(w))).toBe(true);
     expect(why).toEqual(['no database yet', 'data changed']);
   });

@@ -8,10 +8,12 @@ import { documentHeader } from '../src/render/options.ts';
 import { renderHtml, templateFiles } from '../src/render/template.ts';
 import { briefView } from '../src/render/view.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 const ctx: BriefContext = fixture('context-ag.json');
 const charts = { render: async (name: string) => `<svg data-chart="${name}"/>` };
-const view = (m: Metrics) => briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
+const view = (m: Metrics) =>
+  briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
 
 const task = (change: TaskChange['change'], task_id: string, lead_unit: string, due_on: string): TaskChange => ({
   change,
@@ -32,18 +34,93 @@ const changes: ChangesMetrics = {
   no_previous_reason: null,
   since: '2024-09-30',
   until: '2024-12-31',
-  tasks: { completed: 27, became_overdue: 2, assigned: 0, list: [task('overdue', 'T1', 'AG.STP', '2024-11-20'), task('overdue', 'T2', 'AG.SNV', '2024-12-20')] },
+  tasks: {
+    completed: 27,
+    became_overdue: 2,
+    assigned: 0,
+    list: [task('overdue', 'T1', 'AG.STP', '2024-11-20'), task('overdue', 'T2', 'AG.SNV', '2024-12-20')],
+  },
   online: { online_ratio: 0.43, previous_online_ratio: 0.4517, delta: -0.0217 },
   indices: [
-    { index_code: 'DVC766', component: 'TOTAL', unit_code: 'AG', period: '2024-11', score: 70.5, max_score: 100, rank: 9, rank_of: 63, rank_computed: false },
-    { index_code: 'DVC766', component: 'TOTAL', unit_code: 'AG', period: '2024-12', score: 72, max_score: 100, rank: null, rank_of: null, rank_computed: false },
-    { index_code: 'PAR_INDEX', component: 'TOTAL', unit_code: 'AG', period: '2024', score: 86.72, max_score: 100, rank: 22, rank_of: 63, rank_computed: false },
-    { index_code: 'SIPAS', component: 'TOTAL', unit_code: 'AG.LX', period: '2024', score: 80, max_score: 100, rank: 2, rank_of: 11, rank_computed: true },
+    {
+      index_code: 'DVC766',
+      component: 'TOTAL',
+      unit_code: 'AG',
+      period: '2024-11',
+      score: 70.5,
+      max_score: 100,
+      rank: 9,
+      rank_of: 63,
+      rank_computed: false,
+    },
+    {
+      index_code: 'DVC766',
+      component: 'TOTAL',
+      unit_code: 'AG',
+      period: '2024-12',
+      score: 72,
+      max_score: 100,
+      rank: null,
+      rank_of: null,
+      rank_computed: false,
+    },
+    {
+      index_code: 'PAR_INDEX',
+      component: 'TOTAL',
+      unit_code: 'AG',
+      period: '2024',
+      score: 86.72,
+      max_score: 100,
+      rank: 22,
+      rank_of: 63,
+      rank_computed: false,
+    },
+    {
+      index_code: 'SIPAS',
+      component: 'TOTAL',
+      unit_code: 'AG.LX',
+      period: '2024',
+      score: 80,
+      max_score: 100,
+      rank: 2,
+      rank_of: 11,
+      rank_computed: true,
+    },
   ],
   criteria: [
-    { unit_code: 'AG.LX', criterion_code: '1.1', area: 'direction', title: 'Kế hoạch', status_before: 'in_progress', status: 'achieved', points: 2, max_points: 2, assessed_on: '2024-11-15' },
-    { unit_code: 'AG.LX', criterion_code: '1.2', area: 'direction', title: 'Báo cáo', status_before: null, status: 'not_achieved', points: 0, max_points: 1, assessed_on: '2024-11-15' },
-    { unit_code: 'AG.CD', criterion_code: '1.1', area: 'direction', title: 'Kế hoạch', status_before: null, status: 'achieved', points: 2, max_points: 2, assessed_on: '2024-10-02' },
+    {
+      unit_code: 'AG.LX',
+      criterion_code: '1.1',
+      area: 'direction',
+      title: 'Kế hoạch',
+      status_before: 'in_progress',
+      status: 'achieved',
+      points: 2,
+      max_points: 2,
+      assessed_on: '2024-11-15',
+    },
+    {
+      unit_code: 'AG.LX',
+      criterion_code: '1.2',
+      area: 'direction',
+      title: 'Báo cáo',
+      status_before: null,
+      status: 'not_achieved',
+      points: 0,
+      max_points: 1,
+      assessed_on: '2024-11-15',
+    },
+    {
+      unit_code: 'AG.CD',
+      criterion_code: '1.1',
+      area: 'direction',
+      title: 'Kế hoạch',
+      status_before: null,
+      status: 'achieved',
+      points: 2,
+      max_points: 2,
+      assessed_on: '2024-10-02',
+    },
   ],
 };
 
@@ -74,7 +151,12 @@ describe('changes at the top of section I', () => {
   });
 
   it('the first brief of a unit says there is no earlier period, and nothing reads null', async () => {
-    const first: ChangesMetrics = { ...changes, previous: null, no_previous_reason: 'the unit did not exist at the end of 2024-Q3', online: null };
+    const first: ChangesMetrics = {
+      ...changes,
+      previous: null,
+      no_previous_reason: 'the unit did not exist at the end of 2024-Q3',
+      online: null,
+    };
     const m = { ...fixture('metrics-ag-2024-Q4.json'), changes: first } as Metrics;
     const v = (await view(m)).changes!;
     expect(v).toEqual({

@@ -4,7 +4,8 @@ import type { Metrics } from '../src/metrics/types.ts';
 import { unitNames, type BriefContext } from '../src/render/context.ts';
 import { findings, joinVi, recommendations } from '../src/render/findings.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 const ctx: BriefContext = fixture('context-ag.json');
 const ag = (): Metrics => fixture('metrics-ag-2024-Q4.json');
 const empty = (): Metrics => fixture('metrics-empty-2024-Q4.json');
@@ -26,7 +27,23 @@ describe('findings(metrics, names)', () => {
   it("uses the outline's sentence for the scope's own criteria", () => {
     const m = ag();
     m.scope = { unit_code: 'AG.CT', name: 'UBND huyện Châu Thành' };
-    m.criteria = [{ year: 2023, unit_code: 'AG.CT', total: 42, achieved: 27, not_achieved: 2, in_progress: 12, not_due: 1, points: 39.67, max_points: 60, points_at_risk: 15.5, points_lost: 4.83, rank: 1, by_area: [] }];
+    m.criteria = [
+      {
+        year: 2023,
+        unit_code: 'AG.CT',
+        total: 42,
+        achieved: 27,
+        not_achieved: 2,
+        in_progress: 12,
+        not_due: 1,
+        points: 39.67,
+        max_points: 60,
+        points_at_risk: 15.5,
+        points_lost: 4.83,
+        rank: 1,
+        by_area: [],
+      },
+    ];
     m.indices = [];
     expect(findings(m, unitNames(ctx, m)).at(-1)).toBe(
       'Bộ chỉ số CCHC năm 2023: đạt 27/42 tiêu chí (39,67/60 điểm); 12 tiêu chí đang thực hiện, 1 tiêu chí chưa đến hạn, 15,5 điểm có nguy cơ không đạt.',
@@ -55,7 +72,9 @@ describe('findings(metrics, names)', () => {
     expect(findings(m, unitNames(ctx, m))[1]).toBe('Còn 2 nhiệm vụ quá hạn, tại Sở Nội vụ và UBND huyện Tri Tôn.');
     ones.forEach((u) => (u.overdue = 1));
     m.tasks.overdue = ones.length;
-    expect(findings(m, unitNames(ctx, m))[1]).toBe(`Còn ${ones.length} nhiệm vụ quá hạn, tại ${ones.length} cơ quan, đơn vị.`);
+    expect(findings(m, unitNames(ctx, m))[1]).toBe(
+      `Còn ${ones.length} nhiệm vụ quá hạn, tại ${ones.length} cơ quan, đơn vị.`,
+    );
   });
 
   it('leaves out every finding whose data is missing, never printing null or NaN', () => {
@@ -65,8 +84,19 @@ describe('findings(metrics, names)', () => {
     expect(rec).toEqual(['Các cơ quan, đơn vị tiếp tục duy trì và nâng cao kết quả đạt được.']);
     const nulls = ag();
     nulls.tasks.on_time_rate = null;
-    nulls.indices.forEach((i) => Object.assign(i, { prev_period: null, prev_score: null, delta: null, rank_delta: null, rank: null, rank_of: null }));
-    const text = [...findings(nulls, unitNames(ctx, nulls)), ...recommendations(nulls, unitNames(ctx, nulls))].join(' ');
+    nulls.indices.forEach((i) =>
+      Object.assign(i, {
+        prev_period: null,
+        prev_score: null,
+        delta: null,
+        rank_delta: null,
+        rank: null,
+        rank_of: null,
+      }),
+    );
+    const text = [...findings(nulls, unitNames(ctx, nulls)), ...recommendations(nulls, unitNames(ctx, nulls))].join(
+      ' ',
+    );
     expect(text).not.toMatch(/null|NaN|undefined/);
     expect(text).toContain('Chỉ số PAPI năm 2024 đạt 42,89 điểm.');
   });
@@ -76,7 +106,9 @@ describe('recommendations(metrics, names)', () => {
   it('names the units with overdue tasks, the online gap and the criteria at risk', () => {
     const m = ag();
     const r = recommendations(m, unitNames(ctx, m));
-    expect(r[0]).toMatch(/^Đề nghị Sở Tư pháp \(4\), UBND huyện Tri Tôn \(3\), .* và \d+ đơn vị khác khẩn trương hoàn thành 25 nhiệm vụ quá hạn/);
+    expect(r[0]).toMatch(
+      /^Đề nghị Sở Tư pháp \(4\), UBND huyện Tri Tôn \(3\), .* và \d+ đơn vị khác khẩn trương hoàn thành 25 nhiệm vụ quá hạn/,
+    );
     expect(r).toContain('Các cơ quan, đơn vị chủ động hoàn thành đúng hạn 7 nhiệm vụ đến hạn trong 14 ngày tới.');
     expect(r.find((x) => x.startsWith('Đẩy mạnh'))).toBe(
       'Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu 80% (hiện đạt 43,0%), trước hết tại Sở Tư pháp (18,1%), Sở Thông tin và Truyền thông (20,0%) và UBND huyện Châu Thành (21,6%).',

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { arrow, date, dateTime, fixed, int, num, pct, pctTarget, periodName, placeDate, pp, ppText, roman, sameTimeLastYear, score } from '../src/render/format.ts';
+import {
+  arrow,
+  date,
+  dateTime,
+  fixed,
+  int,
+  num,
+  pct,
+  pctTarget,
+  periodName,
+  placeDate,
+  pp,
+  ppText,
+  roman,
+  sameTimeLastYear,
+  score,
+} from '../src/render/format.ts';
 
 describe('number formats', () => {
   it('groups thousands with dots and uses a decimal comma', () => {
@@ -75,7 +91,18 @@ describe('periodName(id)', () => {
 
 describe('roman(n)', () => {
   it('writes section numerals', () => {
-    expect([1, 2, 3, 4, 5, 6, 9, 14, 40, 1994].map(roman)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'IX', 'XIV', 'XL', 'MCMXCIV']);
+    expect([1, 2, 3, 4, 5, 6, 9, 14, 40, 1994].map(roman)).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+      'IX',
+      'XIV',
+      'XL',
+      'MCMXCIV',
+    ]);
     expect(() => roman(0)).toThrow();
   });
 });

@@ -22,7 +22,8 @@ const view = (m: Metrics) => {
 };
 const chartRows = (spec: string) => [...drawn.values()].filter((c) => c.spec === spec).map((c) => c.data.rows!);
 const uniqueLabels = (rows: Record<string, unknown>[]) => [...new Set(rows.map((r) => r.label as string))];
-const blocks = (v: Awaited<ReturnType<typeof view>>, title: string): Block[] => v.sections.find((s) => s.title === title)!.blocks;
+const blocks = (v: Awaited<ReturnType<typeof view>>, title: string): Block[] =>
+  v.sections.find((s) => s.title === title)!.blocks;
 
 describe('the brief of a merged province with communes', () => {
   it('shows departments and communes as separate blocks, communes as their 10 best and 10 worst', async () => {
@@ -33,18 +34,36 @@ describe('the brief of a merged province with communes', () => {
     expect(uniqueLabels(depts!)).toEqual(['SNV', 'STP', 'SKHCN']);
     // Completion rate of commune i is i/30: best C30..C21, worst C10..C01; the split row is stated, not charted.
     expect(uniqueLabels(communes!)).toEqual([
-      'Đặc khu Thổ Châu', 'Xã Đông Hòa', 'Xã Ấp Đá', 'Xã Chợ Mới', 'Xã Vĩnh Thuận',
-      'Xã U Minh Thượng', 'Phường Hà Tiên', 'Đặc khu Kiên Hải', 'Xã Châu Phú', 'Xã Tri Tôn',
+      'Đặc khu Thổ Châu',
+      'Xã Đông Hòa',
+      'Xã Ấp Đá',
+      'Xã Chợ Mới',
+      'Xã Vĩnh Thuận',
+      'Xã U Minh Thượng',
+      'Phường Hà Tiên',
+      'Đặc khu Kiên Hải',
+      'Xã Châu Phú',
+      'Xã Tri Tôn',
       '… 10 đơn vị khác …',
-      'Xã Bình Mỹ', 'Phường Châu Đốc', 'Xã Dương Hòa', 'Xã Định Hòa', 'Xã An Biên',
-      'Phường Long Xuyên', 'Xã Ba Chúc', 'Đặc khu Phú Quốc', 'Phường Rạch Giá', 'Xã Vĩnh Hậu',
+      'Xã Bình Mỹ',
+      'Phường Châu Đốc',
+      'Xã Dương Hòa',
+      'Xã Định Hòa',
+      'Xã An Biên',
+      'Phường Long Xuyên',
+      'Xã Ba Chúc',
+      'Đặc khu Phú Quốc',
+      'Phường Rạch Giá',
+      'Xã Vĩnh Hậu',
     ]);
     const communeBlock = tasks.find((b) => b.subheading === 'Cấp xã')!;
     expect(communeBlock.note).toBe(
       'Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. 4 nhiệm vụ của các đơn vị đã chia tách (2 đã hoàn thành, 0 quá hạn) không tính riêng cho đơn vị nào và không có trong biểu đồ. Số liệu của từng đơn vị (30 xã, phường, đặc khu) tại Phụ lục, mục 3, xếp theo tên.',
     );
     const online = blocks(v, 'DỊCH VỤ CÔNG TRỰC TUYẾN').find((b) => b.subheading === 'Cấp xã')!;
-    expect(online.note).toBe('Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. Số liệu của từng đơn vị tại Phụ lục, mục 4, xếp theo tên.');
+    expect(online.note).toBe(
+      'Giữa nhóm cao nhất và nhóm thấp nhất còn 10 đơn vị. Số liệu của từng đơn vị tại Phụ lục, mục 4, xếp theo tên.',
+    );
   });
 
   it('puts every commune in the appendix in alphabetical order, the split row last', async () => {
@@ -57,19 +76,51 @@ describe('the brief of a merged province with communes', () => {
     const tasks = v.appendix.parts[0]!.table!;
     // Vietnamese order: D < Đ < P < X; A < Ă < Â; O < Ô; a tone mark only breaks ties.
     expect(tasks.rows.map((r) => r[1])).toEqual([
-      'Đặc khu Kiên Hải', 'Đặc khu Phú Quốc', 'Đặc khu Thổ Châu',
-      'Phường Châu Đốc', 'Phường Hà Tiên', 'Phường Long Xuyên', 'Phường Rạch Giá',
-      'Xã An Biên', 'Xã Ấp Đá', 'Xã Ba Chúc', 'Xã Bình Mỹ', 'Xã Châu Phú', 'Xã Chợ Mới', 'Xã Cô Tô',
-      'Xã Dương Hòa', 'Xã Định Hòa', 'Xã Đông Hòa', 'Xã Giồng Riềng', 'Xã Hòa Lạc', 'Xã Kiên Lương',
-      'Xã Mỹ Hòa Hưng', 'Xã Núi Cấm', 'Xã Óc Eo', 'Xã Ô Lâm', 'Xã Tân Hiệp', 'Xã Thạnh Lộc',
-      'Xã Tri Tôn', 'Xã U Minh Thượng', 'Xã Vĩnh Hậu', 'Xã Vĩnh Thuận',
+      'Đặc khu Kiên Hải',
+      'Đặc khu Phú Quốc',
+      'Đặc khu Thổ Châu',
+      'Phường Châu Đốc',
+      'Phường Hà Tiên',
+      'Phường Long Xuyên',
+      'Phường Rạch Giá',
+      'Xã An Biên',
+      'Xã Ấp Đá',
+      'Xã Ba Chúc',
+      'Xã Bình Mỹ',
+      'Xã Châu Phú',
+      'Xã Chợ Mới',
+      'Xã Cô Tô',
+      'Xã Dương Hòa',
+      'Xã Định Hòa',
+      'Xã Đông Hòa',
+      'Xã Giồng Riềng',
+      'Xã Hòa Lạc',
+      'Xã Kiên Lương',
+      'Xã Mỹ Hòa Hưng',
+      'Xã Núi Cấm',
+      'Xã Óc Eo',
+      'Xã Ô Lâm',
+      'Xã Tân Hiệp',
+      'Xã Thạnh Lộc',
+      'Xã Tri Tôn',
+      'Xã U Minh Thượng',
+      'Xã Vĩnh Hậu',
+      'Xã Vĩnh Thuận',
       'Đơn vị đã chia tách',
     ]);
     // Xã Vĩnh Hậu is C01: 30 tasks, 1 done, 29 in progress, 1/30 = 3,3%; the split row 4 tasks, 2 done.
     expect(tasks.rows.find((r) => r[1] === 'Xã Vĩnh Hậu')).toEqual(['29', 'Xã Vĩnh Hậu', '30', '1', '29', '0', '3,3%']);
     expect(tasks.rows.at(-1)).toEqual(['31', 'Đơn vị đã chia tách', '4', '2', '2', '0', '50,0%']);
     const online = v.appendix.parts[1]!.table!;
-    expect(online.head).toEqual(['TT', 'Đơn vị', 'Hồ sơ tiếp nhận', 'Trực tuyến', 'Tỷ lệ trực tuyến', 'Tỷ lệ toàn trình', 'Giải quyết đúng hạn']);
+    expect(online.head).toEqual([
+      'TT',
+      'Đơn vị',
+      'Hồ sơ tiếp nhận',
+      'Trực tuyến',
+      'Tỷ lệ trực tuyến',
+      'Tỷ lệ toàn trình',
+      'Giải quyết đúng hạn',
+    ]);
     // C30 Đặc khu Thổ Châu: 100 received, 30 online, 15 fully online.
     expect(online.rows[2]).toEqual(['3', 'Đặc khu Thổ Châu', '100', '30', '30,0%', '15,0%', '100,0%']);
     expect(online.rows.at(-1)).toEqual(['31', 'Đơn vị đã chia tách', '50', '10', '20,0%', '', '100,0%']);
@@ -89,7 +140,9 @@ describe('the brief of a merged province with communes', () => {
       ['3', 'UBND tỉnh An Giang', 'UBND tỉnh An Giang (cũ); UBND tỉnh Kiên Giang (cũ)'],
     ]);
     const many = lineageMetrics();
-    many.lineage!.carried.push(...['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((from_code) => ({ from_code, to_codes: ['AGM.C03', 'AGM.C04'] })));
+    many.lineage!.carried.push(
+      ...['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((from_code) => ({ from_code, to_codes: ['AGM.C03', 'AGM.C04'] })),
+    );
     expect((await view(many)).appendix.methods[1]).toBe(
       'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ), D1 (cũ), D2 (cũ), D3 (cũ), D4 (cũ) và 2 đơn vị khác (các dòng có nhiều đơn vị hiện nay, xem Phụ lục, mục 5): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
     );
@@ -127,11 +180,18 @@ describe('the brief of a merged province with communes', () => {
       ['An Giang (cũ)', 'T6|2025', ''],
     ]);
     // No line of the scope (PAR INDEX): each predecessor's last point is labelled.
-    expect(lines[0]!.filter((r) => r.score_label).map((r) => r.score_label)).toEqual(['86,72 (22/63)', '88,13 (38/63)']);
-    expect(v.indexTiles.map((t) => [t.label, t.value, t.note, t.trend])).toEqual([['Chỉ số 766 T9/2026', '91,36', 'Hạng 21/34', '▲ 3 bậc']]);
+    expect(lines[0]!.filter((r) => r.score_label).map((r) => r.score_label)).toEqual([
+      '86,72 (22/63)',
+      '88,13 (38/63)',
+    ]);
+    expect(v.indexTiles.map((t) => [t.label, t.value, t.note, t.trend])).toEqual([
+      ['Chỉ số 766 T9/2026', '91,36', 'Hạng 21/34', '▲ 3 bậc'],
+    ]);
     // The new province is the scope itself, not a unit of some other province.
     expect(v.header.subject).toBe('Tình hình thực hiện nhiệm vụ cải cách hành chính quý III năm 2026');
-    expect(v.appendix.parts[0]!.table!.caption).toBe('Kết quả thực hiện nhiệm vụ của 30 xã, phường, đặc khu, xếp theo tên');
+    expect(v.appendix.parts[0]!.table!.caption).toBe(
+      'Kết quả thực hiện nhiệm vụ của 30 xã, phường, đặc khu, xếp theo tên',
+    );
   });
 
   it('states no rank change across different denominators, whatever rank_delta says', async () => {
@@ -143,9 +203,13 @@ describe('the brief of a merged province with communes', () => {
     const v = await view(m);
     expect(v.indexTiles[0]!.trend).toBe('▲ 0,86 điểm');
     const dvc = blocks(v, 'CÁC CHỈ SỐ ĐÁNH GIÁ').find((b) => b.paragraphs?.[0]?.startsWith('Kết quả tháng 9'))!;
-    expect(dvc.paragraphs![0]).toBe('Kết quả tháng 9 năm 2026: 91,36/100 điểm, xếp hạng 21/34; so với tháng 8 năm 2026 tăng 0,86 điểm.');
+    expect(dvc.paragraphs![0]).toBe(
+      'Kết quả tháng 9 năm 2026: 91,36/100 điểm, xếp hạng 21/34; so với tháng 8 năm 2026 tăng 0,86 điểm.',
+    );
     expect(v.findings.join(' ')).not.toContain('bậc');
-    expect(v.findings).toContain('Chỉ số 766 tháng 9 năm 2026 đạt 91,36 điểm, tăng 0,86 điểm so với tháng 8 năm 2026; xếp hạng 21/34.');
+    expect(v.findings).toContain(
+      'Chỉ số 766 tháng 9 năm 2026 đạt 91,36 điểm, tăng 0,86 điểm so với tháng 8 năm 2026; xếp hạng 21/34.',
+    );
   });
 
   it('shows the fully-online ratio beside the online ratio', async () => {
@@ -173,9 +237,19 @@ describe('the brief of a merged province with communes', () => {
 
   it('numbers every section in the view and takes the due-soon window from metrics.json', async () => {
     const v = await view(lineageMetrics());
-    expect([v.summary.numeral, ...v.sections.map((s) => s.numeral), v.proposals.numeral]).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI']);
+    expect([v.summary.numeral, ...v.sections.map((s) => s.numeral), v.proposals.numeral]).toEqual([
+      'I',
+      'II',
+      'III',
+      'IV',
+      'V',
+      'VI',
+    ]);
     const tasks = blocks(v, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO');
-    expect(tasks.at(-1)).toEqual({ heading: '3. Nhiệm vụ đến hạn trong 7 ngày tới', paragraphs: ['Không có nhiệm vụ đến hạn trong 7 ngày tới.'] });
+    expect(tasks.at(-1)).toEqual({
+      heading: '3. Nhiệm vụ đến hạn trong 7 ngày tới',
+      paragraphs: ['Không có nhiệm vụ đến hạn trong 7 ngày tới.'],
+    });
     expect(v.tiles[1]!.note).toBe('0,0% tổng số; 0 đến hạn trong 7 ngày');
     // Recipients follow the tree: the new province has communes, no districts.
     expect(v.header.recipients.slice(-2)).toEqual(['Các sở, ban, ngành tỉnh;', 'UBND các xã, phường, đặc khu;']);
@@ -183,9 +257,16 @@ describe('the brief of a merged province with communes', () => {
 
   it('places the blocks, numerals and appendix parts in the HTML', async () => {
     const html = await renderHtml(await view(lineageMetrics()), templateFiles());
-    for (const s of ['<h2>I. KẾT QUẢ CHỦ YẾU</h2>', '<h4>Các sở, ban, ngành</h4>', '<h4>Cấp xã</h4>', '<h2>VI. ĐỀ XUẤT</h2>',
-      '<h3>3. Nhiệm vụ theo đơn vị cấp xã</h3>', '<h3>5. Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay</h3>',
-      '<td>Đơn vị đã chia tách</td>', '<div class="tiles cols-4">']) {
+    for (const s of [
+      '<h2>I. KẾT QUẢ CHỦ YẾU</h2>',
+      '<h4>Các sở, ban, ngành</h4>',
+      '<h4>Cấp xã</h4>',
+      '<h2>VI. ĐỀ XUẤT</h2>',
+      '<h3>3. Nhiệm vụ theo đơn vị cấp xã</h3>',
+      '<h3>5. Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay</h3>',
+      '<td>Đơn vị đã chia tách</td>',
+      '<div class="tiles cols-4">',
+    ]) {
       expect(html).toContain(s);
     }
   });
@@ -194,15 +275,29 @@ describe('the brief of a merged province with communes', () => {
 describe('the overdue list of a province with communes', () => {
   it('gives a task that one notice set for many units one row naming them all', async () => {
     const m = lineageMetrics();
-    const plan = { doc_no: 'GL-03/TB-VPUBND', title: 'Ban hành Kế hoạch CCHC năm 2026', due_on: '2026-03-31', days_overdue: 183 };
+    const plan = {
+      doc_no: 'GL-03/TB-VPUBND',
+      title: 'Ban hành Kế hoạch CCHC năm 2026',
+      due_on: '2026-03-31',
+      days_overdue: 183,
+    };
     m.tasks.overdue = 3;
     m.tasks.overdue_list = [
-      { task_id: 'T1', lead_unit: 'AGM.S2', doc_no: '12/KH-UBND', title: 'Rà soát TTHC', due_on: '2026-01-10', days_overdue: 263 },
+      {
+        task_id: 'T1',
+        lead_unit: 'AGM.S2',
+        doc_no: '12/KH-UBND',
+        title: 'Rà soát TTHC',
+        due_on: '2026-01-10',
+        days_overdue: 263,
+      },
       { task_id: 'T2', lead_unit: 'AGM.C02', ...plan },
       { task_id: 'T3', lead_unit: 'AGM.C01', ...plan },
     ];
     const v = await view(m);
-    const table = blocks(v, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    const table = blocks(v, 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find(
+      (b) => b.heading === '2. Nhiệm vụ quá hạn',
+    )!.table!;
     expect(table.caption).toBe(
       'Danh sách 3 nhiệm vụ quá hạn (tính đến ngày 30/9/2026); nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng',
     );
@@ -211,8 +306,14 @@ describe('the overdue list of a province with communes', () => {
       ['2', 'GL-03/TB-VPUBND', 'Phường Rạch Giá; Xã Vĩnh Hậu', 'Ban hành Kế hoạch CCHC năm 2026', '31/3/2026', '183'],
     ]);
     // More than three units: the count, then short names (the fixture's communes have none: full names).
-    m.tasks.overdue_list = ['AGM.C03', 'AGM.S1', 'AGM.C02', 'AGM.SKHCN'].map((lead_unit, k) => ({ task_id: `P${k}`, lead_unit, ...plan }));
-    const four = blocks(await view(m), 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    m.tasks.overdue_list = ['AGM.C03', 'AGM.S1', 'AGM.C02', 'AGM.SKHCN'].map((lead_unit, k) => ({
+      task_id: `P${k}`,
+      lead_unit,
+      ...plan,
+    }));
+    const four = blocks(await view(m), 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find(
+      (b) => b.heading === '2. Nhiệm vụ quá hạn',
+    )!.table!;
     expect(four.rows[0]![2]).toBe('4 đơn vị: Đặc khu Phú Quốc, Phường Rạch Giá, SKHCN, SNV');
   });
 });
@@ -227,11 +328,35 @@ describe('extremes(rows, rate, names, tie)', () => {
       total: k < 13 ? k + 1 : 12,
       overdue: k < 13 ? 0 : k - 13,
     }));
-    const cut = extremes(rows, (r) => r.rate, names, (a, b) => a.overdue - b.overdue || b.total - a.total);
+    const cut = extremes(
+      rows,
+      (r) => r.rate,
+      names,
+      (a, b) => a.overdue - b.overdue || b.total - a.total,
+    );
     // Best: the most tasks done first (U13 … U04); worst: the most overdue last (… U26 with 12).
     expect(cut.shown.map((r) => r?.unit_code ?? '…')).toEqual([
-      'U13', 'U12', 'U11', 'U10', 'U09', 'U08', 'U07', 'U06', 'U05', 'U04', '…',
-      'U17', 'U18', 'U19', 'U20', 'U21', 'U22', 'U23', 'U24', 'U25', 'U26',
+      'U13',
+      'U12',
+      'U11',
+      'U10',
+      'U09',
+      'U08',
+      'U07',
+      'U06',
+      'U05',
+      'U04',
+      '…',
+      'U17',
+      'U18',
+      'U19',
+      'U20',
+      'U21',
+      'U22',
+      'U23',
+      'U24',
+      'U25',
+      'U26',
     ]);
     expect(cut.between).toBe(6);
   });

@@ -40,7 +40,9 @@ describe('writeFolderAtomic(target, files)', () => {
     const file = path.join(tmp, 'not-a-folder');
     writeFileSync(file, 'x');
     expect(() => writeFolderAtomic(path.join(file, 'sub', 'AG'), { a: 'x' })).toThrow(RenderError);
-    expect(() => writeFolderAtomic(path.join(file, 'sub', 'AG'), { a: 'x' })).toThrow(`${file} is a file, not a folder`);
+    expect(() => writeFolderAtomic(path.join(file, 'sub', 'AG'), { a: 'x' })).toThrow(
+      `${file} is a file, not a folder`,
+    );
   });
 
   it('keeps the old folder when writing the new one fails', () => {

@@ -5,12 +5,14 @@ import type { BriefContext } from '../src/render/context.ts';
 import { documentHeader } from '../src/render/options.ts';
 import { briefView } from '../src/render/view.ts';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(new URL(`./fixtures/brief/${name}`, import.meta.url), 'utf8'));
 const ctx: BriefContext = fixture('context-ag.json');
 const drawn: string[] = [];
 // Charts are drawn elsewhere (test/brief-pdf.test.ts); here only which ones are asked for.
 const charts = { render: async (name: string) => (drawn.push(name), `<svg data-chart="${name}"/>`) };
-const view = (m: Metrics) => briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
+const view = (m: Metrics) =>
+  briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
 
 describe('briefView(metrics, context, header, charts)', () => {
   it('numbers the sections II–V and formats the tiles', async () => {
@@ -56,7 +58,9 @@ describe('briefView(metrics, context, header, charts)', () => {
 
   it('lists the scores of units below a scope that is not scored itself', async () => {
     const m: Metrics = fixture('metrics-empty-2024-Q4.json');
-    const sipas: IndexMetric = fixture('metrics-ag-2024-Q4.json').indices.find((i: IndexMetric) => i.index_code === 'SIPAS');
+    const sipas: IndexMetric = fixture('metrics-ag-2024-Q4.json').indices.find(
+      (i: IndexMetric) => i.index_code === 'SIPAS',
+    );
     m.indices = [
       { ...sipas, index_code: 'DDCI', unit_code: 'AG.TT', score: 79.4, rank: 9, rank_of: 11 },
       { ...sipas, index_code: 'DDCI', unit_code: 'AG.LX', score: 85, rank: 1, rank_of: 11 },
@@ -77,14 +81,21 @@ describe('briefView(metrics, context, header, charts)', () => {
     const v = await view(m);
     expect(drawn).toContain('province-position');
     expect(drawn).toContain('papi-dimensions');
-    const papi = v.sections.find((s) => s.title === 'CÁC CHỈ SỐ ĐÁNH GIÁ')!.blocks.find((b) => b.table?.caption === 'Các chỉ số thành phần PAPI')!;
+    const papi = v.sections
+      .find((s) => s.title === 'CÁC CHỈ SỐ ĐÁNH GIÁ')!
+      .blocks.find((b) => b.table?.caption === 'Các chỉ số thành phần PAPI')!;
     const d1 = m.indices.find((i) => i.index_code === 'PAPI' && i.component === 'D1')!;
     expect(papi.table!.head).toContain('Trung vị cả nước');
     expect(papi.table!.rows[0]![2]).toBe(d1.peer_median!.toFixed(2).replace('.', ','));
     expect(v.appendix.tables.find((t) => t.name.endsWith('(tasks)'))!.rows).toBe('412');
     // A metrics.json without the extras (e.g. from an older cchc) renders without those parts.
     drawn.length = 0;
-    const bare = await view({ ...m, index_rankings: undefined, data: undefined, indices: m.indices.map((i) => ({ ...i, peer_median: undefined, peer_count: undefined })) });
+    const bare = await view({
+      ...m,
+      index_rankings: undefined,
+      data: undefined,
+      indices: m.indices.map((i) => ({ ...i, peer_median: undefined, peer_count: undefined })),
+    });
     expect(drawn).not.toContain('province-position');
     expect(drawn).not.toContain('papi-dimensions');
     expect(bare.appendix.tables).toEqual([]);

@@ -33,10 +33,14 @@ const one = async <T extends Record<string, unknown>>(sql: string) => (await db.
 
 describe('tasks.csv and documents.csv', () => {
   it('holds at least 60 tasks with unique ids, from every seed notice', async () => {
-    const r = await one<{ n: number; ids: number }>(`SELECT count(*) n, count(DISTINCT task_id) ids FROM ${csv('tasks')}`);
+    const r = await one<{ n: number; ids: number }>(
+      `SELECT count(*) n, count(DISTINCT task_id) ids FROM ${csv('tasks')}`,
+    );
     expect(r.n).toBeGreaterThanOrEqual(60);
     expect(r.ids).toBe(r.n);
-    const docs = await db.all<{ doc_no: string; n: number }>(`SELECT doc_no, count(*) n FROM ${csv('tasks')} GROUP BY 1`);
+    const docs = await db.all<{ doc_no: string; n: number }>(
+      `SELECT doc_no, count(*) n FROM ${csv('tasks')} GROUP BY 1`,
+    );
     const byDoc = Object.fromEntries(docs.map((d) => [d.doc_no, d.n]));
     for (const doc of ['317/TB-VPUBND', '270/TB-VPUBND', 'KL-BCĐ-2018-10-01', '208/TB-VPUBND', 'KL-CT-2023-11-27']) {
       expect(byDoc[doc], doc).toBeGreaterThan(0);
@@ -44,7 +48,8 @@ describe('tasks.csv and documents.csv', () => {
   });
 
   it('writes deadlines as the notices do', async () => {
-    const due = async (id: string) => (await one<{ d: string | null }>(`SELECT due_on d FROM ${csv('tasks')} WHERE task_id = '${id}'`)).d;
+    const due = async (id: string) =>
+      (await one<{ d: string | null }>(`SELECT due_on d FROM ${csv('tasks')} WHERE task_id = '${id}'`)).d;
     expect(await due('T317-02')).toBe('2024-11-15'); // "trước ngày 15 tháng 11 năm 2024"
     expect(await due('T317-05')).toBe('2025-01-31'); // "Trong tháng 01/2025"
     expect(await due('T208-17')).toBe('2025-03-31'); // "tháng 3 năm 2025"
@@ -69,10 +74,14 @@ describe('tasks.csv and documents.csv', () => {
     const synthetic = docs.filter((d) => d.title.includes('giả lập')).map((d) => d.doc_no);
     const ids = await db.all<{ task_id: string; doc_no: string }>(`SELECT task_id, doc_no FROM ${csv('tasks')}`);
     for (const { task_id, doc_no } of ids) {
-      if (synthetic.includes(doc_no)) expect(readme).toMatch(new RegExp(`\\| \\d+ tasks, .* \\| ${doc_no.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\|`));
+      if (synthetic.includes(doc_no))
+        expect(readme).toMatch(
+          new RegExp(`\\| \\d+ tasks, .* \\| ${doc_no.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\|`),
+        );
       else expect(readme).toContain(`| ${task_id} |`);
     }
-    for (const seed of ['000_', '001_', '002_', '003_', '004_']) expect(readme).toMatch(new RegExp(`\\| ${seed}[0-9a-f]+\\.txt \\| \\d+ \\|`));
+    for (const seed of ['000_', '001_', '002_', '003_', '004_'])
+      expect(readme).toMatch(new RegExp(`\\| ${seed}[0-9a-f]+\\.txt \\| \\d+ \\|`));
   });
 
   it('gives the new province tasks of its own notices in 2025-H2 and 2026, to every commune', async () => {
@@ -128,7 +137,9 @@ describe('dossiers.*.parquet and dossier_stats.csv', () => {
       ['KG', '2023-01-01', '2025-06-30'],
     ]);
     expect(rows[0]!.n).toBeGreaterThanOrEqual(300_000);
-    const all = await one<{ n: number; ids: number }>(`SELECT count(*) n, count(DISTINCT dossier_id) ids FROM ${DOSSIERS}`);
+    const all = await one<{ n: number; ids: number }>(
+      `SELECT count(*) n, count(DISTINCT dossier_id) ids FROM ${DOSSIERS}`,
+    );
     expect(all.ids).toBe(all.n);
   });
 
@@ -143,7 +154,15 @@ describe('dossiers.*.parquet and dossier_stats.csv', () => {
   });
 
   it('receives the new province dossiers in its departments and all 102 communes, with fully_online from July 2025 only', async () => {
-    const r = await one<{ communes: number; departments: number; fo_null_new: number; fo_old: number; fo_offline: number; fo: number; online: number }>(`
+    const r = await one<{
+      communes: number;
+      departments: number;
+      fo_null_new: number;
+      fo_old: number;
+      fo_offline: number;
+      fo: number;
+      online: number;
+    }>(`
       SELECT count(DISTINCT unit_code) FILTER (u.kind = 'commune' AND u.parent_code = 'AGM') communes,
              count(DISTINCT unit_code) FILTER (u.kind = 'department' AND u.parent_code = 'AGM') departments,
              count(*) FILTER (received_on >= DATE '2025-07-01' AND fully_online IS NULL) fo_null_new,
@@ -152,7 +171,9 @@ describe('dossiers.*.parquet and dossier_stats.csv', () => {
              count(*) FILTER (fully_online) fo,
              count(*) FILTER (channel = 'online' AND received_on >= DATE '2025-07-01') online
       FROM ${DOSSIERS} d JOIN ${csv('units')} u USING (unit_code)`);
-    const stats = await one<{ n: number }>(`SELECT count(DISTINCT unit_code) n FROM ${csv('dossier_stats')} WHERE unit_code LIKE 'AGM.%'`);
+    const stats = await one<{ n: number }>(
+      `SELECT count(DISTINCT unit_code) n FROM ${csv('dossier_stats')} WHERE unit_code LIKE 'AGM.%'`,
+    );
     // Two island đặc khu send only monthly totals, so 100 communes send records.
     expect(r.communes + stats.n).toBe(102);
     expect(r.departments).toBeGreaterThan(5);
@@ -194,12 +215,21 @@ describe('units.csv and unit_lineage.csv against the reference list of 2025', ()
        AND u.valid_from = '2025-07-01' AND u.valid_to IS NULL
       GROUP BY 1 ORDER BY 1`);
     expect(Object.fromEntries(kinds.map((k) => [k.t, k.n]))).toEqual({ Xã: 85, Phường: 14, 'Đặc khu': 3 });
-    const all = await one<{ n: number }>(`SELECT count(*) n FROM ${csv('units')} WHERE parent_code = 'AGM' AND kind = 'commune'`);
+    const all = await one<{ n: number }>(
+      `SELECT count(*) n FROM ${csv('units')} WHERE parent_code = 'AGM' AND kind = 'commune'`,
+    );
     expect(all.n).toBe(102);
   });
 
   it('maps every old commune of the reference onto its new commune(s), three of them divided', async () => {
-    const r = await one<{ ref_pairs: number; missing: number; extra: number; old_communes: number; divided: number; divided_rows: number }>(`
+    const r = await one<{
+      ref_pairs: number;
+      missing: number;
+      extra: number;
+      old_communes: number;
+      divided: number;
+      divided_rows: number;
+    }>(`
       WITH old_c AS (SELECT unit_code, official_code FROM ${csv('units')} WHERE kind = 'commune' AND valid_to = '2025-06-30'),
            new_c AS (SELECT unit_code, official_code FROM ${csv('units')} WHERE kind = 'commune' AND parent_code = 'AGM'),
            expected AS (SELECT DISTINCT old_commune_code, new_commune_code FROM ${REF}),
@@ -237,7 +267,9 @@ describe('units.csv and unit_lineage.csv against the reference list of 2025', ()
       { unit_code: 'AGM', valid_from: '2025-07-01', valid_to: null },
       { unit_code: 'KG', valid_from: null, valid_to: '2025-06-30' },
     ]);
-    const reused = await one<{ n: number }>(`SELECT count(*) n FROM ${csv('units')} WHERE unit_code IN (SELECT official_code FROM ${csv('units')})`);
+    const reused = await one<{ n: number }>(
+      `SELECT count(*) n FROM ${csv('units')} WHERE unit_code IN (SELECT official_code FROM ${csv('units')})`,
+    );
     expect(reused.n).toBe(0);
   });
 
@@ -307,7 +339,14 @@ describe('index_scores.csv', () => {
       `SELECT index_code || ' ' || period || ' ' || score || ' ' || rank || '/' || rank_of k FROM ${csv('index_scores')} WHERE unit_code = 'AG' AND index_code <> 'PAPI'`,
     );
     const keys = rows.map((r) => r.k);
-    for (const k of ['PAR_INDEX 2019 83.32 11/63', 'PAR_INDEX 2023 81.32 63/63', 'SIPAS 2019 89.81 8/63', 'PCI 2017 62.16 32/63', 'PCI 2018 63.65 28/63', 'DVC766 2023-05 69.63 13/63']) {
+    for (const k of [
+      'PAR_INDEX 2019 83.32 11/63',
+      'PAR_INDEX 2023 81.32 63/63',
+      'SIPAS 2019 89.81 8/63',
+      'PCI 2017 62.16 32/63',
+      'PCI 2018 63.65 28/63',
+      'DVC766 2023-05 69.63 13/63',
+    ]) {
       expect(keys).toContain(k);
     }
     expect(keys.some((k) => /^DVC766 2024-12 \S+ 9\/63$/.test(k))).toBe(true);
@@ -331,7 +370,13 @@ describe('index_scores.csv', () => {
   });
 
   it('ranks 34 provinces in the 766 index every month from July 2025, the ranks agreeing with the scores', async () => {
-    const r = await one<{ n_months: number; bad_count: number; bad_rank: number; first_month: string; last_month: string }>(`
+    const r = await one<{
+      n_months: number;
+      bad_count: number;
+      bad_rank: number;
+      first_month: string;
+      last_month: string;
+    }>(`
       WITH s AS (SELECT period, unit_code, score::DOUBLE score, rank::INT rank, rank_of::INT rank_of FROM ${csv('index_scores')}
                  WHERE index_code = 'DVC766' AND period >= '2025-07'),
            m AS (SELECT period, count(*) n, max(rank_of) r FROM s GROUP BY 1)
@@ -345,7 +390,9 @@ describe('index_scores.csv', () => {
 
 describe('targets.csv', () => {
   it('sets the 2026 online target for the new province', async () => {
-    const r = await one<{ n: number }>(`SELECT count(*) n FROM ${csv('targets')} WHERE year = '2026' AND metric = 'online_ratio'`);
+    const r = await one<{ n: number }>(
+      `SELECT count(*) n FROM ${csv('targets')} WHERE year = '2026' AND metric = 'online_ratio'`,
+    );
     expect(r.n).toBe(1);
   });
 });

@@ -29,13 +29,16 @@ beforeAll(async () => {
       ['AG.TT', '=HYPERLINK("http://x","Tri Tôn")', 'district', 'AG'],
     ];
     for (const [code, name, kind, parent] of units) {
-      await db.run(`INSERT INTO units (unit_code, name, kind, parent_code, valid_from) VALUES ($code, $name, $kind, $parent, $from::DATE)`, {
-        code,
-        name,
-        kind,
-        parent,
-        from: '2018-01-01',
-      });
+      await db.run(
+        `INSERT INTO units (unit_code, name, kind, parent_code, valid_from) VALUES ($code, $name, $kind, $parent, $from::DATE)`,
+        {
+          code,
+          name,
+          kind,
+          parent,
+          from: '2018-01-01',
+        },
+      );
     }
   } finally {
     db.close();
@@ -105,9 +108,14 @@ describe('runSql({write: false}) keeps the database and the file system out of r
     const copy = path.join(dir, 'w.duckdb');
     fs.copyFileSync(dbPath, copy);
     try {
-      await sql(`INSERT INTO units (unit_code, name, kind) VALUES ('AG.STP', 'Sở Tư pháp', 'department')`, { db: copy, write: true });
+      await sql(`INSERT INTO units (unit_code, name, kind) VALUES ('AG.STP', 'Sở Tư pháp', 'department')`, {
+        db: copy,
+        write: true,
+      });
       expect(await sql('SELECT count(*) AS n FROM units', { db: copy })).toBe('n\n4\n');
-      await expect(sql(`COPY units TO '${path.join(dir, 'w.csv')}'`, { db: copy, write: true })).rejects.toThrow(/disabled/);
+      await expect(sql(`COPY units TO '${path.join(dir, 'w.csv')}'`, { db: copy, write: true })).rejects.toThrow(
+        /disabled/,
+      );
       await expect(sql(`SELECT * FROM read_csv('/etc/passwd')`, { db: copy, write: true })).rejects.toThrow(/disabled/);
       expect(fs.existsSync(path.join(dir, 'w.csv'))).toBe(false);
     } finally {
@@ -138,7 +146,10 @@ describe('runSql params', () => {
   });
 
   it('finds parameters in code only, not in strings or comments', () => {
-    expect([...sqlParamNames(`SELECT $a, '$b', $$ $c $$, "x" -- $d\n/* $e */ FROM t WHERE y = $f`)].sort()).toEqual(['a', 'f']);
+    expect([...sqlParamNames(`SELECT $a, '$b', $$ $c $$, "x" -- $d\n/* $e */ FROM t WHERE y = $f`)].sort()).toEqual([
+      'a',
+      'f',
+    ]);
   });
 
   it('runs a .sql file and names it in errors', async () => {
@@ -171,14 +182,20 @@ describe('runSql formats', () => {
       `SELECT 12345678901234567890::HUGEINT AS h, 3.14159265358979::DECIMAL(18,14) AS d, 0.1::DOUBLE AS f, DATE '2024-01-05' AS dt, 'Sở' AS s, NULL AS n`,
       { format: 'json' },
     );
-    expect(out).toBe('[\n{"h":12345678901234567890,"d":3.14159265358979,"f":0.1,"dt":"2024-01-05","s":"Sở","n":null}\n]\n');
+    expect(out).toBe(
+      '[\n{"h":12345678901234567890,"d":3.14159265358979,"f":0.1,"dt":"2024-01-05","s":"Sở","n":null}\n]\n',
+    );
     expect(await sql('SELECT 1 AS a WHERE false', { format: 'json' })).toBe('[]\n');
   });
 
   it('table: aligned by display width, combining marks take none, numbers right', async () => {
     const nfd = 'Sở Nội vụ'.normalize('NFD');
     expect(displayWidth(nfd)).toBe(9);
-    const out = await sql(`SELECT $v AS "tên", 7 AS n UNION ALL SELECT 'Văn phòng', 12`, { params: [`v=${nfd}`] }, true);
+    const out = await sql(
+      `SELECT $v AS "tên", 7 AS n UNION ALL SELECT 'Văn phòng', 12`,
+      { params: [`v=${nfd}`] },
+      true,
+    );
     expect(out).toBe(['tên        n', '─────────  ──', 'Sở Nội vụ   7', 'Văn phòng  12', '(2 rows)', ''].join('\n'));
   });
 
@@ -195,7 +212,10 @@ describe('runSql formats', () => {
 
   it('XLSX: bold header, date cells, numbers, neutralised text', async () => {
     const out = path.join(dir, 'r.xlsx');
-    await sql(`SELECT unit_code, name, valid_from, 42.5 AS score FROM units ORDER BY unit_code`, { out, format: 'xlsx' });
+    await sql(`SELECT unit_code, name, valid_from, 42.5 AS score FROM units ORDER BY unit_code`, {
+      out,
+      format: 'xlsx',
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0]!;
@@ -253,7 +273,12 @@ describe('bin/cchc sql', () => {
   });
 
   it('stops quietly when the reader closes the pipe early (| head)', async () => {
-    const { stdout, stderr } = await run('bash', ['-c', `"$0" sql --db "$1" "SELECT * FROM range(300000)" | head -2; echo "rc=\${PIPESTATUS[0]}"`, path.join(repo, 'bin/cchc'), dbPath]);
+    const { stdout, stderr } = await run('bash', [
+      '-c',
+      `"$0" sql --db "$1" "SELECT * FROM range(300000)" | head -2; echo "rc=\${PIPESTATUS[0]}"`,
+      path.join(repo, 'bin/cchc'),
+      dbPath,
+    ]);
     expect(stdout).toBe('range\n0\nrc=0\n');
     expect(stderr).toBe('');
   });

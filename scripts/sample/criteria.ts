@@ -28,14 +28,32 @@ const CRITERIA: Criterion[] = [
   ['1.1', 'direction', 'Ban hành Kế hoạch CCHC năm đúng thời hạn, đầy đủ nội dung', 1.0, '2023-01-31'],
   ['1.2', 'direction', 'Mức độ hoàn thành Kế hoạch CCHC năm', 2.5, '2023-11-15'],
   ['1.3', 'direction', 'Thực hiện chế độ báo cáo CCHC định kỳ', 1.0, '2023-10-15'],
-  ['1.4', 'direction', 'Kiểm tra CCHC đối với cơ quan chuyên môn và UBND cấp xã; xử lý vấn đề phát hiện qua kiểm tra', 1.0, '2023-10-31'],
+  [
+    '1.4',
+    'direction',
+    'Kiểm tra CCHC đối với cơ quan chuyên môn và UBND cấp xã; xử lý vấn đề phát hiện qua kiểm tra',
+    1.0,
+    '2023-10-31',
+  ],
   ['1.5', 'direction', 'Thực hiện Kế hoạch tuyên truyền CCHC', 1.5, '2023-09-30'],
   ['1.6', 'direction', 'Sáng kiến, giải pháp mới trong CCHC được áp dụng', 1.5, '2023-11-15'],
   ['1.7', 'direction', 'Thực hiện nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao', 2.5, '2023-11-15'],
   ['2.1', 'institutions', 'Công tác ban hành VBQPPL (cấp huyện, cấp xã)', 1.5, '2023-10-31'],
   ['2.2.1', 'institutions', 'Rà soát, hệ thống hóa VBQPPL', 1.0, '2023-06-30'],
-  ['2.2.2', 'institutions', 'Công bố danh mục VBQPPL hết hiệu lực, ngưng hiệu lực đúng thời gian quy định', 1.0, '2023-03-31'],
-  ['2.2.3', 'institutions', 'Xử lý văn bản sau rà soát, kết luận kiểm tra của cơ quan có thẩm quyền', 1.0, '2023-09-30'],
+  [
+    '2.2.2',
+    'institutions',
+    'Công bố danh mục VBQPPL hết hiệu lực, ngưng hiệu lực đúng thời gian quy định',
+    1.0,
+    '2023-03-31',
+  ],
+  [
+    '2.2.3',
+    'institutions',
+    'Xử lý văn bản sau rà soát, kết luận kiểm tra của cơ quan có thẩm quyền',
+    1.0,
+    '2023-09-30',
+  ],
   ['2.3', 'institutions', 'Theo dõi tình hình thi hành pháp luật', 1.0, '2023-10-31'],
   ['2.4', 'institutions', 'Tự kiểm tra, xử lý VBQPPL do cấp huyện, cấp xã ban hành', 1.0, '2023-11-15'],
   ['3.1', 'procedures', 'Công khai thủ tục hành chính đầy đủ, đúng quy định', 1.5, '2023-06-30'],
@@ -45,7 +63,13 @@ const CRITERIA: Criterion[] = [
   ['3.4', 'procedures', 'Thực hiện cơ chế một cửa, một cửa liên thông', 1.5, '2023-09-30'],
   ['3.5', 'procedures', 'Số hóa hồ sơ, kết quả giải quyết TTHC', 1.5, '2023-11-15'],
   ['3.6', 'procedures', 'Thực hiện xin lỗi tổ chức, cá nhân khi giải quyết hồ sơ trễ hạn', 1.0, '2023-11-15'],
-  ['4.1', 'organization', 'Ban hành quy định chức năng, nhiệm vụ của các phòng chuyên môn, đơn vị trực thuộc theo quy định của Trung ương', 1.0, '2023-06-30'],
+  [
+    '4.1',
+    'organization',
+    'Ban hành quy định chức năng, nhiệm vụ của các phòng chuyên môn, đơn vị trực thuộc theo quy định của Trung ương',
+    1.0,
+    '2023-06-30',
+  ],
   ['4.2', 'organization', 'Thực hiện quy định về số lượng cấp phó của các cơ quan, đơn vị', 1.0, '2023-09-30'],
   ['4.3', 'organization', 'Quản lý, sử dụng biên chế được giao', 1.5, '2023-10-31'],
   ['4.4', 'organization', 'Thực hiện phân cấp, ủy quyền và kiểm tra nội dung đã phân cấp, ủy quyền', 1.5, '2023-11-15'],
@@ -54,7 +78,13 @@ const CRITERIA: Criterion[] = [
   ['5.2', 'civil_service', 'Tuyển dụng công chức, viên chức đúng quy định', 1.0, '2023-09-30'],
   ['5.3', 'civil_service', 'Đánh giá, xếp loại cán bộ, công chức, viên chức', 2.0, '2023-11-15'],
   ['5.4', 'civil_service', 'Đào tạo, bồi dưỡng cán bộ, công chức, viên chức', 1.0, '2023-10-31'],
-  ['5.5', 'civil_service', 'Tỷ lệ công chức cấp xã có trình độ đại học trở lên phù hợp tiêu chuẩn chức danh', 1.0, '2023-06-30'],
+  [
+    '5.5',
+    'civil_service',
+    'Tỷ lệ công chức cấp xã có trình độ đại học trở lên phù hợp tiêu chuẩn chức danh',
+    1.0,
+    '2023-06-30',
+  ],
   ['5.6', 'civil_service', 'Chấp hành kỷ luật, kỷ cương hành chính', 1.5, '2023-11-15'],
   ['6.1', 'public_finance', 'Tỷ lệ giải ngân kế hoạch vốn đầu tư công năm', 2.0, '2023-12-31'],
   ['6.2', 'public_finance', 'Công khai ngân sách theo quy định', 1.0, '2023-04-30'],
@@ -66,7 +96,13 @@ const CRITERIA: Criterion[] = [
   ['7.4', 'digital_government', 'Cung cấp dịch vụ công trực tuyến toàn trình', 2.5, '2023-10-31'],
   ['7.5', 'digital_government', 'Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến', 2.5, '2023-11-15'],
   ['7.6', 'digital_government', 'Tỷ lệ hồ sơ thanh toán trực tuyến', 1.5, '2023-11-15'],
-  ['8.1', 'impact', 'Tác động của CCHC đến thu hút đầu tư, phát triển kinh tế - xã hội của địa phương', 2.5, '2023-11-15'],
+  [
+    '8.1',
+    'impact',
+    'Tác động của CCHC đến thu hút đầu tư, phát triển kinh tế - xã hội của địa phương',
+    2.5,
+    '2023-11-15',
+  ],
 ];
 
 const LEAD_BY_AREA: Record<Area, string> = {
@@ -129,7 +165,11 @@ function chauThanh(): Result[] {
       at('2023-12-31', code, 'achieved', max);
       continue;
     }
-    const seedStatus: Status = CT_NOT_ACHIEVED.has(code) ? 'not_achieved' : CT_IN_PROGRESS.has(code) ? 'in_progress' : 'achieved';
+    const seedStatus: Status = CT_NOT_ACHIEVED.has(code)
+      ? 'not_achieved'
+      : CT_IN_PROGRESS.has(code)
+        ? 'in_progress'
+        : 'achieved';
     const seedPoints = seedStatus === 'achieved' ? (CT_PARTIAL[code] ?? max) : seedStatus === 'not_achieved' ? 0 : null;
     // Earlier checks saw a criterion once it fell due, achieved only if it was achieved by the seed date.
     for (const a of ASSESSMENTS[SEED_YEAR]!.slice(0, 2)) {
@@ -159,11 +199,19 @@ function district(code: string, year: number): Result[] {
     // A partial score, on a quarter-point grid so sums stay exact in binary floating point.
     const points = r.chance(0.2) ? Math.round(max * (0.5 + r.next() * 0.4) * 4) / 4 : max;
     for (const a of rounds) {
-      if (achieved && metOn <= a) rows.push({ year, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a });
+      if (achieved && metOn <= a)
+        rows.push({ year, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a });
       else if (due <= a) {
         // Judged failed at year end, or once a quarter has passed beyond its deadline.
         const failed = !achieved && (a === `${year}-12-31` || addDays(due, 90) < a);
-        rows.push({ year, unit_code: code, criterion_code: cc, status: failed ? 'not_achieved' : 'in_progress', points: failed ? 0 : null, assessed_on: a });
+        rows.push({
+          year,
+          unit_code: code,
+          criterion_code: cc,
+          status: failed ? 'not_achieved' : 'in_progress',
+          points: failed ? 0 : null,
+          assessed_on: a,
+        });
       }
     }
   }

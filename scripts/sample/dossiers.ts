@@ -1,6 +1,15 @@
 import { addDays, daysInMonth, monthsBetween, toDays } from './dates.ts';
 import { rng, type Rng } from './rng.ts';
-import { MERGED_PROVINCE, NEW_START, OLD_KIEN_GIANG, PROVINCE_END, STATS_COMMUNES, newCommunes, unitOn, type LineageRow } from './units.ts';
+import {
+  MERGED_PROVINCE,
+  NEW_START,
+  OLD_KIEN_GIANG,
+  PROVINCE_END,
+  STATS_COMMUNES,
+  newCommunes,
+  unitOn,
+  type LineageRow,
+} from './units.ts';
 
 /** Dossiers are resolved up to the day the sample ends; later ones are still open. */
 export const CUTOFF = '2026-11-30';
@@ -138,10 +147,26 @@ function agmLines(): Line[] {
 
 /** Volume by month: the Tết dip (late January 2023 and 2025, February 2024) and the year-end rush. */
 const SEASON: Record<string, number> = {
-  '01': 1.0, '02': 0.9, '03': 1.02, '04': 0.97, '05': 1.0, '06': 1.02,
-  '07': 1.0, '08': 1.03, '09': 0.98, '10': 1.02, '11': 1.05, '12': 1.12,
+  '01': 1.0,
+  '02': 0.9,
+  '03': 1.02,
+  '04': 0.97,
+  '05': 1.0,
+  '06': 1.02,
+  '07': 1.0,
+  '08': 1.03,
+  '09': 0.98,
+  '10': 1.02,
+  '11': 1.05,
+  '12': 1.12,
 };
-const TET: Record<string, number> = { '2023-01': 0.78, '2024-02': 0.76, '2025-01': 0.85, '2025-02': 0.88, '2026-02': 0.8 };
+const TET: Record<string, number> = {
+  '2023-01': 0.78,
+  '2024-02': 0.76,
+  '2025-01': 0.85,
+  '2025-02': 0.88,
+  '2026-02': 0.8,
+};
 const GROWTH: Record<number, number> = { 2023: 1.0, 2024: 1.06, 2025: 1.1, 2026: 1.14 };
 const PAID_ONLINE: Record<number, number> = { 2023: 0.22, 2024: 0.38, 2025: 0.55, 2026: 0.66 };
 
@@ -181,7 +206,9 @@ function cells(province: Province, lines: readonly Line[]): Cell[] {
     const mi = Number(month.slice(5)) - 1;
     return lines.map((line) => {
       const r = rng(`cell:${line.code}:${month}`);
-      const n = Math.round(line.volume * SEASON[month.slice(5)]! * (TET[month] ?? 1) * GROWTH[year]! * (0.92 + r.next() * 0.16));
+      const n = Math.round(
+        line.volume * SEASON[month.slice(5)]! * (TET[month] ?? 1) * GROWTH[year]! * (0.92 + r.next() * 0.16),
+      );
       // Online filing climbs through each year (campaigns, the 766 targets) and jitters month to month.
       const logit = line.bias + (mi - 5.5) * 0.045 + (r.next() - 0.5) * 0.3;
       return { province, line, month, year, n, logit };
@@ -214,7 +241,11 @@ export interface DossierPlan {
 
 /** Volumes and online counts for every unit-month; exact counts, so the yearly ratio is hit to rounding. */
 export function planDossiers(): DossierPlan {
-  const bodies: [Province, Line[]][] = [['AG', AG_LINES], [OLD_KIEN_GIANG, KG_LINES], [MERGED_PROVINCE, agmLines()]];
+  const bodies: [Province, Line[]][] = [
+    ['AG', AG_LINES],
+    [OLD_KIEN_GIANG, KG_LINES],
+    [MERGED_PROVINCE, agmLines()],
+  ];
   return {
     cells: bodies.flatMap(([province, lines]) => {
       const all = cells(province, lines);
@@ -320,7 +351,6 @@ export function dossiersOfYear(plan: DossierPlan, year: number, lineage: readonl
   }
   return rows;
 }
-
 
 /** Monthly totals of the communes that report only totals. */
 export function dossierStats(plan: DossierPlan): Record<string, string | number | null>[] {

@@ -31,15 +31,28 @@ export function papiRows(aggCsv: string): IndexRow[] {
   const rows: IndexRow[] = [];
   for (const line of lines) {
     const cells = line.split(',');
-    const base = { index_code: 'PAPI', period: at(cells, 'year'), unit_code: provinceCode(Number(at(cells, 'province_id'))) };
+    const base = {
+      index_code: 'PAPI',
+      period: at(cells, 'year'),
+      unit_code: provinceCode(Number(at(cells, 'province_id'))),
+    };
     for (const d of DIMENSIONS) {
       const score = at(cells, d);
-      if (score !== '') rows.push({ ...base, component: d, score, max_score: 10, rank: null, rank_of: null, synthetic: false });
+      if (score !== '')
+        rows.push({ ...base, component: d, score, max_score: 10, rank: null, rank_of: null, synthetic: false });
     }
     const total = at(cells, 'total_papi');
     if (total !== '') {
       const max = 10 * Number(at(cells, 'n_dims'));
-      rows.push({ ...base, component: 'TOTAL', score: total, max_score: max, rank: null, rank_of: null, synthetic: false });
+      rows.push({
+        ...base,
+        component: 'TOTAL',
+        score: total,
+        max_score: max,
+        rank: null,
+        rank_of: null,
+        synthetic: false,
+      });
     }
   }
   return rows;
@@ -101,24 +114,24 @@ const KIEN_GIANG: Record<string, Published[]> = {
     ['2020', 85.31, 22, true],
     ['2021', 86.02, 24, true],
     ['2022', 85.64, 30, true],
-    ['2023', 86.90, 35, true],
+    ['2023', 86.9, 35, true],
     ['2024', 88.13, 38, false],
   ],
   SIPAS: [
     ['2019', 85.12, 30, true],
     ['2020', 84.77, 28, true],
     ['2021', 83.95, 25, true],
-    ['2022', 83.40, 21, true],
+    ['2022', 83.4, 21, true],
     ['2023', 84.39, 17, false],
-    ['2024', 84.80, 19, true],
+    ['2024', 84.8, 19, true],
   ],
   PCI: [
     ['2019', 64.12, 33, true],
-    ['2020', 63.80, 36, true],
+    ['2020', 63.8, 36, true],
     ['2021', 63.05, 39, true],
-    ['2022', 64.40, 31, true],
+    ['2022', 64.4, 31, true],
     ['2023', 64.95, 29, true],
-    ['2024', 65.60, 27, true],
+    ['2024', 65.6, 27, true],
   ],
 };
 
@@ -179,7 +192,10 @@ export function dvc766Provinces(provinces: readonly string[]): IndexRow[] {
     const scores = new Map(provinces.map((p) => [p, 86.5 + i * 0.35 + level.get(p)! + (r.next() - 0.5) * 3]));
     if (period === DVC766_PINNED.period) {
       scores.set(MERGED_PROVINCE, DVC766_PINNED.score);
-      const others = provinces.filter((p) => p !== MERGED_PROVINCE).map((p) => scores.get(p)!).sort((a, b) => b - a);
+      const others = provinces
+        .filter((p) => p !== MERGED_PROVINCE)
+        .map((p) => scores.get(p)!)
+        .sort((a, b) => b - a);
       const above = DVC766_PINNED.rank - 1;
       const shift = DVC766_PINNED.score - (others[above - 1]! + others[above]!) / 2;
       for (const p of provinces) if (p !== MERGED_PROVINCE) scores.set(p, scores.get(p)! + shift);

@@ -1,7 +1,16 @@
 import { addDays, toDays } from './dates.ts';
 import { DOCUMENTS, type DocumentSpec, type Group, type TaskSpec } from './notices.ts';
 import { rng, type Rng } from './rng.ts';
-import { COMMUNE_CODES, DISTRICT_CODES, KG_DISTRICT_CODES, MERGED_PROVINCE, PROVINCE_END, unitOn, type LineageRow, type Unit } from './units.ts';
+import {
+  COMMUNE_CODES,
+  DISTRICT_CODES,
+  KG_DISTRICT_CODES,
+  MERGED_PROVINCE,
+  PROVINCE_END,
+  unitOn,
+  type LineageRow,
+  type Unit,
+} from './units.ts';
 
 /** The last day the sample describes: nothing is completed or cancelled after it. */
 export const HORIZON = '2026-11-30';
@@ -19,7 +28,9 @@ const OLD_HORIZON = PROVINCE_END;
 const STEERING_MEMBERS = ['AG.SNV', 'AG.STTTT', 'AG.STC', 'AG.VP', 'AG.SKHDT', 'AG.STP', 'AG.SKHCN'];
 const KG_STEERING_MEMBERS = STEERING_MEMBERS.map((c) => c.replace(/^AG\./, 'KG.'));
 /** The new province's departments that receive dossiers, the usual addressees of "các sở, ban, ngành". */
-const NEW_DEPARTMENTS = ['VP', 'SNV', 'STP', 'STC', 'SNNMT', 'SXD', 'SYT', 'SGDDT', 'SCT', 'SKHCN', 'SVHTTDL'].map((s) => `${MERGED_PROVINCE}.${s}`);
+const NEW_DEPARTMENTS = ['VP', 'SNV', 'STP', 'STC', 'SNNMT', 'SXD', 'SYT', 'SGDDT', 'SCT', 'SKHCN', 'SVHTTDL'].map(
+  (s) => `${MERGED_PROVINCE}.${s}`,
+);
 
 export interface TaskRow {
   task_id: string;
@@ -65,7 +76,8 @@ const INHERITED_DONE = 0.55;
 
 function expand(group: Group, date: string, lineage: readonly LineageRow[], units: readonly Unit[]): string[] {
   const current = (codes: readonly string[]) => [...new Set(codes.map((c) => unitOn(lineage, c, date)))];
-  const newCommunes = () => units.filter((u) => u.kind === 'commune' && u.parent_code === MERGED_PROVINCE).map((u) => u.unit_code);
+  const newCommunes = () =>
+    units.filter((u) => u.kind === 'commune' && u.parent_code === MERGED_PROVINCE).map((u) => u.unit_code);
   switch (group) {
     case 'districts':
       return [...DISTRICT_CODES];
@@ -86,7 +98,13 @@ function expand(group: Group, date: string, lineage: readonly LineageRow[], unit
   }
 }
 
-function drawOutcome(r: Rng, p: Policy, assigned: string, due: string | null, horizon: string): Pick<TaskRow, 'completed_on' | 'cancelled_on'> {
+function drawOutcome(
+  r: Rng,
+  p: Policy,
+  assigned: string,
+  due: string | null,
+  horizon: string,
+): Pick<TaskRow, 'completed_on' | 'cancelled_on'> {
   let completed: string | null = null;
   const u = r.next();
   if (due) {
@@ -105,7 +123,13 @@ function outcomeOf(spec: TaskSpec, doc: DocumentSpec, taskId: string): Pick<Task
   if (o && 'completed' in o) return { completed_on: o.completed, cancelled_on: null };
   if (o && 'cancelled' in o) return { completed_on: null, cancelled_on: o.cancelled };
   const old = doc.issued_on <= OLD_HORIZON;
-  const first = drawOutcome(rng(`task:${taskId}`), POLICIES[doc.key]!, doc.issued_on, spec.due ?? null, old ? OLD_HORIZON : HORIZON);
+  const first = drawOutcome(
+    rng(`task:${taskId}`),
+    POLICIES[doc.key]!,
+    doc.issued_on,
+    spec.due ?? null,
+    old ? OLD_HORIZON : HORIZON,
+  );
   if (!old || first.completed_on) return first;
   const r = rng(`task-inherited:${taskId}`);
   return r.chance(INHERITED_DONE) ? { completed_on: addDays(OLD_HORIZON, r.int(20, 420)), cancelled_on: null } : first;
@@ -116,7 +140,8 @@ export function buildTasks(units: readonly Unit[], lineage: readonly LineageRow[
   const rows: TaskRow[] = [];
   for (const doc of DOCUMENTS) {
     doc.tasks.forEach((spec, i) => {
-      const leads = typeof spec.leads === 'string' ? expand(spec.leads, doc.issued_on, lineage, units) : [...spec.leads];
+      const leads =
+        typeof spec.leads === 'string' ? expand(spec.leads, doc.issued_on, lineage, units) : [...spec.leads];
       const base = `T${doc.key}-${String(i + 1).padStart(2, '0')}`;
       for (const lead of leads) {
         const taskId = leads.length === 1 ? base : `${base}-${lead.split('.').pop()}`;

@@ -58,11 +58,32 @@ export const DISTRICT_CODES = DISTRICTS.map(([c]) => c);
 
 /** Official district code (mã ĐVHC) → our unit_code, for both old provinces. */
 const DISTRICT_BY_OFFICIAL: Record<string, string> = {
-  '883': 'AG.LX', '884': 'AG.CD', '886': 'AG.AP', '887': 'AG.TC', '888': 'AG.PT', '889': 'AG.CP',
-  '890': 'AG.TB', '891': 'AG.TT', '892': 'AG.CT', '893': 'AG.CM', '894': 'AG.TS',
-  '899': 'KG.RG', '900': 'KG.HT', '902': 'KG.KL', '903': 'KG.HD', '904': 'KG.TH', '905': 'KG.CT',
-  '906': 'KG.GR', '907': 'KG.GQ', '908': 'KG.AB', '909': 'KG.AM', '910': 'KG.VT', '911': 'KG.PQ',
-  '912': 'KG.KH', '913': 'KG.UMT', '914': 'KG.GT',
+  '883': 'AG.LX',
+  '884': 'AG.CD',
+  '886': 'AG.AP',
+  '887': 'AG.TC',
+  '888': 'AG.PT',
+  '889': 'AG.CP',
+  '890': 'AG.TB',
+  '891': 'AG.TT',
+  '892': 'AG.CT',
+  '893': 'AG.CM',
+  '894': 'AG.TS',
+  '899': 'KG.RG',
+  '900': 'KG.HT',
+  '902': 'KG.KL',
+  '903': 'KG.HD',
+  '904': 'KG.TH',
+  '905': 'KG.CT',
+  '906': 'KG.GR',
+  '907': 'KG.GQ',
+  '908': 'KG.AB',
+  '909': 'KG.AM',
+  '910': 'KG.VT',
+  '911': 'KG.PQ',
+  '912': 'KG.KH',
+  '913': 'KG.UMT',
+  '914': 'KG.GT',
 };
 
 export const KG_DISTRICT_CODES = Object.values(DISTRICT_BY_OFFICIAL).filter((c) => c.startsWith('KG.'));
@@ -72,7 +93,8 @@ export const KG_DISTRICT_CODES = Object.values(DISTRICT_BY_OFFICIAL).filter((c) 
  * absorbed it on 1 March 2025 (or `new` for one created that day); the new province's unit that
  * took it over on 1 July 2025.
  */
-type Dept = [suffix: string, name: string, short: string, kind: Unit['kind'], march: string | 'new' | null, july: string];
+// march: the department it merged into on 1 March 2025, 'new' for one created that day, null when unchanged.
+type Dept = [suffix: string, name: string, short: string, kind: Unit['kind'], march: string | null, july: string];
 
 const DEPARTMENTS = (province: string): Dept[] => [
   ['VP', 'Văn phòng UBND tỉnh', 'VP UBND', 'department', null, 'VP'],
@@ -95,7 +117,14 @@ const DEPARTMENTS = (province: string): Dept[] => [
   ['TTR', 'Thanh tra tỉnh', 'Thanh tra', 'department', null, 'TTR'],
   ['CA', 'Công an tỉnh', 'Công an', 'department', null, 'CA'],
   ['DPTTH', `Đài Phát thanh và Truyền hình ${province}`, 'Đài PT-TH', 'other', null, 'BPTTH'],
-  [province === 'An Giang' ? 'BAG' : 'BKG', `Báo ${province}`, province === 'An Giang' ? 'Báo AG' : 'Báo KG', 'other', null, 'BPTTH'],
+  [
+    province === 'An Giang' ? 'BAG' : 'BKG',
+    `Báo ${province}`,
+    province === 'An Giang' ? 'Báo AG' : 'Báo KG',
+    'other',
+    null,
+    'BPTTH',
+  ],
   // Not part of the people's committee, but the notices assign them tasks, so they sit in the province's scope.
   ['MTTQ', 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'MTTQ', 'other', null, 'MTTQ'],
   ['TDOAN', `Tỉnh đoàn ${province}`, 'Tỉnh đoàn', 'other', null, 'TDOAN'],
@@ -288,16 +317,59 @@ function provinces(dimProvinceCsv: string, out: Built): void {
 export function buildUnitsAndLineage(dimProvinceCsv: string): Built {
   const out: Built = { units: [], lineage: [] };
   const links = communeLinks();
-  const toProvince = (code: string) => out.lineage.push({ from_code: code, to_code: MERGED_PROVINCE, effective_on: NEW_START, kind: 'merged', note: NOTE_PROVINCES });
+  const toProvince = (code: string) =>
+    out.lineage.push({
+      from_code: code,
+      to_code: MERGED_PROVINCE,
+      effective_on: NEW_START,
+      kind: 'merged',
+      note: NOTE_PROVINCES,
+    });
 
-  out.units.push(base({ unit_code: 'AG', name: 'UBND tỉnh An Giang', short_name: 'An Giang', kind: 'province', valid_to: PROVINCE_END, successor_code: MERGED_PROVINCE, official_code: '89' }));
+  out.units.push(
+    base({
+      unit_code: 'AG',
+      name: 'UBND tỉnh An Giang',
+      short_name: 'An Giang',
+      kind: 'province',
+      valid_to: PROVINCE_END,
+      successor_code: MERGED_PROVINCE,
+      official_code: '89',
+    }),
+  );
   toProvince('AG');
   oldDepartments('AG', 'An Giang', out);
   // The one-stop centre belongs to the provincial office; departments' dossiers are recorded under the departments.
-  out.units.push(base({ unit_code: 'AG.TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh', short_name: 'TT PVHCC', kind: 'other', parent_code: 'AG.VP', valid_to: PROVINCE_END, successor_code: 'AGM.TTPVHCC' }));
-  out.lineage.push({ from_code: 'AG.TTPVHCC', to_code: 'AGM.TTPVHCC', effective_on: NEW_START, kind: 'merged', note: NOTE_DEPARTMENTS_JULY });
+  out.units.push(
+    base({
+      unit_code: 'AG.TTPVHCC',
+      name: 'Trung tâm Phục vụ hành chính công tỉnh',
+      short_name: 'TT PVHCC',
+      kind: 'other',
+      parent_code: 'AG.VP',
+      valid_to: PROVINCE_END,
+      successor_code: 'AGM.TTPVHCC',
+    }),
+  );
+  out.lineage.push({
+    from_code: 'AG.TTPVHCC',
+    to_code: 'AGM.TTPVHCC',
+    effective_on: NEW_START,
+    kind: 'merged',
+    note: NOTE_DEPARTMENTS_JULY,
+  });
 
-  out.units.push(base({ unit_code: OLD_KIEN_GIANG, name: 'UBND tỉnh Kiên Giang', short_name: 'Kiên Giang', kind: 'province', valid_to: PROVINCE_END, successor_code: MERGED_PROVINCE, official_code: '91' }));
+  out.units.push(
+    base({
+      unit_code: OLD_KIEN_GIANG,
+      name: 'UBND tỉnh Kiên Giang',
+      short_name: 'Kiên Giang',
+      kind: 'province',
+      valid_to: PROVINCE_END,
+      successor_code: MERGED_PROVINCE,
+      official_code: '91',
+    }),
+  );
   toProvince(OLD_KIEN_GIANG);
   oldDepartments(OLD_KIEN_GIANG, 'Kiên Giang', out);
 
@@ -311,22 +383,40 @@ export function buildUnitsAndLineage(dimProvinceCsv: string): Built {
     seenDistricts.add(d);
     const districtLinks = links.filter((x) => x.old_district_code === l.old_district_code);
     const [name, short] = districtNames.get(d) ?? localName((l as unknown as Record<string, string>).old_district!);
-    out.units.push(base({ unit_code: d, name, short_name: short, kind: 'district', parent_code: d.split('.')[0]!, valid_to: PROVINCE_END, official_code: l.old_district_code }));
+    out.units.push(
+      base({
+        unit_code: d,
+        name,
+        short_name: short,
+        kind: 'district',
+        parent_code: d.split('.')[0]!,
+        valid_to: PROVINCE_END,
+        official_code: l.old_district_code,
+      }),
+    );
     const targets = [...new Set(districtLinks.map((x) => newCommuneCode(x.new_commune_code)))].sort();
     const offices = d === 'AG.CT' ? CHAU_THANH_OFFICES.map(([c]) => c) : [];
     for (const from of [d, ...offices]) {
       for (const to of targets) {
-        out.lineage.push({ from_code: from, to_code: to, effective_on: NEW_START, kind: targets.length > 1 ? 'divided' : 'renamed', note: NOTE_DISTRICTS });
+        out.lineage.push({
+          from_code: from,
+          to_code: to,
+          effective_on: NEW_START,
+          kind: targets.length > 1 ? 'divided' : 'renamed',
+          note: NOTE_DISTRICTS,
+        });
       }
     }
     if (d === 'AG.CT') {
-      for (const [c, n, s, k] of CHAU_THANH_OFFICES) out.units.push(base({ unit_code: c, name: n, short_name: s, kind: k, parent_code: d, valid_to: PROVINCE_END }));
+      for (const [c, n, s, k] of CHAU_THANH_OFFICES)
+        out.units.push(base({ unit_code: c, name: n, short_name: s, kind: k, parent_code: d, valid_to: PROVINCE_END }));
     }
   }
 
   // Old communes under their districts, each onto the new commune(s) it went to.
   const predecessors = new Map<string, Set<string>>();
-  for (const l of links) predecessors.set(l.new_commune_code, (predecessors.get(l.new_commune_code) ?? new Set()).add(l.old_commune_code));
+  for (const l of links)
+    predecessors.set(l.new_commune_code, (predecessors.get(l.new_commune_code) ?? new Set()).add(l.old_commune_code));
   const seenOld = new Set<string>();
   for (const l of links) {
     const code = oldCommuneCode(l);
@@ -347,26 +437,72 @@ export function buildUnitsAndLineage(dimProvinceCsv: string): Built {
         }),
       );
     }
-    const kind = l.divided === 'true' ? 'divided' : predecessors.get(l.new_commune_code)!.size > 1 ? 'merged' : 'renamed';
-    out.lineage.push({ from_code: code, to_code: newCommuneCode(l.new_commune_code), effective_on: NEW_START, kind, note: NOTE_COMMUNES });
+    const kind =
+      l.divided === 'true' ? 'divided' : predecessors.get(l.new_commune_code)!.size > 1 ? 'merged' : 'renamed';
+    out.lineage.push({
+      from_code: code,
+      to_code: newCommuneCode(l.new_commune_code),
+      effective_on: NEW_START,
+      kind,
+      note: NOTE_COMMUNES,
+    });
   }
 
   // The new province, its agencies and its 102 communes.
-  out.units.push(base({ unit_code: MERGED_PROVINCE, name: 'UBND tỉnh An Giang', short_name: 'An Giang', kind: 'province', valid_from: NEW_START, official_code: '91' }));
+  out.units.push(
+    base({
+      unit_code: MERGED_PROVINCE,
+      name: 'UBND tỉnh An Giang',
+      short_name: 'An Giang',
+      kind: 'province',
+      valid_from: NEW_START,
+      official_code: '91',
+    }),
+  );
   for (const [suffix, name, short, kind] of NEW_DEPARTMENTS) {
-    out.units.push(base({ unit_code: `${MERGED_PROVINCE}.${suffix}`, name, short_name: short, kind, parent_code: MERGED_PROVINCE, valid_from: NEW_START }));
+    out.units.push(
+      base({
+        unit_code: `${MERGED_PROVINCE}.${suffix}`,
+        name,
+        short_name: short,
+        kind,
+        parent_code: MERGED_PROVINCE,
+        valid_from: NEW_START,
+      }),
+    );
   }
-  out.units.push(base({ unit_code: 'AGM.TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh', short_name: 'TT PVHCC', kind: 'other', parent_code: 'AGM.VP', valid_from: NEW_START }));
+  out.units.push(
+    base({
+      unit_code: 'AGM.TTPVHCC',
+      name: 'Trung tâm Phục vụ hành chính công tỉnh',
+      short_name: 'TT PVHCC',
+      kind: 'other',
+      parent_code: 'AGM.VP',
+      valid_from: NEW_START,
+    }),
+  );
   const seenNew = new Set<string>();
   for (const l of links) {
     if (seenNew.has(l.new_commune_code)) continue;
     seenNew.add(l.new_commune_code);
     const [name, short] = localName(l.new_commune);
-    out.units.push(base({ unit_code: newCommuneCode(l.new_commune_code), name, short_name: short, kind: 'commune', parent_code: MERGED_PROVINCE, valid_from: NEW_START, official_code: l.new_commune_code }));
+    out.units.push(
+      base({
+        unit_code: newCommuneCode(l.new_commune_code),
+        name,
+        short_name: short,
+        kind: 'commune',
+        parent_code: MERGED_PROVINCE,
+        valid_from: NEW_START,
+        official_code: l.new_commune_code,
+      }),
+    );
   }
 
   provinces(dimProvinceCsv, out);
-  out.lineage.sort((a, b) => cmp(a.effective_on, b.effective_on) || cmp(a.from_code, b.from_code) || cmp(a.to_code, b.to_code));
+  out.lineage.sort(
+    (a, b) => cmp(a.effective_on, b.effective_on) || cmp(a.from_code, b.from_code) || cmp(a.to_code, b.to_code),
+  );
   return out;
 }
 
@@ -395,6 +531,7 @@ export function unitsOn(lineage: readonly LineageRow[], code: string, date: stri
 /** The one unit that answers for `code` on `date`; a divided unit has no one answer, so it is a mistake here. */
 export function unitOn(lineage: readonly LineageRow[], code: string, date: string): string {
   const to = unitsOn(lineage, code, date);
-  if (to.length !== 1) throw new Error(`${code} was divided by ${date} (${to.join(', ')}); no single unit answers for it`);
+  if (to.length !== 1)
+    throw new Error(`${code} was divided by ${date} (${to.join(', ')}); no single unit answers for it`);
   return to[0]!;
 }

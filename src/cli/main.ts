@@ -16,7 +16,11 @@ export function program(): Command {
 }
 
 /** Prints any error the way a user should see it and returns the exit code; the only place errors are printed. */
-export function report(e: unknown, debug: boolean, err: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+export function report(
+  e: unknown,
+  debug: boolean,
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): number {
   if (e instanceof CommanderError) {
     // Commander already printed the message or help text.
     return e.exitCode === 0 ? EXIT.ok : EXIT.usage;

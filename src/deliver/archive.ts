@@ -36,22 +36,39 @@ const ARCHIVE = 'index.html';
  * with the run's run.json beside the units and each unit's metrics.json. `extraJobDirs` adds job
  * folders outside the root (a job's absolute `output`).
  */
-export function collectBriefs(outputRoot: string, messages: MessageRecord[], extraJobDirs: string[] = []): ArchiveEntry[] {
+export function collectBriefs(
+  outputRoot: string,
+  messages: MessageRecord[],
+  extraJobDirs: string[] = [],
+): ArchiveEntry[] {
   const root = path.resolve(outputRoot);
-  const jobDirs = new Set([...list(root).filter((n) => !n.startsWith('.')).map((n) => path.join(root, n)), ...extraJobDirs.map((d) => path.resolve(d))]);
+  const jobDirs = new Set([
+    ...list(root)
+      .filter((n) => !n.startsWith('.'))
+      .map((n) => path.join(root, n)),
+    ...extraJobDirs.map((d) => path.resolve(d)),
+  ]);
   const sent = deliveries(messages);
   const entries: ArchiveEntry[] = [];
   for (const jobDir of jobDirs) {
     for (const name of list(jobDir)) {
       if (name.startsWith('.')) continue;
       const runDir = path.join(jobDir, name);
-      const run = readJson<{ job: string; period: string; units: string[]; status: 'complete' | 'partial'; finished: string }>(path.join(runDir, 'run.json'));
+      const run = readJson<{
+        job: string;
+        period: string;
+        units: string[];
+        status: 'complete' | 'partial';
+        finished: string;
+      }>(path.join(runDir, 'run.json'));
       if (!run || !Array.isArray(run.units)) continue;
       for (const unit of run.units) {
         const dir = path.join(runDir, unit);
         const m = readJson<Metrics>(path.join(dir, 'metrics.json'));
         if (!m) continue;
-        const manifest = readJson<{ generated_at?: string; data?: { fingerprint?: string | null } }>(path.join(dir, 'manifest.json'));
+        const manifest = readJson<{ generated_at?: string; data?: { fingerprint?: string | null } }>(
+          path.join(dir, 'manifest.json'),
+        );
         const href = path.relative(root, dir).split(path.sep).map(encodeURIComponent).join('/');
         entries.push(entryOf(run, unit, m, manifest, href, sent));
       }
@@ -89,7 +106,9 @@ function entryOf(
     overdue: m.tasks.overdue,
     online_ratio: m.online?.online_ratio ?? null,
     online_target: m.online?.target?.online_ratio ?? null,
-    index: main ? { code: main.index_code, period: main.period, score: main.score, rank: main.rank, rank_of: main.rank_of } : null,
+    index: main
+      ? { code: main.index_code, period: main.period, score: main.score, rank: main.rank, rank_of: main.rank_of }
+      : null,
     delivered: d ? { accepted: [...d.accepted].sort(), last: d.last, tried: true } : null,
     status: run.status,
   };
@@ -111,7 +130,12 @@ function deliveries(messages: MessageRecord[]): Map<string, { accepted: Set<stri
 }
 
 /** Rewrites `<root>/index.html` from what is on disk now; written to a temp file and renamed. */
-export async function writeArchive(outputRoot: string, messages: MessageRecord[], now: Date, extraJobDirs: string[] = []): Promise<string> {
+export async function writeArchive(
+  outputRoot: string,
+  messages: MessageRecord[],
+  now: Date,
+  extraJobDirs: string[] = [],
+): Promise<string> {
   const file = path.join(outputRoot, ARCHIVE);
   const html = archiveHtml(collectBriefs(outputRoot, messages, extraJobDirs), now);
   fs.mkdirSync(outputRoot, { recursive: true });

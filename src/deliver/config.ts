@@ -5,7 +5,10 @@ const SUBJECT_PLACEHOLDERS = ['{period}', '{period_id}', '{unit}', '{unit_code}'
 
 const address = z.email({ error: 'must be an e-mail address, e.g. "vanphong@angiang.gov.vn"' });
 /** A list of addresses; one address alone may be written without the brackets. */
-const addresses = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(address, { error: 'must be a list of e-mail addresses' }));
+const addresses = z.preprocess(
+  (v) => (typeof v === 'string' ? [v] : v),
+  z.array(address, { error: 'must be a list of e-mail addresses' }),
+);
 
 export const unitRecipients = z.strictObject({
   to: addresses.default([]),
@@ -21,7 +24,9 @@ export const emailSchema = z
     to: addresses.default([]),
     cc: addresses.default([]),
     units: z
-      .record(z.string().regex(UNIT_CODE, { error: 'must be a unit code, e.g. "AG.LX"' }), unitRecipients, { error: 'must map unit codes to {"to": [...]}' })
+      .record(z.string().regex(UNIT_CODE, { error: 'must be a unit code, e.g. "AG.LX"' }), unitRecipients, {
+        error: 'must map unit codes to {"to": [...]}',
+      })
       .default({}),
     subject: z
       .string({ error: 'must be text' })

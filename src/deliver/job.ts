@@ -64,7 +64,12 @@ export async function deliverJob(
       if (!(e instanceof CliError)) throw e;
       return finish('incomplete', `${e.message}; nothing was sent`, null);
     }
-    if (!smtp) return finish('skipped', 'CCHC_SMTP_URL is not set: delivery skipped, nothing was sent (cchc run --eml DIR writes the messages to check)', null);
+    if (!smtp)
+      return finish(
+        'skipped',
+        'CCHC_SMTP_URL is not set: delivery skipped, nothing was sent (cchc run --eml DIR writes the messages to check)',
+        null,
+      );
   }
   const names = await namesFrom(req.dbPath);
   const transport = smtp ? fx.delivery.transport(smtp) : null;
@@ -79,11 +84,21 @@ export async function deliverJob(
         names,
         delivered: acceptedBefore(req.history, req.job, req.period),
         resend: req.resend,
-        target: smtp && transport ? { smtp, transport } : { eml: req.eml!, from: fx.delivery.env.CCHC_SMTP_FROM?.trim() || 'CCHC <cchc@localhost>' },
+        target:
+          smtp && transport
+            ? { smtp, transport }
+            : { eml: req.eml!, from: fx.delivery.env.CCHC_SMTP_FROM?.trim() || 'CCHC <cchc@localhost>' },
         record: (r) => req.record(r),
         signal: req.signal,
       },
-      { clock: fx.clock, logger: { info: (m) => fx.logger.info(maskSecrets(m, smtp)), warn: (m) => fx.logger.warn(maskSecrets(m, smtp)) }, sleep: (ms) => fx.delivery.sleep(ms, req.signal) },
+      {
+        clock: fx.clock,
+        logger: {
+          info: (m) => fx.logger.info(maskSecrets(m, smtp)),
+          warn: (m) => fx.logger.warn(maskSecrets(m, smtp)),
+        },
+        sleep: (ms) => fx.delivery.sleep(ms, req.signal),
+      },
     );
     return finish(out.status, out.note, smtp);
   } finally {
@@ -109,6 +124,10 @@ async function namesFrom(dbPath: string) {
 
 /** `--eml` needs something to write. */
 export function requireEmail(spec: EmailSpec | undefined, file: string): EmailSpec {
-  if (!spec) throw new CliError(`${file}: --eml needs a "deliver": {"email": {...}} section in the job file (docs/jobs.md)`, EXIT.usage);
+  if (!spec)
+    throw new CliError(
+      `${file}: --eml needs a "deliver": {"email": {...}} section in the job file (docs/jobs.md)`,
+      EXIT.usage,
+    );
   return spec;
 }

@@ -23,7 +23,9 @@ export function readBrief(dir: string): BriefFiles {
   const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8')) as Metrics;
   let fingerprint = metrics.data?.fingerprint ?? null;
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { data?: { fingerprint?: string | null } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      data?: { fingerprint?: string | null };
+    };
     fingerprint = manifest.data?.fingerprint ?? fingerprint;
   } catch {
     // The fingerprint of metrics.json is the same figure; manifest.json only repeats it.
@@ -120,10 +122,18 @@ export function composeMessage(input: ComposeInput): Mail.Options & { subject: s
     '</body></html>',
   ].join('\n');
   const attachments: Mail.Attachment[] = [
-    { filename: attachmentName(subject, 'pdf'), path: path.join(brief.dir, 'brief.pdf'), contentType: 'application/pdf' },
+    {
+      filename: attachmentName(subject, 'pdf'),
+      path: path.join(brief.dir, 'brief.pdf'),
+      contentType: 'application/pdf',
+    },
   ];
   if (spec.attach_html) {
-    attachments.push({ filename: attachmentName(subject, 'html'), path: path.join(brief.dir, 'brief.html'), contentType: 'text/html; charset=utf-8' });
+    attachments.push({
+      filename: attachmentName(subject, 'html'),
+      path: path.join(brief.dir, 'brief.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
   }
   return {
     from: input.from,

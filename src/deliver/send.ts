@@ -17,7 +17,13 @@ export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
 /** What nodemailer's transport does for us; an interface so the engine does not care which transport. */
 export interface Transport {
-  sendMail(mail: Mail.Options): Promise<{ accepted?: unknown[]; rejected?: unknown[]; rejectedErrors?: SmtpError[]; response?: string; messageId?: string }>;
+  sendMail(mail: Mail.Options): Promise<{
+    accepted?: unknown[];
+    rejected?: unknown[];
+    rejectedErrors?: SmtpError[];
+    response?: string;
+    messageId?: string;
+  }>;
   close(): void;
 }
 
@@ -60,7 +66,10 @@ export interface DeliveryRequest {
  * each retry addressed only to the recipients still pending; permanent refusals (5xx) are final
  * for that recipient. Never throws for a mail problem: every outcome is a record.
  */
-export async function deliver(req: DeliveryRequest, fx: DeliveryEffects): Promise<{ status: DeliveryStatus; note: string; messages: MessageRecord[] }> {
+export async function deliver(
+  req: DeliveryRequest,
+  fx: DeliveryEffects,
+): Promise<{ status: DeliveryStatus; note: string; messages: MessageRecord[] }> {
   const messages: MessageRecord[] = [];
   const notes: string[] = [];
   const eml = 'eml' in req.target;
@@ -85,22 +94,44 @@ export async function deliver(req: DeliveryRequest, fx: DeliveryEffects): Promis
     notes.push(`${m.unit}: not delivered to ${who || 'anyone'}`);
   }
   const resent = messages.filter((m) => m.resend && m.status !== 'written');
-  if (resent.length) notes.unshift(`--resend: sent again to ${resent.map((m) => `${m.unit} (${m.accepted.length})`).join(', ')}`);
+  if (resent.length)
+    notes.unshift(`--resend: sent again to ${resent.map((m) => `${m.unit} (${m.accepted.length})`).join(', ')}`);
   const already = messages.filter((m) => m.status === 'already-sent');
-  if (already.length) notes.push(`${already.map((m) => m.unit).join(', ')}: already delivered in an earlier run; nothing sent (--resend sends again)`);
+  if (already.length)
+    notes.push(
+      `${already.map((m) => m.unit).join(', ')}: already delivered in an earlier run; nothing sent (--resend sends again)`,
+    );
   const unsent = notes.some((n) => n.includes('not sent, the run was stopped') || n.includes(': no recipient'));
   const status: DeliveryStatus = eml ? 'written' : missed.length || unsent ? 'incomplete' : 'complete';
-  const note = 'eml' in req.target
-    ? `written as .eml to ${req.target.eml}; nothing was sent${notes.length ? '; ' + notes.join('; ') : ''}`
-    : notes.join('; ') || `sent ${messages.length} message${messages.length === 1 ? '' : 's'}`;
+  const note =
+    'eml' in req.target
+      ? `written as .eml to ${req.target.eml}; nothing was sent${notes.length ? '; ' + notes.join('; ') : ''}`
+      : notes.join('; ') || `sent ${messages.length} message${messages.length === 1 ? '' : 's'}`;
   return { status, note: smtp ? maskSecrets(note, smtp) : note, messages };
 }
 
-async function deliverOne(req: DeliveryRequest, fx: DeliveryEffects, unit: string, dir: string, to: string[], cc: string[]): Promise<MessageRecord> {
+async function deliverOne(
+  req: DeliveryRequest,
+  fx: DeliveryEffects,
+  unit: string,
+  dir: string,
+  to: string[],
+  cc: string[],
+): Promise<MessageRecord> {
   const from = 'smtp' in req.target ? req.target.smtp.from : req.target.from;
   const messageId = `<${req.runId}.${unit}@${domainOf(from)}>`;
   const brief = readBrief(dir);
-  const mail = composeMessage({ spec: req.spec, brief, names: req.names(brief.metrics), runId: req.runId, from, to, cc, messageId, date: fx.clock.now() });
+  const mail = composeMessage({
+    spec: req.spec,
+    brief,
+    names: req.names(brief.metrics),
+    runId: req.runId,
+    from,
+    to,
+    cc,
+    messageId,
+    date: fx.clock.now(),
+  });
   const base: MessageRecord = {
     event: 'message',
     run_id: req.runId,
@@ -152,11 +183,21 @@ async function deliverOne(req: DeliveryRequest, fx: DeliveryEffects, unit: strin
     rec.accepted.push(...a.accepted);
     for (const r of a.rejected.filter((r) => !r.temporary)) permanent.push(r);
     lastTemporary = new Map(a.rejected.filter((r) => r.temporary).map((r) => [r.address, r.response]));
-    const done = new Set([...a.accepted, ...a.rejected.filter((r) => !r.temporary).map((r) => r.address)].map((x) => x.toLowerCase()));
+    const done = new Set(
+      [...a.accepted, ...a.rejected.filter((r) => !r.temporary).map((r) => r.address)].map((x) => x.toLowerCase()),
+    );
     pending = pending.filter((p) => !done.has(p.toLowerCase()));
   }
-  rec.rejected = [...permanent, ...pending.map((address) => ({ address, response: lastTemporary.get(address) ?? rec.response ?? 'not sent', temporary: true }))];
-  rec.status = rec.rejected.length === 0 ? 'sent' : rec.accepted.length > 0 || already.length > 0 ? 'incomplete' : 'failed';
+  rec.rejected = [
+    ...permanent,
+    ...pending.map((address) => ({
+      address,
+      response: lastTemporary.get(address) ?? rec.response ?? 'not sent',
+      temporary: true,
+    })),
+  ];
+  rec.status =
+    rec.rejected.length === 0 ? 'sent' : rec.accepted.length > 0 || already.length > 0 ? 'incomplete' : 'failed';
   const tried = rec.attempts.length;
   fx.logger.info(
     `${req.job} ${req.period}: ${unit}: ${rec.status}, accepted ${rec.accepted.length}${rec.rejected.length ? `, not delivered ${rec.rejected.length}` : ''}` +
@@ -166,32 +207,63 @@ async function deliverOne(req: DeliveryRequest, fx: DeliveryEffects, unit: strin
 }
 
 /** One SMTP transaction to `recipients` (the message's headers keep every To and Cc; only the envelope narrows). */
-async function attemptOnce(transport: Transport, mail: Mail.Options, recipients: string[], clock: Clock, smtp: SmtpSettings): Promise<Attempt> {
+async function attemptOnce(
+  transport: Transport,
+  mail: Mail.Options,
+  recipients: string[],
+  clock: Clock,
+  smtp: SmtpSettings,
+): Promise<Attempt> {
   const at = clock.now().toISOString();
   const mask = (s: string) => maskSecrets(s, smtp);
   try {
     const info = await transport.sendMail({ ...mail, envelope: { from: smtp.from, to: recipients } });
     const accepted = (info.accepted ?? []).map(String);
     const rejected = (info.rejectedErrors ?? []).map((e) => refusal(e, mask));
-    return { at, recipients, accepted, rejected, response: mask(info.response ?? ''), outcome: rejected.length ? 'partial' : 'accepted' };
+    return {
+      at,
+      recipients,
+      accepted,
+      rejected,
+      response: mask(info.response ?? ''),
+      outcome: rejected.length ? 'partial' : 'accepted',
+    };
   } catch (e) {
     const err = e as SmtpError;
     if (err.rejectedErrors?.length) {
       const rejected = err.rejectedErrors.map((r) => refusal(r, mask));
       const temporary = rejected.every((r) => r.temporary);
-      return { at, recipients, accepted: [], rejected, response: mask(err.response ?? messageOf(e)), outcome: temporary ? 'temporary' : 'rejected' };
+      return {
+        at,
+        recipients,
+        accepted: [],
+        rejected,
+        response: mask(err.response ?? messageOf(e)),
+        outcome: temporary ? 'temporary' : 'rejected',
+      };
     }
     // A reply to the whole message (MAIL FROM, DATA, AUTH), or no reply at all (refused, dropped, timed out).
     const code = err.responseCode;
     const temporary = code === undefined || (code >= 400 && code < 500);
     const response = mask(err.response ?? `${err.code ?? 'error'}: ${messageOf(e)}`);
-    return { at, recipients, accepted: [], rejected: recipients.map((address) => ({ address, response, temporary })), response, outcome: temporary ? 'temporary' : 'rejected' };
+    return {
+      at,
+      recipients,
+      accepted: [],
+      rejected: recipients.map((address) => ({ address, response, temporary })),
+      response,
+      outcome: temporary ? 'temporary' : 'rejected',
+    };
   }
 }
 
 function refusal(e: SmtpError, mask: (s: string) => string): Attempt['rejected'][number] {
   const code = e.responseCode;
-  return { address: String(e.recipient), response: mask(e.response ?? messageOf(e)), temporary: code === undefined || (code >= 400 && code < 500) };
+  return {
+    address: String(e.recipient),
+    response: mask(e.response ?? messageOf(e)),
+    temporary: code === undefined || (code >= 400 && code < 500),
+  };
 }
 
 function domainOf(from: string): string {
@@ -200,8 +272,21 @@ function domainOf(from: string): string {
 }
 
 /** The run's `delivery` line. */
-export function deliveryRecord(runId: string, status: DeliveryStatus, note: string, smtp: SmtpSettings | null, clock: Clock): DeliveryRecord {
-  return { event: 'delivery', run_id: runId, status, note, smtp: smtp?.shown ?? null, finished: clock.now().toISOString() };
+export function deliveryRecord(
+  runId: string,
+  status: DeliveryStatus,
+  note: string,
+  smtp: SmtpSettings | null,
+  clock: Clock,
+): DeliveryRecord {
+  return {
+    event: 'delivery',
+    run_id: runId,
+    status,
+    note,
+    smtp: smtp?.shown ?? null,
+    finished: clock.now().toISOString(),
+  };
 }
 
 /** Addresses per unit that accepted a job and period's brief in earlier runs (lower case). */

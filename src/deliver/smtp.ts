@@ -23,15 +23,25 @@ export function smtpFromEnv(env: Record<string, string | undefined>): SmtpSettin
   try {
     parsed = new URL(url);
   } catch {
-    throw new CliError('CCHC_SMTP_URL is not a URL; use smtp://user:password@host:587 or smtps://user:password@host:465', EXIT.usage);
+    throw new CliError(
+      'CCHC_SMTP_URL is not a URL; use smtp://user:password@host:587 or smtps://user:password@host:465',
+      EXIT.usage,
+    );
   }
   const shown = maskUrl(parsed);
   if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    throw new CliError(`CCHC_SMTP_URL ${shown}: must start with smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start)`, EXIT.usage);
+    throw new CliError(
+      `CCHC_SMTP_URL ${shown}: must start with smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start)`,
+      EXIT.usage,
+    );
   }
   if (!parsed.hostname) throw new CliError(`CCHC_SMTP_URL ${shown}: names no host`, EXIT.usage);
   const from = env.CCHC_SMTP_FROM?.trim();
-  if (!from) throw new CliError('CCHC_SMTP_FROM is not set; it is the sender address, e.g. "Văn phòng UBND tỉnh <vp@angiang.gov.vn>"', EXIT.usage);
+  if (!from)
+    throw new CliError(
+      'CCHC_SMTP_FROM is not set; it is the sender address, e.g. "Văn phòng UBND tỉnh <vp@angiang.gov.vn>"',
+      EXIT.usage,
+    );
   return { url, from, shown };
 }
 
@@ -66,5 +76,10 @@ export function maskSecrets(text: string, smtp: SmtpSettings | null): string {
  */
 export function smtpTransport(smtp: SmtpSettings): nodemailer.Transporter<SMTPTransport.SentMessageInfo> {
   const fromUrl = parseConnectionUrl(smtp.url) as SMTPTransport.Options;
-  return nodemailer.createTransport({ connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000, ...fromUrl });
+  return nodemailer.createTransport({
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+    ...fromUrl,
+  });
 }

@@ -13,7 +13,14 @@ export async function openBriefSession(effects: Effects): Promise<RenderSession>
     async render(db, request) {
       const { files } = await renderBrief(
         db,
-        { out: request.outDir, period: request.period.id, unit: request.unit, template: request.template, document: documentOptions(request.header), browser },
+        {
+          out: request.outDir,
+          period: request.period.id,
+          unit: request.unit,
+          template: request.template,
+          document: documentOptions(request.header),
+          browser,
+        },
         effects,
       );
       return { files };

@@ -26,43 +26,63 @@ export async function runCommand(
   const job = readJob(jobFile(name, deps.root), deps.outputRoot);
   const at = opts.at === undefined ? undefined : parseAt(opts.at);
   if (opts.eml !== undefined) requireEmail(job.deliver?.email, job.file);
-  if (opts.eml !== undefined && opts.resend) throw new CliError('--eml writes files and sends nothing; --resend does not apply');
+  if (opts.eml !== undefined && opts.resend)
+    throw new CliError('--eml writes files and sends nothing; --resend does not apply');
   const eml = opts.eml === undefined ? undefined : path.resolve(deps.root, opts.eml);
   const controller = new AbortController();
   const unhook = abortOnSignals(controller);
   try {
-    const r = await runJob(job, { at, period: opts.period, trigger: 'manual', signal: controller.signal, eml, resend: opts.resend }, deps);
+    const r = await runJob(
+      job,
+      { at, period: opts.period, trigger: 'manual', signal: controller.signal, eml, resend: opts.resend },
+      deps,
+    );
     for (const o of r.outputs) out(path.relative(deps.root, o) || o);
     if (r.exit_code === EXIT.ok) return;
     if (r.exit_code === EXIT.delivery) {
       const where = path.relative(deps.root, historyFile(deps));
-      throw new CliError(`job ${r.job} ${r.period}: every brief is published, but delivery is incomplete: ${r.delivery?.note}\n(recorded in ${where}; cchc runs --json shows every attempt)`, r.exit_code);
+      throw new CliError(
+        `job ${r.job} ${r.period}: every brief is published, but delivery is incomplete: ${r.delivery?.note}\n(recorded in ${where}; cchc runs --json shows every attempt)`,
+        r.exit_code,
+      );
     }
     if (r.status === 'failed' && r.error instanceof DataError) throw r.error;
     const lines = r.errors.map((e) => `  ${e.unit ?? r.job}: ${e.message}`);
     const what = r.status === 'partial' ? `${r.errors.length} of ${r.units.length} briefs failed` : 'failed';
-    throw new CliError(`job ${r.job} ${r.period} ${what}:\n${lines.join('\n')}\n(recorded in ${path.relative(deps.root, historyFile(deps))})`, r.exit_code);
+    throw new CliError(
+      `job ${r.job} ${r.period} ${what}:\n${lines.join('\n')}\n(recorded in ${path.relative(deps.root, historyFile(deps))})`,
+      r.exit_code,
+    );
   } finally {
     unhook();
   }
 }
 
 /** `cchc runs`: the history, newest last, as a table (or JSON lines' worth as one JSON array). */
-export function runsCommand(opts: { job?: string; last: string; json: boolean }, out: Out, deps: Pick<JobDeps, 'outputRoot' | 'isAlive'> = productionDeps(process.cwd(), stderrLogger)): void {
+export function runsCommand(
+  opts: { job?: string; last: string; json: boolean },
+  out: Out,
+  deps: Pick<JobDeps, 'outputRoot' | 'isAlive'> = productionDeps(process.cwd(), stderrLogger),
+): void {
   const last = Number(opts.last);
-  if (!Number.isInteger(last) || last < 1) throw new CliError(`--last ${opts.last} must be a whole number of runs, 1 or more`);
+  if (!Number.isInteger(last) || last < 1)
+    throw new CliError(`--last ${opts.last} must be a whole number of runs, 1 or more`);
   const runs = readRuns(historyFile(deps), deps.isAlive)
     .filter((r) => !opts.job || r.job === opts.job)
     .slice(-last);
   if (opts.json) return out(JSON.stringify(runs, null, 2));
-  if (runs.length === 0) return out(`no runs recorded${opts.job ? ` for job ${opts.job}` : ''} in ${historyFile(deps)}`);
+  if (runs.length === 0)
+    return out(`no runs recorded${opts.job ? ` for job ${opts.job}` : ''} in ${historyFile(deps)}`);
   out(formatTable(runsTable(runs)).trimEnd());
 }
 
 function runsTable(runs: RunView[]) {
   const cols = ['started', 'job', 'period', 'status', 'exit', 'units', 'finished', 'delivery', 'outputs', 'error'];
   return {
-    columns: cols.map((name) => ({ name, kind: name === 'exit' || name === 'units' ? ('int' as const) : ('text' as const) })),
+    columns: cols.map((name) => ({
+      name,
+      kind: name === 'exit' || name === 'units' ? ('int' as const) : ('text' as const),
+    })),
     rows: runs.map((r) => [
       local(r.started),
       r.job,
@@ -82,12 +102,18 @@ function runsTable(runs: RunView[]) {
 /** `complete 3/3` — messages every recipient accepted, of those the run handled. */
 function deliverySummary(r: RunView): string {
   const d = r.delivery!;
-  const ok = d.messages.filter((m) => m.status === 'sent' || m.status === 'already-sent' || m.status === 'written').length;
+  const ok = d.messages.filter(
+    (m) => m.status === 'sent' || m.status === 'already-sent' || m.status === 'written',
+  ).length;
   return d.status === 'skipped' ? 'skipped' : `${d.status} ${ok}/${d.messages.length}`;
 }
 
 /** `cchc schedule`: prints OS scheduler config, or runs until SIGINT/SIGTERM. */
-export async function scheduleCommand(opts: { print?: string; job?: string[] }, out: Out, deps: JobDeps = productionDeps(process.cwd(), stdoutLines)): Promise<void> {
+export async function scheduleCommand(
+  opts: { print?: string; job?: string[] },
+  out: Out,
+  deps: JobDeps = productionDeps(process.cwd(), stdoutLines),
+): Promise<void> {
   const jobs = allJobs(deps, opts.job);
   if (opts.print === 'crontab') return out(crontab(jobs, deps.root).trimEnd());
   if (opts.print === 'systemd') return out(systemdUnits(jobs, deps.root).trimEnd());
@@ -96,7 +122,9 @@ export async function scheduleCommand(opts: { print?: string; job?: string[] }, 
   const controller = new AbortController();
   const unhook = abortOnSignals(controller);
   try {
-    const reason = await new Promise<string>((resolve) => controller.signal.addEventListener('abort', () => resolve(String(controller.signal.reason)), { once: true }));
+    const reason = await new Promise<string>((resolve) =>
+      controller.signal.addEventListener('abort', () => resolve(String(controller.signal.reason)), { once: true }),
+    );
     await scheduler.stop(reason);
   } finally {
     unhook();
@@ -105,7 +133,12 @@ export async function scheduleCommand(opts: { print?: string; job?: string[] }, 
 
 function allJobs(deps: JobDeps, names: string[] | undefined): Job[] {
   const dir = path.join(deps.root, 'jobs');
-  const files = names?.length ? names.map((n) => jobFile(n, deps.root)) : safeList(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f));
+  const files = names?.length
+    ? names.map((n) => jobFile(n, deps.root))
+    : safeList(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(dir, f));
   if (files.length === 0) throw new CliError(`no job files in ${dir}; see docs/jobs.md`);
   return files.map((f) => readJob(f, deps.outputRoot));
 }

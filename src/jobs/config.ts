@@ -23,7 +23,10 @@ const cron = z.string().refine(
       return false;
     }
   },
-  { error: 'must be a cron expression, e.g. "0 7 1 * *" (minute hour day-of-month month day-of-week), evaluated in Asia/Ho_Chi_Minh' },
+  {
+    error:
+      'must be a cron expression, e.g. "0 7 1 * *" (minute hour day-of-month month day-of-week), evaluated in Asia/Ho_Chi_Minh',
+  },
 );
 
 const period = z.string().refine(
@@ -39,12 +42,19 @@ const period = z.string().refine(
   { error: `must be ${RELATIVE_PERIODS.join(', ')}, or a fixed period: ${PERIOD_FORMS}` },
 );
 
-const UNITS_FORMS = 'must be "province", "children-of:CODE" (e.g. "children-of:AG"), or a list of unit codes (e.g. ["AG.LX", "AG.CD"])';
+const UNITS_FORMS =
+  'must be "province", "children-of:CODE" (e.g. "children-of:AG"), or a list of unit codes (e.g. ["AG.LX", "AG.CD"])';
 const units = z
   .union([z.string(), z.array(z.string()).min(1)], { error: UNITS_FORMS })
-  .refine((u) => (Array.isArray(u) ? u.every((c) => UNIT_CODE.test(c)) : u === 'province' || /^children-of:[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u)), {
-    error: UNITS_FORMS,
-  });
+  .refine(
+    (u) =>
+      Array.isArray(u)
+        ? u.every((c) => UNIT_CODE.test(c))
+        : u === 'province' || /^children-of:[A-Za-z0-9][A-Za-z0-9._-]*$/.test(u),
+    {
+      error: UNITS_FORMS,
+    },
+  );
 
 const text = z.string({ error: 'must be text' });
 const lines = z.array(text, { error: 'must be a list of text lines' });
@@ -74,13 +84,20 @@ const jobSchema = z.strictObject({
   period,
   units,
   unit_kinds: z
-    .array(z.enum(['province', 'department', 'district', 'commune', 'other'], { error: 'must be province, department, district, commune or other' }))
+    .array(
+      z.enum(['province', 'department', 'district', 'commune', 'other'], {
+        error: 'must be province, department, district, commune or other',
+      }),
+    )
     .min(1)
     .optional(),
   template: z.string().regex(NAME, { error: 'must be a template name, e.g. "brief"' }).default('brief'),
   output: text.optional(),
   header: header.default({}),
-  retention: z.int({ error: 'must be a whole number of runs to keep (1 or more)' }).min(1, { error: 'must keep at least 1 run' }).default(12),
+  retention: z
+    .int({ error: 'must be a whole number of runs to keep (1 or more)' })
+    .min(1, { error: 'must keep at least 1 run' })
+    .default(12),
   deliver: deliverSchema.optional(),
 });
 
@@ -104,14 +121,18 @@ export function readJob(file: string, outputRoot: string): Job {
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? `no such file${available(path.dirname(file))}` : (e as Error).message;
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `no such file${available(path.dirname(file))}`
+        : (e as Error).message;
     throw new CliError(`${file}: cannot read job: ${why}`, EXIT.usage);
   }
   const parsed = jobSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new CliError(`${file}: ${describeIssue(parsed.error.issues[0]!)}`, EXIT.usage);
   const job = parsed.data;
   const expected = path.basename(file, '.json');
-  if (job.name !== expected) throw new CliError(`${file}: name: "${job.name}" must match the file name ("${expected}")`, EXIT.usage);
+  if (job.name !== expected)
+    throw new CliError(`${file}: name: "${job.name}" must match the file name ("${expected}")`, EXIT.usage);
   if (job.unit_kinds && !String(job.units).startsWith('children-of:')) {
     throw new CliError(`${file}: unit_kinds: only applies to units "children-of:CODE"`, EXIT.usage);
   }
@@ -138,7 +159,11 @@ export function jobOutDir(file: string, output: string, outputRoot: string): str
 function available(dir: string): string {
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
   } catch {
     // No jobs folder: nothing to suggest.
   }

@@ -12,7 +12,13 @@ const pending = new Map<string, Promise<unknown>>();
  * Calls for the same database wait for each other: the scheduler's jobs share one database, and
  * two loads in one process would share the loader's temp file.
  */
-export async function ensureDatabase(dataDir: string, dbPath: string, loader: Loader, logger: Logger, label: string): Promise<boolean> {
+export async function ensureDatabase(
+  dataDir: string,
+  dbPath: string,
+  loader: Loader,
+  logger: Logger,
+  label: string,
+): Promise<boolean> {
   const key = path.resolve(dbPath);
   const previous = pending.get(key) ?? Promise.resolve();
   const log = (why: string) => logger.info(`${label}: ${why}; loading ${dataDir} into ${dbPath}`);

@@ -11,6 +11,7 @@ export function fillHeader(header: DocumentHeaderSpec, period: Period, unit: str
     period: period.id,
     unit,
   };
-  const fill = (s: string | undefined) => s?.replace(/\{(year|month|quarter|period|unit)\}/g, (_, k: string) => values[k]!);
+  const fill = (s: string | undefined) =>
+    s?.replace(/\{(year|month|quarter|period|unit)\}/g, (_, k: string) => values[k]!);
   return { ...header, number: fill(header.number), symbol: fill(header.symbol) };
 }

@@ -148,7 +148,10 @@ function readRecords(file: string): HistoryRecord[] {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
-  return text.split('\n').map(parseLine).filter((r) => r !== null);
+  return text
+    .split('\n')
+    .map(parseLine)
+    .filter((r) => r !== null);
 }
 
 const EVENTS = new Set(['started', 'finished', 'message', 'delivery']);

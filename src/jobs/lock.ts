@@ -52,19 +52,27 @@ export function acquireLock(file: string, job: string, fx: LockEffects): () => v
     // An empty lock younger than a few seconds is a taker between open and write, not a crash.
     const fresh = !holder && Date.now() - mtimeMs(file) < 5_000; // file-system time, not the injected clock
     if ((holder && fx.isAlive(holder.pid)) || fresh) {
-      throw new CliError(`job ${job} is already running (pid ${holder?.pid ?? '?'}, since ${holder?.started ?? 'just now'}; lock ${file})`, EXIT.locked);
+      throw new CliError(
+        `job ${job} is already running (pid ${holder?.pid ?? '?'}, since ${holder?.started ?? 'just now'}; lock ${file})`,
+        EXIT.locked,
+      );
     }
     // Unreadable or dead holder: a crashed run. Rename first so two takers cannot both remove it.
     const stale = `${file}.stale.${fx.pid}`;
     try {
       fs.renameSync(file, stale);
       fs.rmSync(stale, { force: true });
-      fx.logger.warn(`job ${job}: removed stale lock of pid ${holder?.pid ?? '?'} (started ${holder?.started ?? '?'}), process is gone`);
+      fx.logger.warn(
+        `job ${job}: removed stale lock of pid ${holder?.pid ?? '?'} (started ${holder?.started ?? '?'}), process is gone`,
+      );
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
-  throw new CliError(`job ${job}: could not take the lock ${file}; another run took it at the same moment`, EXIT.locked);
+  throw new CliError(
+    `job ${job}: could not take the lock ${file}; another run took it at the same moment`,
+    EXIT.locked,
+  );
 }
 
 function readHolder(file: string): LockHolder | null {

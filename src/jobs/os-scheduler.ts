@@ -14,7 +14,9 @@ export function crontab(jobs: Job[], repo: string): string {
     `CRON_TZ=${TIMEZONE}`,
   ];
   for (const job of jobs) {
-    lines.push(`${job.schedule} cd ${shellQuote(repo)} && mkdir -p out && bin/cchc run ${job.name} >> ${shellQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`);
+    lines.push(
+      `${job.schedule} cd ${shellQuote(repo)} && mkdir -p out && bin/cchc run ${job.name} >> ${shellQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -51,7 +53,9 @@ export function systemdUnits(jobs: Job[], repo: string): string {
     );
   }
   out.push(`# Install: save each part under its name in /etc/systemd/system/, then`);
-  out.push(`#   systemctl daemon-reload && systemctl enable --now ${jobs.map((j) => `cchc-${j.name}.timer`).join(' ')}`);
+  out.push(
+    `#   systemctl daemon-reload && systemctl enable --now ${jobs.map((j) => `cchc-${j.name}.timer`).join(' ')}`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -60,7 +64,10 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** A 5-field cron expression as a systemd calendar event in local Asia/Ho_Chi_Minh time. */
 export function onCalendar(job: Pick<Job, 'name' | 'schedule'>): string {
   const fields = job.schedule.trim().split(/\s+/);
-  const fail = (why: string) => new CliError(`job ${job.name}: schedule "${job.schedule}" cannot be written for systemd: ${why}; use --print crontab or cchc schedule`);
+  const fail = (why: string) =>
+    new CliError(
+      `job ${job.name}: schedule "${job.schedule}" cannot be written for systemd: ${why}; use --print crontab or cchc schedule`,
+    );
   if (fields.length !== 5) throw fail('only 5-field expressions (minute hour day month weekday) are converted');
   const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
   // cron ORs a restricted day-of-month with a restricted weekday; systemd ANDs them.

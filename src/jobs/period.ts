@@ -35,7 +35,9 @@ export function parseAt(text: string): Date {
   // Date rolls 2024-02-30 over to 1 March; a day that does not exist is an error instead.
   const valid = m !== null && !Number.isNaN(d.getTime()) && new Date(`${m[1]}T00:00Z`).toISOString().startsWith(m[1]!);
   if (!valid) {
-    throw new CliError(`--at "${text}" is not a date-time; use e.g. 2024-12-01T07:00 (Asia/Ho_Chi_Minh) or 2024-12-01T00:00Z`);
+    throw new CliError(
+      `--at "${text}" is not a date-time; use e.g. 2024-12-01T07:00 (Asia/Ho_Chi_Minh) or 2024-12-01T00:00Z`,
+    );
   }
   return d;
 }

@@ -60,7 +60,8 @@ const BATCH_WORKERS = 3;
 const HISTORY_ISSUES = 20;
 
 export const historyFile = (deps: Pick<JobDeps, 'outputRoot'>): string => path.join(deps.outputRoot, 'runs.jsonl');
-export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string => path.join(deps.outputRoot, '.locks', `${job}.lock`);
+export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string =>
+  path.join(deps.outputRoot, '.locks', `${job}.lock`);
 
 /**
  * One run of a job: lock, reload data if it changed, render every unit's brief into a staging
@@ -69,9 +70,13 @@ export const lockFile = (deps: Pick<JobDeps, 'outputRoot'>, job: string): string
  * written) or an output folder where the lock or history cannot be written (exit 4).
  */
 export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Promise<RunResult> {
-  const period = options.period ? parsePeriod(options.period) : resolvePeriod(job.period, options.at ?? deps.clock.now());
+  const period = options.period
+    ? parsePeriod(options.period)
+    : resolvePeriod(job.period, options.at ?? deps.clock.now());
   const label = `${job.name} ${period.id}`;
-  const release = bookkeeping(`take the lock in ${deps.outputRoot}`, () => acquireLock(lockFile(deps, job.name), job.name, deps));
+  const release = bookkeeping(`take the lock in ${deps.outputRoot}`, () =>
+    acquireLock(lockFile(deps, job.name), job.name, deps),
+  );
   const started = deps.clock.now().toISOString();
   const runId = `${job.name}.${period.id}.${started.replace(/[-:.]/g, '')}.${deps.pid}`;
   const result: RunResult = {
@@ -87,7 +92,8 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
     delivery: null,
     note: null,
   };
-  const record = (r: Parameters<typeof appendRecord>[1]) => bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
+  const record = (r: Parameters<typeof appendRecord>[1]) =>
+    bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
   try {
     record({
       event: 'started',
@@ -100,7 +106,8 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       scheduled_for: options.scheduledFor?.toISOString() ?? null,
     });
     deps.logger.info(`${label}: started (${options.trigger ?? 'manual'})`);
-    for (const name of removeAbandoned(job.outDir, deps.isAlive)) deps.logger.warn(`${label}: removed ${name} left by a run that was killed`);
+    for (const name of removeAbandoned(job.outDir, deps.isAlive))
+      deps.logger.warn(`${label}: removed ${name} left by a run that was killed`);
     try {
       await renderAll(job, period, runId, started, options.signal, deps, result);
     } catch (e) {
@@ -133,7 +140,12 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       // The archive is a view of what is on disk; failing to refresh it leaves the briefs published.
       try {
         // Job folders outside the output root (an absolute `output`) are known from the outputs the history lists.
-        const jobDirs = [job.outDir, ...readRuns(historyFile(deps), deps.isAlive).flatMap((r) => r.outputs.map((o) => path.dirname(path.dirname(o))))];
+        const jobDirs = [
+          job.outDir,
+          ...readRuns(historyFile(deps), deps.isAlive).flatMap((r) =>
+            r.outputs.map((o) => path.dirname(path.dirname(o))),
+          ),
+        ];
         await writeArchive(deps.outputRoot, readMessages(historyFile(deps)), deps.clock.now(), jobDirs);
       } catch (e) {
         deps.logger.warn(`${label}: could not refresh ${path.join(deps.outputRoot, 'index.html')}: ${messageOf(e)}`);
@@ -153,7 +165,9 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       errors: result.errors,
       ...(result.note ? { note: result.note } : {}),
     });
-    deps.logger.info(`${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`);
+    deps.logger.info(
+      `${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`,
+    );
     return result;
   } finally {
     release();
@@ -204,7 +218,13 @@ async function renderAll(
       if (signal?.aborted) return;
       const t0 = performance.now();
       try {
-        await session!.render(dbs[w]!, { period, unit, outDir: path.join(staging, unit), template: job.template, header: fillHeader(job.header, period, unit) });
+        await session!.render(dbs[w]!, {
+          period,
+          unit,
+          outDir: path.join(staging, unit),
+          template: job.template,
+          header: fillHeader(job.header, period, unit),
+        });
         deps.logger.info(`${label}: ${unit} rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       } catch (e) {
         if (signal?.aborted) return;
@@ -232,7 +252,8 @@ async function renderAll(
     result.status = status === 'complete' ? 'ok' : 'partial';
     result.exit_code = status === 'complete' ? EXIT.ok : EXIT.render;
     if (status === 'complete') {
-      for (const dir of pruneRuns(job.outDir, job.name, job.retention)) deps.logger.info(`${label}: retention: removed ${dir}`);
+      for (const dir of pruneRuns(job.outDir, job.name, job.retention))
+        deps.logger.info(`${label}: retention: removed ${dir}`);
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
@@ -248,11 +269,16 @@ function wholeRunErrors(e: unknown): UnitError[] {
   if (!(e instanceof DataError)) return [{ unit: null, message: messageOf(e) }];
   const shown = e.issues.slice(0, HISTORY_ISSUES).map((i) => ({ unit: null, message: formatIssue(i) }));
   const more = e.issues.length - shown.length;
-  return [{ unit: null, message: `${messageOf(e)}; nothing was loaded` }, ...shown, ...(more > 0 ? [{ unit: null, message: `… and ${more} more (cchc check --data DIR lists all)` }] : [])];
+  return [
+    { unit: null, message: `${messageOf(e)}; nothing was loaded` },
+    ...shown,
+    ...(more > 0 ? [{ unit: null, message: `… and ${more} more (cchc check --data DIR lists all)` }] : []),
+  ];
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
+  if (signal?.aborted)
+    throw new CliError(`interrupted by ${String(signal.reason ?? 'a signal')}; nothing was published`, EXIT.render);
 }
 
 /** A file-system failure of the job's own bookkeeping (lock, history) as a message naming the path, not a stack. */
@@ -261,7 +287,9 @@ function bookkeeping<T>(what: string, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof CliError || !(e as NodeJS.ErrnoException).code) throw e;
-    throw new CliError(`cannot ${what}: ${messageOf(e)}; the output folder must be a writable folder`, EXIT.render, { cause: e });
+    throw new CliError(`cannot ${what}: ${messageOf(e)}; the output folder must be a writable folder`, EXIT.render, {
+      cause: e,
+    });
   }
 }
 

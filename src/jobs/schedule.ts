@@ -19,7 +19,11 @@ export function missedRun(job: Job, runs: RunView[], now: Date): Date | null {
   if (!due) return null;
   const period = resolvePeriod(job.period, due).id;
   const covered = runs.some(
-    (r) => r.job === job.name && r.period === period && r.started >= due.toISOString() && (r.status === 'ok' || r.status === 'running'),
+    (r) =>
+      r.job === job.name &&
+      r.period === period &&
+      r.started >= due.toISOString() &&
+      (r.status === 'ok' || r.status === 'running'),
   );
   return covered ? null : due;
 }
@@ -36,7 +40,12 @@ export type RunFn = (job: Job, options: RunOptions, deps: JobDeps) => Promise<Ru
  * run once. A job never runs twice at once: in this process a busy job skips a tick, across
  * processes the job's lock file refuses the second run. `log` gets one line per event.
  */
-export function startScheduler(jobs: Job[], deps: JobDeps, log: (line: string) => void, run: RunFn = runJob): Scheduler {
+export function startScheduler(
+  jobs: Job[],
+  deps: JobDeps,
+  log: (line: string) => void,
+  run: RunFn = runJob,
+): Scheduler {
   const abort = new AbortController();
   const busy = new Map<string, Promise<void>>();
   const stamp = () => deps.clock.now().toISOString();
@@ -47,7 +56,11 @@ export function startScheduler(jobs: Job[], deps: JobDeps, log: (line: string) =
       return;
     }
     const task = run(job, { at: scheduledFor, trigger, scheduledFor, signal: abort.signal }, deps)
-      .then((r) => log(`${stamp()} ${job.name} ${r.period} finished: ${r.status}, exit ${r.exit_code}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}`))
+      .then((r) =>
+        log(
+          `${stamp()} ${job.name} ${r.period} finished: ${r.status}, exit ${r.exit_code}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}`,
+        ),
+      )
       .catch((e: unknown) => log(`${stamp()} ${job.name} not run: ${messageOf(e)}`))
       .finally(() => busy.delete(job.name));
     busy.set(job.name, task);
@@ -60,7 +73,9 @@ export function startScheduler(jobs: Job[], deps: JobDeps, log: (line: string) =
       log(`${stamp()} ${job.name} due ${at.toISOString()}`);
       start(job, at, 'schedule');
     });
-    log(`${stamp()} ${job.name} scheduled "${job.schedule}" (${TIMEZONE}), next ${cron.nextRun()?.toISOString() ?? 'never'}`);
+    log(
+      `${stamp()} ${job.name} scheduled "${job.schedule}" (${TIMEZONE}), next ${cron.nextRun()?.toISOString() ?? 'never'}`,
+    );
     const missed = missedRun(job, history, deps.clock.now());
     if (missed) {
       log(`${stamp()} ${job.name} catching up the run due ${missed.toISOString()}`);

@@ -21,12 +21,18 @@ export interface JobUnits {
  * stand on the period's end (queries/job_units.sql), optionally of some kinds; a list is taken as
  * written, each code checked against the units table.
  */
-export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'unit_kinds'>, period: Period): Promise<JobUnits> {
+export async function resolveUnits(
+  db: Db,
+  job: Pick<Job, 'file' | 'units' | 'unit_kinds'>,
+  period: Period,
+): Promise<JobUnits> {
   if (job.units === 'province') {
     const rows = await rootProvinces(db, period.end);
     if (rows.length !== 1) {
       const found = rows.length ? ` (${rows.map((r) => r.unit_code).join(', ')})` : '';
-      const fix = rows.length ? `; for periods before the merger name one, e.g. "units": ["${rows[0]!.unit_code}"]` : '';
+      const fix = rows.length
+        ? `; for periods before the merger name one, e.g. "units": ["${rows[0]!.unit_code}"]`
+        : '';
       throw new CliError(
         `${job.file}: units: "province" needs exactly one province unit with child units on ${period.end}; found ${rows.length}${found}${fix}`,
         EXIT.data,
@@ -39,7 +45,11 @@ export async function resolveUnits(db: Db, job: Pick<Job, 'file' | 'units' | 'un
     await requireUnits(db, job.file, [parent]);
     const absent = await notStanding(db, parent, period.end);
     if (absent) return { units: [], idle: `${absent.reason}; no briefs of its units for ${period.id}` };
-    const rows = await runQuery<{ unit_code: string; kind: string }>(db, 'job_units', { parent, start: period.start, end: period.end });
+    const rows = await runQuery<{ unit_code: string; kind: string }>(db, 'job_units', {
+      parent,
+      start: period.start,
+      end: period.end,
+    });
     const kinds = job.unit_kinds ? new Set<string>(job.unit_kinds) : null;
     const units = rows.filter((r) => !kinds || kinds.has(r.kind)).map((r) => r.unit_code);
     const what = kinds ? `of kind ${[...kinds].join(', ')} ` : '';

@@ -25,7 +25,13 @@ export interface Discovery {
   issues: DataIssue[];
 }
 
-const fileIssue = (file: string, rule: string, message: string): DataIssue => ({ file, line: null, column: null, rule, message });
+const fileIssue = (file: string, rule: string, message: string): DataIssue => ({
+  file,
+  line: null,
+  column: null,
+  rule,
+  message,
+});
 
 export function discover(dataDir: string): Discovery {
   const files: DataFile[] = [];
@@ -46,26 +52,48 @@ export function discover(dataDir: string): Discovery {
       if (!isTable) {
         const near = closest(stem, TABLE_NAMES);
         issues.push(
-          fileIssue(name, 'unknown_table', `unknown table \`${stem}\`${near ? ` — did you mean \`${near}\`?` : ''}; expected one of ${TABLE_NAMES.join(', ')}`),
+          fileIssue(
+            name,
+            'unknown_table',
+            `unknown table \`${stem}\`${near ? ` — did you mean \`${near}\`?` : ''}; expected one of ${TABLE_NAMES.join(', ')}`,
+          ),
         );
         continue;
       }
       const abs = path.join(dataDir, name);
       files.push({ table: stem as TableName, rel: name, abs, format: ext as Format, size: statSync(abs).size });
     } else if (isTable && UNSUPPORTED.includes(ext)) {
-      issues.push(fileIssue(name, 'format', `.${ext} files are not read; save ${stem} as .csv (UTF-8), .xlsx, .json or .parquet`));
+      issues.push(
+        fileIssue(name, 'format', `.${ext} files are not read; save ${stem} as .csv (UTF-8), .xlsx, .json or .parquet`),
+      );
     }
   }
   for (const t of TABLE_NAMES) {
     const mine = files.filter((f) => f.table === t);
     const formats = [...new Set(mine.map((f) => f.format))];
     if (formats.length > 1) {
-      issues.push(fileIssue(mine.map((f) => f.rel).join(', '), 'mixed_formats', `table ${t} is given in ${formats.length} formats (${mine.map((f) => f.rel).join(', ')}); keep one format per table`));
+      issues.push(
+        fileIssue(
+          mine.map((f) => f.rel).join(', '),
+          'mixed_formats',
+          `table ${t} is given in ${formats.length} formats (${mine.map((f) => f.rel).join(', ')}); keep one format per table`,
+        ),
+      );
     }
     if (TABLES[t].required && mine.length === 0) {
-      issues.push(fileIssue(`${t}.csv`, 'missing_table', `required table ${t} is missing; add ${t}.csv (or .xlsx, .json, .parquet)`));
+      issues.push(
+        fileIssue(
+          `${t}.csv`,
+          'missing_table',
+          `required table ${t} is missing; add ${t}.csv (or .xlsx, .json, .parquet)`,
+        ),
+      );
     }
   }
-  for (const f of files) if (f.size === 0) issues.push(fileIssue(f.rel, 'empty_file', 'the file is empty (0 bytes); a table with no rows still needs its header row'));
+  for (const f of files)
+    if (f.size === 0)
+      issues.push(
+        fileIssue(f.rel, 'empty_file', 'the file is empty (0 bytes); a table with no rows still needs its header row'),
+      );
   return { files, issues };
 }

@@ -11,22 +11,25 @@ export type Legacy = 'TCVN3' | 'VNI' | 'Windows-1258';
 
 function howToFix(enc: string): string {
   return enc === 'UTF-16'
-      ? 'save it as "CSV UTF-8 (Comma delimited)" in Excel, or run `iconv -f UTF-16 -t UTF-8 FILE > NEW`'
-      : enc === 'Windows-1258'
-        ? 'save it as "CSV UTF-8 (Comma delimited)" in Excel, or run `iconv -f WINDOWS-1258 -t UTF-8 FILE > NEW`'
-        : `convert the text from ${enc} to Unicode (e.g. UniKey → "Công cụ chuyển mã", source ${enc}, target Unicode), then save as UTF-8`;
+    ? 'save it as "CSV UTF-8 (Comma delimited)" in Excel, or run `iconv -f UTF-16 -t UTF-8 FILE > NEW`'
+    : enc === 'Windows-1258'
+      ? 'save it as "CSV UTF-8 (Comma delimited)" in Excel, or run `iconv -f WINDOWS-1258 -t UTF-8 FILE > NEW`'
+      : `convert the text from ${enc} to Unicode (e.g. UniKey → "Công cụ chuyển mã", source ${enc}, target Unicode), then save as UTF-8`;
 }
 
 // Latin-1 letters Vietnamese never uses, and symbols that stand for letters in TCVN3/VNI.
-const FOREIGN = /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/g;
+const FOREIGN =
+  /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/g;
 // Letters only real Vietnamese Unicode text has: ă đ ơ ư, the precomposed block, combining tone marks.
 const GENUINE = /[\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|[\u0300-\u0303\u0309\u0323]/g;
 // TCVN3 puts letters at 0xA1-0xBF, and lowercase toned vowels where Latin-1 has capitals ("KÕt luËn").
 const TCVN3 = /[\u00A1-\u00BF]|[b-df-hj-np-tv-z][\u00C0-\u00DE][a-z]|[a-z][\u00C0-\u00DE][a-z]/g;
 // VNI writes a base vowel followed by a mark byte ("Noäi", "vuï", "Sôû").
-const VNI = /[aeiouyôö][\u00E0-\u00E5\u00E8-\u00EB\u00EF\u00F5\u00F8-\u00FC]|[AEIOUYÔÖ][\u00C0-\u00C5\u00C8-\u00CB\u00CF\u00D5\u00D8-\u00DC]/g;
+const VNI =
+  /[aeiouyôö][\u00E0-\u00E5\u00E8-\u00EB\u00EF\u00F5\u00F8-\u00FC]|[AEIOUYÔÖ][\u00C0-\u00C5\u00C8-\u00CB\u00CF\u00D5\u00D8-\u00DC]/g;
 // Windows-1258 writes tone marks as combining bytes after the vowel.
-const W1258 = /[aeiouyAEIOUY\u00E2\u00EA\u00F4\u00F5\u00FD\u00E3\u00C2\u00CA\u00D4\u00D5\u00DD\u00C3][\u00CC\u00EC\u00D2\u00DE\u00F2]/g;
+const W1258 =
+  /[aeiouyAEIOUY\u00E2\u00EA\u00F4\u00F5\u00FD\u00E3\u00C2\u00CA\u00D4\u00D5\u00DD\u00C3][\u00CC\u00EC\u00D2\u00DE\u00F2]/g;
 
 const count = (s: string, re: RegExp) => s.match(re)?.length ?? 0;
 
@@ -113,7 +116,10 @@ function looksUtf16(buf: Buffer): boolean {
 function excerpt(text: string, re: RegExp): string {
   const m = new RegExp(re.source).exec(text);
   const at = m ? m.index : 0;
-  return text.slice(Math.max(0, at - 12), at + 12).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(Math.max(0, at - 12), at + 12)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -122,9 +128,14 @@ function excerpt(text: string, re: RegExp): string {
  */
 export function checkEncoding(buf: Buffer, file: string, lineBase = 0): DataIssue[] {
   const issue = (rule: string, message: string): DataIssue[] => [{ file, line: null, column: null, rule, message }];
-  if (lineBase === 0 && looksUtf16(buf)) return issue('encoding', `the file is UTF-16, not UTF-8; ${howToFix('UTF-16')}`);
+  if (lineBase === 0 && looksUtf16(buf))
+    return issue('encoding', `the file is UTF-16, not UTF-8; ${howToFix('UTF-16')}`);
   const nul = buf.indexOf(0);
-  if (nul !== -1) return issue('nul_byte', `the file contains NUL bytes (first at line ${lineBase + lineAt(buf, nul)}); it is binary or corrupt — export the table again as CSV UTF-8`);
+  if (nul !== -1)
+    return issue(
+      'nul_byte',
+      `the file contains NUL bytes (first at line ${lineBase + lineAt(buf, nul)}); it is binary or corrupt — export the table again as CSV UTF-8`,
+    );
   if (isAscii(buf)) return [];
   if (!isUtf8(buf)) {
     const latin1 = buf.toString('latin1');
@@ -132,7 +143,10 @@ export function checkEncoding(buf: Buffer, file: string, lineBase = 0): DataIssu
     const lossy = buf.toString('utf8');
     const bad = lossy.indexOf('\uFFFD');
     const line = lineBase + (bad === -1 ? 1 : lossy.slice(0, bad).split('\n').length);
-    return issue('encoding', `the file is not UTF-8 (first bad byte on line ${line}); it looks like ${enc}; ${howToFix(enc)}`);
+    return issue(
+      'encoding',
+      `the file is not UTF-8 (first bad byte on line ${line}); it looks like ${enc}; ${howToFix(enc)}`,
+    );
   }
   const found = findLegacy(buf.toString('utf8'));
   return found ? [legacyIssue(file, { ...found, line: found.line === null ? null : lineBase + found.line })] : [];

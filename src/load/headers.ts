@@ -35,7 +35,11 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
     if (m.kind === 'ignored') return null;
     if (m.kind === 'unknown') {
       const hint = m.suggestion ? ` — did you mean \`${m.suggestion}\`?` : '';
-      at(null, 'unknown_column', `unknown column \`${h}\`${hint} (${table.name} has: ${table.columns.map((c) => c.name).join(', ')})`);
+      at(
+        null,
+        'unknown_column',
+        `unknown column \`${h}\`${hint} (${table.name} has: ${table.columns.map((c) => c.name).join(', ')})`,
+      );
       return null;
     }
     const before = seen.get(m.column);

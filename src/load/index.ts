@@ -46,7 +46,12 @@ const sha256 = (data: Buffer | string) => createHash('sha256').update(data).dige
 
 /** sha256 over the sorted relative paths and content hashes of the data files. */
 function combine(hashes: { rel: string; sha256: string }[]): string {
-  return sha256([...hashes].sort((a, b) => (a.rel < b.rel ? -1 : 1)).map((h) => `${h.rel}\0${h.sha256}\n`).join(''));
+  return sha256(
+    [...hashes]
+      .sort((a, b) => (a.rel < b.rel ? -1 : 1))
+      .map((h) => `${h.rel}\0${h.sha256}\n`)
+      .join(''),
+  );
 }
 
 function assertDir(dataDir: string): void {
@@ -82,7 +87,13 @@ async function prepare(db: Db, file: DataFile, fid: number): Promise<ReadResult>
   }
 }
 
-const unreadable = (file: DataFile, e: unknown): DataIssue => ({ file: file.rel, line: null, column: null, rule: 'read', message: `could not read the file: ${messageOf(e).split('\n')[0]}` });
+const unreadable = (file: DataFile, e: unknown): DataIssue => ({
+  file: file.rel,
+  line: null,
+  column: null,
+  rule: 'read',
+  message: `could not read the file: ${messageOf(e).split('\n')[0]}`,
+});
 
 /** Hash and whole-file encoding check of every file of a table; a file that cannot be read says so. */
 const scanAll = (files: DataFile[]) =>
@@ -122,8 +133,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       if (result.ok) {
         sources.push(result.source);
         warnings.push(...(result.source.warnings ?? []));
-      }
-      else {
+      } else {
         issues.push(...result.issues);
         broken = true;
       }
@@ -133,7 +143,10 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     const tableFiles = mine.map(([, f]) => f);
     const inFileOrder = tableFiles.reduce((n, f) => n + f.size, 0) < UNORDERED_BYTES;
     if (!inFileOrder) unordered.add(t);
-    const [failed, scans] = await Promise.all([materialiseTable(db, t, sourcesOf(t), { inFileOrder }), scanAll(tableFiles)]);
+    const [failed, scans] = await Promise.all([
+      materialiseTable(db, t, sourcesOf(t), { inFileOrder }),
+      scanAll(tableFiles),
+    ]);
     const badBytes = scans.flatMap((s) => s.issues);
     if (badBytes.length || failed.length) {
       // Bytes in the wrong encoding explain whatever DuckDB made of them.
@@ -146,7 +159,14 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     present.add(t);
   }
   if (files.some((f) => f.table === 'criteria_results') && !files.some((f) => f.table === 'criteria')) {
-    issues.push({ file: files.find((f) => f.table === 'criteria_results')!.rel, line: null, column: null, rule: 'missing_table', message: 'criteria_results needs the criteria table (criteria.csv or .xlsx, .json, .parquet) to check criterion codes and points' });
+    issues.push({
+      file: files.find((f) => f.table === 'criteria_results')!.rel,
+      line: null,
+      column: null,
+      rule: 'missing_table',
+      message:
+        'criteria_results needs the criteria table (criteria.csv or .xlsx, .json, .parquet) to check criterion codes and points',
+    });
   }
   effects.logger.info('checking the rules');
   const byFid = new Map(sources.map((s) => [s.fid, s]));
@@ -157,7 +177,9 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   const tableOf = (fid: number) => byFid.get(fid)!.file.table;
   const misplaced = new Set([...rows, ...names.issues].map((r) => tableOf(r.fid)).filter((t) => unordered.has(t)));
   if (misplaced.size) {
-    effects.logger.info(`reading ${[...misplaced].join(', ')} again in file order, to place the problems on their lines`);
+    effects.logger.info(
+      `reading ${[...misplaced].join(', ')} again in file order, to place the problems on their lines`,
+    );
     for (const t of misplaced) {
       const failed = await reorderTable(db, t, sourcesOf(t));
       if (failed.length) present.delete(t);
@@ -168,18 +190,38 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     names.issues = [...names.issues.filter((i) => !misplaced.has(tableOf(i.fid))), ...again.issues];
     ({ found: rows, cut } = await runRules(db, present, { where }, absent));
   }
-  for (const r of names.resolved) warnings.push({ file: byFid.get(r.fid)?.file.rel ?? '', line: null, column: r.column, rule: 'unit_name', message: r.message });
+  for (const r of names.resolved)
+    warnings.push({
+      file: byFid.get(r.fid)?.file.rel ?? '',
+      line: null,
+      column: r.column,
+      rule: 'unit_name',
+      message: r.message,
+    });
   for (const r of [...names.issues, ...rows]) {
     const s = byFid.get(r.fid)!;
-    ('warning' in r && r.warning ? warnings : issues).push({ file: s.file.rel, line: s.lineOf(r.pos), column: r.column, rule: r.rule, message: r.message });
+    ('warning' in r && r.warning ? warnings : issues).push({
+      file: s.file.rel,
+      line: s.lineOf(r.pos),
+      column: r.column,
+      rule: r.rule,
+      message: r.message,
+    });
   }
   for (const rule of cut) {
     const t = rule.needs[0]!;
-    (rule.warning ? warnings : issues).push({ file: sources.find((s) => s.file.table === t)!.file.rel, line: null, column: rule.column, rule: 'too_many', message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed` });
+    (rule.warning ? warnings : issues).push({
+      file: sources.find((s) => s.file.table === t)!.file.rel,
+      line: null,
+      column: rule.column,
+      rule: 'too_many',
+      message: `more than ${MAX_PER_RULE} rows break ${rule.rule === 'cells' ? 'the value rules' : `rule ${rule.rule}`}; only the first ${MAX_PER_RULE} are listed`,
+    });
   }
   const read = hashes.map((h) => ({ ...h, rows: rowsOf.get(files.indexOf(h.file)) ?? 0 }));
   const fileOrder = new Map(files.map((f, i) => [f.rel, i]));
-  const byPlace = (a: DataIssue, b: DataIssue) => (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0);
+  const byPlace = (a: DataIssue, b: DataIssue) =>
+    (fileOrder.get(a.file) ?? -1) - (fileOrder.get(b.file) ?? -1) || (a.line ?? 0) - (b.line ?? 0);
   issues.sort(byPlace);
   warnings.sort(byPlace);
   const tables = TABLE_NAMES.filter((t) => files.some((f) => f.table === t)).map((t) => ({
@@ -194,12 +236,21 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
  * Checks a data folder; with `ready`, also what a brief of that period (and unit) would lack,
  * computed when the data is valid (on invalid data it would only repeat the errors).
  */
-export async function checkData(dataDir: string, effects: Effects = quiet, ready?: { period: Period; unit?: string }): Promise<CheckResult> {
+export async function checkData(
+  dataDir: string,
+  effects: Effects = quiet,
+  ready?: { period: Period; unit?: string },
+): Promise<CheckResult> {
   const db = await Db.open(':memory:');
   try {
     const { issues, warnings, tables, present } = await validate(db, dataDir, effects);
     if (!ready || issues.length) return { issues, warnings, tables };
-    return { issues, warnings, tables, readiness: await readiness(db, ready.period, ready.unit, (t) => present.has(t as TableName)) };
+    return {
+      issues,
+      warnings,
+      tables,
+      readiness: await readiness(db, ready.period, ready.unit, (t) => present.has(t as TableName)),
+    };
   } finally {
     db.close();
   }
@@ -212,7 +263,10 @@ export async function checkData(dataDir: string, effects: Effects = quiet, ready
 function unwritable(tmp: string, dbPath: string) {
   return (e: unknown): never => {
     if (e instanceof Error && !(e instanceof DataError) && e.message.includes(tmp)) {
-      throw new CliError(`cannot write the database ${dbPath}: ${messageOf(e).split('\n')[0]} — free disk space or choose another --db`, EXIT.usage);
+      throw new CliError(
+        `cannot write the database ${dbPath}: ${messageOf(e).split('\n')[0]} — free disk space or choose another --db`,
+        EXIT.usage,
+      );
     }
     throw e;
   };
@@ -248,7 +302,8 @@ function removeDb(file: string): void {
 
 export async function loadData(dataDir: string, dbPath: string, effects: Effects = quiet): Promise<LoadResult> {
   assertDir(dataDir);
-  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) throw new CliError(`--db ${dbPath} is a folder; give a file path such as out/cchc.duckdb`, EXIT.usage);
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory())
+    throw new CliError(`--db ${dbPath} is a folder; give a file path such as out/cchc.duckdb`, EXIT.usage);
   try {
     mkdirSync(path.dirname(path.resolve(dbPath)), { recursive: true });
   } catch (e) {

@@ -92,7 +92,8 @@ function before(a: number[], b: number[]): boolean {
 export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'group' | 'header';
 
 const TOTAL = /^(tong cong|tong so|tong|cong|cong chung)(\s+(toan tinh|chung|cac .+|nhom .+|[ivx]+|\d+|\(.+\)))?\s*:?$/;
-const NOTE = /^(ghi chu|luu y|chu thich|nguoi lap( bieu)?|thu truong( don vi)?|noi nhan|(kt|tm|tl|q)\s*\.|giam doc|chu tich|pho chu tich|ke toan( truong)?|xac nhan|\((ky|ghi ro) )/;
+const NOTE =
+  /^(ghi chu|luu y|chu thich|nguoi lap( bieu)?|thu truong( don vi)?|noi nhan|(kt|tm|tl|q)\s*\.|giam doc|chu tich|pho chu tich|ke toan( truong)?|xac nhan|\((ky|ghi ro) )/;
 const DATE_LINE = /ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/;
 const HAS_LETTER = /\p{L}/u;
 

@@ -7,7 +7,9 @@ import { editDistance, fold } from '../text.ts';
 
 /** Folds case, Vietnamese diacritics (đ included) and runs of spaces/underscores, so `Mã ĐV` = `ma dv`. */
 export function foldName(s: string): string {
-  return fold(s).replace(/[\s_]+/g, ' ').trim();
+  return fold(s)
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 /** The candidate closest to `name` (after folding), or undefined when nothing is reasonably close. */
@@ -27,9 +29,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
 }
 
 export type HeaderMatch =
-  | { kind: 'column'; column: string }
-  | { kind: 'ignored' }
-  | { kind: 'unknown'; suggestion: string | undefined };
+  { kind: 'column'; column: string } | { kind: 'ignored' } | { kind: 'unknown'; suggestion: string | undefined };
 
 /** Maps folded canonical names and aliases of one table to canonical column names. */
 export function headerIndex(table: TableDef): Map<string, string> {

@@ -42,7 +42,10 @@ export const fileIssue = (file: DataFile, rule: string, message: string, line: n
   message,
 });
 
-export function selectList(columns: (string | null)[], expr: (i: number) => string): { sql: string; columns: string[] } {
+export function selectList(
+  columns: (string | null)[],
+  expr: (i: number) => string,
+): { sql: string; columns: string[] } {
   const parts: string[] = [];
   const names: string[] = [];
   columns.forEach((c, i) => {
@@ -70,13 +73,27 @@ async function readCsv(db: Db, file: DataFile, fid: number): Promise<ReadResult>
   const { head, issues: enc } = checkedHead(file);
   if (enc.length) return fail(enc);
   const header = headerFields(head);
-  if (header.length === 1 && header[0]!.trim() === '') return fail([fileIssue(file, 'header', 'the file has no header row; the first line must name the columns', 1)]);
-  if (header.some((h) => /[\r\n]/.test(h))) return fail([fileIssue(file, 'quote', 'a quote in the header row is not closed', 1)]);
+  if (header.length === 1 && header[0]!.trim() === '')
+    return fail([fileIssue(file, 'header', 'the file has no header row; the first line must name the columns', 1)]);
+  if (header.some((h) => /[\r\n]/.test(h)))
+    return fail([fileIssue(file, 'quote', 'a quote in the header row is not closed', 1)]);
   if (header.length === 1 && /[;\t]/.test(header[0]!)) {
     const sep = header[0]!.includes(';') ? 'semicolons' : 'tabs';
-    return fail([fileIssue(file, 'separator', `the file is separated by ${sep}, not commas; export it as "CSV UTF-8 (Comma delimited)" (in Excel) or change the list separator to a comma`, 1)]);
+    return fail([
+      fileIssue(
+        file,
+        'separator',
+        `the file is separated by ${sep}, not commas; export it as "CSV UTF-8 (Comma delimited)" (in Excel) or change the list separator to a comma`,
+        1,
+      ),
+    ]);
   }
-  const map = mapHeaders(header, TABLES[file.table], { file: file.rel, line: 1, allowBlank: false, requireColumns: true });
+  const map = mapHeaders(header, TABLES[file.table], {
+    file: file.rel,
+    line: 1,
+    allowBlank: false,
+    requireColumns: true,
+  });
   if (map.issues.length) return fail(map.issues);
   const cols = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const read = (extra: string) =>
@@ -99,39 +116,65 @@ async function readCsv(db: Db, file: DataFile, fid: number): Promise<ReadResult>
 }
 
 /** Every structural problem of a CSV DuckDB refused, located by physical line. */
-async function csvRejects(db: Db, file: DataFile, fid: number, buf: Buffer, read: (extra: string) => string, fields: number): Promise<DataIssue[]> {
+async function csvRejects(
+  db: Db,
+  file: DataFile,
+  fid: number,
+  buf: Buffer,
+  read: (extra: string) => string,
+  fields: number,
+): Promise<DataIssue[]> {
   const rej = `rej_${fid}`;
   let rejects: { pos: number; type: string; msg: string }[] = [];
   try {
-    await db.run(`CREATE TEMP TABLE ${rej}_rows AS SELECT * FROM ${read(`, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan'`)}`);
-    rejects = await db.all(`SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position, TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) LIMIT 1000`);
+    await db.run(
+      `CREATE TEMP TABLE ${rej}_rows AS SELECT * FROM ${read(`, store_rejects = true, rejects_table = '${rej}', rejects_scan = '${rej}_scan'`)}`,
+    );
+    rejects = await db.all(
+      `SELECT line_byte_position AS pos, error_type AS type, error_message AS msg FROM ${rej} ORDER BY line_byte_position, TRY_CAST(regexp_extract(error_message, 'Found: (\\d+)', 1) AS INTEGER) LIMIT 1000`,
+    );
   } catch {
     // Some failures (e.g. a line over DuckDB's size limit) stop even a read that stores rejects.
   }
   // The bytes were checked as UTF-8 already; DuckDB's unicode complaints follow from a broken quote.
   const seen = new Set<number>();
-  return rejects
-    .filter((r) => r.type !== 'INVALID UNICODE')
-    .map((r) => {
-      const line = lineOfOffset(buf, Number(r.pos) - 1);
-      const found = /Found: (\d+)/.exec(r.msg)?.[1];
-      if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
-        return fileIssue(file, 'columns', `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`, line);
-      if (r.type === 'UNQUOTED VALUE')
-        return fileIssue(file, 'quote', 'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""', line);
-      return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
-    })
-    // DuckDB reports a short row once per missing field; one issue per line says it all.
-    .filter((i) => !seen.has(i.line!) && seen.add(i.line!));
+  return (
+    rejects
+      .filter((r) => r.type !== 'INVALID UNICODE')
+      .map((r) => {
+        const line = lineOfOffset(buf, Number(r.pos) - 1);
+        const found = /Found: (\d+)/.exec(r.msg)?.[1];
+        if (r.type === 'MISSING COLUMNS' || r.type === 'TOO MANY COLUMNS')
+          return fileIssue(
+            file,
+            'columns',
+            `the row has ${found ?? 'a different number of'} fields but the header has ${fields}; check for a stray or missing comma, or quote values that contain commas`,
+            line,
+          );
+        if (r.type === 'UNQUOTED VALUE')
+          return fileIssue(
+            file,
+            'quote',
+            'a quoted value is not closed, or a quote sits inside an unquoted value; close the quote and write a quote inside a value as ""',
+            line,
+          );
+        return fileIssue(file, 'csv', `${r.type.toLowerCase()}: ${r.msg.split('\n')[0]}`, line);
+      })
+      // DuckDB reports a short row once per missing field; one issue per line says it all.
+      .filter((i) => !seen.has(i.line!) && seen.add(i.line!))
+  );
 }
 
 async function readJson(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
   const { head, issues: enc } = checkedHead(file);
   if (enc.length) return fail(enc);
   const items = `j${fid}`;
-  if (head.length === file.size && head.toString('utf8').trim() === '') return fail([fileIssue(file, 'json', 'the file holds no JSON; write an array of objects, [] for an empty table')]);
+  if (head.length === file.size && head.toString('utf8').trim() === '')
+    return fail([fileIssue(file, 'json', 'the file holds no JSON; write an array of objects, [] for an empty table')]);
   try {
-    await db.run(`CREATE TEMP TABLE ${items} AS SELECT json FROM read_json_objects(${literal(file.abs)}, format = 'array')`);
+    await db.run(
+      `CREATE TEMP TABLE ${items} AS SELECT json FROM read_json_objects(${literal(file.abs)}, format = 'array')`,
+    );
   } catch (e) {
     return fail([fileIssue(file, 'json', `not a JSON array of objects: ${messageOf(e).split('\n')[0]}`)]);
   }
@@ -139,14 +182,35 @@ async function readJson(db: Db, file: DataFile, fid: number): Promise<ReadResult
     `SELECT rowid + 1 AS pos, json_type(json) AS type FROM ${items} WHERE json_type(json) <> 'OBJECT' ORDER BY rowid LIMIT 100`,
   );
   if (notObjects.length) {
-    return fail(notObjects.map((r) => fileIssue(file, 'json', `item ${r.pos} is ${r.type.toLowerCase()}, not an object; each item must be {"column": value, …}`, r.pos)));
+    return fail(
+      notObjects.map((r) =>
+        fileIssue(
+          file,
+          'json',
+          `item ${r.pos} is ${r.type.toLowerCase()}, not an object; each item must be {"column": value, …}`,
+          r.pos,
+        ),
+      ),
+    );
   }
-  const keys = (await db.all<{ k: string }>(`SELECT k FROM (SELECT unnest(json_keys(json)) AS k, rowid AS r FROM ${items}) GROUP BY k ORDER BY min(r), k`)).map((r) => r.k);
+  const keys = (
+    await db.all<{ k: string }>(
+      `SELECT k FROM (SELECT unnest(json_keys(json)) AS k, rowid AS r FROM ${items}) GROUP BY k ORDER BY min(r), k`,
+    )
+  ).map((r) => r.k);
   // A key missing from an item is an empty value, so absent required keys show up as empty cells.
-  const map = mapHeaders(keys, TABLES[file.table], { file: file.rel, line: null, allowBlank: false, requireColumns: false });
+  const map = mapHeaders(keys, TABLES[file.table], {
+    file: file.rel,
+    line: null,
+    allowBlank: false,
+    requireColumns: false,
+  });
   if (map.issues.length) return fail(map.issues);
   const list = selectList(map.columns, (i) => `json_extract_string(json, ${literal('$.' + JSON.stringify(keys[i]))})`);
-  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${items}`, columns: new Set(list.columns), lineOf: (p) => p } };
+  return {
+    ok: true,
+    source: { file, fid, sql: `SELECT ${list.sql} FROM ${items}`, columns: new Set(list.columns), lineOf: (p) => p },
+  };
 }
 
 async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
@@ -157,10 +221,18 @@ async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadRes
   } catch (e) {
     return fail([fileIssue(file, 'parquet', `not a readable Parquet file: ${messageOf(e).split('\n')[0]}`)]);
   }
-  const map = mapHeaders(names, TABLES[file.table], { file: file.rel, line: null, allowBlank: false, requireColumns: true });
+  const map = mapHeaders(names, TABLES[file.table], {
+    file: file.rel,
+    line: null,
+    allowBlank: false,
+    requireColumns: true,
+  });
   if (map.issues.length) return fail(map.issues);
   const list = selectList(map.columns, (i) => `CAST(${ident(names[i]!)} AS VARCHAR)`);
-  return { ok: true, source: { file, fid, sql: `SELECT ${list.sql} FROM ${src}`, columns: new Set(list.columns), lineOf: (p) => p } };
+  return {
+    ok: true,
+    source: { file, fid, sql: `SELECT ${list.sql} FROM ${src}`, columns: new Set(list.columns), lineOf: (p) => p },
+  };
 }
 
 /** Checks a file's bytes and header and prepares the SELECT that reads its rows as text. */
@@ -176,4 +248,3 @@ export async function readFile(db: Db, file: DataFile, fid: number): Promise<Rea
       return readXlsx(db, file, fid);
   }
 }
-

@@ -38,13 +38,21 @@ async function rootOf(db: Db, period: Period, unit: string | undefined): Promise
     { end: period.end },
   );
   if (provinces.length !== 1) {
-    throw new CliError(`${provinces.length ? `several provinces stand on ${period.end} (${provinces.map((p) => p.c).join(', ')})` : `no province with units stands on ${period.end}`}; give --unit`, EXIT.usage);
+    throw new CliError(
+      `${provinces.length ? `several provinces stand on ${period.end} (${provinces.map((p) => p.c).join(', ')})` : `no province with units stands on ${period.end}`}; give --unit`,
+      EXIT.usage,
+    );
   }
   return provinces[0]!.c;
 }
 
 /** What is missing for a brief of `period` on `unit` (default: the province); `has` says which tables exist. */
-export async function readiness(db: Db, period: Period, unit: string | undefined, has: (t: string) => boolean): Promise<Readiness> {
+export async function readiness(
+  db: Db,
+  period: Period,
+  unit: string | undefined,
+  has: (t: string) => boolean,
+): Promise<Readiness> {
   const root = await rootOf(db, period, unit);
   const p = { root, start: period.start, end: period.end };
   // Units of the scope that stand for the whole period.
@@ -55,8 +63,16 @@ export async function readiness(db: Db, period: Period, unit: string | undefined
   const months = periodMonths(period);
   if (has('dossiers') || has('dossier_stats')) {
     const reported = [
-      ...(has('dossiers') ? [`SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM dossiers WHERE received_on BETWEEN $start::DATE - INTERVAL 1 YEAR AND $end::DATE`] : []),
-      ...(has('dossier_stats') ? [`SELECT unit_code, month FROM dossier_stats WHERE month BETWEEN strftime($start::DATE - INTERVAL 1 YEAR, '%Y-%m') AND strftime($end::DATE, '%Y-%m')`] : []),
+      ...(has('dossiers')
+        ? [
+            `SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM dossiers WHERE received_on BETWEEN $start::DATE - INTERVAL 1 YEAR AND $end::DATE`,
+          ]
+        : []),
+      ...(has('dossier_stats')
+        ? [
+            `SELECT unit_code, month FROM dossier_stats WHERE month BETWEEN strftime($start::DATE - INTERVAL 1 YEAR, '%Y-%m') AND strftime($end::DATE, '%Y-%m')`,
+          ]
+        : []),
     ].join(' UNION ');
     // Units that reported in the year before or during the period are expected every month.
     const rows = await db.all<{ unit_code: string; months: string[] }>(
@@ -84,7 +100,12 @@ export async function readiness(db: Db, period: Period, unit: string | undefined
       `WITH l AS (SELECT index_code, max(period) AS latest FROM index_scores WHERE unit_code = $root AND period <= $endMonth GROUP BY 1)
        SELECT index_code, latest, CASE WHEN length(latest) = 4 THEN CAST($year - 1 AS VARCHAR) ELSE $prevMonth END AS expected
        FROM l WHERE latest < CASE WHEN length(latest) = 4 THEN CAST($year - 1 AS VARCHAR) ELSE $prevMonth END ORDER BY 1`,
-      { root, year: period.year, endMonth: period.end.slice(0, 7), prevMonth: months.length ? prevMonth(months.at(-1)!) : '' },
+      {
+        root,
+        year: period.year,
+        endMonth: period.end.slice(0, 7),
+        prevMonth: months.length ? prevMonth(months.at(-1)!) : '',
+      },
     );
     for (const r of rows) missing.push({ what: 'indices', ...r });
   }

@@ -54,7 +54,8 @@ export interface Rule {
  */
 function unitsInCycles(rows: Row[]): Row[] {
   const parent = new Map<string, string | null>();
-  for (const r of rows) if (!parent.has(String(r.code))) parent.set(String(r.code), r.parent === null ? null : String(r.parent));
+  for (const r of rows)
+    if (!parent.has(String(r.code))) parent.set(String(r.code), r.parent === null ? null : String(r.parent));
   const done = new Set<string>();
   const cycleOf = new Map<string, string[]>();
   for (const start of parent.keys()) {
@@ -71,7 +72,9 @@ function unitsInCycles(rows: Row[]): Row[] {
     }
     for (const p of path) done.add(p);
   }
-  return rows.filter((r) => cycleOf.has(String(r.code))).map((r) => ({ ...r, path: cycleOf.get(String(r.code))!.join(' → ') }));
+  return rows
+    .filter((r) => cycleOf.has(String(r.code)))
+    .map((r) => ({ ...r, path: cycleOf.get(String(r.code))!.join(' → ') }));
 }
 
 /**
@@ -90,7 +93,7 @@ function lineageInCycles(rows: Row[]): Row[] {
   const pathFrom = (start: string, goal: string): string[] => {
     // Breadth first inside the component, so the path shown is a shortest one.
     const prev = new Map<string, string>([[start, start]]);
-    for (const queue = [start]; queue.length && !prev.has(goal); ) {
+    for (const queue = [start]; queue.length && !prev.has(goal);) {
       const cur = queue.shift()!;
       for (const n of next.get(cur) ?? []) {
         if (prev.has(n) || comp.get(n) !== comp.get(start)) continue;
@@ -103,8 +106,16 @@ function lineageInCycles(rows: Row[]): Row[] {
     return path;
   };
   return rows
-    .filter((r) => r.from_code !== r.to_code && comp.get(String(r.from_code)) !== undefined && comp.get(String(r.from_code)) === comp.get(String(r.to_code)))
-    .map((r) => ({ ...r, path: [String(r.from_code), ...pathFrom(String(r.to_code), String(r.from_code))].join(' → ') }));
+    .filter(
+      (r) =>
+        r.from_code !== r.to_code &&
+        comp.get(String(r.from_code)) !== undefined &&
+        comp.get(String(r.from_code)) === comp.get(String(r.to_code)),
+    )
+    .map((r) => ({
+      ...r,
+      path: [String(r.from_code), ...pathFrom(String(r.to_code), String(r.from_code))].join(' → '),
+    }));
 }
 
 /** Strongly connected components of more than one unit (Tarjan, iterative: chains may be deep). */
@@ -214,8 +225,10 @@ export const UNIT_REFS: [TableName, string][] = [
 const lineageRows = (has: (t: TableName) => boolean) =>
   [
     ...(has('unit_lineage')
-      ? [`SELECT _fid, _pos, 'to_code' AS _column, from_code, to_code, effective_on, 'unit_lineage' AS src FROM ${v('unit_lineage')}
-          WHERE from_code IS NOT NULL AND to_code IS NOT NULL AND effective_on IS NOT NULL`]
+      ? [
+          `SELECT _fid, _pos, 'to_code' AS _column, from_code, to_code, effective_on, 'unit_lineage' AS src FROM ${v('unit_lineage')}
+          WHERE from_code IS NOT NULL AND to_code IS NOT NULL AND effective_on IS NOT NULL`,
+        ]
       : []),
     // A unit with rows in unit_lineage is checked against them by successor_lineage instead.
     `SELECT _fid, _pos, 'successor_code' AS _column, unit_code AS from_code, successor_code AS to_code, valid_to + 1 AS effective_on,
@@ -246,7 +259,8 @@ const LINEAGE_RULES: Rule[] = [
     uses: ['unit_lineage'],
     sql: lineageRows,
     select: lineageInCycles,
-    message: (r) => `the lineage goes round in a circle (${r.path}); a unit cannot take over a unit that took it over — remove or correct one of these rows`,
+    message: (r) =>
+      `the lineage goes round in a circle (${r.path}); a unit cannot take over a unit that took it over — remove or correct one of these rows`,
   },
   {
     rule: 'lineage_date',
@@ -273,8 +287,12 @@ const LINEAGE_RULES: Rule[] = [
           WHERE l.from_code <> l.to_code AND (u.valid_from > l.effective_on OR u.valid_to < l.effective_on)`,
     message: (r, ctx) => {
       const col = r.src === 'units' ? 'successor_code' : 'to_code';
-      const span = r.valid_from !== null && String(r.valid_from) > String(r.effective_on) ? `it begins on ${r.valid_from}` : `it ended on ${r.valid_to}`;
-      const when = r.src === 'units' ? `on ${r.effective_on}, the day after valid_to` : `on effective_on ${r.effective_on}`;
+      const span =
+        r.valid_from !== null && String(r.valid_from) > String(r.effective_on)
+          ? `it begins on ${r.valid_from}`
+          : `it ended on ${r.valid_to}`;
+      const when =
+        r.src === 'units' ? `on ${r.effective_on}, the day after valid_to` : `on effective_on ${r.effective_on}`;
       return `${col} ${show(r.to_code)} does not exist ${when}: ${span} (${ctx.where(Number(r.ufid), Number(r.upos))}); name the unit that stood on that day, or correct its dates`;
     },
   },
@@ -307,7 +325,9 @@ const LINEAGE_RULES: Rule[] = [
     needs: ['units'],
     uses: ['unit_lineage'],
     warning: true,
-    sql: (has) => `WITH s AS (SELECT from_code, string_agg(DISTINCT to_code, ', ' ORDER BY to_code) AS successors FROM (${lineageRows(has)}) GROUP BY from_code)
+    sql: (
+      has,
+    ) => `WITH s AS (SELECT from_code, string_agg(DISTINCT to_code, ', ' ORDER BY to_code) AS successors FROM (${lineageRows(has)}) GROUP BY from_code)
           SELECT u._fid, u._pos, u.unit_code AS code, u.name, u.parent_code AS parent, u.valid_to, s.successors
           FROM ${v('units')} u LEFT JOIN s ON s.from_code = u.unit_code WHERE u.unit_code IS NOT NULL`,
     select: forgottenInLineage,
@@ -320,17 +340,18 @@ const LINEAGE_RULES: Rule[] = [
     column: 'fully_online',
     needs: ['dossiers'],
     sql: `SELECT _fid, _pos, channel FROM ${v('dossiers')} WHERE fully_online AND channel <> 'online'`,
-    message: (r) => `fully_online is true but channel is ${show(r.channel)}; a dossier handled online end to end was received online — set channel to online or fully_online to false`,
+    message: (r) =>
+      `fully_online is true but channel is ${show(r.channel)}; a dossier handled online end to end was received online — set channel to online or fully_online to false`,
   },
   {
     rule: 'fully_online_le_online',
     column: 'received_fully_online',
     needs: ['dossier_stats'],
     sql: `SELECT _fid, _pos, received_online, received_fully_online FROM ${v('dossier_stats')} WHERE received_fully_online > received_online`,
-    message: (r) => `received_fully_online ${r.received_fully_online} is more than received_online ${r.received_online}; dossiers handled online end to end are part of those received online`,
+    message: (r) =>
+      `received_fully_online ${r.received_fully_online} is more than received_online ${r.received_online}; dossiers handled online end to end are part of those received online`,
   },
 ];
-
 
 /** Required values, types and code lists, found while staging (`_bad`); here they become messages. */
 function cellRule(t: TableName): Rule {
@@ -344,7 +365,8 @@ function cellRule(t: TableName): Rule {
       const col = String(r._column);
       if (r._rule === 'required') return `${col} is empty; every row needs a value`;
       const values = ENUMS[t]?.[col];
-      if (r._rule === 'enum' && values) return `${col} ${show(r.raw)} is not one of ${values.join(', ')}${didYouMean(r.raw, values)}`;
+      if (r._rule === 'enum' && values)
+        return `${col} ${show(r.raw)} is not one of ${values.join(', ')}${didYouMean(r.raw, values)}`;
       const type = typeOf.get(col)!;
       return `${col} ${show(r.raw)} ${isParsed(type) ? TYPE_RULES[type].expected : 'is not valid'}`;
     },
@@ -354,7 +376,9 @@ function cellRule(t: TableName): Rule {
 function uniqueRule(t: TableName): Rule {
   const key = TABLES[t].key;
   const cols = key.map(q);
-  const required = TABLES[t].columns.filter((c) => key.includes(c.name) && c.required).map((c) => `${q(c.name)} IS NOT NULL`);
+  const required = TABLES[t].columns
+    .filter((c) => key.includes(c.name) && c.required)
+    .map((c) => `${q(c.name)} IS NOT NULL`);
   const join = key.map((k) => `v.${q(k)} IS NOT DISTINCT FROM d.${q(k)}`).join(' AND ');
   const dups = `SELECT ${cols.join(', ')} FROM ${v(t)} ${required.length ? `WHERE ${required.join(' AND ')}` : ''} GROUP BY ALL HAVING count(*) > 1`;
   return {
@@ -384,9 +408,16 @@ function nearest(value: string, ctx: RuleContext): string {
   // Edit distances cost length × length: a runaway cell (a broken quote) is no near miss of a name.
   if (value.length > 120) return '';
   // Among codes as close as each other, one of the same length is the likelier slip ("AGN" → "AGM").
-  const code = closest(value, ctx.unitCodes.filter((c) => c.length === value.length)) ?? closest(value, ctx.unitCodes);
+  const code =
+    closest(
+      value,
+      ctx.unitCodes.filter((c) => c.length === value.length),
+    ) ?? closest(value, ctx.unitCodes);
   if (code && !/\s/.test(value)) return `; did you mean "${code}"?`;
-  const name = closest(value, ctx.units.map((u) => u.name));
+  const name = closest(
+    value,
+    ctx.units.map((u) => u.name),
+  );
   const u = ctx.units.find((x) => x.name === name);
   if (u) return `; did you mean "${u.name}" (${u.unit_code})?`;
   return code ? `; did you mean "${code}"?` : '';
@@ -402,7 +433,8 @@ function unitRefRule([t, col]: [TableName, string]): Rule {
       WHERE x.code IS NOT NULL AND x.code NOT IN (${named(t, col)}) LIMIT 1`,
     sql: `SELECT x._fid, x._pos, x.${q(col)} AS code FROM ${v(t)} x ANTI JOIN ${v('units')} u ON x.${q(col)} = u.unit_code
       WHERE x.${q(col)} IS NOT NULL AND x.${q(col)} NOT IN (${named(t, col)})`,
-    message: (r, ctx) => `${col} ${show(r.code)} is not a unit_code in units, nor the name of a unit${nearest(String(r.code), ctx)}`,
+    message: (r, ctx) =>
+      `${col} ${show(r.code)} is not a unit_code in units, nor the name of a unit${nearest(String(r.code), ctx)}`,
   };
 }
 
@@ -510,7 +542,8 @@ const CROSS_RULES: Rule[] = [
         SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM ${v('dossiers')} WHERE unit_code IN (SELECT unit_code FROM ${v('dossier_stats')})
         UNION SELECT unit_code, strftime(resolved_on, '%Y-%m') FROM ${v('dossiers')} WHERE resolved_on IS NOT NULL AND unit_code IN (SELECT unit_code FROM ${v('dossier_stats')}))
       SELECT s._fid, s._pos, s.unit_code AS unit, s.month FROM ${v('dossier_stats')} s SEMI JOIN d ON s.unit_code = d.unit_code AND s.month = d.month`,
-    message: (r) => `${r.unit} ${r.month} is also in dossiers (dossiers received or resolved that month); report a unit-month in one of the two tables only`,
+    message: (r) =>
+      `${r.unit} ${r.month} is also in dossiers (dossiers received or resolved that month); report a unit-month in one of the two tables only`,
   },
   {
     rule: 'period_form',
@@ -549,9 +582,15 @@ export async function runRules(
   absent: Set<TableName> = new Set(),
 ): Promise<{ found: Found[]; cut: Rule[] }> {
   const units = present.has('units')
-    ? await db.all<{ unit_code: string; name: string }>(`SELECT unit_code, any_value(name) AS name FROM ${v('units')} WHERE unit_code IS NOT NULL GROUP BY 1 ORDER BY 1`)
+    ? await db.all<{ unit_code: string; name: string }>(
+        `SELECT unit_code, any_value(name) AS name FROM ${v('units')} WHERE unit_code IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      )
     : [];
-  const full: RuleContext = { ...ctx, unitCodes: units.map((u) => u.unit_code), units: units.filter((u) => u.name !== null) };
+  const full: RuleContext = {
+    ...ctx,
+    unitCodes: units.map((u) => u.unit_code),
+    units: units.filter((u) => u.name !== null),
+  };
   const found: Found[] = [];
   const cut: Rule[] = [];
   const has = (t: TableName) => present.has(t);
@@ -559,12 +598,21 @@ export async function runRules(
     if (!rule.needs.every(has) || !(rule.uses ?? []).every((t) => has(t) || absent.has(t))) continue;
     if (rule.precheck && (await db.all(rule.precheck)).length === 0) continue;
     const sql = `SELECT * FROM (${typeof rule.sql === 'string' ? rule.sql : rule.sql(has)}) ORDER BY _fid, _pos`;
-    const rows = rule.select ? rule.select(await db.all<Row>(sql)) : await db.all<Row>(`${sql} LIMIT ${MAX_PER_RULE + 1}`);
+    const rows = rule.select
+      ? rule.select(await db.all<Row>(sql))
+      : await db.all<Row>(`${sql} LIMIT ${MAX_PER_RULE + 1}`);
     if (rows.length > MAX_PER_RULE) cut.push(rule);
     for (const r of rows.slice(0, MAX_PER_RULE)) {
       const column = typeof r._column === 'string' ? r._column : rule.column;
       const id = typeof r._rule === 'string' ? r._rule : rule.rule;
-      found.push({ fid: Number(r._fid), pos: Number(r._pos), column, rule: id, message: rule.message(r, full), warning: rule.warning === true });
+      found.push({
+        fid: Number(r._fid),
+        pos: Number(r._pos),
+        column,
+        rule: id,
+        message: rule.message(r, full),
+        warning: rule.warning === true,
+      });
     }
   }
   return { found, cut };

@@ -58,6 +58,7 @@ export async function scanFile(file: DataFile): Promise<Scan> {
     offset += chunk.length;
   }
   // Bytes left over that never completed a character: the file ends mid-character.
-  if (text && issues.length === 0 && carry.length) issues = checkEncoding(carry, file.rel, await linesBefore(file.abs, offset - carry.length));
+  if (text && issues.length === 0 && carry.length)
+    issues = checkEncoding(carry, file.rel, await linesBefore(file.abs, offset - carry.length));
   return { sha256: hash.digest('hex'), issues };
 }

@@ -27,7 +27,13 @@ export interface SheetRow {
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
-const xmlText = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const xmlText = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The workbook's sheets in their tab order. */
 export function sheetsOf(zip: Zip): SheetInfo[] {
@@ -86,7 +92,10 @@ interface ExcelStreamReader {
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Iterable<{ value: AsyncIterable<{ number: number; values: unknown[] }> }>;
+  _parseWorksheet(
+    iterator: AsyncIterable<Buffer>,
+    sheetNo: string,
+  ): Iterable<{ value: AsyncIterable<{ number: number; values: unknown[] }> }>;
 }
 
 /**
@@ -100,11 +109,20 @@ interface ExcelStreamReader {
 export async function* sheetRows(abs: string, zip: Zip, sheet: SheetInfo): AsyncGenerator<SheetRow> {
   const { default: ExcelJS } = await import('exceljs');
   const require = createRequire(import.meta.url);
-  const iterateStream = require('exceljs/lib/utils/iterate-stream') as (s: NodeJS.ReadableStream) => AsyncIterable<Buffer>;
-  const options = { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' } as const;
+  const iterateStream = require('exceljs/lib/utils/iterate-stream') as (
+    s: NodeJS.ReadableStream,
+  ) => AsyncIterable<Buffer>;
+  const options = {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  } as const;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(abs, options) as unknown as ExcelStreamReader;
   const part = (name: string) => zip.stream(name) as unknown as NodeJS.ReadableStream;
-  if (zip.has('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) void _;
+  if (zip.has('xl/sharedStrings.xml'))
+    for await (const _ of reader._parseSharedStrings(part('xl/sharedStrings.xml'))) void _;
   if (zip.has('xl/styles.xml')) await reader._parseStyles(part('xl/styles.xml'));
   // The workbook part says whether dates count from 1904 (old Mac workbooks).
   await reader._parseWorkbook(part('xl/workbook.xml'));
@@ -112,7 +130,10 @@ export async function* sheetRows(abs: string, zip: Zip, sheet: SheetInfo): Async
   for (const { value: ws } of reader._parseWorksheet(iterateStream(part(sheet.entry)), sheetNo)) {
     for await (const row of ws) {
       const values = row.values;
-      yield { line: row.number, cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])) };
+      yield {
+        line: row.number,
+        cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])),
+      };
     }
   }
 }

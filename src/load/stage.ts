@@ -41,7 +41,12 @@ function typedSelect(table: TableName, src: Source): string {
  * branches of `parsedExpr` and in `_bad`) out of their CASE and run it on every cell, so it is off
  * for this one statement.
  */
-export async function materialiseTable(db: Db, table: TableName, sources: Source[], { inFileOrder }: { inFileOrder: boolean }): Promise<DataIssue[]> {
+export async function materialiseTable(
+  db: Db,
+  table: TableName,
+  sources: Source[],
+  { inFileOrder }: { inFileOrder: boolean },
+): Promise<DataIssue[]> {
   try {
     await db.run(`SET preserve_insertion_order = ${inFileOrder}`);
     await db.run(`SET disabled_optimizers = 'common_subexpressions'`);
@@ -58,7 +63,15 @@ export async function materialiseTable(db: Db, table: TableName, sources: Source
     const issues: DataIssue[] = [];
     for (const s of sources) if (s.diagnose) issues.push(...(await s.diagnose()));
     const first = sources[0]!.file;
-    return issues.length ? issues : [fileIssue(first, first.format === 'csv' ? 'csv' : 'read', `DuckDB could not read the file: ${messageOf(e).split('\n')[0]}`)];
+    return issues.length
+      ? issues
+      : [
+          fileIssue(
+            first,
+            first.format === 'csv' ? 'csv' : 'read',
+            `DuckDB could not read the file: ${messageOf(e).split('\n')[0]}`,
+          ),
+        ];
   }
 }
 
@@ -67,9 +80,13 @@ export async function materialiseTable(db: Db, table: TableName, sources: Source
  * order (DuckDB preserves insertion order), so a file's rows are a run of rowids.
  */
 export async function createView(db: Db, table: TableName): Promise<Map<number, number>> {
-  const runs = await db.all<{ fid: number; first: number; n: number }>(`SELECT _fid AS fid, min(rowid) AS first, count(*) AS n FROM ${ident(table)} GROUP BY _fid`);
+  const runs = await db.all<{ fid: number; first: number; n: number }>(
+    `SELECT _fid AS fid, min(rowid) AS first, count(*) AS n FROM ${ident(table)} GROUP BY _fid`,
+  );
   const offset = runs.length ? `CASE _fid ${runs.map((r) => `WHEN ${r.fid} THEN ${r.first}`).join(' ')} END` : '0';
-  await db.run(`CREATE TEMP VIEW ${ident(`v_${table}`)} AS SELECT *, rowid - ${offset} + 1 AS _pos FROM ${ident(table)}`);
+  await db.run(
+    `CREATE TEMP VIEW ${ident(`v_${table}`)} AS SELECT *, rowid - ${offset} + 1 AS _pos FROM ${ident(table)}`,
+  );
   return new Map(runs.map((r) => [Number(r.fid), Number(r.n)]));
 }
 
@@ -90,5 +107,6 @@ export async function finishTable(db: Db, table: TableName): Promise<void> {
   await db.run(`DROP VIEW IF EXISTS ${ident(`v_${table}`)}`);
   await db.run(`ALTER TABLE ${ident(table)} DROP COLUMN _bad`);
   await db.run(`ALTER TABLE ${ident(table)} DROP COLUMN _fid`);
-  for (const c of TABLES[table].columns) if (c.required) await db.run(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(c.name)} SET NOT NULL`);
+  for (const c of TABLES[table].columns)
+    if (c.required) await db.run(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(c.name)} SET NOT NULL`);
 }

@@ -10,7 +10,10 @@ import { ident } from '../db.ts';
 import type { TableName } from '../schema.ts';
 
 type Dates = (x: string) => string;
-const day = (c: string): Dates => (x) => `${x}.${c}`;
+const day =
+  (c: string): Dates =>
+  (x) =>
+    `${x}.${c}`;
 const yearOf: [Dates, Dates] = [(x) => `make_date(${x}.year, 1, 1)`, (x) => `make_date(${x}.year, 12, 31)`];
 
 /** Columns where a unit may be named, with the row's dates as a range [from, to] over alias x. */
@@ -23,10 +26,16 @@ const WHERE_NAMED: { table: TableName; column: string; from: Dates; to: Dates }[
     table: 'index_scores',
     column: 'unit_code',
     from: (x) => `TRY_CAST(${x}.period || CASE WHEN length(${x}.period) = 4 THEN '-01-01' ELSE '-01' END AS DATE)`,
-    to: (x) => `CASE WHEN length(${x}.period) = 4 THEN TRY_CAST(${x}.period || '-12-31' AS DATE) ELSE last_day(TRY_CAST(${x}.period || '-01' AS DATE)) END`,
+    to: (x) =>
+      `CASE WHEN length(${x}.period) = 4 THEN TRY_CAST(${x}.period || '-12-31' AS DATE) ELSE last_day(TRY_CAST(${x}.period || '-01' AS DATE)) END`,
   },
   { table: 'dossiers', column: 'unit_code', from: day('received_on'), to: day('received_on') },
-  { table: 'dossier_stats', column: 'unit_code', from: (x) => `TRY_CAST(${x}.month || '-01' AS DATE)`, to: (x) => `last_day(TRY_CAST(${x}.month || '-01' AS DATE))` },
+  {
+    table: 'dossier_stats',
+    column: 'unit_code',
+    from: (x) => `TRY_CAST(${x}.month || '-01' AS DATE)`,
+    to: (x) => `last_day(TRY_CAST(${x}.month || '-01' AS DATE))`,
+  },
   { table: 'targets', column: 'unit_code', from: yearOf[0], to: yearOf[1] },
 ];
 
@@ -75,7 +84,9 @@ async function unitIndex(db: Db, has: (t: TableName) => boolean) {
   const successors = new Map<string, string[]>();
   for (const u of units) if (u.successor_code) successors.set(u.unit_code, [u.successor_code]);
   if (has('unit_lineage')) {
-    for (const r of await db.all<{ f: string; t: string }>(`SELECT from_code AS f, to_code AS t FROM v_unit_lineage WHERE from_code IS NOT NULL AND to_code IS NOT NULL ORDER BY 1, 2`)) {
+    for (const r of await db.all<{ f: string; t: string }>(
+      `SELECT from_code AS f, to_code AS t FROM v_unit_lineage WHERE from_code IS NOT NULL AND to_code IS NOT NULL ORDER BY 1, 2`,
+    )) {
       const list = successors.get(r.f) ?? [];
       if (!list.includes(r.t)) list.push(r.t);
       successors.set(r.f, list);
@@ -95,8 +106,17 @@ async function unitIndex(db: Db, has: (t: TableName) => boolean) {
 type Index = Awaited<ReturnType<typeof unitIndex>>;
 
 function describe(u: UnitRow, ix: Index): string {
-  const parent = u.parent_code ? ix.byCode.get(u.parent_code)?.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '') : undefined;
-  const span = u.valid_from && u.valid_to ? `${vnDate(u.valid_from)}–${vnDate(u.valid_to)}` : u.valid_to ? `until ${vnDate(u.valid_to)}` : u.valid_from ? `from ${vnDate(u.valid_from)}` : '';
+  const parent = u.parent_code
+    ? ix.byCode.get(u.parent_code)?.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '')
+    : undefined;
+  const span =
+    u.valid_from && u.valid_to
+      ? `${vnDate(u.valid_from)}–${vnDate(u.valid_to)}`
+      : u.valid_to
+        ? `until ${vnDate(u.valid_to)}`
+        : u.valid_from
+          ? `from ${vnDate(u.valid_from)}`
+          : '';
   const parts = [parent, span].filter(Boolean);
   return `${u.unit_code}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
@@ -156,22 +176,41 @@ export async function resolveUnitNames(db: Db, present: Set<TableName>, only?: S
         WHERE len(r.codes) = 1 AND ${t}.${col} = r.v AND ${w.from(t)} IS NOT DISTINCT FROM r.d_from`);
       const fids = await db.all<{ fid: number }>(`SELECT DISTINCT _fid AS fid FROM ${t} ORDER BY 1`);
       const byName = new Map<string, string[]>();
-      for (const c of counts) byName.set(c.v, [...(byName.get(c.v) ?? []), `${c.code}${counts.filter((x) => x.v === c.v).length > 1 ? ` (${rowsText(c.n)})` : `, ${rowsText(c.n)}`}`]);
+      for (const c of counts)
+        byName.set(c.v, [
+          ...(byName.get(c.v) ?? []),
+          `${c.code}${counts.filter((x) => x.v === c.v).length > 1 ? ` (${rowsText(c.n)})` : `, ${rowsText(c.n)}`}`,
+        ]);
       // Resolution is per table; a table split over files gets the report on its first file.
-      for (const [v, codes] of byName) out.resolved.push({ fid: Number(fids[0]?.fid ?? 0), column: w.column, message: `${w.column} ${show(v)} read as the unit ${codes.join(', ')} (its name or short name)` });
+      for (const [v, codes] of byName)
+        out.resolved.push({
+          fid: Number(fids[0]?.fid ?? 0),
+          column: w.column,
+          message: `${w.column} ${show(v)} read as the unit ${codes.join(', ')} (its name or short name)`,
+        });
     }
-    const bad = await db.all<{ fid: number; pos: number; v: string; d_from: string | null; d_to: string | null; codes: string[]; named: string[] }>(
+    const bad = await db.all<{
+      fid: number;
+      pos: number;
+      v: string;
+      d_from: string | null;
+      d_to: string | null;
+      codes: string[];
+      named: string[];
+    }>(
       `SELECT x._fid AS fid, x._pos AS pos, r.v, CAST(r.d_from AS VARCHAR) AS d_from, CAST(r.d_to AS VARCHAR) AS d_to, r.codes, r.named
        FROM ${res} r JOIN v_${w.table} x ON x.${col} = r.v AND ${w.from('x')} IS NOT DISTINCT FROM r.d_from
        WHERE len(coalesce(r.codes, [])) <> 1 ORDER BY x._fid, x._pos LIMIT 1000`,
     );
     for (const b of bad) out.issues.push(problem(w.column, b, ix));
   }
-  if (present.has('tasks') && (!only || only.has('tasks'))) await supportUnits(db, out, (ix ??= await unitIndex(db, (n) => present.has(n))));
+  if (present.has('tasks') && (!only || only.has('tasks')))
+    await supportUnits(db, out, (ix ??= await unitIndex(db, (n) => present.has(n))));
   return out;
 }
 
-const existsOn = (u: UnitRow, d: string | null) => d === null || ((u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d));
+const existsOn = (u: UnitRow, d: string | null) =>
+  d === null || ((u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d));
 
 /**
  * `tasks.support_units` naming units: split at `;`, or at `,` when there is no `;` (names are
@@ -187,7 +226,10 @@ async function supportUnits(db: Db, out: Resolution, ix: Index): Promise<void> {
   const counts = new Map<string, Map<string, number>>();
   const fid = (await db.one<{ fid: number }>(`SELECT min(_fid) AS fid FROM tasks`))?.fid ?? 0;
   for (const r of rows) {
-    const parts = r.v.split(r.v.includes(';') ? ';' : ',').map((p) => p.trim()).filter((p) => p !== '');
+    const parts = r.v
+      .split(r.v.includes(';') ? ';' : ',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     const codes: string[] = [];
     let failed: { v: string; codes: string[]; named: string[] } | null = null;
     for (const p of parts) {
@@ -198,7 +240,8 @@ async function supportUnits(db: Db, out: Resolution, ix: Index): Promise<void> {
       const named = ix.byKey.get(nameKey(p)) ?? [];
       const on = named.filter((u) => existsOn(u, r.d));
       if (on.length === 1) codes.push(on[0]!.unit_code);
-      else if (named.length && !failed) failed = { v: p, codes: on.map((u) => u.unit_code), named: named.map((u) => u.unit_code) };
+      else if (named.length && !failed)
+        failed = { v: p, codes: on.map((u) => u.unit_code), named: named.map((u) => u.unit_code) };
       else if (!named.length) codes.push(p);
     }
     if (failed) {
@@ -226,16 +269,39 @@ async function supportUnits(db: Db, out: Resolution, ix: Index): Promise<void> {
   }
   for (const [name, m] of counts) {
     const list = [...m].map(([c, n]) => `${c}, in ${n} value${n === 1 ? '' : 's'}`).join('; ');
-    out.resolved.push({ fid, column: 'support_units', message: `support_units part ${show(name)} read as the unit ${list} (its name or short name)` });
+    out.resolved.push({
+      fid,
+      column: 'support_units',
+      message: `support_units part ${show(name)} read as the unit ${list} (its name or short name)`,
+    });
   }
 }
 
-function problem(column: string, b: { fid: number; pos: number; v: string; d_from: string | null; d_to: string | null; codes: string[] | null; named: string[] }, ix: Index) {
-  const on = b.d_from === b.d_to ? `on ${vnDate(b.d_from ?? '')}` : `in ${vnDate(b.d_from ?? '')}–${vnDate(b.d_to ?? '')}`;
+function problem(
+  column: string,
+  b: {
+    fid: number;
+    pos: number;
+    v: string;
+    d_from: string | null;
+    d_to: string | null;
+    codes: string[] | null;
+    named: string[];
+  },
+  ix: Index,
+) {
+  const on =
+    b.d_from === b.d_to ? `on ${vnDate(b.d_from ?? '')}` : `in ${vnDate(b.d_from ?? '')}–${vnDate(b.d_to ?? '')}`;
   const codes = b.codes ?? [];
   if (codes.length > 1) {
     const list = codes.map((c) => describe(ix.byCode.get(c)!, ix));
-    return { fid: b.fid, pos: b.pos, column, rule: 'unit_ambiguous', message: `${column} ${show(b.v)} names ${codes.length} units existing ${on}: ${list.join(' or ')}; write the code` };
+    return {
+      fid: b.fid,
+      pos: b.pos,
+      column,
+      rule: 'unit_ambiguous',
+      message: `${column} ${show(b.v)} names ${codes.length} units existing ${on}: ${list.join(' or ')}; write the code`,
+    };
   }
   const named = b.named.map((c) => ix.byCode.get(c)!);
   const lives = named.map((u) => {
@@ -243,5 +309,11 @@ function problem(column: string, b: { fid: number; pos: number; v: string; d_fro
     const succ = ix.successors.get(u.unit_code);
     return `${u.unit_code} existed ${span}${succ?.length ? `; its successor is ${succ.map((s) => `${s} (${ix.byCode.get(s)?.name ?? s})`).join(', ')}` : ''}`;
   });
-  return { fid: b.fid, pos: b.pos, column, rule: 'unit_not_existing', message: `${column} ${show(b.v)} names no unit existing ${on}: ${lives.join('; ')}; write the unit that stood on that date, or correct the date` };
+  return {
+    fid: b.fid,
+    pos: b.pos,
+    column,
+    rule: 'unit_not_existing',
+    message: `${column} ${show(b.v)} names no unit existing ${on}: ${lives.join('; ')}; write the unit that stood on that date, or correct the date`,
+  };
 }

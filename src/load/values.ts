@@ -4,7 +4,17 @@
  */
 import { TIME_ZONE } from '../dates.ts';
 import { literal } from '../db.ts';
-import { AREAS, CHANNELS, CRITERIA_STATUSES, LINEAGE_KINDS, TARGET_METRICS, UNIT_KINDS, type ColumnDef, type ColumnType, type TableName } from '../schema.ts';
+import {
+  AREAS,
+  CHANNELS,
+  CRITERIA_STATUSES,
+  LINEAGE_KINDS,
+  TARGET_METRICS,
+  UNIT_KINDS,
+  type ColumnDef,
+  type ColumnType,
+  type TableName,
+} from '../schema.ts';
 
 /**
  * Cleans a raw cell: trimmed, empty → NULL, and text NFC-normalised (the contract's text form).
@@ -82,7 +92,10 @@ export function isParsed(type: ColumnType): type is ParsedType {
 export const TYPE_RULES: Record<ParsedType, { rule: string; expected: string }> = {
   date: { rule: 'date', expected: 'is not a date; use YYYY-MM-DD or DD/MM/YYYY' },
   int: { rule: 'int', expected: 'is not a whole number; use digits only, without thousands separators' },
-  decimal: { rule: 'decimal', expected: 'is not a number; use digits with a decimal point or one decimal comma, no thousands separators' },
+  decimal: {
+    rule: 'decimal',
+    expected: 'is not a number; use digits with a decimal point or one decimal comma, no thousands separators',
+  },
   bool: { rule: 'bool', expected: 'is not a yes/no value; use true/false, 1/0 or có/không' },
   month: { rule: 'month', expected: 'is not a month; use YYYY-MM, MM/YYYY or "Tháng MM/YYYY"' },
   period: { rule: 'period', expected: 'is not a period; use YYYY or YYYY-MM' },
@@ -110,13 +123,15 @@ export const AREA_NAMES: Record<string, (typeof AREAS)[number]> = {
   'xay dung va phat trien chinh quyen dien tu, chinh quyen so': 'digital_government',
   'hien dai hoa hanh chinh': 'digital_government',
   'tac dong cua cai cach hanh chinh': 'impact',
-  'khac': 'other',
+  khac: 'other',
 };
 
 /** SQL of cleaned text `v` with an area name replaced by its code; anything else unchanged. */
 export function areaExpr(v: string): string {
   const key = `regexp_replace(strip_accents(replace(lower(${v}), 'đ', 'd')), '\\s+', ' ', 'g')`;
-  return `CASE ${key} ${Object.entries(AREA_NAMES).map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`).join(' ')} ELSE ${v} END`;
+  return `CASE ${key} ${Object.entries(AREA_NAMES)
+    .map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`)
+    .join(' ')} ELSE ${v} END`;
 }
 
 /** Columns restricted to a code list of the contract. */
@@ -150,17 +165,32 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
       const text = cleanExpr(q(c.name), c.type);
       const missing = `${q('p$' + c.name)} IS NULL`;
       const flag = c.required ? missing : `${missing} AND ${q(c.name)} IS NOT NULL`;
-      if (c.required) checks.push({ cond: `${missing} AND ${text} IS NULL`, flag, column: c.name, rule: 'required', text });
-      checks.push({ cond: `${missing} AND ${text} IS NOT NULL`, flag, column: c.name, rule: TYPE_RULES[c.type].rule, text });
+      if (c.required)
+        checks.push({ cond: `${missing} AND ${text} IS NULL`, flag, column: c.name, rule: 'required', text });
+      checks.push({
+        cond: `${missing} AND ${text} IS NOT NULL`,
+        flag,
+        column: c.name,
+        rule: TYPE_RULES[c.type].rule,
+        text,
+      });
       continue;
     }
     const text = q(c.name);
     if (c.required) checks.push({ cond: `${text} IS NULL`, column: c.name, rule: 'required', text });
     const values = ENUMS[table]?.[c.name];
-    if (values) checks.push({ cond: `${text} IS NOT NULL AND ${text} NOT IN (${values.map(literal).join(', ')})`, column: c.name, rule: 'enum', text });
+    if (values)
+      checks.push({
+        cond: `${text} IS NOT NULL AND ${text} NOT IN (${values.map(literal).join(', ')})`,
+        column: c.name,
+        rule: 'enum',
+        text,
+      });
   }
   if (checks.length === 0) return 'CAST(NULL AS STRUCT(c VARCHAR, r VARCHAR, v VARCHAR)[])';
-  const items = checks.map((k) => `CASE WHEN ${k.cond} THEN {'c': ${literal(k.column)}, 'r': ${literal(k.rule)}, 'v': ${k.text}} END`);
+  const items = checks.map(
+    (k) => `CASE WHEN ${k.cond} THEN {'c': ${literal(k.column)}, 'r': ${literal(k.rule)}, 'v': ${k.text}} END`,
+  );
   // Every condition and flag is NULL-safe (never NULL), so a plain OR decides.
   const flags = [...new Set(checks.map((k) => `(${k.flag ?? k.cond})`))];
   return `CASE WHEN ${flags.join(' OR ')} THEN list_filter([${items.join(', ')}], x -> x IS NOT NULL) END`;

@@ -25,11 +25,16 @@ const LEGACY_BATCH = 2000;
 
 /** The sheet of the table: one named after it, else the first; the others are named in a warning. */
 function pickSheet(sheets: SheetInfo[], table: TableName): SheetInfo {
-  return sheets.find((s) => foldName(s.name) === foldName(table) || foldName(s.name) === foldName(table.replace(/_/g, ' '))) ?? sheets[0]!;
+  return (
+    sheets.find(
+      (s) => foldName(s.name) === foldName(table) || foldName(s.name) === foldName(table.replace(/_/g, ' ')),
+    ) ?? sheets[0]!
+  );
 }
 
 const range = (lines: number[]) => (lines.length === 1 ? `row ${lines[0]}` : `rows ${lines[0]}–${lines.at(-1)}`);
-const colName = (n: number): string => (n <= 0 ? '' : colName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const colName = (n: number): string =>
+  n <= 0 ? '' : colName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 
 export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
@@ -39,7 +44,13 @@ export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<Rea
     zip = Zip.open(file.abs);
     sheets = sheetsOf(zip);
   } catch (e) {
-    return fail([fileIssue(file, 'xlsx', `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`)]);
+    return fail([
+      fileIssue(
+        file,
+        'xlsx',
+        `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`,
+      ),
+    ]);
   }
   if (sheets.length === 0) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
   const warnings: DataIssue[] = [];
@@ -47,34 +58,73 @@ export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<Rea
     warnings.push({ file: file.rel, line, column, rule, message });
   const sheet = pickSheet(sheets, file.table);
   if (sheets.length > 1) {
-    const others = sheets.filter((s) => s !== sheet).map((s) => `"${s.name}"`).join(', ');
-    warn('sheet', `read sheet "${sheet.name}" as ${file.table}; not read: ${others} (a sheet named ${file.table} is read in preference to the first)`);
+    const others = sheets
+      .filter((s) => s !== sheet)
+      .map((s) => `"${s.name}"`)
+      .join(', ');
+    warn(
+      'sheet',
+      `read sheet "${sheet.name}" as ${file.table}; not read: ${others} (a sheet named ${file.table} is read in preference to the first)`,
+    );
   }
   try {
     return await readSheet(db, file, fid, zip, sheet, await mergesOf(zip, sheet.entry), warnings, warn);
   } catch (e) {
-    return fail([fileIssue(file, 'xlsx', `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`)]);
+    return fail([
+      fileIssue(
+        file,
+        'xlsx',
+        `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`,
+      ),
+    ]);
   }
 }
 
 type Warn = (rule: string, message: string, line?: number | null, column?: string | null) => void;
 
-async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: SheetInfo, merges: Merge[], warnings: DataIssue[], warn: Warn): Promise<ReadResult> {
+async function readSheet(
+  db: Db,
+  file: DataFile,
+  fid: number,
+  zip: Zip,
+  sheet: SheetInfo,
+  merges: Merge[],
+  warnings: DataIssue[],
+  warn: Warn,
+): Promise<ReadResult> {
   const table = TABLES[file.table];
   const rows = sheetRows(file.abs, zip, sheet);
   const head: SheetRow[] = [];
   let pending: IteratorResult<SheetRow> | undefined;
-  for (pending = await rows.next(); !pending.done && head.length < HEAD_ROWS; pending = await rows.next()) head.push(pending.value);
+  for (pending = await rows.next(); !pending.done && head.length < HEAD_ROWS; pending = await rows.next())
+    head.push(pending.value);
   const header = findHeader(head, merges, table);
   if (!header) {
     const need = Math.ceil(table.columns.length / 2);
-    return fail([fileIssue(file, 'header', `no header row found: none of the first 10 rows names at least ${need} of the columns of ${table.name}, or all its required ones (${table.columns.map((c) => c.name).join(', ')})`)]);
+    return fail([
+      fileIssue(
+        file,
+        'header',
+        `no header row found: none of the first 10 rows names at least ${need} of the columns of ${table.name}, or all its required ones (${table.columns.map((c) => c.name).join(', ')})`,
+      ),
+    ]);
   }
-  const map = mapHeaders(header.labels, table, { file: file.rel, line: header.lines[0]!, allowBlank: true, requireColumns: true });
+  const map = mapHeaders(header.labels, table, {
+    file: file.rel,
+    line: header.lines[0]!,
+    allowBlank: true,
+    requireColumns: true,
+  });
   if (map.issues.length) return fail(map.issues);
   if (header.lines.length > 1) {
-    const read = header.labels.flatMap((l, i) => (l.includes(GROUP_SEPARATOR) && map.columns[i] ? [`\`${l}\` → ${map.columns[i]}`] : []));
-    warn('header_rows', `the header spans ${range(header.lines)} (merged group labels over sub-labels); read as ${read.join(', ')}`, header.lines[0]!);
+    const read = header.labels.flatMap((l, i) =>
+      l.includes(GROUP_SEPARATOR) && map.columns[i] ? [`\`${l}\` → ${map.columns[i]}`] : [],
+    );
+    warn(
+      'header_rows',
+      `the header spans ${range(header.lines)} (merged group labels over sub-labels); read as ${read.join(', ')}`,
+      header.lines[0],
+    );
   }
   const width = header.labels.length;
   const end = header.lines.at(-1)!;
@@ -82,7 +132,9 @@ async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: S
   const down = merges.filter((m) => m.top > end && m.bottom > m.top);
   const topValue = new Map<Merge, string | null>();
   const applied = new Set<Merge>();
-  const numeric = map.columns.map((c) => (c ? ['int', 'decimal'].includes(table.columns.find((d) => d.name === c)!.type) : false));
+  const numeric = map.columns.map((c) =>
+    c ? ['int', 'decimal'].includes(table.columns.find((d) => d.name === c)!.type) : false,
+  );
   const mapped = map.columns.filter((c) => c !== null).length;
   const name = `x${fid}`;
   await db.run(`CREATE TEMP TABLE ${name} (${header.labels.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
@@ -100,7 +152,13 @@ async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: S
     const found = findLegacy(batch.map((r) => r.cells.filter((c): c is string => c !== null).join(' ')).join('\n'));
     if (found) {
       legacyFound = true;
-      issues.push(legacyIssue(file.rel, { ...found, line: found.line === null ? null : batch[found.line - 1]!.line }, 'sheet row'));
+      issues.push(
+        legacyIssue(
+          file.rel,
+          { ...found, line: found.line === null ? null : batch[found.line - 1]!.line },
+          'sheet row',
+        ),
+      );
     }
     batch = [];
   };
@@ -122,7 +180,8 @@ async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: S
       return;
     }
     for (let i = 0; i < cells.length; i++) {
-      if ((header.labels[i] ?? '') === '' && (cells[i] ?? '').trim() !== '' && !unheaded.has(i)) unheaded.set(i, row.line);
+      if ((header.labels[i] ?? '') === '' && (cells[i] ?? '').trim() !== '' && !unheaded.has(i))
+        unheaded.set(i, row.line);
     }
     for (let i = 0; i < width; i++) {
       const v = cells[i];
@@ -162,7 +221,12 @@ async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: S
       if (near(sums.group[i]!) || near(sums.all[i]!)) continue;
       // A subtotal sums its group; a grand total (no rows since the last subtotal) sums them all.
       const above = groupRows > 0 ? sums.group[i]! : sums.all[i]!;
-      warn('totals_mismatch', `the totals row "${label}" says ${map.columns[i]} ${fmt(n)} (${h.labels[i]}), but the rows above it add up to ${fmt(above)}; the export may be cut or filtered — check that every row is there`, row.line, map.columns[i]);
+      warn(
+        'totals_mismatch',
+        `the totals row "${label}" says ${map.columns[i]} ${fmt(n)} (${h.labels[i]}), but the rows above it add up to ${fmt(above)}; the export may be cut or filtered — check that every row is there`,
+        row.line,
+        map.columns[i],
+      );
     }
     sums.group.fill(0);
     groupRows = 0;
@@ -174,13 +238,26 @@ async function readSheet(db: Db, file: DataFile, fid: number, zip: Zip, sheet: S
   app.closeSync();
   if (applied.size) {
     const list = [...applied].map((m) => `${colName(m.left)}${m.top}:${colName(m.right)}${m.bottom}`);
-    warn('merged_cells', `merged cells in the data apply to each of their rows: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`);
+    warn(
+      'merged_cells',
+      `merged cells in the data apply to each of their rows: ${list.slice(0, 10).join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`,
+    );
   }
-  for (const [i, line] of unheaded) issues.push(fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, line));
+  for (const [i, line] of unheaded)
+    issues.push(
+      fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, line),
+    );
   if (issues.length) return fail(issues);
   const list = selectList(map.columns, (i) => ident(`c${i}`));
   return {
     ok: true,
-    source: { file, fid, sql: `SELECT ${list.sql} FROM ${name}`, columns: new Set(list.columns), lineOf: (p) => lines[p - 1] ?? p, warnings },
+    source: {
+      file,
+      fid,
+      sql: `SELECT ${list.sql} FROM ${name}`,
+      columns: new Set(list.columns),
+      lineOf: (p) => lines[p - 1] ?? p,
+      warnings,
+    },
   };
 }

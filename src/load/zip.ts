@@ -36,7 +36,11 @@ export class Zip {
       for (let at = 0, i = 0; i < count && at + 46 <= dir.length; i++) {
         const nameLen = dir.readUInt16LE(at + 28);
         const name = dir.toString('utf8', at + 46, at + 46 + nameLen);
-        entries.set(name, { method: dir.readUInt16LE(at + 10), compressed: dir.readUInt32LE(at + 20), offset: dir.readUInt32LE(at + 42) });
+        entries.set(name, {
+          method: dir.readUInt16LE(at + 10),
+          compressed: dir.readUInt32LE(at + 20),
+          offset: dir.readUInt32LE(at + 42),
+        });
         at += 46 + nameLen + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
       }
       return new Zip(abs, entries);
@@ -79,7 +83,11 @@ export class Zip {
     const e = this.entries.get(name);
     if (!e) throw new Error(`no ${name} in the workbook`);
     const start = this.dataStart(e);
-    const raw = createReadStream(this.abs, { start, end: start + Math.max(0, e.compressed - 1), highWaterMark: 1 << 20 });
+    const raw = createReadStream(this.abs, {
+      start,
+      end: start + Math.max(0, e.compressed - 1),
+      highWaterMark: 1 << 20,
+    });
     return (e.method === 8 ? raw.pipe(createInflateRaw()) : raw) as AsyncIterable<Buffer>;
   }
 }

@@ -96,18 +96,30 @@ interface OnlineRow {
  * ratio's change from queries/online.sql run against that period. `hasOnline` is false when the
  * data has neither dossiers nor dossier_stats (metrics.online is null then).
  */
-export async function changesMetrics(db: Queryable, unit: string, period: Period, hasOnline: boolean): Promise<ChangesMetrics> {
+export async function changesMetrics(
+  db: Queryable,
+  unit: string,
+  period: Period,
+  hasOnline: boolean,
+): Promise<ChangesMetrics> {
   const prev = precedingPeriod(period);
   const [rows, online] = await Promise.all([
     runQuery<Row>(db, 'changes', { unit, since: prev.end, end: period.end }),
     hasOnline
-      ? runQuery<OnlineRow & Record<string, unknown>>(db, 'online', { unit, start: period.start, end: period.end, prev_start: prev.start, prev_end: prev.end })
+      ? runQuery<OnlineRow & Record<string, unknown>>(db, 'online', {
+          unit,
+          start: period.start,
+          end: period.end,
+          prev_start: prev.start,
+          prev_end: prev.end,
+        })
       : Promise.resolve(null),
   ]);
   const summary = rows.find((r) => r.grain === 'summary') as unknown as SummaryRow;
   const grain = (g: OnlineRow['grain']) => online?.find((r) => r.grain === g) ?? null;
   const before = grain('previous');
-  const onlineBefore = before !== null && (before.received_records ?? 0) + (before.resolved_records ?? 0) + (before.stats_rows ?? 0) > 0;
+  const onlineBefore =
+    before !== null && (before.received_records ?? 0) + (before.resolved_records ?? 0) + (before.stats_rows ?? 0) > 0;
   const reason = !summary.unit_started
     ? `the unit did not exist at the end of ${prev.id}`
     : summary.tasks_before + summary.indices_before + summary.criteria_before === 0 && !onlineBefore
@@ -131,7 +143,11 @@ export async function changesMetrics(db: Queryable, unit: string, period: Period
     online:
       online === null
         ? null
-        : { online_ratio: grain('scope')?.online_ratio ?? null, previous_online_ratio: before?.online_ratio ?? null, delta: grain('delta')?.online_ratio ?? null },
+        : {
+            online_ratio: grain('scope')?.online_ratio ?? null,
+            previous_online_ratio: before?.online_ratio ?? null,
+            delta: grain('delta')?.online_ratio ?? null,
+          },
     indices: pick<IndexChange>('index'),
     criteria: pick<CriterionChange>('criterion'),
   };
@@ -139,7 +155,29 @@ export async function changesMetrics(db: Queryable, unit: string, period: Period
 
 /** The columns of each grain; the union of grains in one result pads the others with NULL. */
 const COLUMNS: Record<'task' | 'index' | 'criterion', string[]> = {
-  task: ['change', 'task_id', 'doc_no', 'lead_unit', 'title', 'assigned_on', 'due_on', 'completed_on', 'state_now', 'state_before', 'changed_on'],
+  task: [
+    'change',
+    'task_id',
+    'doc_no',
+    'lead_unit',
+    'title',
+    'assigned_on',
+    'due_on',
+    'completed_on',
+    'state_now',
+    'state_before',
+    'changed_on',
+  ],
   index: ['index_code', 'component', 'unit_code', 'period', 'score', 'max_score', 'rank', 'rank_of', 'rank_computed'],
-  criterion: ['unit_code', 'criterion_code', 'area', 'title', 'status_before', 'status', 'points', 'max_points', 'assessed_on'],
+  criterion: [
+    'unit_code',
+    'criterion_code',
+    'area',
+    'title',
+    'status_before',
+    'status',
+    'points',
+    'max_points',
+    'assessed_on',
+  ],
 };

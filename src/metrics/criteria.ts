@@ -3,15 +3,34 @@ import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { CriteriaCounts, CriteriaMetric, CriteriaTotals } from './types.ts';
 
 type CriteriaRow = CriteriaCounts &
-  Row & { grain: 'unit' | 'unit_area' | 'area' | 'all'; year: number; unit_code: string | null; area: string | null; rank: number | null };
+  Row & {
+    grain: 'unit' | 'unit_area' | 'area' | 'all';
+    year: number;
+    unit_code: string | null;
+    area: string | null;
+    rank: number | null;
+  };
 
 /**
  * metrics.md § PAR criteria: one entry per assessed unit in scope, with its areas, and the same
  * added up over the entries (null when there is none). Every figure is a row of queries/criteria.sql.
  */
-export async function criteriaMetrics(db: Queryable, params: QueryParams): Promise<{ criteria: CriteriaMetric[]; totals: CriteriaTotals | null }> {
+export async function criteriaMetrics(
+  db: Queryable,
+  params: QueryParams,
+): Promise<{ criteria: CriteriaMetric[]; totals: CriteriaTotals | null }> {
   const rows = await runQuery<CriteriaRow>(db, 'criteria', params);
-  const counts = ({ total, achieved, not_achieved, in_progress, not_due, points, max_points, points_at_risk, points_lost }: CriteriaRow): CriteriaCounts => ({
+  const counts = ({
+    total,
+    achieved,
+    not_achieved,
+    in_progress,
+    not_due,
+    points,
+    max_points,
+    points_at_risk,
+    points_lost,
+  }: CriteriaRow): CriteriaCounts => ({
     total,
     achieved,
     not_achieved,

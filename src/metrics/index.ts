@@ -36,7 +36,9 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       prev_start: previous.start,
       prev_end: previous.end,
     };
-    const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
+    const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then(
+      (rows) => new Map(rows.map((t) => [t.metric, t.target])),
+    );
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});
     const online$ = onlineMetrics(pool, params, targets);
@@ -83,7 +85,11 @@ const CONNECTIONS = 4;
 
 /** metrics.md § Unit history and lineage: what the scope takes over and what it leaves out at E. */
 async function lineageMetrics(db: Queryable, params: QueryParams): Promise<LineageMetrics> {
-  const rows = await runQuery<{ kind: 'carried' | 'split'; unit_code: string; to_codes: string[] }>(db, 'lineage', params);
+  const rows = await runQuery<{ kind: 'carried' | 'split'; unit_code: string; to_codes: string[] }>(
+    db,
+    'lineage',
+    params,
+  );
   return {
     as_of: params.end!,
     split_units: rows.filter((r) => r.kind === 'split').map((r) => r.unit_code),

@@ -4,10 +4,22 @@ import { runQuery, type Queryable, type QueryParams } from './queries.ts';
 import type { IndexMetric, IndexPoint, IndexRanking, IndexScore } from './types.ts';
 
 type SeriesRow = IndexPoint & { unit_code: string; index_code: string; component: string };
-type PeerRow = { index_code: string; period: string; unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean };
+type PeerRow = {
+  index_code: string;
+  period: string;
+  unit_code: string;
+  name: string;
+  short_name: string | null;
+  score: number;
+  rank: number;
+  is_scope: boolean;
+};
 
 /** metrics.md § Indices: each latest score in scope with its series, and the scope unit among its peers. */
-export async function indicesMetrics(db: Queryable, params: QueryParams): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
+export async function indicesMetrics(
+  db: Queryable,
+  params: QueryParams,
+): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
   const [latest, points, peers] = await Promise.all([
     runQuery<IndexScore>(db, 'indices_latest', params),
     runQuery<SeriesRow & Row>(db, 'indices_series', params),

@@ -24,7 +24,11 @@ type OnlineRow = FiguresRow &
  * gives every figure — the period, the comparison period (cùng kỳ), the changes, the unit and month
  * rows — in one go; this only picks each row's keys in metrics.json's order.
  */
-export async function onlineMetrics(db: Queryable, params: QueryParams, targets: Promise<Map<string, number>>): Promise<OnlineMetrics | null> {
+export async function onlineMetrics(
+  db: Queryable,
+  params: QueryParams,
+  targets: Promise<Map<string, number>>,
+): Promise<OnlineMetrics | null> {
   // The period query starts with the sources check: the rare empty case wastes two cheap scans.
   const [[sources], rows] = await Promise.all([
     runQuery<{ dossier_rows: number; stats_rows: number; loaded_from_files: boolean }>(db, 'online_sources', {}),

@@ -68,11 +68,23 @@ export function periodMonths(p: Period): string[] {
   return Array.from({ length: last - first + 1 }, (_, i) => `${p.year}-${pad(first + i)}`);
 }
 
-function build(kind: PeriodKind, year: number, n: number | null, id: string, firstMonth: number, lastMonth: number): Period {
-  return { id, kind, year, n, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}` };
+function build(
+  kind: PeriodKind,
+  year: number,
+  n: number | null,
+  id: string,
+  firstMonth: number,
+  lastMonth: number,
+): Period {
+  return {
+    id,
+    kind,
+    year,
+    n,
+    start: `${year}-${pad(firstMonth)}-01`,
+    end: `${year}-${pad(lastMonth)}-${pad(daysInMonth(year, lastMonth))}`,
+  };
 }
-
-
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -29,7 +29,8 @@ export class QueryPool implements Queryable {
 
   async all<T extends Row = Row>(sql: string, params?: Params, sqlPath: string | null = null): Promise<T[]> {
     if (this.closed) throw new QueryError('the query pool is closed', sqlPath);
-    const conn = this.free.pop() ?? (await new Promise<Db>((resolve, reject) => this.waiting.push({ resolve, reject })));
+    const conn =
+      this.free.pop() ?? (await new Promise<Db>((resolve, reject) => this.waiting.push({ resolve, reject })));
     const query = conn.all<T>(sql, params, sqlPath);
     this.running.add(query);
     try {

@@ -57,7 +57,12 @@ export function declaredParams(sql: string, path: string): string[] {
   if (first < 0) throw new QueryError('the header has no "-- params:" line', path);
   let last = first + 1;
   while (last < lines.length && /^--\s{2,}\$/.test(lines[last]!)) last++;
-  return [...lines.slice(first, last).join(' ').matchAll(/\$([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]!);
+  return [
+    ...lines
+      .slice(first, last)
+      .join(' ')
+      .matchAll(/\$([a-z_][a-z0-9_]*)/gi),
+  ].map((m) => m[1]!);
 }
 
 /** Runs `queries/NAME.sql` with its declared parameters taken from `params`. */
@@ -74,7 +79,11 @@ export async function runQuery<T extends Row>(db: Queryable, name: string, param
   } catch (e) {
     // A database loaded before the shared definitions existed, or not by `cchc load` at all.
     if (e instanceof QueryError && MISSING.test(e.message)) {
-      throw new QueryError(`${e.message.split('\n')[0]} — the database lacks the definitions of ${DEFINITIONS_PATH}; load it again with \`cchc load\``, q.path, { cause: e });
+      throw new QueryError(
+        `${e.message.split('\n')[0]} — the database lacks the definitions of ${DEFINITIONS_PATH}; load it again with \`cchc load\``,
+        q.path,
+        { cause: e },
+      );
     }
     throw e;
   }

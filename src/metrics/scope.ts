@@ -35,7 +35,9 @@ export async function resolveScope(db: Queryable, end: string, unit?: string): P
     return { ...pick(found), root_code };
   }
   const close = suggestions(code, units);
-  const hint = close.length ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?` : '; see the unit_code column of units';
+  const hint = close.length
+    ? `; did you mean ${close.map((u) => `${u.unit_code} (${u.name})`).join(', ')}?`
+    : '; see the unit_code column of units';
   throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
 }
 
@@ -53,7 +55,11 @@ interface UnitAt extends Row {
  * it starts after E, or lineage effective on or before E took it over. `reason` says what happened
  * ("AG ended on 30/06/2025; its successor is AGM"), `message` adds which --unit to use instead.
  */
-export async function notStanding(db: Queryable, code: string, end: string): Promise<{ reason: string; message: string } | null> {
+export async function notStanding(
+  db: Queryable,
+  code: string,
+  end: string,
+): Promise<{ reason: string; message: string } | null> {
   const [at] = await runQuery<UnitAt>(db, 'unit_at', { unit: code, end });
   if (!at) return null;
   const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
@@ -63,7 +69,10 @@ export async function notStanding(db: Queryable, code: string, end: string): Pro
     return { reason, message: `${reason}${before}, or choose a period that ends on or after that day` };
   }
   if (!at.carried) return null;
-  const whom = at.successors.length === 1 ? `its successor is ${at.successors[0]}` : `its successors are ${at.successors.join(', ')}`;
+  const whom =
+    at.successors.length === 1
+      ? `its successor is ${at.successors[0]}`
+      : `its successors are ${at.successors.join(', ')}`;
   const reason = `${code} ended on ${at.ended_on}; ${whom}`;
   return { reason, message: `${reason} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}` };
 }
@@ -81,7 +90,11 @@ export function rootProvinces(db: Queryable, end: string): Promise<Scope[]> {
 
 function defaultScope(roots: Scope[], end: string): Scope {
   if (roots.length === 1) return pick(roots[0]!);
-  if (roots.length === 0) throw new CliError(`no province unit with child units exists on ${end}; choose a scope with --unit CODE`, EXIT.usage);
+  if (roots.length === 0)
+    throw new CliError(
+      `no province unit with child units exists on ${end}; choose a scope with --unit CODE`,
+      EXIT.usage,
+    );
   throw new CliError(
     `several province units with child units exist on ${end} (${roots.map((u) => u.unit_code).join(', ')}); choose one with --unit CODE`,
     EXIT.usage,
@@ -93,7 +106,11 @@ function pick(u: Scope): Scope {
 }
 
 /** Close matches by code (edit distance, case-insensitive) and by name or short name (diacritics-insensitive). */
-export function suggestions<U extends { unit_code: string; name: string; short_name: string | null }>(input: string, units: U[], max = 5): U[] {
+export function suggestions<U extends { unit_code: string; name: string; short_name: string | null }>(
+  input: string,
+  units: U[],
+  max = 5,
+): U[] {
   const q = foldQuery(input);
   if (!q) return [];
   const scored = units

@@ -147,7 +147,14 @@ export interface CriteriaTotals extends CriteriaCounts {
 export interface IndexRanking {
   index_code: string;
   period: string;
-  units: { unit_code: string; name: string; short_name: string | null; score: number; rank: number; is_scope: boolean }[];
+  units: {
+    unit_code: string;
+    name: string;
+    short_name: string | null;
+    score: number;
+    rank: number;
+    is_scope: boolean;
+  }[];
 }
 
 /** What the figures were computed from (the last load). */

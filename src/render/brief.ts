@@ -45,7 +45,11 @@ export interface BriefResult {
 }
 
 /** Computes the metrics from the database, then renders them. */
-export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effects = defaultEffects): Promise<BriefResult> {
+export async function renderBrief(
+  db: Db,
+  options: BriefDbOptions,
+  effects: Effects = defaultEffects,
+): Promise<BriefResult> {
   const { computeMetrics, parsePeriod } = await import('../metrics/index.ts');
   // A bad period fails before Chromium is started.
   const period = parsePeriod(options.period);
@@ -53,7 +57,8 @@ export async function renderBrief(db: Db, options: BriefDbOptions, effects: Effe
     // computeMetrics runs on connections of its own, so the labels are read meanwhile on db.
     const [metrics, [context, duckdb]] = await Promise.all([
       computeMetrics(db, { period, unit: options.unit }),
-      (async () => [await contextFromDb(db), (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown'] as const)(),
+      (async () =>
+        [await contextFromDb(db), (await db.one<{ v: string }>('SELECT version() AS v'))?.v ?? 'unknown'] as const)(),
     ]);
     return { metrics, context, versions: { duckdb } };
   });
@@ -65,7 +70,11 @@ export async function renderBriefFromMetrics(
   options: BriefFromMetricsOptions,
   effects: Effects = defaultEffects,
 ): Promise<BriefResult> {
-  return render(options, effects, async () => ({ metrics, context: options.context ?? emptyContext(), versions: options.versions ?? {} }));
+  return render(options, effects, async () => ({
+    metrics,
+    context: options.context ?? emptyContext(),
+    versions: options.versions ?? {},
+  }));
 }
 
 interface Figures {

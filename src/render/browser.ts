@@ -116,7 +116,10 @@ export async function openPage(browser: Browser, options: PdfOptions = {}): Prom
     page = await browser.newPage();
   } catch (e) {
     // Chromium died (e.g. mid-batch): say so as a render failure, not an unexpected error.
-    throw new RenderError(`Chromium could not open a page (it may have crashed; run scripts/setup.sh to reinstall it): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new RenderError(
+      `Chromium could not open a page (it may have crashed; run scripts/setup.sh to reinstall it): ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
   }
   try {
     page.setDefaultTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -130,7 +133,9 @@ export async function openPage(browser: Browser, options: PdfOptions = {}): Prom
     return page;
   } catch (e) {
     await page.close().catch(() => undefined);
-    throw new RenderError(`Chromium could not open a page: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new RenderError(`Chromium could not open a page: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   }
 }
 
@@ -146,13 +151,18 @@ export async function printPage(page: Page, html: string, options: PdfOptions = 
     })();
     // A hung page may ignore puppeteer's own timeouts; this one always fires.
     const hung = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RenderError(`printing the brief took longer than ${timeout / 1000} s; gave up`)), timeout);
+      timer = setTimeout(
+        () => reject(new RenderError(`printing the brief took longer than ${timeout / 1000} s; gave up`)),
+        timeout,
+      );
     });
     work.catch(() => undefined);
     return await Promise.race([work, hung]);
   } catch (e) {
     if (e instanceof RenderError) throw e;
-    throw new RenderError(`Chromium failed to print the brief: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new RenderError(`Chromium failed to print the brief: ${e instanceof Error ? e.message : String(e)}`, {
+      cause: e,
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -20,7 +20,17 @@ const CONFIG = {
   background: 'white',
   padding: 4,
   view: { stroke: null },
-  axis: { labelFont: 'Noto Sans', titleFont: 'Noto Sans', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal', labelLimit: 160, gridColor: '#e4e4e4', domainColor: '#888', tickColor: '#888' },
+  axis: {
+    labelFont: 'Noto Sans',
+    titleFont: 'Noto Sans',
+    labelFontSize: 11,
+    titleFontSize: 11,
+    titleFontWeight: 'normal',
+    labelLimit: 160,
+    gridColor: '#e4e4e4',
+    domainColor: '#888',
+    tickColor: '#888',
+  },
   legend: { labelFont: 'Noto Sans', labelFontSize: 11, symbolSize: 90, labelLimit: 260 },
   text: { font: 'Noto Sans', fontSize: 10.5 },
   bar: { discreteBandSize: { band: 0.75 } },
@@ -38,7 +48,7 @@ const compiled = new Map<string, Promise<unknown>>();
 export async function chartRenderer(chartsDir = DEFAULT_CHARTS_DIR): Promise<ChartRenderer> {
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
   // Without canvas vega guesses 0.8 em per character and cuts labels that would fit.
-  ((vega as unknown as { textMetrics: { width: typeof estimateTextWidth } }).textMetrics).width = estimateTextWidth;
+  (vega as unknown as { textMetrics: { width: typeof estimateTextWidth } }).textMetrics.width = estimateTextWidth;
   const runtime = (file: string, names: string[]) => {
     const key = JSON.stringify([file, names]);
     let r = compiled.get(key);
@@ -88,14 +98,16 @@ function quietLogger(vega: typeof import('vega')) {
 export function estimateTextWidth(item: object, text: unknown): number {
   const size = Number((item as { fontSize?: number }).fontSize ?? 11);
   const bold = (item as { fontWeight?: string | number }).fontWeight;
-  const s = String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const s = String(text ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   let em = 0;
   for (const ch of s) em += charEm(ch);
   return em * size * (bold === 'bold' || Number(bold) >= 600 ? 1.07 : 1);
 }
 
 function charEm(ch: string): number {
-  if (' .,:;!|\'ijlIỉ'.includes(ch)) return 0.28;
+  if (" .,:;!|'ijlIỉ".includes(ch)) return 0.28;
   if ('ftr()[]/-'.includes(ch)) return 0.36;
   if ('mwMW%'.includes(ch)) return 0.9;
   if (/[A-ZĐ]/.test(ch)) return 0.68;

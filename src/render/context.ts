@@ -28,7 +28,13 @@ export async function contextFromDb(db: Db): Promise<BriefContext> {
   const units = await runQuery<UnitInfo & Row>(db, 'units_all', {});
   const [load] = await runQuery<{ data_dir: string } & Row>(db, 'data_load', {});
   return {
-    units: units.map(({ unit_code, name, short_name, kind, parent_code }) => ({ unit_code, name, short_name, kind, parent_code })),
+    units: units.map(({ unit_code, name, short_name, kind, parent_code }) => ({
+      unit_code,
+      name,
+      short_name,
+      kind,
+      parent_code,
+    })),
     data_dir: load?.data_dir ?? null,
   };
 }
@@ -55,7 +61,8 @@ export function unitNames(ctx: BriefContext, metrics: Metrics): UnitNames {
   ]);
   const mark = (code: string, s: string) => (old.has(code) ? `${s} (cũ)` : s);
   return {
-    name: (code) => mark(code, byCode.get(code)?.name ?? (code === metrics.scope.unit_code ? metrics.scope.name : code)),
+    name: (code) =>
+      mark(code, byCode.get(code)?.name ?? (code === metrics.scope.unit_code ? metrics.scope.name : code)),
     label: (code) => {
       const u = byCode.get(code);
       return mark(code, u?.short_name || u?.name || (code === metrics.scope.unit_code ? metrics.scope.name : code));

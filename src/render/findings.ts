@@ -36,7 +36,11 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   if (m.tasks.by_unit.length > 1 && late.length > 0) {
     const named = (u: { unit_code: string; overdue: number }) => `${names.name(u.unit_code)} (${int(u.overdue)})`;
     if (late[0]!.overdue > 1) where = `, nhiều nhất tại ${joinVi(late.slice(0, 2).map(named))}`;
-    else where = late.length <= 3 ? `, tại ${joinVi(late.map((u) => names.name(u.unit_code)))}` : `, tại ${int(late.length)} cơ quan, đơn vị`;
+    else
+      where =
+        late.length <= 3
+          ? `, tại ${joinVi(late.map((u) => names.name(u.unit_code)))}`
+          : `, tại ${int(late.length)} cơ quan, đơn vị`;
   }
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
 }
@@ -78,7 +82,9 @@ function onlineRatio(m: Metrics): string | null {
   if (full !== null) {
     const prev = fullOnline(o.previous);
     const change = prev === null ? 0 : Math.sign(round1pp(full - prev));
-    parts.push(`; tỷ lệ hồ sơ trực tuyến toàn trình đạt ${pct(full)}${prev === null ? '' : change === 0 ? ', bằng cùng kỳ' : `, ${change > 0 ? 'tăng' : 'giảm'} ${ppText(full - prev)}`}`);
+    parts.push(
+      `; tỷ lệ hồ sơ trực tuyến toàn trình đạt ${pct(full)}${prev === null ? '' : change === 0 ? ', bằng cùng kỳ' : `, ${change > 0 ? 'tăng' : 'giảm'} ${ppText(full - prev)}`}`,
+    );
   }
   return parts.join('') + '.';
 }
@@ -112,13 +118,17 @@ function indexRank(code: string): number {
 }
 
 /** `Chỉ số PAPI`, and `Chỉ số 766` rather than "Chỉ số Chỉ số 766". */
-const indexNamed = (code: string) => (indexShort(code).startsWith('Chỉ số') ? indexShort(code) : `Chỉ số ${indexShort(code)}`);
+const indexNamed = (code: string) =>
+  indexShort(code).startsWith('Chỉ số') ? indexShort(code) : `Chỉ số ${indexShort(code)}`;
 
 function indexFinding(i: IndexMetric): string {
   let s = `${indexNamed(i.index_code)} ${periodName(i.period)} đạt ${score(i.score)} điểm`;
   if (i.delta !== null && i.prev_period !== null) {
     const d = Math.round(i.delta * 100) / 100;
-    s += d === 0 ? `, bằng ${periodName(i.prev_period)}` : `, ${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm so với ${periodName(i.prev_period)}`;
+    s +=
+      d === 0
+        ? `, bằng ${periodName(i.prev_period)}`
+        : `, ${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm so với ${periodName(i.prev_period)}`;
   }
   if (i.rank !== null && i.rank_of !== null) {
     s += `; xếp hạng ${int(i.rank)}/${int(i.rank_of)}`;
@@ -137,7 +147,8 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
   const worst = sorted[sorted.length - 1]!;
   const risk = m.criteria_totals?.points_at_risk ?? 0;
   let s = `Bộ chỉ số CCHC năm ${best.year}: ${int(m.criteria.length)} đơn vị đã tự đánh giá; cao nhất ${names.name(best.unit_code)} (${num(best.points)}/${num(best.max_points)} điểm)`;
-  if (worst !== best) s += `, thấp nhất ${names.name(worst.unit_code)} (${num(worst.points)}/${num(worst.max_points)} điểm)`;
+  if (worst !== best)
+    s += `, thấp nhất ${names.name(worst.unit_code)} (${num(worst.points)}/${num(worst.max_points)} điểm)`;
   if (risk > 0) s += `; tổng cộng ${num(risk)} điểm có nguy cơ không đạt`;
   return s + '.';
 }
@@ -171,7 +182,9 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
     );
   }
   if (m.tasks.due_soon > 0) {
-    out.push(`Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong ${int(dueSoonDays(m))} ngày tới.`);
+    out.push(
+      `Các cơ quan, đơn vị chủ động hoàn thành đúng hạn ${int(m.tasks.due_soon)} nhiệm vụ đến hạn trong ${int(dueSoonDays(m))} ngày tới.`,
+    );
   }
   const gap = onlineGap(m, names);
   if (gap) out.push(gap);
@@ -193,7 +206,10 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   const target = o?.target?.online_ratio ?? null;
   if (!o || o.online_ratio === null || target === null || o.online_ratio >= target) return null;
   const lowest = o.by_unit
-    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0 && (u.unit_code as string | null) !== null)
+    .filter(
+      (u) =>
+        u.online_ratio !== null && u.online_ratio < target && u.received > 0 && (u.unit_code as string | null) !== null,
+    )
     .sort((a, b) => a.online_ratio! - b.online_ratio! || a.unit_code.localeCompare(b.unit_code))
     .slice(0, 3)
     .map((u) => `${names.name(u.unit_code)} (${pct(u.online_ratio!)})`);
@@ -209,7 +225,9 @@ function criteriaRisk(m: Metrics): string | null {
     .filter((a) => a.points_at_risk > 0)
     .sort((a, b) => b.points_at_risk - a.points_at_risk || a.area.localeCompare(b.area))
     .slice(0, 2);
-  const areas = top.length ? `, nhất là ${joinVi(top.map((a) => areaName(a.area).replace(/^./, (c) => c.toLowerCase())))}` : '';
+  const areas = top.length
+    ? `, nhất là ${joinVi(top.map((a) => areaName(a.area).replace(/^./, (c) => c.toLowerCase())))}`
+    : '';
   return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(totals.points_at_risk)} điểm có nguy cơ không đạt)${areas}.`;
 }
 

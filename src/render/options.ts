@@ -57,9 +57,17 @@ function defaultRecipients(province: UnitInfo | undefined, ctx: BriefContext): s
 }
 
 /** Fills every field: given values win, then what the data says (the province), then fixed defaults. */
-export function documentHeader(options: DocumentOptions, metrics: Metrics, ctx: BriefContext, now: Date): DocumentHeader {
+export function documentHeader(
+  options: DocumentOptions,
+  metrics: Metrics,
+  ctx: BriefContext,
+  now: Date,
+): DocumentHeader {
   const unit = provinceOf(metrics, ctx);
-  const province = (unit?.name ?? metrics.scope.name).replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+/i, '');
+  const province = (unit?.name ?? metrics.scope.name).replace(
+    /^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố)\s+/i,
+    '',
+  );
   return {
     superior: options.superior ?? `UBND TỈNH ${province.toLocaleUpperCase('vi')}`,
     issuer: options.issuer ?? 'VĂN PHÒNG',
@@ -84,4 +92,3 @@ function provinceOf(metrics: Metrics, ctx: BriefContext): UnitInfo | undefined {
   }
   return u?.kind === 'province' ? u : undefined;
 }
-

@@ -26,7 +26,10 @@ export function writeFolderAtomic(target: string, files: Record<string, string |
     replaceDir(tmp, target, old);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new RenderError(`could not write the brief to ${target}: ${messageOf(e)}; the previous brief, if any, is unchanged`, { cause: e });
+    throw new RenderError(
+      `could not write the brief to ${target}: ${messageOf(e)}; the previous brief, if any, is unchanged`,
+      { cause: e },
+    );
   }
   return Object.keys(files).map((f) => path.join(target, f));
 }

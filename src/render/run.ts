@@ -49,7 +49,8 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
 /** Loads the data folder unless the database already holds exactly these files (same fingerprint). */
 async function ensureLoaded(dataDir: string, effects: Effects): Promise<string> {
   const { fingerprintData, loadData } = await import('../load/index.ts');
-  if (!existsSync(dataDir)) throw new CliError(`data folder ${dataDir} does not exist; pass --db FILE or --data DIR`, EXIT.usage);
+  if (!existsSync(dataDir))
+    throw new CliError(`data folder ${dataDir} does not exist; pass --db FILE or --data DIR`, EXIT.usage);
   const loader = { fingerprintData, loadData: (dir: string, db: string) => loadData(dir, db, effects) };
   const log = (why: string) => effects.logger.info(`${why}; loading ${dataDir} into ${DEFAULT_DB}`);
   if (!(await loadIfChanged(dataDir, DEFAULT_DB, loader, log))) {

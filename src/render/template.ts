@@ -58,6 +58,8 @@ async function read(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new CliError(`template file not found: ${file} (use --template with a name under templates/ or a path to a .hbs file)`);
+    throw new CliError(
+      `template file not found: ${file} (use --template with a name under templates/ or a path to a .hbs file)`,
+    );
   }
 }

@@ -56,7 +56,9 @@ export function changesView(m: Metrics, names: UnitNames): ChangesView | null {
       : {
           caption: 'Nhiệm vụ chuyển sang quá hạn kể từ kỳ trước',
           head: ['Mã nhiệm vụ', 'Đơn vị chủ trì', 'Nội dung', 'Hạn'],
-          rows: overdue.slice(0, TABLE_ROWS).map((x) => [x.task_id, names.name(x.lead_unit), x.title, x.due_on ? date(x.due_on) : '–']),
+          rows: overdue
+            .slice(0, TABLE_ROWS)
+            .map((x) => [x.task_id, names.name(x.lead_unit), x.title, x.due_on ? date(x.due_on) : '–']),
           numeric: [],
           widths: ['16%', '24%', '46%', '14%'],
         };
@@ -65,13 +67,17 @@ export function changesView(m: Metrics, names: UnitNames): ChangesView | null {
     lead: `So với ${periodName(c.previous.id)} (đến hết ngày ${date(c.since)}):`,
     items,
     table,
-    note: overdue.length > TABLE_ROWS ? `Và ${int(overdue.length - TABLE_ROWS)} nhiệm vụ khác (đủ danh sách trong metrics.json, mục changes).` : null,
+    note:
+      overdue.length > TABLE_ROWS
+        ? `Và ${int(overdue.length - TABLE_ROWS)} nhiệm vụ khác (đủ danh sách trong metrics.json, mục changes).`
+        : null,
   };
 }
 
 function online(o: NonNullable<Metrics['changes']>['online']): string | null {
   if (!o || o.online_ratio === null) return null;
-  if (o.previous_online_ratio === null || o.delta === null) return `Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt ${pct(o.online_ratio)}; kỳ trước chưa có hồ sơ để so sánh.`;
+  if (o.previous_online_ratio === null || o.delta === null)
+    return `Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt ${pct(o.online_ratio)}; kỳ trước chưa có hồ sơ để so sánh.`;
   const d = Math.round(o.delta * 1000) / 1000;
   const how = d === 0 ? 'bằng kỳ trước' : `${d > 0 ? 'tăng' : 'giảm'} ${ppText(o.delta)} so với kỳ trước`;
   return `Tỷ lệ hồ sơ tiếp nhận trực tuyến ${pct(o.online_ratio)}, ${how} (${pct(o.previous_online_ratio)}).`;
@@ -93,7 +99,10 @@ function indices(m: Metrics): string | null {
     return `${indexShort(i.index_code)} ${shortPeriod(i.period)} (${score(i.score)} điểm${rank})`;
   });
   const rest = all.length - own.length;
-  const more = rest > 0 ? `${named.length ? '; cùng ' : ''}${int(rest)} kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc)` : '';
+  const more =
+    rest > 0
+      ? `${named.length ? '; cùng ' : ''}${int(rest)} kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc)`
+      : '';
   return `Kết quả chỉ số mới: ${joinVi(named)}${more}.`;
 }
 

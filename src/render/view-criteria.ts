@@ -7,7 +7,12 @@ import { areaShort } from './vocab.ts';
 
 export const criteriaSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const year = Number(m.period.end.slice(0, 4));
-  const section: Section = { numeral: '', title: `KẾT QUẢ TỰ ĐÁNH GIÁ BỘ CHỈ SỐ CCHC NĂM ${year}`, empty: null, blocks: [] };
+  const section: Section = {
+    numeral: '',
+    title: `KẾT QUẢ TỰ ĐÁNH GIÁ BỘ CHỈ SỐ CCHC NĂM ${year}`,
+    empty: null,
+    blocks: [],
+  };
   if (m.criteria.length === 0) {
     section.empty = `Chưa có kết quả tự đánh giá Bộ chỉ số CCHC năm ${year} tính đến ngày ${date(m.period.as_of)}.`;
     return section;
@@ -22,13 +27,20 @@ export const criteriaSection: SectionFn = async (m, ctx, names, chart, annex) =>
     : [`Có ${int(m.criteria.length)} cơ quan, đơn vị đã tự đánh giá.`];
   const block: Block = { paragraphs: text };
   if (areas.size > 0) {
-    block.chart = await chart('tieu-chi-theo-linh-vuc', 'criteria-by-area', `Điểm đạt, điểm có nguy cơ không đạt và điểm bị trừ theo lĩnh vực${own ? '' : ' (cộng các đơn vị)'}`, {
-      rows: [...areas].sort(([a], [b]) => areaOrder(a) - areaOrder(b)).flatMap(([area, x], i) => [
-        { label: areaShort(area), area_order: i, part: 'Điểm đạt', part_order: 0, points: x.points },
-        { label: areaShort(area), area_order: i, part: 'Có nguy cơ không đạt', part_order: 1, points: x.risk },
-        { label: areaShort(area), area_order: i, part: 'Điểm bị trừ', part_order: 2, points: x.lost },
-      ]),
-    });
+    block.chart = await chart(
+      'tieu-chi-theo-linh-vuc',
+      'criteria-by-area',
+      `Điểm đạt, điểm có nguy cơ không đạt và điểm bị trừ theo lĩnh vực${own ? '' : ' (cộng các đơn vị)'}`,
+      {
+        rows: [...areas]
+          .sort(([a], [b]) => areaOrder(a) - areaOrder(b))
+          .flatMap(([area, x], i) => [
+            { label: areaShort(area), area_order: i, part: 'Điểm đạt', part_order: 0, points: x.points },
+            { label: areaShort(area), area_order: i, part: 'Có nguy cơ không đạt', part_order: 1, points: x.risk },
+            { label: areaShort(area), area_order: i, part: 'Điểm bị trừ', part_order: 2, points: x.lost },
+          ]),
+      },
+    );
   }
   section.blocks.push(block);
   if (m.criteria.length > 1) {
@@ -42,19 +54,39 @@ export const criteriaSection: SectionFn = async (m, ctx, names, chart, annex) =>
         caption,
         head: ['Hạng', 'Cơ quan, đơn vị', 'Tiêu chí đạt', 'Điểm', 'Nguy cơ không đạt', 'Điểm bị trừ'],
         numeric: [0, 2, 3, 4, 5],
-        rows: rows.map((c) => [`${int(c.rank)}/${of}`, names.name(c.unit_code), `${int(c.achieved)}/${int(c.total)}`, `${num(c.points)}/${num(c.max_points)}`, num(c.points_at_risk), num(c.points_lost)]),
+        rows: rows.map((c) => [
+          `${int(c.rank)}/${of}`,
+          names.name(c.unit_code),
+          `${int(c.achieved)}/${int(c.total)}`,
+          `${num(c.points)}/${num(c.max_points)}`,
+          num(c.points_at_risk),
+          num(c.points_lost),
+        ]),
       });
       const kindText = groups.length > 1 || cut.cut ? ` (${g.title.toLowerCase()})` : '';
       const block: Block = groups.length > 1 ? { subheading: g.title } : {};
-      block.chart = await chart(`tieu-chi-xep-hang-${g.slug}`, 'criteria-ranking', `Xếp hạng các cơ quan, đơn vị theo điểm tự đánh giá${kindText}${cut.cut ? ': các đơn vị cao nhất và thấp nhất' : ''}`, {
-        rows: (cut.cut ? cut.shown : ranked).map((c, i) =>
-          c === null
-            ? { label: gapLabel(cut.between), points: null, points_label: '', rank: i }
-            : { label: names.label(c.unit_code), points: c.points, points_label: `${num(c.points)}/${num(c.max_points)}`, rank: i },
-        ),
-      });
+      block.chart = await chart(
+        `tieu-chi-xep-hang-${g.slug}`,
+        'criteria-ranking',
+        `Xếp hạng các cơ quan, đơn vị theo điểm tự đánh giá${kindText}${cut.cut ? ': các đơn vị cao nhất và thấp nhất' : ''}`,
+        {
+          rows: (cut.cut ? cut.shown : ranked).map((c, i) =>
+            c === null
+              ? { label: gapLabel(cut.between), points: null, points_label: '', rank: i }
+              : {
+                  label: names.label(c.unit_code),
+                  points: c.points,
+                  points_label: `${num(c.points)}/${num(c.max_points)}`,
+                  rank: i,
+                },
+          ),
+        },
+      );
       if (cut.cut) {
-        const n = annex.add(`Kết quả tự đánh giá Bộ chỉ số CCHC ${g.title.toLowerCase()}`, table(alphabetical(g.rows, names), `Kết quả tự đánh giá của ${int(g.rows.length)} ${g.noun}, xếp theo tên`));
+        const n = annex.add(
+          `Kết quả tự đánh giá Bộ chỉ số CCHC ${g.title.toLowerCase()}`,
+          table(alphabetical(g.rows, names), `Kết quả tự đánh giá của ${int(g.rows.length)} ${g.noun}, xếp theo tên`),
+        );
         block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Kết quả của từng đơn vị tại Phụ lục, mục ${n}, xếp theo tên.`;
       } else {
         block.table = table(ranked, `Kết quả tự đánh giá theo cơ quan, đơn vị${kindText}`);

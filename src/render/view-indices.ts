@@ -20,7 +20,10 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
   // Predecessors' scores are the scope's own history (metrics.md: never summed across a merger).
   const history = m.indices.filter((i) => before.includes(i.unit_code));
   const mine = [...own, ...history];
-  const codes = mine.length === 0 ? [] : [...INDEX_ORDER, ...[...new Set(mine.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
+  const codes =
+    mine.length === 0
+      ? []
+      : [...INDEX_ORDER, ...[...new Set(mine.map((i) => i.index_code))].filter((c) => !INDEX_ORDER.includes(c)).sort()];
   let n = 0;
   for (const code of codes) {
     const total = totals.get(code);
@@ -32,20 +35,29 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
       section.blocks.push({ heading, paragraphs: [`Chưa có kết quả đến hết ${periodName(m.period.id)}.`] });
       continue;
     }
-    const paragraphs = total ? [indexLine(total)] : [`${m.scope.name} chưa có kết quả đến hết ${periodName(m.period.id)}.`];
+    const paragraphs = total
+      ? [indexLine(total)]
+      : [`${m.scope.name} chưa có kết quả đến hết ${periodName(m.period.id)}.`];
     for (const i of old) paragraphs.push(`${names.name(i.unit_code)}: ${lowerFirst(indexLine(i))}`);
     const block: Block = { heading, paragraphs };
     if (old.length > 0) {
       // The scope's own line first: it takes the first colour and the solid stroke.
       const lines = [...(total ? [total] : []), ...old];
       if (lines.some((i) => i.series.length > 0)) {
-        block.chart = await chart(`chi-so-${slug(code)}`, 'index-lineage', `${indexShort(code)} qua các kỳ: mỗi đơn vị một đường, không cộng điểm các đơn vị trước sắp xếp`, {
-          rows: lineageSeries(lines, m.scope.unit_code, names),
-        });
+        block.chart = await chart(
+          `chi-so-${slug(code)}`,
+          'index-lineage',
+          `${indexShort(code)} qua các kỳ: mỗi đơn vị một đường, không cộng điểm các đơn vị trước sắp xếp`,
+          {
+            rows: lineageSeries(lines, m.scope.unit_code, names),
+          },
+        );
       }
     } else if (total && total.series.length > 1) {
       const { points, caption } = seriesWindow(total);
-      block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} ${caption}`, { rows: points });
+      block.chart = await chart(`chi-so-${slug(code)}`, 'index-series', `${indexShort(code)} ${caption}`, {
+        rows: points,
+      });
     }
     section.blocks.push(block);
     if (!total) continue;
@@ -62,8 +74,16 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
 /** Scores of units below the scope (e.g. a district index of each district), one table row each. */
 function belowBlock(m: Metrics, names: UnitNames, n: number): Block | null {
   const rows = m.indices
-    .filter((i) => i.unit_code !== m.scope.unit_code && !predecessors(m).includes(i.unit_code) && i.component === 'TOTAL')
-    .sort((a, b) => a.index_code.localeCompare(b.index_code) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.unit_code.localeCompare(b.unit_code));
+    .filter(
+      (i) => i.unit_code !== m.scope.unit_code && !predecessors(m).includes(i.unit_code) && i.component === 'TOTAL',
+    )
+    .sort(
+      (a, b) =>
+        a.index_code.localeCompare(b.index_code) ||
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+        b.score - a.score ||
+        a.unit_code.localeCompare(b.unit_code),
+    );
   if (rows.length === 0) return null;
   return {
     heading: `${n}. Kết quả chỉ số của các cơ quan, đơn vị trực thuộc`,
@@ -99,16 +119,25 @@ function seriesWindow(i: IndexMetric) {
   const series = i.series.slice(-window);
   const crowded = series.length > LABEL_ALL_UP_TO;
   const scores = series.map((p) => p.score);
-  const telling = new Set([0, series.length - 1, scores.indexOf(Math.max(...scores)), scores.indexOf(Math.min(...scores))]);
+  const telling = new Set([
+    0,
+    series.length - 1,
+    scores.indexOf(Math.max(...scores)),
+    scores.indexOf(Math.min(...scores)),
+  ]);
   // '|' breaks an axis label in two lines (see index-series.vl.json).
   const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
   const points = series.map((p, k) => ({
     order: k,
-    period_label: !crowded && p.rank !== null && p.rank_of !== null ? `${when(p.period)}|hạng ${int(p.rank)}/${int(p.rank_of)}` : when(p.period),
+    period_label:
+      !crowded && p.rank !== null && p.rank_of !== null
+        ? `${when(p.period)}|hạng ${int(p.rank)}/${int(p.rank_of)}`
+        : when(p.period),
     score: p.score,
     score_label: !crowded || telling.has(k) ? score(p.score) : '',
   }));
-  const span = i.series.length > series.length ? ` ${series.length} ${monthly ? 'tháng' : 'năm'} gần nhất` : ' qua các kỳ';
+  const span =
+    i.series.length > series.length ? ` ${series.length} ${monthly ? 'tháng' : 'năm'} gần nhất` : ' qua các kỳ';
   return { points, caption: `${span.trim()}: điểm${crowded ? '' : ' và thứ hạng'}` };
 }
 
@@ -119,7 +148,9 @@ function seriesWindow(i: IndexMetric) {
 function predecessors(m: Metrics): string[] {
   const l = lineageOf(m);
   if (!l) return [];
-  return l.carried.filter((c) => c.to_codes.length === 1 && c.to_codes[0] === m.scope.unit_code).map((c) => c.from_code);
+  return l.carried
+    .filter((c) => c.to_codes.length === 1 && c.to_codes[0] === m.scope.unit_code)
+    .map((c) => c.from_code);
 }
 
 /**
@@ -133,8 +164,14 @@ function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
   const periods = [...new Set(lines.flatMap((i) => i.series.map((p) => p.period)))].sort();
   const window = monthly ? SERIES_WINDOW.month : SERIES_WINDOW.year;
   let from = Math.max(0, periods.length - window);
-  const lastOld = lines.filter((i) => i.unit_code !== scope).map((i) => i.series.at(-1)?.period).filter((p): p is string => !!p).sort().at(-1);
-  if (lastOld && periods.indexOf(lastOld) < from) from = Math.max(0, periods.indexOf(lastOld) - 2, periods.length - 2 * window);
+  const lastOld = lines
+    .filter((i) => i.unit_code !== scope)
+    .map((i) => i.series.at(-1)?.period)
+    .filter((p): p is string => !!p)
+    .sort()
+    .at(-1);
+  if (lastOld && periods.indexOf(lastOld) < from)
+    from = Math.max(0, periods.indexOf(lastOld) - 2, periods.length - 2 * window);
   const kept = periods.slice(from);
   const when = (p: string) => (monthly ? monthShort(p).replace('/', '|') : p);
   // Predecessors' last points crowd one another (and the scope's first) near the merger: when the
@@ -149,7 +186,10 @@ function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
       who: names.label(i.unit_code),
       who_order: k,
       score: p.score,
-      score_label: labelled && j === pts.length - 1 ? `${score(p.score)}${p.rank !== null && p.rank_of !== null ? ` (${int(p.rank)}/${int(p.rank_of)})` : ''}` : '',
+      score_label:
+        labelled && j === pts.length - 1
+          ? `${score(p.score)}${p.rank !== null && p.rank_of !== null ? ` (${int(p.rank)}/${int(p.rank_of)})` : ''}`
+          : '',
     }));
   });
 }
@@ -158,7 +198,8 @@ const lowerFirst = (s: string) => s.replace(/^./, (c) => c.toLowerCase());
 
 function indexLine(i: IndexMetric): string {
   let s = `Kết quả ${periodName(i.period)}: ${score(i.score)}${i.max_score !== null ? `/${num(i.max_score)}` : ''} điểm`;
-  if (i.rank !== null && i.rank_of !== null) s += `, xếp hạng ${int(i.rank)}/${int(i.rank_of)}${i.rank_computed ? ' (thứ hạng tính từ số liệu)' : ''}`;
+  if (i.rank !== null && i.rank_of !== null)
+    s += `, xếp hạng ${int(i.rank)}/${int(i.rank_of)}${i.rank_computed ? ' (thứ hạng tính từ số liệu)' : ''}`;
   if (i.prev_period !== null && i.delta !== null) {
     const d = Math.round(i.delta * 100) / 100;
     s += `; so với ${periodName(i.prev_period)} ${d === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${score(Math.abs(d))} điểm`}`;
@@ -194,35 +235,56 @@ async function componentsBlock(code: string, parts: IndexMetric[], m: Metrics, c
     },
   };
   if (sorted.some((p) => p.rank_computed)) {
-    block.note = 'Thứ hạng các chỉ số thành phần được tính từ điểm của các tỉnh, thành phố có số liệu, không phải thứ hạng công bố.';
+    block.note =
+      'Thứ hạng các chỉ số thành phần được tính từ điểm của các tỉnh, thành phố có số liệu, không phải thứ hạng công bố.';
   }
   if (hasMedian && code === 'PAPI') {
-    block.chart = await chart(`${slug(code)}-thanh-phan`, 'papi-dimensions', `Chỉ số thành phần ${indexShort(code)} ${periodName(sorted[0]!.period)} so với trung vị cả nước`, {
-      rows: sorted.flatMap((p, i) => {
-        const med = medians.get(p.component);
-        return [
-          { label: label(p.component), order: i, who: m.scope.name, who_order: 0, score: p.score },
-          ...(med == null ? [] : [{ label: label(p.component), order: i, who: 'Trung vị cả nước', who_order: 1, score: med }]),
-        ];
-      }),
-    });
+    block.chart = await chart(
+      `${slug(code)}-thanh-phan`,
+      'papi-dimensions',
+      `Chỉ số thành phần ${indexShort(code)} ${periodName(sorted[0]!.period)} so với trung vị cả nước`,
+      {
+        rows: sorted.flatMap((p, i) => {
+          const med = medians.get(p.component);
+          return [
+            { label: label(p.component), order: i, who: m.scope.name, who_order: 0, score: p.score },
+            ...(med == null
+              ? []
+              : [{ label: label(p.component), order: i, who: 'Trung vị cả nước', who_order: 1, score: med }]),
+          ];
+        }),
+      },
+    );
   }
   return block;
 }
 
-async function positionBlock(total: IndexMetric, peers: IndexRanking['units'], m: Metrics, chart: ChartFn): Promise<Block> {
-  const rankText = total.rank !== null && total.rank_of !== null ? ` (hạng ${int(total.rank)}/${int(total.rank_of)})` : '';
+async function positionBlock(
+  total: IndexMetric,
+  peers: IndexRanking['units'],
+  m: Metrics,
+  chart: ChartFn,
+): Promise<Block> {
+  const rankText =
+    total.rank !== null && total.rank_of !== null ? ` (hạng ${int(total.rank)}/${int(total.rank_of)})` : '';
   return {
-    chart: await chart(`${slug(total.index_code)}-vi-tri`, 'province-position', `Vị trí của ${m.scope.name} trong ${int(peers.length)} tỉnh, thành phố, ${indexShort(total.index_code)} ${periodName(total.period)}`, {
-      rows: [...peers].sort((a, b) => b.score - a.score || a.unit_code.localeCompare(b.unit_code)).map((p, i) => ({
-        unit_code: p.unit_code,
-        order: i,
-        score: p.score,
-        base: Math.floor(Math.min(...peers.map((x) => x.score))) - 1,
-        is_scope: p.unit_code === m.scope.unit_code,
-        label: p.unit_code === m.scope.unit_code ? `${score(p.score)}${rankText}` : '',
-      })),
-    }),
+    chart: await chart(
+      `${slug(total.index_code)}-vi-tri`,
+      'province-position',
+      `Vị trí của ${m.scope.name} trong ${int(peers.length)} tỉnh, thành phố, ${indexShort(total.index_code)} ${periodName(total.period)}`,
+      {
+        rows: [...peers]
+          .sort((a, b) => b.score - a.score || a.unit_code.localeCompare(b.unit_code))
+          .map((p, i) => ({
+            unit_code: p.unit_code,
+            order: i,
+            score: p.score,
+            base: Math.floor(Math.min(...peers.map((x) => x.score))) - 1,
+            is_scope: p.unit_code === m.scope.unit_code,
+            label: p.unit_code === m.scope.unit_code ? `${score(p.score)}${rankText}` : '',
+          })),
+      },
+    ),
   };
 }
 

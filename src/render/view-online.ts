@@ -22,34 +22,67 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
   const facts = [
     `Trong kỳ tiếp nhận ${int(o.received)} hồ sơ, trong đó ${int(o.received_online)} hồ sơ trực tuyến${o.online_ratio === null ? '' : ` (${pct(o.online_ratio)}${target === null ? '' : `; chỉ tiêu ${pctTarget(target)}`})`}${full === null ? '' : `; tỷ lệ hồ sơ trực tuyến toàn trình đạt ${pct(full)}`}.`,
   ];
-  if (o.resolved > 0 && o.on_time_rate !== null) facts.push(`Đã giải quyết ${int(o.resolved)} hồ sơ, trong đó ${int(o.resolved_on_time)} hồ sơ đúng hạn (${pct(o.on_time_rate)}).`);
+  if (o.resolved > 0 && o.on_time_rate !== null)
+    facts.push(
+      `Đã giải quyết ${int(o.resolved)} hồ sơ, trong đó ${int(o.resolved_on_time)} hồ sơ đúng hạn (${pct(o.on_time_rate)}).`,
+    );
   if (o.online_payment_ratio !== null) facts.push(`Tỷ lệ hồ sơ thanh toán trực tuyến: ${pct(o.online_payment_ratio)}.`);
   const d = o.delta.online_ratio;
-  if (d !== null) facts.push(`So với ${since}, tỷ lệ hồ sơ tiếp nhận trực tuyến ${Math.round(d * 1000) === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${ppText(d)}`}.`);
+  if (d !== null)
+    facts.push(
+      `So với ${since}, tỷ lệ hồ sơ tiếp nhận trực tuyến ${Math.round(d * 1000) === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${ppText(d)}`}.`,
+    );
   const general: Block = { paragraphs: facts };
   const targetData = target === null ? [] : [{ target, label: `Chỉ tiêu ${pctTarget(target)}` }];
   const months = o.monthly.filter((x) => x.online_ratio !== null);
   if (months.length > 1) {
     const fullMonths = months.filter((x) => fullOnline(x) !== null);
-    general.chart = await chart('truc-tuyen-theo-thang', 'online-monthly', `Tỷ lệ hồ sơ tiếp nhận trực tuyến${fullMonths.length > 0 ? ' (cột) và tỷ lệ hồ sơ trực tuyến toàn trình (đường)' : ''} theo tháng`, {
-      rows: months.map((x, i) => ({ month_label: monthShort(x.month).replace('/', '|'), order: i, series: ONLINE, ratio: x.online_ratio, ratio_label: pct(x.online_ratio!) })),
-      full: months.flatMap((x, i) => (fullOnline(x) === null ? [] : [{ month_label: monthShort(x.month).replace('/', '|'), order: i, series: FULL, ratio: fullOnline(x) }])),
-      target: targetData,
-    });
+    general.chart = await chart(
+      'truc-tuyen-theo-thang',
+      'online-monthly',
+      `Tỷ lệ hồ sơ tiếp nhận trực tuyến${fullMonths.length > 0 ? ' (cột) và tỷ lệ hồ sơ trực tuyến toàn trình (đường)' : ''} theo tháng`,
+      {
+        rows: months.map((x, i) => ({
+          month_label: monthShort(x.month).replace('/', '|'),
+          order: i,
+          series: ONLINE,
+          ratio: x.online_ratio,
+          ratio_label: pct(x.online_ratio!),
+        })),
+        full: months.flatMap((x, i) =>
+          fullOnline(x) === null
+            ? []
+            : [{ month_label: monthShort(x.month).replace('/', '|'), order: i, series: FULL, ratio: fullOnline(x) }],
+        ),
+        target: targetData,
+      },
+    );
   }
   section.blocks.push(general);
   const byUnit = o.by_unit as UnitOnline[];
   if (byUnit.filter((u) => u.online_ratio !== null).length > 1) {
     const groups = groupByKind(byUnit, ctx);
     for (const g of groups) {
-      const cut = extremes(g.rows, (u) => u.online_ratio, names, (a, b) => b.received - a.received);
+      const cut = extremes(
+        g.rows,
+        (u) => u.online_ratio,
+        names,
+        (a, b) => b.received - a.received,
+      );
       if (cut.shown.length === 0) continue;
       const block: Block = groups.length > 1 ? { subheading: g.title } : {};
       let caption = 'Tỷ lệ hồ sơ tiếp nhận trực tuyến theo cơ quan, đơn vị';
       if (groups.length > 1 || cut.cut) caption += ` (${g.title.toLowerCase()})`;
       if (cut.cut) {
         caption += ': các đơn vị cao nhất và thấp nhất';
-        const n = annex.add(`Dịch vụ công trực tuyến theo đơn vị ${g.title.toLowerCase()}`, onlineTable(g.rows, names, `Hồ sơ tiếp nhận và giải quyết của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`));
+        const n = annex.add(
+          `Dịch vụ công trực tuyến theo đơn vị ${g.title.toLowerCase()}`,
+          onlineTable(
+            g.rows,
+            names,
+            `Hồ sơ tiếp nhận và giải quyết của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`,
+          ),
+        );
         block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Số liệu của từng đơn vị tại Phụ lục, mục ${n}, xếp theo tên.`;
       }
       const split = g.rows.filter((u) => u.unit_code === null && u.online_ratio !== null);
@@ -83,8 +116,22 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
     section.blocks.push({
       chart: await chart('truc-tuyen-cung-ky', 'online-compare', `Kỳ báo cáo so với ${since}`, {
         rows: pairs.flatMap(([label, k], i) => [
-          { measure: label, measure_order: i, when: before, when_order: 0, value: k(o.previous), value_label: pct(k(o.previous)!) },
-          { measure: label, measure_order: i, when: periodName(m.period.id), when_order: 1, value: k(o), value_label: pct(k(o)!) },
+          {
+            measure: label,
+            measure_order: i,
+            when: before,
+            when_order: 0,
+            value: k(o.previous),
+            value_label: pct(k(o.previous)!),
+          },
+          {
+            measure: label,
+            measure_order: i,
+            when: periodName(m.period.id),
+            when_order: 1,
+            value: k(o),
+            value_label: pct(k(o)!),
+          },
         ]),
       }),
     });
@@ -97,7 +144,15 @@ function onlineTable(rows: UnitOnline[], names: UnitNames, caption: string): Non
   const ratio = (x: number | null) => (x === null ? '' : pct(x));
   return {
     caption,
-    head: ['TT', 'Đơn vị', 'Hồ sơ tiếp nhận', 'Trực tuyến', 'Tỷ lệ trực tuyến', ...(withFull ? ['Tỷ lệ toàn trình'] : []), 'Giải quyết đúng hạn'],
+    head: [
+      'TT',
+      'Đơn vị',
+      'Hồ sơ tiếp nhận',
+      'Trực tuyến',
+      'Tỷ lệ trực tuyến',
+      ...(withFull ? ['Tỷ lệ toàn trình'] : []),
+      'Giải quyết đúng hạn',
+    ],
     numeric: withFull ? [0, 2, 3, 4, 5, 6] : [0, 2, 3, 4, 5],
     widths: withFull ? ['7%', '33%', '12%', '11%', '12%', '12%', '13%'] : ['7%', '39%', '13%', '12%', '14%', '15%'],
     rows: alphabetical(rows, names).map((u, i) => [

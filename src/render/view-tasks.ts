@@ -29,30 +29,51 @@ export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
       if (active.length === 0) continue;
       const block: Block = groups.length > 1 ? { subheading: g.title } : {};
       // Equal rates: fewer overdue, then more tasks, ranks higher (10/10 done above 1/1; 0/5 below 0/1).
-      const cut = extremes(g.rows, (u) => (u.total > 0 ? u.completion_rate : null), names, (a, b) => a.overdue - b.overdue || b.total - a.total);
+      const cut = extremes(
+        g.rows,
+        (u) => (u.total > 0 ? u.completion_rate : null),
+        names,
+        (a, b) => a.overdue - b.overdue || b.total - a.total,
+      );
       // The split row is no unit and may count more than all communes together: it is left out
       // of the chart (whose bars it would flatten) and stated under it.
       const split = g.rows.find((u) => u.unit_code === null && u.total > 0);
       const splitText = split
         ? `${int(split.total)} nhiệm vụ của các đơn vị đã chia tách (${int(split.done_on_time + split.done_late)} đã hoàn thành, ${int(split.overdue)} quá hạn) không tính riêng cho đơn vị nào và không có trong biểu đồ.`
         : '';
-      let order: (typeof rows[number] | null)[];
+      let order: ((typeof rows)[number] | null)[];
       let caption = 'Tình trạng thực hiện nhiệm vụ theo cơ quan, đơn vị';
       if (cut.cut) {
         order = cut.shown;
         caption += ` (${g.title.toLowerCase()}): các đơn vị có tỷ lệ hoàn thành cao nhất và thấp nhất`;
-        const n = annex.add(`Nhiệm vụ theo đơn vị ${g.title.toLowerCase()}`, tasksTable(g.rows, names, `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`));
+        const n = annex.add(
+          `Nhiệm vụ theo đơn vị ${g.title.toLowerCase()}`,
+          tasksTable(
+            g.rows,
+            names,
+            `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`,
+          ),
+        );
         block.note = [
           cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị.` : '',
           splitText,
           `Số liệu của từng đơn vị (${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}) tại Phụ lục, mục ${n}, xếp theo tên.`,
-        ].filter(Boolean).join(' ');
+        ]
+          .filter(Boolean)
+          .join(' ');
       } else {
         // Most overdue first: the units the committee will ask about head the chart.
-        order = active.filter((u) => u.unit_code !== null).sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.unit_code!.localeCompare(b.unit_code!));
+        order = active
+          .filter((u) => u.unit_code !== null)
+          .sort(
+            (a, b) =>
+              b.overdue - a.overdue || b.total - a.total || (a.unit_code ?? '').localeCompare(b.unit_code ?? ''),
+          );
         if (groups.length > 1) caption += ` (${g.title.toLowerCase()})`;
         const idle = g.rows.filter((u) => u.unit_code !== null).length - order.length;
-        const note = [idle > 0 ? `${int(idle)} ${g.noun} không có nhiệm vụ trong phạm vi báo cáo.` : '', splitText].filter(Boolean).join(' ');
+        const note = [idle > 0 ? `${int(idle)} ${g.noun} không có nhiệm vụ trong phạm vi báo cáo.` : '', splitText]
+          .filter(Boolean)
+          .join(' ');
         if (note) block.note = note;
       }
       block.chart = await chart(`nhiem-vu-${g.slug}`, 'tasks-by-unit', caption, {
@@ -91,7 +112,13 @@ function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']>
   const rows = new Map<string, { doc: string; title: string; due: string; days: number; units: string[] }>();
   for (const x of t.overdue_list) {
     const key = JSON.stringify([x.doc_no, x.title, x.due_on]);
-    const row = rows.get(key) ?? { doc: x.doc_no ?? '', title: x.title, due: x.due_on, days: x.days_overdue, units: [] };
+    const row = rows.get(key) ?? {
+      doc: x.doc_no ?? '',
+      title: x.title,
+      due: x.due_on,
+      days: x.days_overdue,
+      units: [],
+    };
     row.units.push(x.lead_unit);
     rows.set(key, row);
   }
@@ -102,25 +129,28 @@ function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']>
     units.length === 1
       ? names.name(units[0]!)
       : units.length <= 3
-        ? units.map((u) => names.name(u)).sort(cmp).join('; ')
-        : `${int(units.length)} đơn vị: ${units.map((u) => names.label(u)).sort(cmp).join(', ')}`;
+        ? units
+            .map((u) => names.name(u))
+            .sort(cmp)
+            .join('; ')
+        : `${int(units.length)} đơn vị: ${units
+            .map((u) => names.label(u))
+            .sort(cmp)
+            .join(', ')}`;
   return {
     caption: `Danh sách ${int(t.overdue_list.length)} nhiệm vụ quá hạn (tính đến ngày ${date(m.period.as_of)})${grouped ? '; nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng' : ''}`,
     head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'],
     numeric: [0, 5],
     widths: grouped ? ['6%', '16%', '30%', '26%', '11%', '11%'] : ['6%', '20%', '18%', '32%', '12%', '12%'],
-    rows: [...rows.values()].map((r, i) => [
-      int(i + 1),
-      r.doc,
-      lead(r.units),
-      r.title,
-      date(r.due),
-      int(r.days),
-    ]),
+    rows: [...rows.values()].map((r, i) => [int(i + 1), r.doc, lead(r.units), r.title, date(r.due), int(r.days)]),
   };
 }
 
-function tasksTable(rows: (UnitTasks & { unit_code: string | null })[], names: UnitNames, caption: string): NonNullable<Block['table']> {
+function tasksTable(
+  rows: (UnitTasks & { unit_code: string | null })[],
+  names: UnitNames,
+  caption: string,
+): NonNullable<Block['table']> {
   return {
     caption,
     head: ['TT', 'Đơn vị', 'Tổng số', 'Đã hoàn thành', 'Đang thực hiện', 'Quá hạn', 'Tỷ lệ hoàn thành'],
@@ -171,8 +201,14 @@ function dueSoon(m: Metrics, names: UnitNames): Block {
   return {
     heading,
     paragraphs: [`Có ${int(t.due_soon)} nhiệm vụ đến hạn trong ${days} ngày tới.`],
-    table: units.length > 1
-      ? { caption: `Số nhiệm vụ đến hạn trong ${days} ngày tới theo cơ quan chủ trì`, head: ['Cơ quan chủ trì', 'Số nhiệm vụ'], numeric: [1], rows: units.map((u) => [unitName(names, u.unit_code), int(u.due_soon)]) }
-      : undefined,
+    table:
+      units.length > 1
+        ? {
+            caption: `Số nhiệm vụ đến hạn trong ${days} ngày tới theo cơ quan chủ trì`,
+            head: ['Cơ quan chủ trì', 'Số nhiệm vụ'],
+            numeric: [1],
+            rows: units.map((u) => [unitName(names, u.unit_code), int(u.due_soon)]),
+          }
+        : undefined,
   };
 }

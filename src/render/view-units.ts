@@ -66,8 +66,10 @@ export function groupByKind<R extends UnitRow>(rows: R[], ctx: BriefContext): Un
   return used;
 }
 
-export const unitName = (names: UnitNames, code: string | null): string => (code === null ? SPLIT_LABEL : names.name(code));
-export const unitLabel = (names: UnitNames, code: string | null): string => (code === null ? SPLIT_LABEL : names.label(code));
+export const unitName = (names: UnitNames, code: string | null): string =>
+  code === null ? SPLIT_LABEL : names.name(code);
+export const unitLabel = (names: UnitNames, code: string | null): string =>
+  code === null ? SPLIT_LABEL : names.label(code);
 
 export interface Extremes<R> {
   /** Rows to chart, best first; `null` marks the gap between the best and the worst. */
@@ -92,7 +94,12 @@ export function extremes<R extends UnitRow>(
 ): Extremes<R> {
   const ranked = rows
     .filter((r) => r.unit_code !== null && rate(r) !== null)
-    .sort((a, b) => rate(b)! - rate(a)! || tie(a, b) || unitName(names, a.unit_code).localeCompare(unitName(names, b.unit_code), 'vi'));
+    .sort(
+      (a, b) =>
+        rate(b)! - rate(a)! ||
+        tie(a, b) ||
+        unitName(names, a.unit_code).localeCompare(unitName(names, b.unit_code), 'vi'),
+    );
   const units = rows.filter((r) => r.unit_code !== null).length;
   if (units <= BLOCK_LIMIT) return { shown: ranked, between: 0, cut: false };
   const between = Math.max(0, ranked.length - 2 * EXTREMES);
@@ -118,12 +125,12 @@ export interface Lineage {
 
 /** metrics.json `lineage` when the metrics carry it (older metrics.json files do not). */
 export function lineageOf(m: Metrics): Lineage | null {
-  const l = m.lineage as Lineage | undefined;
+  const l: Lineage | undefined = m.lineage;
   return l && Array.isArray(l.carried) && Array.isArray(l.split_units) ? l : null;
 }
 
 /** "tỷ lệ hồ sơ trực tuyến toàn trình" (metrics.md): null or absent when the data does not carry it. */
 export function fullOnline(x: OnlineFigures | null | undefined): number | null {
-  const v = (x as (OnlineFigures & { full_online_ratio?: unknown }) | null | undefined)?.full_online_ratio;
+  const v: unknown = x?.full_online_ratio;
   return typeof v === 'number' ? v : null;
 }

@@ -3,7 +3,21 @@ import { TABLE_NAMES } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
 import { unitNames, type BriefContext, type UnitNames } from './context.ts';
 import { dueSoonDays, findings, headlineIndices, joinVi, rankChange, recommendations } from './findings.ts';
-import { arrow, date, dateTime, int, num, pct, pctTarget, periodName, placeDate, pp, roman, score, shortPeriod } from './format.ts';
+import {
+  arrow,
+  date,
+  dateTime,
+  int,
+  num,
+  pct,
+  pctTarget,
+  periodName,
+  placeDate,
+  pp,
+  roman,
+  score,
+  shortPeriod,
+} from './format.ts';
 import { SPLIT_LABEL, fullOnline, lineageOf, type Lineage } from './view-units.ts';
 import type { DocumentHeader } from './options.ts';
 import { type ChangesView, changesView } from './view-changes.ts';
@@ -91,7 +105,12 @@ export interface AppendixTables {
 /** Parts 1 and 2 are the sources and the methods. */
 const FIRST_PART = 3;
 
-export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentHeader, charts: ChartRenderer): Promise<BriefView> {
+export async function briefView(
+  m: Metrics,
+  ctx: BriefContext,
+  header: DocumentHeader,
+  charts: ChartRenderer,
+): Promise<BriefView> {
   const names = unitNames(ctx, m);
   const drawn: Record<string, string> = {};
   let figure = 0;
@@ -103,7 +122,8 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
   const scopeText = m.scope.unit_code === rootCode(ctx, m) ? '' : ` của ${m.scope.name}`;
   const parts: AppendixPart[] = [];
   const annex: AppendixTables = {
-    add: (heading, table) => parts.push({ heading: `${FIRST_PART + parts.length}. ${heading}`, table }) + FIRST_PART - 1,
+    add: (heading, table) =>
+      parts.push({ heading: `${FIRST_PART + parts.length}. ${heading}`, table }) + FIRST_PART - 1,
   };
   const sections = [
     await tasksSection(m, ctx, names, chart, annex),
@@ -136,9 +156,20 @@ export async function briefView(m: Metrics, ctx: BriefContext, header: DocumentH
 }
 
 /** A section of the body, built from the figures; long tables by unit go to the appendix. */
-export type SectionFn = (m: Metrics, ctx: BriefContext, names: UnitNames, chart: ChartFn, annex: AppendixTables) => Promise<Section>;
+export type SectionFn = (
+  m: Metrics,
+  ctx: BriefContext,
+  names: UnitNames,
+  chart: ChartFn,
+  annex: AppendixTables,
+) => Promise<Section>;
 
-export type ChartFn = (file: string, spec: string, caption: string, data: Datasets) => Promise<NonNullable<Block['chart']>>;
+export type ChartFn = (
+  file: string,
+  spec: string,
+  caption: string,
+  data: Datasets,
+) => Promise<NonNullable<Block['chart']>>;
 
 /**
  * The province at the top of the tree, a brief for which needs no "của …" in its subject:
@@ -154,7 +185,13 @@ function rootCode(ctx: BriefContext, m: Metrics): string {
   return ctx.units.find((u) => u.kind === 'province' && withChildren.has(u.unit_code))?.unit_code ?? m.scope.unit_code;
 }
 
-function tile(label: string, value: string, note: string, trend: string | null = null, good: boolean | null = null): Tile {
+function tile(
+  label: string,
+  value: string,
+  note: string,
+  trend: string | null = null,
+  good: boolean | null = null,
+): Tile {
   return { label, value, note, trend, trendClass: good === null ? '' : good ? 'up' : 'down' };
 }
 
@@ -163,8 +200,16 @@ function tiles(m: Metrics): Tile[] {
   const out: Tile[] = [];
   if (t.total > 0 && t.completion_rate !== null) {
     out.push(
-      tile('Hoàn thành nhiệm vụ', pct(t.completion_rate), `${int(t.done_on_time + t.done_late)}/${int(t.total)} nhiệm vụ${t.on_time_rate === null ? '' : `; ${pct(t.on_time_rate)} đúng hạn`}`),
-      tile('Nhiệm vụ quá hạn', int(t.overdue), `${t.overdue_rate === null ? '' : `${pct(t.overdue_rate)} tổng số; `}${int(t.due_soon)} đến hạn trong ${int(dueSoonDays(m))} ngày`),
+      tile(
+        'Hoàn thành nhiệm vụ',
+        pct(t.completion_rate),
+        `${int(t.done_on_time + t.done_late)}/${int(t.total)} nhiệm vụ${t.on_time_rate === null ? '' : `; ${pct(t.on_time_rate)} đúng hạn`}`,
+      ),
+      tile(
+        'Nhiệm vụ quá hạn',
+        int(t.overdue),
+        `${t.overdue_rate === null ? '' : `${pct(t.overdue_rate)} tổng số; `}${int(t.due_soon)} đến hạn trong ${int(dueSoonDays(m))} ngày`,
+      ),
     );
   } else {
     out.push(tile('Nhiệm vụ', '0', 'Không có nhiệm vụ trong phạm vi báo cáo'));
@@ -173,16 +218,25 @@ function tiles(m: Metrics): Tile[] {
   if (o && o.online_ratio !== null) {
     const target = o.target?.online_ratio ?? null;
     const d = o.delta.online_ratio;
-    out.push(tile(
-      'Hồ sơ tiếp nhận trực tuyến',
-      pct(o.online_ratio),
-      target === null ? `${int(o.received_online)}/${int(o.received)} hồ sơ` : `Chỉ tiêu ${pctTarget(target)}`,
-      ...pointsTrend(d),
-    ));
+    out.push(
+      tile(
+        'Hồ sơ tiếp nhận trực tuyến',
+        pct(o.online_ratio),
+        target === null ? `${int(o.received_online)}/${int(o.received)} hồ sơ` : `Chỉ tiêu ${pctTarget(target)}`,
+        ...pointsTrend(d),
+      ),
+    );
     const full = fullOnline(o);
     if (full !== null) {
       const prev = fullOnline(o.previous);
-      out.push(tile('Hồ sơ trực tuyến toàn trình', pct(full), 'trên tổng số hồ sơ tiếp nhận', ...pointsTrend(prev === null ? null : full - prev)));
+      out.push(
+        tile(
+          'Hồ sơ trực tuyến toàn trình',
+          pct(full),
+          'trên tổng số hồ sơ tiếp nhận',
+          ...pointsTrend(prev === null ? null : full - prev),
+        ),
+      );
     }
   }
   return out;
@@ -199,7 +253,12 @@ function indexTiles(m: Metrics): Tile[] {
   return headlineIndices(m)
     .filter((x) => x.index_code !== 'PCI')
     .map((i) => {
-      const note = i.rank !== null && i.rank_of !== null ? `Hạng ${int(i.rank)}/${int(i.rank_of)}` : i.max_score !== null ? `Thang điểm ${num(i.max_score)}` : '';
+      const note =
+        i.rank !== null && i.rank_of !== null
+          ? `Hạng ${int(i.rank)}/${int(i.rank_of)}`
+          : i.max_score !== null
+            ? `Thang điểm ${num(i.max_score)}`
+            : '';
       const d = i.delta === null ? null : Math.round(i.delta * 100) / 100;
       const r = rankChange(i);
       const move = r !== null ? `${arrow(r, int)} bậc` : d !== null ? `${arrow(d, score)} điểm` : null;
@@ -207,7 +266,6 @@ function indexTiles(m: Metrics): Tile[] {
       return tile(`${indexShort(i.index_code)} ${shortPeriod(i.period)}`, score(i.score), note, move, good);
     });
 }
-
 
 const TABLE_LABELS: Record<string, string> = {
   units: 'Danh mục cơ quan, đơn vị',
@@ -228,7 +286,10 @@ function dataTables(m: Metrics): Appendix['tables'] {
   if (!data) return [];
   return TABLE_NAMES.map((name) => ({
     name: `${TABLE_LABELS[name] ?? name} (${name})`,
-    files: data.files.filter((f) => f.table_name === name).map((f) => f.file).join(', '),
+    files: data.files
+      .filter((f) => f.table_name === name)
+      .map((f) => f.file)
+      .join(', '),
     rows: int(data.rows[name] ?? 0),
   }));
 }
@@ -236,9 +297,10 @@ function dataTables(m: Metrics): Appendix['tables'] {
 function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: AppendixPart[]): Appendix {
   const lineage = lineageOf(m);
   const carriedPart = parts.find((p) => p.heading.endsWith(CARRIED_HEADING))?.heading.split('.')[0] ?? null;
-  const sameTerritory = lineage && lineage.carried.length > 0
-    ? ` Cùng kỳ được tính trên cùng địa bàn theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: số liệu của các đơn vị trước sắp xếp được tính cho đơn vị tiếp nhận${carriedPart ? ` (Phụ lục, mục ${carriedPart})` : ''}, ở cả kỳ báo cáo và cùng kỳ.`
-    : '';
+  const sameTerritory =
+    lineage && lineage.carried.length > 0
+      ? ` Cùng kỳ được tính trên cùng địa bàn theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: số liệu của các đơn vị trước sắp xếp được tính cho đơn vị tiếp nhận${carriedPart ? ` (Phụ lục, mục ${carriedPart})` : ''}, ở cả kỳ báo cáo và cùng kỳ.`
+      : '';
   return {
     sourcesHeading: '1. Nguồn số liệu',
     methodsHeading: '2. Phương pháp tính',
@@ -268,7 +330,9 @@ const SPLIT_NAMED = 5;
 function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, carriedPart: string | null): string[] {
   if (!lineage) return [];
   const out: string[] = [];
-  const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some((u) => (u.unit_code as string | null) === null);
+  const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some(
+    (u) => (u.unit_code as string | null) === null,
+  );
   const divided = lineage.carried.filter((c) => c.to_codes.length > 1 && !lineage.split_units.includes(c.from_code));
   if (hasSplitRow && divided.length > 0) {
     // Old districts alone are dozens of units: five are named, the rest are the appendix table's
@@ -276,11 +340,18 @@ function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, c
     const shown = divided.slice(0, SPLIT_NAMED).map((c) => names.name(c.from_code));
     const rest = divided.length - shown.length;
     const carried = carriedPart ? `, xem Phụ lục, mục ${carriedPart}` : '';
-    const who = rest > 0 ? `${shown.join(', ')} và ${int(rest)} đơn vị khác (các dòng có nhiều đơn vị hiện nay${carried})` : joinVi(shown);
-    out.push(`Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${who}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`);
+    const who =
+      rest > 0
+        ? `${shown.join(', ')} và ${int(rest)} đơn vị khác (các dòng có nhiều đơn vị hiện nay${carried})`
+        : joinVi(shown);
+    out.push(
+      `Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${who}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`,
+    );
   }
   if (lineage.split_units.length > 0) {
-    out.push(`Không tính vào báo cáo số liệu của ${joinVi(lineage.split_units.map((u) => names.name(u)))}, do đơn vị đã chia tách cho nhiều đơn vị, trong đó có đơn vị ngoài phạm vi báo cáo.`);
+    out.push(
+      `Không tính vào báo cáo số liệu của ${joinVi(lineage.split_units.map((u) => names.name(u)))}, do đơn vị đã chia tách cho nhiều đơn vị, trong đó có đơn vị ngoài phạm vi báo cáo.`,
+    );
   }
   return out;
 }
@@ -299,7 +370,16 @@ function lineageTable(m: Metrics, names: UnitNames): AppendixPart | null {
   }
   const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
   const rows = [...bySuccessors.values()]
-    .map((r) => ({ to: r.to.map((u) => names.name(u)).sort(cmp).join('; '), from: r.from.map((u) => names.name(u)).sort(cmp).join('; ') }))
+    .map((r) => ({
+      to: r.to
+        .map((u) => names.name(u))
+        .sort(cmp)
+        .join('; '),
+      from: r.from
+        .map((u) => names.name(u))
+        .sort(cmp)
+        .join('; '),
+    }))
     .sort((a, b) => cmp(a.to, b.to));
   return {
     heading: CARRIED_HEADING,

@@ -45,7 +45,8 @@ function bindStrings(prepared: DuckDBPreparedStatement, params: Record<string, s
     const name = prepared.parameterName(p);
     const value = params[name];
     // `?` placeholders are not seen by sqlParamNames; they are named by position here.
-    if (value === undefined) throw new CliError(`parameter $${name}${sqlPath ? ` in ${sqlPath}` : ''} has no value; add --param ${name}=…`);
+    if (value === undefined)
+      throw new CliError(`parameter $${name}${sqlPath ? ` in ${sqlPath}` : ''} has no value; add --param ${name}=…`);
     prepared.bindVarchar(p, value);
   }
 }
@@ -54,6 +55,10 @@ async function query<T>(sqlPath: string | null, f: () => Promise<T>): Promise<T>
   try {
     return await f();
   } catch (e) {
-    throw new QueryError(withHint(messageOf(e).replace(/^Failed to (extract statements|prepare statement): /, '')), sqlPath, { cause: e });
+    throw new QueryError(
+      withHint(messageOf(e).replace(/^Failed to (extract statements|prepare statement): /, '')),
+      sqlPath,
+      { cause: e },
+    );
   }
 }

@@ -58,7 +58,11 @@ function openDb(file: string, write: boolean): Promise<Db> {
 async function emit(result: ResultSet, format: Format, options: SqlOptions, effects: SqlEffects): Promise<void> {
   if (format === 'xlsx') return writeAtomic(options.out!, (tmp) => writeXlsx(result, tmp));
   const text =
-    format === 'table' ? formatTable(result) : format === 'json' ? formatJson(result) : formatCsv(result, { bom: options.bom });
+    format === 'table'
+      ? formatTable(result)
+      : format === 'json'
+        ? formatJson(result)
+        : formatCsv(result, { bom: options.bom });
   if (options.out) return writeAtomic(options.out, (tmp) => fs.promises.writeFile(tmp, text));
   effects.stdout.write(text);
 }

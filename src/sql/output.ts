@@ -10,7 +10,8 @@ export type Format = (typeof FORMATS)[number];
  */
 export function chooseFormat(asked: string | undefined, out: string | undefined, isTTY: boolean): Format {
   if (asked !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(asked)) throw new CliError(`--format ${asked} is not one of ${FORMATS.join(', ')}`);
+    if (!(FORMATS as readonly string[]).includes(asked))
+      throw new CliError(`--format ${asked} is not one of ${FORMATS.join(', ')}`);
     if (asked === 'xlsx' && !out) throw new CliError('--format xlsx writes a file: add --out FILE.xlsx');
     return asked as Format;
   }

@@ -8,7 +8,8 @@ export function parseParamArgs(args: readonly string[]): Record<string, string> 
   const out: Record<string, string> = {};
   for (const a of args) {
     const m = PARAM_ARG.exec(a);
-    if (!m) throw new CliError(`--param "${a}" is not key=value; write e.g. --param year=2024 (key: letters, digits, _)`);
+    if (!m)
+      throw new CliError(`--param "${a}" is not key=value; write e.g. --param year=2024 (key: letters, digits, _)`);
     const [, key, value] = m as unknown as [string, string, string];
     if (key in out) throw new CliError(`--param ${key} is given twice; give each parameter once`);
     out[key] = value;

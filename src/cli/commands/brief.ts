@@ -38,12 +38,17 @@ interface BriefCliOptions {
 export const register: Register = (program) => {
   program
     .command('brief')
-    .description('render the steering-committee brief (PDF, HTML, charts, metrics.json, manifest.json) for a period and unit')
+    .description(
+      'render the steering-committee brief (PDF, HTML, charts, metrics.json, manifest.json) for a period and unit',
+    )
     .requiredOption('--period <period>', 'period: 2024-11, 2024-Q4, 2024-H1, 2024-9M, 2024')
     .option('--db <file>', 'loaded database (read-only); without it --data is loaded into out/cchc.duckdb first')
     .option('--data <dir>', 'data folder to load when no --db is given', 'data')
     .option('--unit <code>', 'unit_code of the scope (default: the province that has child units)')
-    .option('--out <dir>', 'output folder (default out/<period>/<unit_code>/); replaced only when the new brief is complete')
+    .option(
+      '--out <dir>',
+      'output folder (default out/<period>/<unit_code>/); replaced only when the new brief is complete',
+    )
     .option('--template <name>', 'template name under templates/ or a path to a .hbs file', 'brief')
     .option('--number <n>', 'document number before the slash (default: left blank for the clerk)')
     .option('--symbol <symbol>', 'document symbol after the slash', 'BC-VPUBND')
@@ -52,7 +57,11 @@ export const register: Register = (program) => {
     .option('--place <name>', 'place in the place-date line (default: the province)')
     .option('--date <YYYY-MM-DD>', 'document date (default: today in Asia/Ho_Chi_Minh)', isoDate)
     .option('--signer <name>', 'name under the signature')
-    .option('--signer-title <line>', 'a line of the signer title; repeat for two lines (default: KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG)', collect)
+    .option(
+      '--signer-title <line>',
+      'a line of the signer title; repeat for two lines (default: KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG)',
+      collect,
+    )
     .option('--recipient <text>', 'a line of "Nơi nhận"; repeat for each ("- Lưu: VT." is always added)', collect)
     .option('--chromium <path>', 'Chromium binary (default $CCHC_CHROMIUM or /usr/bin/chromium)')
     .option('--timeout <seconds>', 'give up printing after this long', seconds, 60)

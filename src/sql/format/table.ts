@@ -4,7 +4,8 @@ import { displayWidth } from './text.ts';
 /** Aligned columns for a person at a terminal; numbers right-aligned, NULL spelled out. */
 export function formatTable(result: ResultSet): string {
   const { columns, rows } = result;
-  if (columns.length === 0) return `OK${result.rowsChanged ? ` (${result.rowsChanged} row${result.rowsChanged === 1 ? '' : 's'} changed)` : ''}\n`;
+  if (columns.length === 0)
+    return `OK${result.rowsChanged ? ` (${result.rowsChanged} row${result.rowsChanged === 1 ? '' : 's'} changed)` : ''}\n`;
   const header = columns.map((c) => oneLine(c.name));
   const body = rows.map((r) => r.map(display));
   const widths = header.map((h, c) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[c]!))));
@@ -28,5 +29,8 @@ function display(v: Cell): string {
 
 /** Line breaks and tabs inside a value would break the alignment; show them as visible escapes. */
 function oneLine(s: string): string {
-  return s.normalize('NFC').replace(/\r\n|\r|\n/g, '↵').replace(/\t/g, '→');
+  return s
+    .normalize('NFC')
+    .replace(/\r\n|\r|\n/g, '↵')
+    .replace(/\t/g, '→');
 }

@@ -13,7 +13,10 @@ export async function writeXlsx(result: ResultSet, file: string): Promise<void> 
   ws.columns = result.columns.map((c, i) => ({
     header: neutraliseFormula(c.name),
     key: String(i),
-    width: Math.min(60, Math.max(8, displayWidth(c.name), ...result.rows.slice(0, 200).map((r) => displayWidth(cellText(r[i]!)))) + 2),
+    width: Math.min(
+      60,
+      Math.max(8, displayWidth(c.name), ...result.rows.slice(0, 200).map((r) => displayWidth(cellText(r[i]!)))) + 2,
+    ),
     style: c.kind === 'date' ? { numFmt: DATE_FORMAT } : c.kind === 'timestamp' ? { numFmt: TIMESTAMP_FORMAT } : {},
   }));
   ws.getRow(1).font = { bold: true };
@@ -32,7 +35,9 @@ function xlsxValue(v: Cell, col: Column): ExcelJS.CellValue {
       // Excel holds doubles only: integers beyond 2^53 keep their digits as text.
       const n = Number(v);
       const exact = col.kind !== 'int' || Number.isSafeInteger(n);
-      return typeof v === 'number' || (Number.isFinite(n) && exact) ? n : spreadsheetText(cellText(v), isNumeric(col.kind));
+      return typeof v === 'number' || (Number.isFinite(n) && exact)
+        ? n
+        : spreadsheetText(cellText(v), isNumeric(col.kind));
     }
     case 'date':
     case 'timestamp': {
