@@ -72,11 +72,12 @@ export function discover(dataDir: string): Discovery {
     const mine = files.filter((f) => f.table === t);
     const formats = [...new Set(mine.map((f) => f.format))];
     if (formats.length > 1) {
+      const rels = mine.map((f) => f.rel).join(', ');
       issues.push(
         fileIssue(
-          mine.map((f) => f.rel).join(', '),
+          rels,
           'mixed_formats',
-          `table ${t} is given in ${formats.length} formats (${mine.map((f) => f.rel).join(', ')}); keep one format per table`,
+          `table ${t} is given in ${formats.length} formats (${rels}); keep one format per table`,
         ),
       );
     }
