@@ -12,6 +12,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -46,7 +47,21 @@ describe('jobs under faults', () => {
     mkdirSync(path.join(root, 'jobs'));
     for (const f of ['units.csv', 'tasks.csv']) copyFileSync(path.join(BASE, f), path.join(root, 'data', f));
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => {
+    // Chromium runs detached, so a job killed with SIGKILL leaves it running; end every process
+    // still working in this test's folder, and its profile, before removing the folder.
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readlinkSync(`/proc/${pid}/cwd`).startsWith(root)) continue;
+        const profile = /--user-data-dir=([^\0]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
+        process.kill(Number(pid), 'SIGKILL');
+        if (profile) rmSync(profile, { recursive: true, force: true });
+      } catch {
+        // gone already, or not ours to read
+      }
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
 
   const writeJob = (name: string, extra: Record<string, unknown> = {}) =>
     writeFileSync(path.join(root, 'jobs', `${name}.json`), JSON.stringify(job(name, extra), null, 2));

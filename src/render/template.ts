@@ -46,7 +46,9 @@ function compiled(files: TemplateFiles): Promise<Compiled> {
 async function compile(files: TemplateFiles): Promise<Compiled> {
   const Handlebars = (await import('handlebars')).default;
   const hb = Handlebars.create();
-  const [main, css] = await Promise.all([read(files.main), read(files.css)]);
+  // The template before its CSS, so a missing template is named as such, never its missing CSS.
+  const main = await read(files.main);
+  const css = await read(files.css);
   for (const f of (await readdir(files.partials).catch(() => [] as string[])).filter((x) => x.endsWith('.hbs'))) {
     hb.registerPartial(path.basename(f, '.hbs'), await read(path.join(files.partials, f)));
   }
