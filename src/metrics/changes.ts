@@ -1,6 +1,6 @@
 import { precedingPeriod } from './period.ts';
 import { runQuery, type Queryable } from './queries.ts';
-import type { Period } from './types.ts';
+import type { IndexScore, Period } from './types.ts';
 
 /** A task that changed since the previous period, with the dates that show why. */
 export interface TaskChange {
@@ -18,17 +18,11 @@ export interface TaskChange {
   changed_on: string;
 }
 
-export interface IndexChange {
-  index_code: string;
-  component: string;
-  unit_code: string;
-  period: string;
-  score: number;
-  max_score: number | null;
-  rank: number | null;
-  rank_of: number | null;
-  rank_computed: boolean;
-}
+/** An index score dated since the previous period: an indices_latest row without its history. */
+export type IndexChange = Pick<
+  IndexScore,
+  'index_code' | 'component' | 'unit_code' | 'period' | 'score' | 'max_score' | 'rank' | 'rank_of' | 'rank_computed'
+>;
 
 export interface CriterionChange {
   unit_code: string;
