@@ -24,6 +24,33 @@ const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
 /** The corpus base (units.csv, tasks.csv) is valid; this case only adds an empty documents.csv. */
 const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'zero-byte-file', 'data');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const tmpdir = () => os.tmpdir();
+
+/** The Chromium processes working in `dir` (they inherit the job's working folder). */
+function processesIn(dir: string): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return (
+          readlinkSync(`/proc/${pid}/cwd`).startsWith(dir) &&
+          /chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))
+        );
+      } catch {
+        return false; // gone already, or not ours to read
+      }
+    })
+    .map(Number);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    // A zombie has exited; only its parent's wait is missing.
+    return !/^\d+ \([^)]*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
 
 function job(name: string, extra: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -47,21 +74,7 @@ describe('jobs under faults', () => {
     mkdirSync(path.join(root, 'jobs'));
     for (const f of ['units.csv', 'tasks.csv']) copyFileSync(path.join(BASE, f), path.join(root, 'data', f));
   });
-  afterAll(() => {
-    // Chromium runs detached, so a job killed with SIGKILL leaves it running; end every process
-    // still working in this test's folder, and its profile, before removing the folder.
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        if (!readlinkSync(`/proc/${pid}/cwd`).startsWith(root)) continue;
-        const profile = /--user-data-dir=([^\0]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
-        process.kill(Number(pid), 'SIGKILL');
-        if (profile) rmSync(profile, { recursive: true, force: true });
-      } catch {
-        // gone already, or not ours to read
-      }
-    }
-    rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const writeJob = (name: string, extra: Record<string, unknown> = {}) =>
     writeFileSync(path.join(root, 'jobs', `${name}.json`), JSON.stringify(job(name, extra), null, 2));
@@ -84,8 +97,17 @@ describe('jobs under faults', () => {
       const deadline = Date.now() + 120_000;
       while (!done && Date.now() < deadline && !(existsSync(out) && staged())) await sleep(20);
       expect(done).toBe(false);
+      const chromiums = processesIn(root);
+      expect(chromiums.length).toBeGreaterThan(0);
       process.kill(-child.pid!, 'SIGKILL');
       expect(await exited).toBe('SIGKILL');
+      // Chromium runs in its own process group, out of reach of the kill; it ends because its
+      // pipe to the killed process closed. Its profile stays until the next launch.
+      const gone = Date.now() + 60_000;
+      while (chromiums.some(isRunning) && Date.now() < gone) await sleep(100);
+      expect(chromiums.filter(isRunning)).toEqual([]);
+      const profile = (pid: number) => readdirSync(tmpdir()).filter((f) => f.startsWith(`cchc-chromium-${pid}-`));
+      expect(profile(child.pid!)).toHaveLength(1);
 
       // Nothing a reader would open: only the hidden staging folder, which nobody reads.
       expect(readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
@@ -105,6 +127,7 @@ describe('jobs under faults', () => {
       expect(next.status).toBe(0);
       expect(readdirSync(out).sort()).toEqual(['2024-Q4']);
       expect(existsSync(path.join(out, '2024-Q4', 'AG.SNV', 'brief.pdf'))).toBe(true);
+      expect(profile(child.pid!)).toEqual([]);
       expect(JSON.parse(readFileSync(path.join(out, '2024-Q4', 'run.json'), 'utf8'))).toMatchObject({
         status: 'complete',
         units: ['AG.SNV'],

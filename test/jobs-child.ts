@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { silentLogger, systemClock } from '../src/effects.ts';
 import { readJob } from '../src/jobs/config.ts';
-import { processAlive } from '../src/jobs/lock.ts';
+import { processAlive } from '../src/pid.ts';
 import { runJob } from '../src/jobs/run.ts';
 import { fakeLoader, fakeSession } from './jobs-fixture.ts';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readRuns } from '../src/jobs/history.ts';
-import { processAlive } from '../src/jobs/lock.ts';
+import { processAlive } from '../src/pid.ts';
 import { historyFile, runJob } from '../src/jobs/run.ts';
 import { type Sandbox, buildDb, sandbox } from './jobs-fixture.ts';
 

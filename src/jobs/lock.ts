@@ -15,16 +15,6 @@ export interface LockEffects {
   isAlive(pid: number): boolean;
 }
 
-/** Whether a process exists; EPERM means it exists but belongs to someone else. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Takes the lock file atomically (O_EXCL), holding the PID and start time. A lock whose PID is
  * gone is stale: it is removed with a log line and taken. A live holder is a CliError with exit 3.

@@ -3,7 +3,7 @@ import { productionDelivery } from '../deliver/job.ts';
 import { type Effects, type Logger, systemClock } from '../effects.ts';
 import { openBriefSession } from './brief-session.ts';
 import type { JobDeps } from './deps.ts';
-import { processAlive } from './lock.ts';
+import { processAlive } from '../pid.ts';
 
 /** The real clock, loader, Chromium renderer and process checks; paths relative to `root` (the working folder). */
 export function productionDeps(root: string, logger: Logger): JobDeps {

@@ -10,6 +10,7 @@ import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
 import { toolVersion } from '../paths.ts';
+import { processAlive } from '../pid.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
 import { DEFINITIONS_PATH, definitionsSql } from '../metrics/definitions.ts';
 import { discover, type DataFile } from './discover.ts';
@@ -281,18 +282,8 @@ function removeStaleTemps(dbPath: string): void {
   const prefix = `${path.basename(dbPath)}.tmp-`;
   for (const name of readdirSync(dir)) {
     const pid = Number(/^(\d+)(\.wal)?$/.exec(name.slice(prefix.length))?.[1]);
-    if (!name.startsWith(prefix) || !pid || pid === process.pid || alive(pid)) continue;
+    if (!name.startsWith(prefix) || !pid || pid === process.pid || processAlive(pid)) continue;
     rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

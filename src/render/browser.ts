@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderError } from '../errors.ts';
+import { processAlive } from '../pid.ts';
 
 export type { Browser, Page };
 
@@ -33,7 +34,8 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       `Chromium not found at ${exe}. Install it (\`apt-get install chromium\` or \`scripts/setup.sh\`) or set CCHC_CHROMIUM to its path.`,
     );
   }
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'cchc-chromium-'));
+  removeStaleProfiles();
+  const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
   const puppeteer = (await import('puppeteer-core')).default;
   try {
     const browser = await puppeteer.launch({
@@ -48,6 +50,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Over a pipe rather than a WebSocket, Chromium ends when the pipe closes, that is when this
+      // process ends by any means (SIGKILL, OOM kill), instead of running on detached.
+      pipe: true,
       args: [
         ...sandboxArgs(),
         '--headless',
@@ -73,6 +78,25 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
 }
 
 const profiles = new Map<Browser, string>();
+const PROFILE_PREFIX = 'cchc-chromium-';
+
+/**
+ * A process killed outright cannot remove its profile (its Chromium ends with it, see `pipe`); the
+ * next launch removes the profiles of processes that are gone, never one whose owner still runs.
+ */
+function removeStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
+    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
 
 /** Closes the browser and removes its throwaway profile (after the process has exited, so nothing writes into it). */
 export async function closeBrowser(browser: Browser): Promise<void> {
@@ -86,7 +110,7 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
  * For one-shot commands (`cchc brief`): a stop signal kills the browsers this process launched and
- * removes their profiles before exiting, since Chromium runs detached and would outlive us. The
+ * removes their profiles before exiting, so neither outlives the command by a moment. The
  * brief's own temp folder is hidden and never renamed into place, so nothing half-written shows.
  * Jobs handle signals themselves (they record the stop in the run history).
  */
