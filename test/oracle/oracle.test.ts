@@ -7,49 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../../src/db.ts';
-import { silentLogger } from '../../src/effects.ts';
-import { CliError } from '../../src/errors.ts';
-import { loadData } from '../../src/load/index.ts';
-import { computeMetrics, parsePeriod } from '../../src/metrics/index.ts';
-import { engineFixtures, SAMPLE_CLOCK } from '../fixtures/brief/make.ts';
+import { engineFixtures } from '../fixtures/brief/make.ts';
 import { FIXTURE } from '../fixtures/metrics/fixture.ts';
 import { tempDir } from '../tmp.ts';
+import { agree, world, type World } from './agree.ts';
 import { differences } from './compare.ts';
 import { writeLineageFixture } from './lineage-fixture.ts';
-import { oracleMetrics, OracleUsageError } from './metrics.ts';
-import { readFolder, type Tables } from './read.ts';
+import { oracleMetrics } from './metrics.ts';
 
 const SAMPLE = fileURLToPath(new URL('../../data/', import.meta.url));
-const effects = { clock: SAMPLE_CLOCK, logger: silentLogger };
-
-interface World {
-  tables: Tables;
-  db: Db;
-}
-
-async function world(dataDir: string): Promise<World> {
-  const file = path.join(tempDir('cchc-oracle-'), 'cchc.duckdb');
-  await loadData(dataDir, file, effects);
-  return { tables: await readFolder(dataDir), db: await Db.open(file, { readOnly: true }) };
-}
-
-/** Engine and oracle on one case: the same figures, or the same refusal. */
-async function agree(w: World, period: string, unit?: string): Promise<void> {
-  let oracle: ReturnType<typeof oracleMetrics> | undefined;
-  try {
-    oracle = oracleMetrics(w.tables, period, unit);
-  } catch (e) {
-    if (!(e instanceof OracleUsageError)) throw e;
-    await expect(computeMetrics(w.db, { period: parsePeriod(period), unit }), `oracle: ${e.message}`).rejects.toThrow(
-      CliError,
-    );
-    return;
-  }
-  const engine = JSON.parse(JSON.stringify(await computeMetrics(w.db, { period: parsePeriod(period), unit })));
-  const diff = differences(oracle, engine);
-  expect(diff, `${unit ?? 'default scope'} ${period} (oracle vs engine):\n${diff.join('\n')}`).toEqual([]);
-}
 
 /** The fixture's rows as CSV files, so the engine reads them through the loader like any data folder. */
 function writeFixture(dir: string): string {
