@@ -94,7 +94,7 @@ export const TABLES: Record<TableName, TableDef> = {
     key: ['task_id'],
     columns: [
       c('task_id', 'code', true, ['Mã nhiệm vụ', 'Mã NV']),
-      c('doc_no', 'code', false, ['Số văn bản', 'Số, ký hiệu', 'Văn bản giao']),
+      c('doc_no', 'code', false, ['Số văn bản', 'Số, ký hiệu', 'Văn bản giao', 'Số thông báo', 'Thông báo kết luận']),
       c('lead_unit', 'code', true, ['Đơn vị chủ trì', 'Cơ quan chủ trì', 'Mã đơn vị chủ trì']),
       c('support_units', 'codes', false, ['Đơn vị phối hợp', 'Cơ quan phối hợp']),
       c('title', 'text', true, ['Nội dung nhiệm vụ', 'Nhiệm vụ', 'Nội dung']),

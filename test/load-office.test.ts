@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkData, loadData } from '../src/load/index.ts';
-import { effects, query, tempDb, where } from './load-helpers.ts';
+import { effects, folder as baseFolder, query, tempDb, where } from './load-helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, 'fixtures', 'office');
 const data = (name: string) => path.join(ROOT, name, 'data');
@@ -162,5 +162,108 @@ describe('tasks written as offices write them', () => {
     const { issues } = await checkData(data('name-unknown'), effects);
     expect(where(issues)).toEqual(['tasks.csv:7 [lead_unit] fk']);
     expect(issues[0]!.message).toContain('did you mean "Sở Nội vụ" (AG.SNV)?');
+  });
+});
+
+describe('tasks exported without task_id', () => {
+  const ids = async (name: string) => {
+    const db = tempDb();
+    dbs.push(db);
+    await loadData(data(name), db, effects);
+    return query<{ task_id: string; title: string }>(db, 'SELECT task_id, title FROM tasks ORDER BY title');
+  };
+  // make.ts NOTICE_TASKS: notice 208/TB-VPUBND STT 1–3, 317/TB-VPUBND STT 1–2, STT 6 of no notice.
+  const BY_HAND = [
+    { task_id: 'tasks#6', title: 'Báo cáo kết quả quý I' },
+    { task_id: '208/TB-VPUBND#1', title: 'Rà soát quy trình nội bộ' },
+    { task_id: '208/TB-VPUBND#2', title: 'Rà soát văn bản quy phạm pháp luật' },
+    { task_id: '317/TB-VPUBND#1', title: 'Sắp xếp các phòng chuyên môn' },
+    { task_id: '208/TB-VPUBND#3', title: 'Số hóa hồ sơ thủ tục hành chính' },
+    { task_id: '317/TB-VPUBND#2', title: 'Tuyên truyền cải cách hành chính' },
+  ];
+
+  it('derives <document>#<STT>, the file name standing in for a missing document, and says so', async () => {
+    expect(await ids('tasks-no-id')).toEqual(BY_HAND);
+    const { issues, warnings } = await checkData(data('tasks-no-id'), effects);
+    expect(issues).toEqual([]);
+    const derived = warnings.filter((w) => w.rule === 'task_id_derived');
+    expect(where(derived)).toEqual(['tasks.xlsx:- [task_id] task_id_derived']);
+    expect(derived[0]!.message).toContain('"<doc_no>#<STT>" (the first: "208/TB-VPUBND#1")');
+    expect(derived[0]!.message).toContain('(or "tasks" without one)');
+  });
+
+  it('gives the same ids to the same export loaded twice, and to its rows sorted otherwise', async () => {
+    expect(await ids('tasks-no-id')).toEqual(BY_HAND);
+    expect(await ids('tasks-no-id-sorted')).toEqual(BY_HAND);
+  });
+
+  it('without an STT column takes the sheet row, and warns that moving rows changes the ids', async () => {
+    // The same six rows on sheet rows 3–8 (a title row, then the header).
+    expect((await ids('tasks-no-id-no-stt')).map((r) => r.task_id)).toEqual([
+      'tasks#r8',
+      '208/TB-VPUBND#r3',
+      '208/TB-VPUBND#r4',
+      '317/TB-VPUBND#r6',
+      '208/TB-VPUBND#r5',
+      '317/TB-VPUBND#r7',
+    ]);
+    const { warnings } = await checkData(data('tasks-no-id-no-stt'), effects);
+    const derived = warnings.find((w) => w.rule === 'task_id_derived')!;
+    expect(derived.message).toContain('no task_id and no STT column');
+    expect(derived.message).toContain('moving or inserting rows changes the ids');
+  });
+
+  it('takes the row of a task whose STT is empty, and says how many', async () => {
+    const dir = baseFolder({
+      'tasks.csv':
+        'STT,Số văn bản,Đơn vị chủ trì,Nội dung nhiệm vụ,Lĩnh vực,Ngày giao\n1,208/TB,AG.SNV,a,direction,2025-03-17\n,208/TB,AG.STP,b,direction,2025-03-17\n',
+    });
+    const db = tempDb();
+    await loadData(dir, db, effects);
+    expect(await query(db, 'SELECT task_id FROM tasks ORDER BY title')).toEqual([
+      { task_id: '208/TB#1' },
+      { task_id: '208/TB#r3' },
+    ]);
+    const { warnings } = await checkData(dir, effects);
+    expect(warnings.find((w) => w.rule === 'task_id_derived')!.message).toContain('1 row without an STT');
+  });
+
+  it('refuses a derived id given twice, naming both rows', async () => {
+    const { issues } = await checkData(data('tasks-no-id-twice'), effects);
+    // STT 2 of 208/TB-VPUBND on sheet row 4, and again on row 9.
+    expect(where(issues)).toEqual(['tasks.xlsx:9 [task_id] unique']);
+    expect(issues[0]!.message).toContain('duplicate task_id "208/TB-VPUBND#2"; first at tasks.xlsx:4');
+    expect(issues[0]!.message).toContain('give the two tasks different STTs, or add a task_id column');
+  });
+});
+
+describe('a workbook whose sheets are named after tables', () => {
+  it('reads each such sheet into its table and names the sheets it did not read', async () => {
+    const db = tempDb();
+    dbs.push(db);
+    const r = await loadData(data('workbook-sheets'), db, effects);
+    // make.ts wholeBook: the 10 units of UNITS, 2 tasks, 2 unit-months.
+    expect([r.tables.units, r.tables.tasks, r.tables.dossier_stats]).toEqual([10, 2, 2]);
+    expect(await query(db, 'SELECT table_name, file, rows FROM meta_files ORDER BY file')).toEqual([
+      { table_name: 'dossier_stats', file: 'cchc.xlsx[dossier stats]', rows: 2 },
+      { table_name: 'tasks', file: 'cchc.xlsx[tasks]', rows: 2 },
+      { table_name: 'units', file: 'cchc.xlsx[units]', rows: 10 },
+    ]);
+    const sheet = r.warnings.filter((w) => w.rule === 'sheet');
+    expect(where(sheet)).toEqual(['cchc.xlsx:- [-] sheet']);
+    expect(sheet[0]!.message).toContain('not read: "Hướng dẫn"');
+  });
+
+  it('names file, sheet, row and column of a problem', async () => {
+    const { issues } = await checkData(data('workbook-sheets-bad-date'), effects);
+    expect(where(issues)).toContain('cchc.xlsx[tasks]:2 [assigned_on] date');
+  });
+
+  it('refuses a table given both as a sheet and as its own file, naming both', async () => {
+    const { issues } = await checkData(data('workbook-and-file'), effects);
+    expect(where(issues)).toEqual(['cchc.xlsx[tasks], tasks.csv:- [-] table_twice']);
+    expect(issues[0]!.message).toBe(
+      'table tasks is given 2 times (cchc.xlsx[tasks], tasks.csv); a sheet named after a table holds all of it — keep one',
+    );
   });
 });

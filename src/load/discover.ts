@@ -1,9 +1,11 @@
-/** Finds the data files of a folder and which table each one holds. */
+/** Finds the data files of a folder and which table each one holds (a workbook's sheets, each its own). */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DataIssue } from '../errors.ts';
 import { TABLE_NAMES, TABLES, type TableName } from '../schema.ts';
-import { closest } from './names.ts';
+import { closest, foldName } from './names.ts';
+import { sheetsOf } from './sheet.ts';
+import { Zip } from './zip.ts';
 
 export const FORMATS = ['csv', 'xlsx', 'json', 'parquet'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,16 +15,62 @@ const UNSUPPORTED = ['xls', 'xlsm', 'ods', 'tsv', 'txt', 'gz', 'zip'];
 
 export interface DataFile {
   table: TableName;
-  /** Path relative to the data folder, with `/`; what issues and meta_files show. */
+  /**
+   * Path relative to the data folder, with `/`; what issues and meta_files show. A sheet of a
+   * workbook read by its sheet names is `cchc.xlsx[tasks]`.
+   */
   rel: string;
   abs: string;
   format: Format;
   size: number;
+  /** The sheet to read, for a workbook read by its sheet names. */
+  sheet?: string;
 }
 
 export interface Discovery {
   files: DataFile[];
   issues: DataIssue[];
+  /** Sheets of a workbook read by sheet names that name no table, and so are not read. */
+  warnings: DataIssue[];
+}
+
+/** The table a sheet is named after (`dossier_stats`, `dossier stats`, `Tasks`), if any. */
+export const sheetTable = (sheet: string): TableName | undefined =>
+  TABLE_NAMES.find((t) => foldName(t) === foldName(sheet));
+
+/** The sheet names of a workbook; none when it cannot be read (its reader then says why). */
+function sheetNames(abs: string): string[] {
+  try {
+    return sheetsOf(Zip.open(abs)).map((s) => s.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A workbook is read by its sheet names when its own name is no table (`cchc.xlsx`) and some
+ * sheet is named after one, or when two or more of its sheets are named after tables; each such
+ * sheet is then a file of its table. Otherwise a `TABLE.xlsx` is one file of TABLE (xlsx.ts picks
+ * its sheet).
+ */
+function bySheets(name: string, abs: string, stem: string, isTable: boolean, warnings: DataIssue[]): DataFile[] {
+  const names = sheetNames(abs);
+  const tables = names.map(sheetTable);
+  const named = tables.filter((t) => t !== undefined).length;
+  if (named === 0 || (isTable && named < 2)) return [];
+  const others = names.filter((_, i) => tables[i] === undefined);
+  if (others.length)
+    warnings.push(
+      fileIssue(
+        name,
+        'sheet',
+        `read by its sheet names; not read: ${others.map((n) => `"${n}"`).join(', ')} (only sheets named after a table are read: ${TABLE_NAMES.join(', ')})`,
+      ),
+    );
+  const size = statSync(abs).size;
+  return names.flatMap((sheet, i) =>
+    tables[i] ? [{ table: tables[i], rel: `${name}[${sheet}]`, abs, format: 'xlsx' as const, size, sheet }] : [],
+  );
 }
 
 const fileIssue = (file: string, rule: string, message: string): DataIssue => ({
@@ -36,6 +84,7 @@ const fileIssue = (file: string, rule: string, message: string): DataIssue => ({
 export function discover(dataDir: string): Discovery {
   const files: DataFile[] = [];
   const issues: DataIssue[] = [];
+  const warnings: DataIssue[] = [];
   // statSync follows symlinks, so a link to a file counts and a link to a folder does not.
   const names = readdirSync(dataDir)
     .filter((n) => statSync(path.join(dataDir, n), { throwIfNoEntry: false })?.isFile())
@@ -49,18 +98,24 @@ export function discover(dataDir: string): Discovery {
     const stem = parts[0]!;
     const isTable = (TABLE_NAMES as readonly string[]).includes(stem);
     if ((FORMATS as readonly string[]).includes(ext)) {
+      const abs = path.join(dataDir, name);
+      const sheets = ext === 'xlsx' ? bySheets(name, abs, stem, isTable, warnings) : [];
+      if (sheets.length) {
+        files.push(...sheets);
+        continue;
+      }
       if (!isTable) {
         const near = closest(stem, TABLE_NAMES);
+        const book = ext === 'xlsx' ? ", or name the workbook's sheets after tables" : '';
         issues.push(
           fileIssue(
             name,
             'unknown_table',
-            `unknown table \`${stem}\`${near ? ` — did you mean \`${near}\`?` : ''}; expected one of ${TABLE_NAMES.join(', ')}`,
+            `unknown table \`${stem}\`${near ? ` — did you mean \`${near}\`?` : ''}; expected one of ${TABLE_NAMES.join(', ')}${book}`,
           ),
         );
         continue;
       }
-      const abs = path.join(dataDir, name);
       files.push({ table: stem as TableName, rel: name, abs, format: ext as Format, size: statSync(abs).size });
     } else if (isTable && UNSUPPORTED.includes(ext)) {
       issues.push(
@@ -71,7 +126,17 @@ export function discover(dataDir: string): Discovery {
   for (const t of TABLE_NAMES) {
     const mine = files.filter((f) => f.table === t);
     const formats = [...new Set(mine.map((f) => f.format))];
-    if (formats.length > 1) {
+    // A sheet holds its table whole: beside another file or sheet of it, one of them is a mistake.
+    if (mine.length > 1 && mine.some((f) => f.sheet !== undefined)) {
+      const rels = mine.map((f) => f.rel).join(', ');
+      issues.push(
+        fileIssue(
+          rels,
+          'table_twice',
+          `table ${t} is given ${mine.length} times (${rels}); a sheet named after a table holds all of it — keep one`,
+        ),
+      );
+    } else if (formats.length > 1) {
       const rels = mine.map((f) => f.rel).join(', ');
       issues.push(
         fileIssue(
@@ -96,5 +161,5 @@ export function discover(dataDir: string): Discovery {
       issues.push(
         fileIssue(f.rel, 'empty_file', 'the file is empty (0 bytes); a table with no rows still needs its header row'),
       );
-  return { files, issues };
+  return { files, issues, warnings };
 }

@@ -2,10 +2,13 @@
 import type { DataIssue } from '../errors.ts';
 import type { TableDef } from '../schema.ts';
 import { headerIndex, matchHeader } from './names.ts';
+import { requiredColumns } from './task-ids.ts';
 
 export interface HeaderMap {
   /** Canonical column per position, or null for ignored positions (STT, blank spreadsheet columns). */
   columns: (string | null)[];
+  /** Position of the row-number column (`STT`, `TT`), which is not read but may make ids. */
+  rowNumbers: number | null;
   issues: DataIssue[];
 }
 
@@ -25,6 +28,7 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
   const at = (column: string | null, rule: string, message: string) =>
     issues.push({ file: o.file, line: o.line, column, rule, message });
   const seen = new Map<string, string>();
+  let rowNumbers: number | null = null;
   const columns = headers.map((raw, i): string | null => {
     const h = raw.normalize('NFC').trim();
     if (h === '') {
@@ -32,7 +36,10 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
       return null;
     }
     const m = matchHeader(h, table, index);
-    if (m.kind === 'ignored') return null;
+    if (m.kind === 'ignored') {
+      rowNumbers ??= i;
+      return null;
+    }
     if (m.kind === 'unknown') {
       const hint = m.suggestion ? ` — did you mean \`${m.suggestion}\`?` : '';
       at(
@@ -50,13 +57,13 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
     seen.set(m.column, h);
     return m.column;
   });
-  for (const col of table.columns) {
-    if (o.requireColumns && col.required && !seen.has(col.name)) {
+  for (const col of requiredColumns(table)) {
+    if (o.requireColumns && !seen.has(col.name)) {
       const alias = col.aliases[0] ? ` (or \`${col.aliases[0]}\`)` : '';
       at(col.name, 'missing_column', `required column \`${col.name}\`${alias} is missing`);
     }
   }
-  return { columns, issues };
+  return { columns, rowNumbers, issues };
 }
 
 /** How many of the table's columns, and of its required ones, a candidate header row names. */
@@ -67,5 +74,5 @@ export function countKnown(headers: string[], table: TableDef): { all: number; r
     const m = matchHeader(h.normalize('NFC').trim(), table, index);
     if (m.kind === 'column') found.add(m.column);
   }
-  return { all: found.size, required: table.columns.filter((c) => c.required && found.has(c.name)).length };
+  return { all: found.size, required: requiredColumns(table).filter((c) => found.has(c.name)).length };
 }

@@ -18,6 +18,7 @@ import { MAX_PER_RULE, runRules } from './rules.ts';
 import { readFile as readRows, type ReadResult, type Source } from './readers.ts';
 import { scanFile, type Scan } from './scan.ts';
 import { resolveUnitNames } from './unit-names.ts';
+import { DUPLICATE_HINT, deriveTaskIds } from './task-ids.ts';
 import { readiness, type Readiness } from './readiness.ts';
 import type { Period } from '../metrics/types.ts';
 import { createView, finishTable, materialiseTable, reorderTable } from './stage.ts';
@@ -64,7 +65,18 @@ function assertDir(dataDir: string): void {
 export async function fingerprintData(dataDir: string): Promise<string> {
   assertDir(dataDir);
   const { files } = discover(dataDir);
-  return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: (await scanFile(f)).sha256 }))));
+  const scan = scanOnce();
+  return combine(await Promise.all(files.map(async (f) => ({ rel: f.rel, sha256: (await scan(f)).sha256 }))));
+}
+
+/** scanFile, once per file however many of its sheets are tables (only text files have issues to place). */
+function scanOnce(): (f: DataFile) => Promise<Scan> {
+  const seen = new Map<string, Promise<Scan>>();
+  return (f) => {
+    const scan = seen.get(f.abs) ?? scanFile(f);
+    seen.set(f.abs, scan);
+    return scan;
+  };
 }
 
 /**
@@ -97,8 +109,8 @@ const unreadable = (file: DataFile, e: unknown): DataIssue => ({
 });
 
 /** Hash and whole-file encoding check of every file of a table; a file that cannot be read says so. */
-const scanAll = (files: DataFile[]) =>
-  Promise.all(files.map((f) => scanFile(f).catch((e: unknown): Scan => ({ sha256: '', issues: [unreadable(f, e)] }))));
+const scanAll = (files: DataFile[], scan: (f: DataFile) => Promise<Scan>) =>
+  Promise.all(files.map((f) => scan(f).catch((e: unknown): Scan => ({ sha256: '', issues: [unreadable(f, e)] }))));
 
 interface Validation extends CheckResult {
   present: Set<TableName>;
@@ -109,9 +121,14 @@ interface Validation extends CheckResult {
 async function validate(db: Db, dataDir: string, effects: Effects): Promise<Validation> {
   assertDir(dataDir);
   const found = discover(dataDir);
+  const scan = scanOnce();
   const issues = [...found.issues];
-  const warnings: DataIssue[] = [];
-  const unusable = new Set(found.issues.filter((i) => i.rule === 'mixed_formats').flatMap((i) => i.file.split(', ')));
+  const warnings: DataIssue[] = [...found.warnings];
+  const unusable = new Set(
+    found.issues
+      .filter((i) => i.rule === 'mixed_formats' || i.rule === 'table_twice')
+      .flatMap((i) => i.file.split(', ')),
+  );
   const sources: Source[] = [];
   const hashes: { file: DataFile; sha256: string }[] = [];
   const order = (f: DataFile) => TABLE_NAMES.indexOf(f.table);
@@ -142,11 +159,13 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     if (broken) continue;
     // DuckDB reads the table while the files are hashed and their encoding checked to the end.
     const tableFiles = mine.map(([, f]) => f);
-    const inFileOrder = tableFiles.reduce((n, f) => n + f.size, 0) < UNORDERED_BYTES;
+    // Derived ids number rows by their place in the file, so such a table keeps file order.
+    const inFileOrder =
+      tableFiles.reduce((n, f) => n + f.size, 0) < UNORDERED_BYTES || sourcesOf(t).some((s) => s.derived);
     if (!inFileOrder) unordered.add(t);
     const [failed, scans] = await Promise.all([
       materialiseTable(db, t, sourcesOf(t), { inFileOrder }),
-      scanAll(tableFiles),
+      scanAll(tableFiles, scan),
     ]);
     const badBytes = scans.flatMap((s) => s.issues);
     if (badBytes.length || failed.length) {
@@ -157,6 +176,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     }
     tableFiles.forEach((file, i) => hashes.push({ file, sha256: scans[i]!.sha256 }));
     for (const [fid, n] of await createView(db, t)) rowsOf.set(fid, n);
+    warnings.push(...(await deriveTaskIds(db, sourcesOf(t))));
     present.add(t);
   }
   if (files.some((f) => f.table === 'criteria_results') && !files.some((f) => f.table === 'criteria')) {
@@ -201,12 +221,13 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     });
   for (const r of [...names.issues, ...rows]) {
     const s = byFid.get(r.fid)!;
+    const derivedTwice = s.derived && r.rule === 'unique' && r.column === 'task_id';
     ('warning' in r && r.warning ? warnings : issues).push({
       file: s.file.rel,
       line: s.lineOf(r.pos),
       column: r.column,
       rule: r.rule,
-      message: r.message,
+      message: derivedTwice ? r.message + DUPLICATE_HINT : r.message,
     });
   }
   for (const rule of cut) {

@@ -6,6 +6,7 @@
 import type { TableDef } from '../schema.ts';
 import { foldName, headerIndex, matchHeader } from './names.ts';
 import { countKnown } from './headers.ts';
+import { requiredColumns } from './task-ids.ts';
 import type { Merge, SheetRow } from './sheet.ts';
 
 /** Joins a group label and its sub-label into one header, as docs/data.md shows them. */
@@ -56,7 +57,7 @@ function compose(grid: (string | null)[][]): string[] {
  */
 export function findHeader(rows: SheetRow[], merges: Merge[], table: TableDef): Header | null {
   const need = Math.ceil(table.columns.length / 2);
-  const required = table.columns.filter((c) => c.required).length;
+  const required = requiredColumns(table).length;
   const index = headerIndex(table);
   // Naming more columns wins; then fewer headers that name nothing, fewer rows, the earlier row.
   let best: { header: Header; score: number; unknown: number } | null = null;

@@ -13,8 +13,9 @@ import type { DataFile } from './discover.ts';
 import { readFileSync } from 'node:fs';
 import { checkEncoding, utf8Boundary } from './encoding.ts';
 import { readHead } from './scan.ts';
-import { mapHeaders } from './headers.ts';
+import { mapHeaders, type HeaderMap } from './headers.ts';
 import { readXlsx } from './xlsx.ts';
+import { withDerivedIds } from './task-ids.ts';
 
 export interface Source {
   file: DataFile;
@@ -29,6 +30,8 @@ export interface Source {
   diagnose?: () => Promise<DataIssue[]>;
   /** How the reader interpreted the file (rows skipped, headers read across rows, …). */
   warnings?: DataIssue[];
+  /** A tasks file without task_id: its ids are derived (task-ids.ts); `stt` when from an STT column. */
+  derived?: { stt: boolean };
 }
 
 export type ReadResult = { ok: true; source: Source } | { ok: false; issues: DataIssue[] };
@@ -98,7 +101,8 @@ async function readCsv(db: Db, file: DataFile, fid: number): Promise<ReadResult>
   const cols = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const read = (extra: string) =>
     `read_csv(${literal(file.abs)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${cols}}${extra})`;
-  const list = selectList(map.columns, (i) => `c${i}`);
+  const { columns, derived } = withDerivedIds(file.table, map.columns, map.rowNumbers);
+  const list = selectList(columns, (i) => `c${i}`);
   let lines: number[] | undefined;
   const bytes = wholeFile(file);
   return {
@@ -108,6 +112,7 @@ async function readCsv(db: Db, file: DataFile, fid: number): Promise<ReadResult>
       fid,
       sql: `SELECT ${list.sql} FROM ${read('')}`,
       columns: new Set(list.columns),
+      derived,
       lineOf: (pos) => (lines ??= recordLines(bytes()))[pos - 1] ?? pos + 1,
       // Collecting rejects costs as much again as the read, so only a file that failed is read again for them.
       diagnose: () => csvRejects(db, file, fid, bytes(), read, header.length),
@@ -206,11 +211,13 @@ async function readJson(db: Db, file: DataFile, fid: number): Promise<ReadResult
     requireColumns: false,
   });
   if (map.issues.length) return fail(map.issues);
-  const list = selectList(map.columns, (i) => `json_extract_string(json, ${literal('$.' + JSON.stringify(keys[i]))})`);
-  return {
-    ok: true,
-    source: { file, fid, sql: `SELECT ${list.sql} FROM ${items}`, columns: new Set(list.columns), lineOf: (p) => p },
-  };
+  return itemSource(
+    file,
+    fid,
+    map,
+    (i) => `json_extract_string(json, ${literal('$.' + JSON.stringify(keys[i]))})`,
+    items,
+  );
 }
 
 async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
@@ -228,10 +235,29 @@ async function readParquet(db: Db, file: DataFile, fid: number): Promise<ReadRes
     requireColumns: true,
   });
   if (map.issues.length) return fail(map.issues);
-  const list = selectList(map.columns, (i) => `CAST(${ident(names[i]!)} AS VARCHAR)`);
+  return itemSource(file, fid, map, (i) => `CAST(${ident(names[i]!)} AS VARCHAR)`, src);
+}
+
+/** The rows of `from` as a source, each placed by its number (a JSON item, a Parquet row). */
+function itemSource(
+  file: DataFile,
+  fid: number,
+  map: HeaderMap,
+  expr: (i: number) => string,
+  from: string,
+): ReadResult {
+  const { columns, derived } = withDerivedIds(file.table, map.columns, map.rowNumbers);
+  const list = selectList(columns, expr);
   return {
     ok: true,
-    source: { file, fid, sql: `SELECT ${list.sql} FROM ${src}`, columns: new Set(list.columns), lineOf: (p) => p },
+    source: {
+      file,
+      fid,
+      sql: `SELECT ${list.sql} FROM ${from}`,
+      columns: new Set(list.columns),
+      derived,
+      lineOf: (p) => p,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { ident, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
 import { TABLES, sqlType, type TableName } from '../schema.ts';
 import { fileIssue, type Source } from './readers.ts';
+import { isDerived } from './task-ids.ts';
 import { areaExpr, badCellsExpr, cleanExpr, isParsed, parsedExpr } from './values.ts';
 
 function typedSelect(table: TableName, src: Source): string {
@@ -26,7 +27,9 @@ function typedSelect(table: TableName, src: Source): string {
     return `CAST(${value} AS ${sqlType(c.type)}) AS ${ident(c.name)}`;
   });
   // `_none`: a JSON file of empty objects has no column at all, and SQL needs something to select.
-  return `SELECT ${[...typed, `${badCellsExpr(table, defs, src.columns)} AS _bad`, `CAST(${src.fid} AS INTEGER) AS _fid`].join(', ')}
+  // A derived id is completed after staging (task-ids.ts): an empty STT is no missing id.
+  const checked = src.derived ? defs.map((c) => (isDerived(table, c.name) ? { ...c, required: false } : c)) : defs;
+  return `SELECT ${[...typed, `${badCellsExpr(table, checked, src.columns)} AS _bad`, `CAST(${src.fid} AS INTEGER) AS _fid`].join(', ')}
     FROM (SELECT ${[...cells, 'NULL AS _none'].join(', ')} FROM (${src.sql}))`;
 }
 

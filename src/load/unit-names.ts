@@ -290,8 +290,13 @@ function problem(
   },
   ix: Index,
 ) {
+  // A row whose date is empty or no date cannot tell the units of one name apart.
   const on =
-    b.d_from === b.d_to ? `on ${vnDate(b.d_from ?? '')}` : `in ${vnDate(b.d_from ?? '')}–${vnDate(b.d_to ?? '')}`;
+    b.d_from === null || b.d_to === null
+      ? 'at some time (the row has no valid date to tell them apart)'
+      : b.d_from === b.d_to
+        ? `on ${vnDate(b.d_from)}`
+        : `in ${vnDate(b.d_from)}–${vnDate(b.d_to)}`;
   const codes = b.codes ?? [];
   if (codes.length > 1) {
     const list = codes.map((c) => describe(ix.byCode.get(c)!, ix));

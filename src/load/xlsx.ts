@@ -7,14 +7,14 @@
 import type { Db } from '../db.ts';
 import { ident, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
-import { TABLES, type TableName } from '../schema.ts';
-import type { DataFile } from './discover.ts';
+import { TABLES } from '../schema.ts';
+import { sheetTable, type DataFile } from './discover.ts';
 import { findLegacy, legacyIssue } from './encoding.ts';
 import { mapHeaders } from './headers.ts';
 import { classify, figure, findHeader, GROUP_SEPARATOR, type Header } from './layout.ts';
-import { foldName } from './names.ts';
 import { fileIssue, selectList, type ReadResult } from './readers.ts';
 import { mergesOf, sheetRows, sheetsOf, type Merge, type SheetInfo, type SheetRow } from './sheet.ts';
+import { withDerivedIds } from './task-ids.ts';
 import { Zip } from './zip.ts';
 
 const fail = (issues: DataIssue[]): ReadResult => ({ ok: false, issues });
@@ -23,19 +23,28 @@ const HEAD_ROWS = 13;
 /** Rows whose text is checked for legacy-font marks at once. */
 const LEGACY_BATCH = 2000;
 
-/** The sheet of the table: one named after it, else the first; the others are named in a warning. */
-function pickSheet(sheets: SheetInfo[], table: TableName): SheetInfo {
-  return (
-    sheets.find(
-      (s) => foldName(s.name) === foldName(table) || foldName(s.name) === foldName(table.replace(/_/g, ' ')),
-    ) ?? sheets[0]!
-  );
+/**
+ * The sheet of the file: the one discovery named (a workbook read by its sheet names), else one
+ * named after the table, else the first; the others are then named in a warning.
+ */
+function pickSheet(sheets: SheetInfo[], file: DataFile): SheetInfo | undefined {
+  if (file.sheet !== undefined) return sheets.find((s) => s.name === file.sheet);
+  return sheets.find((s) => sheetTable(s.name) === file.table) ?? sheets[0];
 }
 
 const range = (lines: number[]) => (lines.length === 1 ? `row ${lines[0]}` : `rows ${lines[0]}–${lines.at(-1)}`);
 const colName = (n: number): string =>
   n <= 0 ? '' : colName(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
+
+const unreadable = (file: DataFile, e: unknown) =>
+  fail([
+    fileIssue(
+      file,
+      'xlsx',
+      `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`,
+    ),
+  ]);
 
 export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
   let zip: Zip;
@@ -44,20 +53,14 @@ export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<Rea
     zip = Zip.open(file.abs);
     sheets = sheetsOf(zip);
   } catch (e) {
-    return fail([
-      fileIssue(
-        file,
-        'xlsx',
-        `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`,
-      ),
-    ]);
+    return unreadable(file, e);
   }
-  if (sheets.length === 0) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
+  const sheet = pickSheet(sheets, file);
+  if (!sheet) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
   const warnings: DataIssue[] = [];
   const warn = (rule: string, message: string, line: number | null = null, column: string | null = null) =>
     warnings.push({ file: file.rel, line, column, rule, message });
-  const sheet = pickSheet(sheets, file.table);
-  if (sheets.length > 1) {
+  if (sheets.length > 1 && file.sheet === undefined) {
     const others = sheets
       .filter((s) => s !== sheet)
       .map((s) => `"${s.name}"`)
@@ -70,13 +73,7 @@ export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<Rea
   try {
     return await readSheet(db, file, fid, zip, sheet, await mergesOf(zip, sheet.entry), warnings, warn);
   } catch (e) {
-    return fail([
-      fileIssue(
-        file,
-        'xlsx',
-        `not a readable .xlsx workbook: ${messageOf(e).split('\n')[0]}; save it again from Excel as .xlsx`,
-      ),
-    ]);
+    return unreadable(file, e);
   }
 }
 
@@ -248,7 +245,8 @@ async function readSheet(
       fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, line),
     );
   if (issues.length) return fail(issues);
-  const list = selectList(map.columns, (i) => ident(`c${i}`));
+  const { columns, derived } = withDerivedIds(file.table, map.columns, map.rowNumbers);
+  const list = selectList(columns, (i) => ident(`c${i}`));
   return {
     ok: true,
     source: {
@@ -256,6 +254,7 @@ async function readSheet(
       fid,
       sql: `SELECT ${list.sql} FROM ${name}`,
       columns: new Set(list.columns),
+      derived,
       lineOf: (p) => lines[p - 1] ?? p,
       warnings,
     },
