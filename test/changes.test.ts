@@ -84,7 +84,8 @@ const TABLES = {
     dossier('D8', 'T.H2', 'counter', '2024-12-01'),
   ],
   index_scores: [
-    // Dated by period: 2024-09 → 30/9 (not after P), 2024-10 → 31/10, 2024 → 31/12, 2023 → 31/12/2023.
+    // Dated by period: 2024-09 → 30/9 (not after P), 2024-10 → 31/10, 2024-11 → 30/11, 2024 → 31/12,
+    // 2023 → 31/12/2023.
     {
       index_code: 'DVC766',
       period: '2024-09',
@@ -104,6 +105,26 @@ const TABLES = {
       max_score: 100,
       rank: 8,
       rank_of: 63,
+    },
+    {
+      index_code: 'DVC766',
+      period: '2024-11',
+      unit_code: 'T',
+      component: 'TOTAL',
+      score: 73,
+      max_score: 100,
+      rank: 7,
+      rank_of: 63,
+    },
+    {
+      index_code: 'PAR_INDEX',
+      period: '2024',
+      unit_code: 'T.H1',
+      component: 'TOTAL',
+      score: 70,
+      max_score: 100,
+      rank: null,
+      rank_of: null,
     },
     {
       index_code: 'PAR_INDEX',
@@ -223,34 +244,34 @@ describe('precedingPeriod: the previous period of the same kind', () => {
 });
 
 describe('metrics.json changes (queries/changes.sql)', () => {
-  it('lists tasks completed, became overdue and assigned since the previous quarter, by task id', async () => {
+  it('counts tasks completed, became overdue and assigned since the previous quarter, and lists the overdue ones', async () => {
     const { changes } = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T' });
     expect(changes!.previous).toEqual({ id: '2024-Q3', start: '2024-07-01', end: '2024-09-30' });
     expect([changes!.since, changes!.until, changes!.no_previous_reason]).toEqual(['2024-09-30', '2024-12-31', null]);
     const t = changes!.tasks;
+    // Completed K1, K5; became overdue K2, K7; assigned K4, K5, K7 (K5 counts twice, K6 is cancelled).
     expect([t.completed, t.became_overdue, t.assigned]).toEqual([2, 2, 3]);
-    expect(t.list.map((x) => `${x.change} ${x.task_id}`)).toEqual([
-      'completed K1',
-      'completed K5',
-      'overdue K2',
-      'overdue K7',
-      'assigned K4',
-      'assigned K5',
-      'assigned K7',
+    // K2 was in progress at P and its due date 30/11 passed; K7 was not yet assigned at P.
+    expect(t.became_overdue_list).toEqual([
+      {
+        task_id: 'K2',
+        doc_no: 'K2/TB',
+        lead_unit: 'T.H1',
+        title: 'Nhiệm vụ K2',
+        assigned_on: '2024-08-01',
+        due_on: '2024-11-30',
+        state_before: 'in_progress',
+      },
+      {
+        task_id: 'K7',
+        doc_no: 'K7/TB',
+        lead_unit: 'T.H2',
+        title: 'Nhiệm vụ K7',
+        assigned_on: '2024-10-01',
+        due_on: '2024-12-01',
+        state_before: null,
+      },
     ]);
-    // K2 was in progress at P and its due date 30/11 passed: overdue from 1/12.
-    expect(t.list[2]).toMatchObject({
-      state_before: 'in_progress',
-      state_now: 'overdue',
-      changed_on: '2024-12-01',
-      due_on: '2024-11-30',
-    });
-    expect(t.list[3]).toMatchObject({ state_before: null, state_now: 'overdue' });
-    expect(t.list[0]).toMatchObject({
-      state_before: 'in_progress',
-      state_now: 'done_late',
-      completed_on: '2024-11-01',
-    });
   });
 
   it('agrees with the period flows when the previous period ends the day before this one starts', async () => {
@@ -268,28 +289,33 @@ describe('metrics.json changes (queries/changes.sql)', () => {
     expect(changes!.online).toEqual({ online_ratio: 0.75, previous_online_ratio: 0.25, delta: 0.5 });
   });
 
-  it('lists index scores dated since the previous period and criteria whose status changed', async () => {
+  it('names the latest of each index total of the scope, counts the other scores, and counts changed criteria', async () => {
     const { changes } = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T' });
-    // DVC766 2024-10 (31/10) and PAR_INDEX 2024 (31/12); the PAR rank is computed: 1 of 1 province.
-    expect(changes!.indices.map((i) => [i.index_code, i.period, i.score, i.rank, i.rank_of, i.rank_computed])).toEqual([
-      ['DVC766', '2024-10', 72.5, 8, 63, false],
+    // Dated in (30/9, 31/12]: DVC766 2024-10 and 2024-11 of T, PAR_INDEX 2024 of T and of T.H1. The
+    // latest totals of T itself: DVC766 2024-11 and PAR_INDEX 2024 (rank computed: 1 of 1 province);
+    // the other two are DVC766 2024-10 and T.H1's PAR_INDEX.
+    expect(
+      changes!.indices.latest_totals.map((i) => [i.index_code, i.period, i.score, i.rank, i.rank_of, i.rank_computed]),
+    ).toEqual([
+      ['DVC766', '2024-11', 73, 7, 63, false],
       ['PAR_INDEX', '2024', 84.1, 1, 1, true],
     ]);
-    expect(
-      changes!.criteria.map((c) => [c.unit_code, c.criterion_code, c.status_before, c.status, c.assessed_on]),
-    ).toEqual([
-      ['T.H1', 'C1', 'in_progress', 'achieved', '2024-11-15'],
-      ['T.H2', 'C2', null, 'achieved', '2024-10-02'],
-    ]);
+    expect(changes!.indices.other).toBe(2);
+    // T.H1 C1 in_progress → achieved (15/11) and T.H2 C2 first assessed, achieved (2/10); T.H2 C1 was
+    // re-assessed with the same status and T.H1 C2 only before P: not changes.
+    expect(changes!.criteria).toEqual({
+      changed: 2,
+      units: 2,
+      by_status: { achieved: 2, not_achieved: 0, in_progress: 0, not_due: 0 },
+    });
   });
 
   it('counts only the scope: a district sees its own tasks', async () => {
     const { changes } = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'T.H2' });
-    expect(changes!.tasks.list.map((x) => `${x.change} ${x.task_id}`)).toEqual([
-      'overdue K7',
-      'assigned K4',
-      'assigned K7',
-    ]);
+    const t = changes!.tasks;
+    // K7 assigned in Q4 and overdue at E; K4 assigned in Q4; K3 overdue at both ends.
+    expect([t.completed, t.became_overdue, t.assigned]).toEqual([0, 1, 2]);
+    expect(t.became_overdue_list.map((x) => x.task_id)).toEqual(['K7']);
     expect(changes!.online).toEqual({ online_ratio: 0.5, previous_online_ratio: 0, delta: 0.5 });
   });
 
@@ -298,8 +324,8 @@ describe('metrics.json changes (queries/changes.sql)', () => {
     expect(fresh).toMatchObject({
       previous: null,
       no_previous_reason: 'the unit did not exist at the end of 2024-Q3',
-      indices: [],
-      criteria: [],
+      indices: { latest_totals: [], other: 0 },
+      criteria: { changed: 0, units: 0 },
     });
     // 2023-Q3 looks back to 30/6/2023: no task assigned, no dossier, no index dated, no result by then.
     const early = (await computeMetrics(db, { period: parsePeriod('2023-Q3'), unit: 'T' })).changes!;

@@ -1,7 +1,7 @@
 /** Section I's opening "Những thay đổi kể từ kỳ trước" from metrics.json `changes`; expected text written by hand. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ChangesMetrics, TaskChange } from '../src/metrics/changes.ts';
+import type { ChangesMetrics, OverdueChange } from '../src/metrics/changes.ts';
 import type { Metrics } from '../src/metrics/types.ts';
 import type { BriefContext } from '../src/render/context.ts';
 import { documentHeader } from '../src/render/options.ts';
@@ -15,18 +15,14 @@ const charts = { render: async (name: string) => `<svg data-chart="${name}"/>` }
 const view = (m: Metrics) =>
   briefView(m, ctx, documentHeader({ date: '2025-01-05' }, m, ctx, new Date('2025-01-05T03:00:00Z')), charts);
 
-const task = (change: TaskChange['change'], task_id: string, lead_unit: string, due_on: string): TaskChange => ({
-  change,
+const task = (task_id: string, lead_unit: string, due_on: string): OverdueChange => ({
   task_id,
   doc_no: null,
   lead_unit,
   title: `Nhiệm vụ ${task_id}`,
   assigned_on: '2024-08-01',
   due_on,
-  completed_on: null,
-  state_now: 'overdue',
   state_before: 'in_progress',
-  changed_on: due_on,
 });
 
 const changes: ChangesMetrics = {
@@ -38,90 +34,38 @@ const changes: ChangesMetrics = {
     completed: 27,
     became_overdue: 2,
     assigned: 0,
-    list: [task('overdue', 'T1', 'AG.STP', '2024-11-20'), task('overdue', 'T2', 'AG.SNV', '2024-12-20')],
+    became_overdue_list: [task('T1', 'AG.STP', '2024-11-20'), task('T2', 'AG.SNV', '2024-12-20')],
   },
   online: { online_ratio: 0.43, previous_online_ratio: 0.4517, delta: -0.0217 },
-  indices: [
-    {
-      index_code: 'DVC766',
-      component: 'TOTAL',
-      unit_code: 'AG',
-      period: '2024-11',
-      score: 70.5,
-      max_score: 100,
-      rank: 9,
-      rank_of: 63,
-      rank_computed: false,
-    },
-    {
-      index_code: 'DVC766',
-      component: 'TOTAL',
-      unit_code: 'AG',
-      period: '2024-12',
-      score: 72,
-      max_score: 100,
-      rank: null,
-      rank_of: null,
-      rank_computed: false,
-    },
-    {
-      index_code: 'PAR_INDEX',
-      component: 'TOTAL',
-      unit_code: 'AG',
-      period: '2024',
-      score: 86.72,
-      max_score: 100,
-      rank: 22,
-      rank_of: 63,
-      rank_computed: false,
-    },
-    {
-      index_code: 'SIPAS',
-      component: 'TOTAL',
-      unit_code: 'AG.LX',
-      period: '2024',
-      score: 80,
-      max_score: 100,
-      rank: 2,
-      rank_of: 11,
-      rank_computed: true,
-    },
-  ],
-  criteria: [
-    {
-      unit_code: 'AG.LX',
-      criterion_code: '1.1',
-      area: 'direction',
-      title: 'Kế hoạch',
-      status_before: 'in_progress',
-      status: 'achieved',
-      points: 2,
-      max_points: 2,
-      assessed_on: '2024-11-15',
-    },
-    {
-      unit_code: 'AG.LX',
-      criterion_code: '1.2',
-      area: 'direction',
-      title: 'Báo cáo',
-      status_before: null,
-      status: 'not_achieved',
-      points: 0,
-      max_points: 1,
-      assessed_on: '2024-11-15',
-    },
-    {
-      unit_code: 'AG.CD',
-      criterion_code: '1.1',
-      area: 'direction',
-      title: 'Kế hoạch',
-      status_before: null,
-      status: 'achieved',
-      points: 2,
-      max_points: 2,
-      assessed_on: '2024-10-02',
-    },
-  ],
+  indices: {
+    latest_totals: [
+      {
+        index_code: 'DVC766',
+        component: 'TOTAL',
+        unit_code: 'AG',
+        period: '2024-12',
+        score: 72,
+        max_score: 100,
+        rank: null,
+        rank_of: null,
+        rank_computed: false,
+      },
+      {
+        index_code: 'PAR_INDEX',
+        component: 'TOTAL',
+        unit_code: 'AG',
+        period: '2024',
+        score: 86.72,
+        max_score: 100,
+        rank: 22,
+        rank_of: 63,
+        rank_computed: false,
+      },
+    ],
+    // DVC766 2024-11 of AG and SIPAS 2024 of AG.LX.
+    other: 2,
+  },
+  criteria: { changed: 3, units: 2, by_status: { achieved: 2, not_achieved: 1, in_progress: 0, not_due: 0 } },
 };
 
 describe('changes at the top of section I', () => {
@@ -135,7 +79,7 @@ describe('changes at the top of section I', () => {
       'Không có nhiệm vụ giao mới.',
       // 0,43 − 0,4517 = −0,0217: 2,2 points down from 45,2%.
       'Tỷ lệ hồ sơ tiếp nhận trực tuyến 43,0%, giảm 2,2 điểm phần trăm so với kỳ trước (45,2%).',
-      // The latest DVC766 month (T12, no rank) and PAR INDEX by name; T11 and AG.LX's SIPAS counted.
+      // The latest DVC766 month (T12, no rank) and PAR INDEX by name; the two others counted.
       'Kết quả chỉ số mới: Chỉ số 766 T12/2024 (72,00 điểm) và PAR INDEX 2024 (86,72 điểm, hạng 22/63); cùng 2 kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc).',
       'Bộ chỉ số CCHC: 3 tiêu chí có kết quả đánh giá mới tại 2 đơn vị (2 đạt, 1 không đạt).',
     ]);

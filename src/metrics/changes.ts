@@ -2,20 +2,16 @@ import { precedingPeriod } from './period.ts';
 import { runQuery, type Queryable } from './queries.ts';
 import type { IndexScore, Period } from './types.ts';
 
-/** A task that changed since the previous period, with the dates that show why. */
-export interface TaskChange {
-  change: 'completed' | 'overdue' | 'assigned';
+/** A task that became overdue since the previous period: the brief tables them, by task_id. */
+export interface OverdueChange {
   task_id: string;
   doc_no: string | null;
   lead_unit: string;
   title: string;
   assigned_on: string;
-  due_on: string | null;
-  completed_on: string | null;
-  state_now: string;
+  due_on: string;
   /** Null when the task was not yet assigned at the previous period's end. */
   state_before: string | null;
-  changed_on: string;
 }
 
 /** An index score dated since the previous period: an indices_latest row without its history. */
@@ -23,19 +19,6 @@ export type IndexChange = Pick<
   IndexScore,
   'index_code' | 'component' | 'unit_code' | 'period' | 'score' | 'max_score' | 'rank' | 'rank_of' | 'rank_computed'
 >;
-
-export interface CriterionChange {
-  unit_code: string;
-  criterion_code: string;
-  area: string;
-  title: string;
-  /** Null: not assessed by the previous period's end. */
-  status_before: string | null;
-  status: string;
-  points: number;
-  max_points: number;
-  assessed_on: string;
-}
 
 /** `changes` in metrics.json: what changed between the previous period of the same kind and this one. */
 export interface ChangesMetrics {
@@ -53,29 +36,45 @@ export interface ChangesMetrics {
     completed: number;
     became_overdue: number;
     assigned: number;
-    /** Every change, traceable by task_id (a task assigned and completed in between is listed twice). */
-    list: TaskChange[];
+    /** Every task counted in `became_overdue`. */
+    became_overdue_list: OverdueChange[];
   };
   /** The online ratio of both periods and the change (a fraction); null without dossier data. */
   online: { online_ratio: number | null; previous_online_ratio: number | null; delta: number | null } | null;
-  /** Index scores dated after `since`, every unit of the scope and component. */
-  indices: IndexChange[];
-  /** PAR criteria whose status changed by a result assessed after `since`. */
-  criteria: CriterionChange[];
+  /** Index scores of the scope dated after `since`. */
+  indices: {
+    /** The latest of each index total of the scope unit itself, by index_code. */
+    latest_totals: IndexChange[];
+    /** The other scores: components, earlier periods, units below the scope. */
+    other: number;
+  };
+  /** PAR criteria whose status changed by a result assessed after `since`, counted by their status now. */
+  criteria: {
+    changed: number;
+    /** Assessed units they belong to. */
+    units: number;
+    by_status: Record<CriterionStatus, number>;
+  };
 }
 
-interface SummaryRow {
+export type CriterionStatus = 'achieved' | 'not_achieved' | 'in_progress' | 'not_due';
+const STATUSES: CriterionStatus[] = ['achieved', 'not_achieved', 'in_progress', 'not_due'];
+
+type SummaryRow = {
   grain: 'summary';
   tasks_completed: number;
   tasks_became_overdue: number;
   tasks_assigned: number;
+  indices_other: number;
+  criteria_changed: number;
+  criteria_units: number;
   tasks_before: number;
   indices_before: number;
   criteria_before: number;
   unit_started: boolean | null;
-}
+} & Record<`criteria_${CriterionStatus}`, number>;
 
-type Row = { grain: 'summary' | 'task' | 'index' | 'criterion' } & Record<string, unknown>;
+type Row = { grain: 'summary' | 'overdue' | 'index' } & Record<string, unknown>;
 
 interface OnlineRow {
   grain: string;
@@ -121,7 +120,6 @@ export async function changesMetrics(
       : null;
   const pick = <T>(g: keyof typeof COLUMNS) =>
     rows.filter((r) => r.grain === g).map((r) => Object.fromEntries(COLUMNS[g].map((k) => [k, r[k] ?? null])) as T);
-  const list = pick<TaskChange>('task');
   // Without an earlier period the figures still say what happened since `since`; the brief says only that there is none.
   return {
     previous: reason ? null : { id: prev.id, start: prev.start, end: prev.end },
@@ -132,7 +130,7 @@ export async function changesMetrics(
       completed: summary.tasks_completed,
       became_overdue: summary.tasks_became_overdue,
       assigned: summary.tasks_assigned,
-      list,
+      became_overdue_list: pick<OverdueChange>('overdue'),
     },
     online:
       online === null
@@ -142,36 +140,20 @@ export async function changesMetrics(
             previous_online_ratio: before?.online_ratio ?? null,
             delta: grain('delta')?.online_ratio ?? null,
           },
-    indices: pick<IndexChange>('index'),
-    criteria: pick<CriterionChange>('criterion'),
+    indices: { latest_totals: pick<IndexChange>('index'), other: summary.indices_other },
+    criteria: {
+      changed: summary.criteria_changed,
+      units: summary.criteria_units,
+      by_status: Object.fromEntries(STATUSES.map((s) => [s, summary[`criteria_${s}`]])) as Record<
+        CriterionStatus,
+        number
+      >,
+    },
   };
 }
 
 /** The columns of each grain; the union of grains in one result pads the others with NULL. */
-const COLUMNS: Record<'task' | 'index' | 'criterion', string[]> = {
-  task: [
-    'change',
-    'task_id',
-    'doc_no',
-    'lead_unit',
-    'title',
-    'assigned_on',
-    'due_on',
-    'completed_on',
-    'state_now',
-    'state_before',
-    'changed_on',
-  ],
+const COLUMNS: Record<'overdue' | 'index', string[]> = {
+  overdue: ['task_id', 'doc_no', 'lead_unit', 'title', 'assigned_on', 'due_on', 'state_before'],
   index: ['index_code', 'component', 'unit_code', 'period', 'score', 'max_score', 'rank', 'rank_of', 'rank_computed'],
-  criterion: [
-    'unit_code',
-    'criterion_code',
-    'area',
-    'title',
-    'status_before',
-    'status',
-    'points',
-    'max_points',
-    'assessed_on',
-  ],
 };

@@ -16,7 +16,7 @@ export interface ChangesView {
   note: string | null;
 }
 
-/** Rows of the overdue table in the brief; metrics.json `changes.tasks.list` keeps every one. */
+/** Rows of the overdue table in the brief; metrics.json `changes.tasks.became_overdue_list` keeps every one. */
 const TABLE_ROWS = 10;
 
 const STATUS: Record<string, string> = {
@@ -49,16 +49,14 @@ export function changesView(m: Metrics, names: UnitNames): ChangesView | null {
     indices(m),
     criteria(m),
   ].filter((s): s is string => s !== null);
-  const overdue = t.list.filter((x) => x.change === 'overdue');
+  const overdue = t.became_overdue_list;
   const table =
     overdue.length === 0
       ? null
       : {
           caption: 'Nhiệm vụ chuyển sang quá hạn kể từ kỳ trước',
           head: ['Mã nhiệm vụ', 'Đơn vị chủ trì', 'Nội dung', 'Hạn'],
-          rows: overdue
-            .slice(0, TABLE_ROWS)
-            .map((x) => [x.task_id, names.name(x.lead_unit), x.title, x.due_on ? date(x.due_on) : '–']),
+          rows: overdue.slice(0, TABLE_ROWS).map((x) => [x.task_id, names.name(x.lead_unit), x.title, date(x.due_on)]),
           numeric: [],
           widths: ['16%', '24%', '46%', '14%'],
         };
@@ -85,35 +83,24 @@ function online(o: NonNullable<Metrics['changes']>['online']): string | null {
 
 /** The scope's own totals by name; other units' and components' results as a count. */
 function indices(m: Metrics): string | null {
-  const all = m.changes!.indices;
-  if (all.length === 0) return null;
-  // The latest result of each of the scope's own index totals (a monthly index has several since).
-  const latest = new Map<string, (typeof all)[number]>();
-  for (const i of all.filter((x) => x.unit_code === m.scope.unit_code && x.component === 'TOTAL')) {
-    const seen = latest.get(i.index_code);
-    if (!seen || i.period > seen.period) latest.set(i.index_code, i);
-  }
-  const own = [...latest.values()];
+  const { latest_totals: own, other } = m.changes!.indices;
+  if (own.length === 0 && other === 0) return null;
   const named = own.map((i) => {
     const rank = i.rank !== null && i.rank_of !== null ? `, hạng ${int(i.rank)}/${int(i.rank_of)}` : '';
     return `${indexShort(i.index_code)} ${shortPeriod(i.period)} (${score(i.score)} điểm${rank})`;
   });
-  const rest = all.length - own.length;
   const more =
-    rest > 0
-      ? `${named.length ? '; cùng ' : ''}${int(rest)} kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc)`
+    other > 0
+      ? `${named.length ? '; cùng ' : ''}${int(other)} kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc)`
       : '';
   return `Kết quả chỉ số mới: ${joinVi(named)}${more}.`;
 }
 
 function criteria(m: Metrics): string | null {
-  const all = m.changes!.criteria;
-  if (all.length === 0) return null;
-  const byStatus = new Map<string, number>();
-  for (const c of all) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
-  const parts = ['achieved', 'not_achieved', 'in_progress', 'not_due']
-    .filter((s) => byStatus.has(s))
-    .map((s) => `${int(byStatus.get(s)!)} ${STATUS[s]}`);
-  const units = new Set(all.map((c) => c.unit_code)).size;
-  return `Bộ chỉ số CCHC: ${int(all.length)} tiêu chí có kết quả đánh giá mới tại ${int(units)} đơn vị (${parts.join(', ')}).`;
+  const c = m.changes!.criteria;
+  if (c.changed === 0) return null;
+  const parts = (['achieved', 'not_achieved', 'in_progress', 'not_due'] as const)
+    .filter((s) => c.by_status[s] > 0)
+    .map((s) => `${int(c.by_status[s])} ${STATUS[s]}`);
+  return `Bộ chỉ số CCHC: ${int(c.changed)} tiêu chí có kết quả đánh giá mới tại ${int(c.units)} đơn vị (${parts.join(', ')}).`;
 }
