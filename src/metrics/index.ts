@@ -43,8 +43,12 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
     targets.catch(() => {});
     const online$ = onlineMetrics(pool, params, targets);
     // Changes compare with the previous period of the same kind; the online side only when there is online data.
-    const changes$ = online$.then((o) => changesMetrics(pool, scope.unit_code, period, o !== null));
-    changes$.catch(() => {});
+    const changes$ = changesMetrics(
+      pool,
+      scope.unit_code,
+      period,
+      online$.then((o) => o !== null),
+    );
     const [tasks, online, { indices, rankings }, { criteria, totals }, lineage, data, changes] = await Promise.all([
       tasksMetrics(pool, params, targets),
       online$,
