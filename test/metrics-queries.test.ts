@@ -7,8 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../src/db.ts';
+import { QueryError } from '../src/errors.ts';
+import { CATALOGUE } from '../src/figures/index.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
-import { queryFile } from '../src/metrics/queries.ts';
+import { queryFile, runQuery } from '../src/metrics/queries.ts';
+import { ROWS } from '../src/metrics/rows.ts';
 import { runSql } from '../src/sql/index.ts';
 import { sqlParamNames } from '../src/sql/params.ts';
 import { buildDb } from './fixtures/metrics/fixture.ts';
@@ -50,6 +53,46 @@ describe('queries/*.sql headers', () => {
     expect(q.sql).toMatch(/^-- [a-z_]+: /);
     expect(q.sql).toMatch(/\n-- grain: /);
     expect(new Set(q.params)).toEqual(sqlParamNames(q.sql));
+  });
+});
+
+describe('the rows each query file returns (src/metrics/rows.ts)', () => {
+  it('are stated for every file of queries/, and for no other', () => {
+    expect(Object.keys(ROWS).sort()).toEqual([...names].sort());
+  });
+
+  it('carry the column of every catalogue entry, once per key and group', () => {
+    for (const f of CATALOGUE) {
+      const schema = ROWS[f.query as keyof typeof ROWS];
+      const shapes = 'options' in schema ? schema.options.map((o) => o.shape) : [schema.shape];
+      expect(
+        shapes.some((shape) => f.column in shape),
+        `${f.group}.${f.key}: ${f.query}.sql ${f.column}`,
+      ).toBe(true);
+    }
+    const keys = CATALOGUE.map((f) => `${f.group}.${f.key}`);
+    expect(keys).toEqual([...new Set(keys)]);
+  });
+
+  it('fail on a renamed or retyped column with a QueryError naming the file and the column', async () => {
+    const db = await Db.open(dbFile, { readOnly: true });
+    try {
+      const p = { unit: 'P', start: '2024-10-01', end: '2024-12-31', prev_start: '2023-10-01', prev_end: '2023-12-31' };
+      const rows = await db.all((await queryFile('online')).sql, p);
+      // The SQL as an analyst might edit it: online_ratio renamed, received made a decimal.
+      const renamed = rows.map(({ online_ratio, ...r }) => ({ ...r, ratio_online: online_ratio }));
+      const err = await runQuery({ all: async () => renamed as never }, 'online', p).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(QueryError);
+      expect((err as QueryError).sqlPath).toBe('queries/online.sql');
+      expect((err as QueryError).message).toBe('the result has no column "online_ratio" (row 1, grain scope)');
+      const retyped = rows.map((r) => ({ ...r, received: 1.5 }));
+      const err2 = await runQuery({ all: async () => retyped as never }, 'online', p).catch((e: unknown) => e);
+      expect((err2 as QueryError).message).toMatch(
+        /^the result column "received" is 1\.5: .*int.* \(row 1, grain scope\)$/,
+      );
+    } finally {
+      db.close();
+    }
   });
 });
 

@@ -45,7 +45,7 @@ export async function resolveUnits(
     await requireUnits(db, job.file, [parent]);
     const absent = await notStanding(db, parent, period.end);
     if (absent) return { units: [], idle: `${absent.reason}; no briefs of its units for ${period.id}` };
-    const rows = await runQuery<{ unit_code: string; kind: string }>(db, 'job_units', {
+    const rows = await runQuery(db, 'job_units', {
       parent,
       start: period.start,
       end: period.end,

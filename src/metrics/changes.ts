@@ -1,18 +1,17 @@
 import { precedingPeriod } from './period.ts';
 import { runQuery, type Queryable } from './queries.ts';
+import type { RowOf } from './rows.ts';
 import type { IndexScore, Period } from './types.ts';
 
-/** A task that became overdue since the previous period: the brief tables them, by task_id. */
-export interface OverdueChange {
-  task_id: string;
-  doc_no: string | null;
-  lead_unit: string;
-  title: string;
-  assigned_on: string;
-  due_on: string;
-  /** Null when the task was not yet assigned at the previous period's end. */
-  state_before: string | null;
-}
+type ChangeRow = RowOf<'changes'>;
+/** The columns of each grain of queries/changes.sql (the union of grains pads the others with NULL). */
+type ByGrain = { [R in ChangeRow as R['grain']]: Omit<R, 'grain'> };
+
+/**
+ * A task that became overdue since the previous period: the brief tables them, by task_id;
+ * `state_before` is null when the task was not yet assigned at the previous period's end.
+ */
+export type OverdueChange = ByGrain['overdue'];
 
 /** An index score dated since the previous period: an indices_latest row without its history. */
 export type IndexChange = Pick<
@@ -60,29 +59,7 @@ export interface ChangesMetrics {
 export type CriterionStatus = 'achieved' | 'not_achieved' | 'in_progress' | 'not_due';
 const STATUSES: CriterionStatus[] = ['achieved', 'not_achieved', 'in_progress', 'not_due'];
 
-type SummaryRow = {
-  grain: 'summary';
-  tasks_completed: number;
-  tasks_became_overdue: number;
-  tasks_assigned: number;
-  indices_other: number;
-  criteria_changed: number;
-  criteria_units: number;
-  tasks_before: number;
-  indices_before: number;
-  criteria_before: number;
-  unit_started: boolean | null;
-} & Record<`criteria_${CriterionStatus}`, number>;
-
-type Row = { grain: 'summary' | 'overdue' | 'index' } & Record<string, unknown>;
-
-interface OnlineRow {
-  grain: string;
-  online_ratio: number | null;
-  received_records: number | null;
-  resolved_records: number | null;
-  stats_rows: number | null;
-}
+type OnlineRow = RowOf<'online'>;
 
 /**
  * The changes since the previous period of the same kind (queries/changes.sql), and the online
@@ -100,8 +77,8 @@ export async function changesMetrics(
   // dossier-scanning runs follow each other, the longest path of computeMetrics. Without online
   // data the second run is wasted, which costs two scans of empty tables.
   const [rows, onlineRows, withOnline] = await Promise.all([
-    runQuery<Row>(db, 'changes', { unit, since: prev.end, end: period.end }),
-    runQuery<OnlineRow & Record<string, unknown>>(db, 'online', {
+    runQuery(db, 'changes', { unit, since: prev.end, end: period.end }),
+    runQuery(db, 'online', {
       unit,
       start: period.start,
       end: period.end,
@@ -111,18 +88,18 @@ export async function changesMetrics(
     hasOnline,
   ]);
   const online = withOnline ? onlineRows : null;
-  const summary = rows.find((r) => r.grain === 'summary') as unknown as SummaryRow;
-  const grain = (g: OnlineRow['grain']) => online?.find((r) => r.grain === g) ?? null;
+  const of = <G extends keyof ByGrain>(g: G) =>
+    rows.filter((r) => r.grain === g).map(({ grain: _, ...r }) => r) as ByGrain[G][];
+  const summary = of('summary')[0]!;
+  const grain = <G extends OnlineRow['grain']>(g: G) =>
+    online?.find((r): r is OnlineRow & { grain: G } => r.grain === g) ?? null;
   const before = grain('previous');
-  const onlineBefore =
-    before !== null && (before.received_records ?? 0) + (before.resolved_records ?? 0) + (before.stats_rows ?? 0) > 0;
+  const onlineBefore = before !== null && before.received_records + before.resolved_records + before.stats_rows > 0;
   const reason = !summary.unit_started
     ? `the unit did not exist at the end of ${prev.id}`
     : summary.tasks_before + summary.indices_before + summary.criteria_before === 0 && !onlineBefore
       ? `the data holds nothing for the scope up to the end of ${prev.id}`
       : null;
-  const pick = <T>(g: keyof typeof COLUMNS) =>
-    rows.filter((r) => r.grain === g).map((r) => Object.fromEntries(COLUMNS[g].map((k) => [k, r[k] ?? null])) as T);
   // Without an earlier period the figures still say what happened since `since`; the brief says only that there is none.
   return {
     previous: reason ? null : { id: prev.id, start: prev.start, end: prev.end },
@@ -133,7 +110,7 @@ export async function changesMetrics(
       completed: summary.tasks_completed,
       became_overdue: summary.tasks_became_overdue,
       assigned: summary.tasks_assigned,
-      became_overdue_list: pick<OverdueChange>('overdue'),
+      became_overdue_list: of('overdue'),
     },
     online:
       online === null
@@ -143,7 +120,7 @@ export async function changesMetrics(
             previous_online_ratio: before?.online_ratio ?? null,
             delta: grain('delta')?.online_ratio ?? null,
           },
-    indices: { latest_totals: pick<IndexChange>('index'), other: summary.indices_other },
+    indices: { latest_totals: of('index'), other: summary.indices_other },
     criteria: {
       changed: summary.criteria_changed,
       units: summary.criteria_units,
@@ -154,9 +131,3 @@ export async function changesMetrics(
     },
   };
 }
-
-/** The columns of each grain; the union of grains in one result pads the others with NULL. */
-const COLUMNS: Record<'overdue' | 'index', string[]> = {
-  overdue: ['task_id', 'doc_no', 'lead_unit', 'title', 'assigned_on', 'due_on', 'state_before'],
-  index: ['index_code', 'component', 'unit_code', 'period', 'score', 'max_score', 'rank', 'rank_of', 'rank_computed'],
-};

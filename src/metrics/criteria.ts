@@ -1,15 +1,9 @@
-import type { Row } from '../db.ts';
+import { figuresOf, pick } from '../figures/index.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
-import type { CriteriaCounts, CriteriaMetric, CriteriaTotals } from './types.ts';
+import type { RowOf } from './rows.ts';
+import type { CriteriaMetric, CriteriaTotals } from './types.ts';
 
-type CriteriaRow = CriteriaCounts &
-  Row & {
-    grain: 'unit' | 'unit_area' | 'area' | 'all';
-    year: number;
-    unit_code: string | null;
-    area: string | null;
-    rank: number | null;
-  };
+const FIGURES = figuresOf('criteria');
 
 /**
  * metrics.md § PAR criteria: one entry per assessed unit in scope, with its areas, and the same
@@ -19,35 +13,15 @@ export async function criteriaMetrics(
   db: Queryable,
   params: QueryParams,
 ): Promise<{ criteria: CriteriaMetric[]; totals: CriteriaTotals | null }> {
-  const rows = await runQuery<CriteriaRow>(db, 'criteria', params);
-  const counts = ({
-    total,
-    achieved,
-    not_achieved,
-    in_progress,
-    not_due,
-    points,
-    max_points,
-    points_at_risk,
-    points_lost,
-  }: CriteriaRow): CriteriaCounts => ({
-    total,
-    achieved,
-    not_achieved,
-    in_progress,
-    not_due,
-    points,
-    max_points,
-    points_at_risk,
-    points_lost,
-  });
-  const areas = (of: (r: CriteriaRow) => boolean) => rows.filter(of).map((a) => ({ area: a.area!, ...counts(a) }));
+  const rows = await runQuery(db, 'criteria', params);
+  const areas = (of: (r: RowOf<'criteria'>) => boolean) =>
+    rows.filter(of).map((a) => ({ area: a.area!, ...pick(a, FIGURES) }));
   const criteria = rows
     .filter((r) => r.grain === 'unit')
     .map((e) => ({
       year: e.year,
       unit_code: e.unit_code!,
-      ...counts(e),
+      ...pick(e, FIGURES),
       rank: e.rank!,
       name: e.name,
       short_name: e.short_name,
@@ -55,6 +29,6 @@ export async function criteriaMetrics(
       by_area: areas((a) => a.grain === 'unit_area' && a.unit_code === e.unit_code),
     }));
   const all = rows.find((r) => r.grain === 'all');
-  const totals = all ? { year: all.year, ...counts(all), by_area: areas((a) => a.grain === 'area') } : null;
+  const totals = all ? { year: all.year, ...pick(all, FIGURES), by_area: areas((a) => a.grain === 'area') } : null;
   return { criteria, totals };
 }

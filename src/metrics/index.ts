@@ -36,9 +36,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
       prev_start: previous.start,
       prev_end: previous.end,
     };
-    const targets = runQuery<{ metric: string; target: number }>(pool, 'targets', params).then(
-      (rows) => new Map(rows.map((t) => [t.metric, t.target])),
-    );
+    const targets = runQuery(pool, 'targets', params).then((rows) => new Map(rows.map((t) => [t.metric, t.target])));
     // Awaited by tasks and online at their end; when another query fails first, nobody does.
     targets.catch(() => {});
     const online$ = onlineMetrics(pool, params, targets);
@@ -89,11 +87,7 @@ const CONNECTIONS = 4;
 
 /** metrics.md § Unit history and lineage: what the scope takes over and what it leaves out at E. */
 async function lineageMetrics(db: Queryable, params: QueryParams): Promise<LineageMetrics> {
-  const rows = await runQuery<{ kind: 'carried' | 'split'; unit_code: string; to_codes: string[] }>(
-    db,
-    'lineage',
-    params,
-  );
+  const rows = await runQuery(db, 'lineage', params);
   return {
     as_of: params.end!,
     split_units: rows.filter((r) => r.kind === 'split').map((r) => r.unit_code),
@@ -104,9 +98,9 @@ async function lineageMetrics(db: Queryable, params: QueryParams): Promise<Linea
 /** What the figures were computed from, for the brief's appendix. */
 async function dataInfo(db: Queryable): Promise<DataMetrics> {
   const [files, counts, [load]] = await Promise.all([
-    runQuery<DataMetrics['files'][number]>(db, 'data_files', {}),
-    runQuery<{ table_name: string; rows: number }>(db, 'data_rows', {}),
-    runQuery<{ loaded_at: string; data_dir: string; fingerprint: string; sample: boolean }>(db, 'data_load', {}),
+    runQuery(db, 'data_files', {}),
+    runQuery(db, 'data_rows', {}),
+    runQuery(db, 'data_load', {}),
   ]);
   return {
     rows: Object.fromEntries(counts.map((c) => [c.table_name, c.rows])),

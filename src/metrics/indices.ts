@@ -1,19 +1,7 @@
-import type { Row } from '../db.ts';
 import { componentName, indexName } from './labels.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
-import type { IndexMetric, IndexPoint, IndexRanking, IndexScore } from './types.ts';
-
-type SeriesRow = IndexPoint & { unit_code: string; index_code: string; component: string };
-type PeerRow = {
-  index_code: string;
-  period: string;
-  unit_code: string;
-  name: string;
-  short_name: string | null;
-  score: number;
-  rank: number;
-  is_scope: boolean;
-};
+import type { RowOf } from './rows.ts';
+import type { IndexMetric, IndexPoint, IndexRanking } from './types.ts';
 
 /** metrics.md § Indices: each latest score in scope with its series, and the scope unit among its peers. */
 export async function indicesMetrics(
@@ -21,9 +9,9 @@ export async function indicesMetrics(
   params: QueryParams,
 ): Promise<{ indices: IndexMetric[]; rankings: IndexRanking[] }> {
   const [latest, points, peers] = await Promise.all([
-    runQuery<IndexScore>(db, 'indices_latest', params),
-    runQuery<SeriesRow & Row>(db, 'indices_series', params),
-    runQuery<PeerRow & Row>(db, 'indices_peers', params),
+    runQuery(db, 'indices_latest', params),
+    runQuery(db, 'indices_series', params),
+    runQuery(db, 'indices_peers', params),
   ]);
   const series = new Map<string, IndexPoint[]>();
   for (const r of points) {
@@ -44,7 +32,7 @@ function seriesKey(r: { unit_code: string; index_code: string; component: string
   return JSON.stringify([r.unit_code, r.index_code, r.component]);
 }
 
-function rankings(rows: PeerRow[]): IndexRanking[] {
+function rankings(rows: RowOf<'indices_peers'>[]): IndexRanking[] {
   const out: IndexRanking[] = [];
   for (const { index_code, period, ...unit } of rows) {
     let last = out.at(-1);

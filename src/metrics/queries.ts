@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { Db, Row } from '../db.ts';
 import { QueryError } from '../errors.ts';
 import { QUERIES_DIR } from '../paths.ts';
 import { DEFINED, DEFINITIONS_PATH } from './definitions.ts';
+import { ROWS, type QueryName, type RowOf } from './rows.ts';
 
 /** Values bound to a query's `$params`; strings, because the same files run under `cchc sql --param`. */
 export type QueryParams = Record<string, string>;
@@ -65,8 +67,11 @@ export function declaredParams(sql: string, path: string): string[] {
   ].map((m) => m[1]!);
 }
 
-/** Runs `queries/NAME.sql` with its declared parameters taken from `params`. */
-export async function runQuery<T extends Row>(db: Queryable, name: string, params: QueryParams): Promise<T[]> {
+/**
+ * Runs `queries/NAME.sql` with its declared parameters taken from `params`; every row is checked
+ * against what the file must return (./rows.ts), with only those columns kept.
+ */
+export async function runQuery<N extends QueryName>(db: Queryable, name: N, params: QueryParams): Promise<RowOf<N>[]> {
   const q = await queryFile(name);
   const bound: Record<string, string> = {};
   for (const p of q.params) {
@@ -74,8 +79,9 @@ export async function runQuery<T extends Row>(db: Queryable, name: string, param
     if (v === undefined) throw new QueryError(`no value for $${p}`, q.path);
     bound[p] = v;
   }
+  let rows: Row[];
   try {
-    return await db.all<T>(q.sql, bound, q.path);
+    rows = await db.all(q.sql, bound, q.path);
   } catch (e) {
     // A database loaded before the shared definitions existed, or not by `cchc load` at all.
     if (e instanceof QueryError && MISSING.test(e.message)) {
@@ -87,6 +93,23 @@ export async function runQuery<T extends Row>(db: Queryable, name: string, param
     }
     throw e;
   }
+  return validated(ROWS[name], rows, q.path) as RowOf<N>[];
+}
+
+/** The rows as the schema keeps them, or a QueryError naming the first column that breaks it. */
+function validated(schema: z.ZodType, rows: Row[], path: string): unknown[] {
+  return rows.map((row, i) => {
+    const r = schema.safeParse(row);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0]!;
+    const column = issue.path.map(String).join('.');
+    const grain = typeof row.grain === 'string' ? `, grain ${row.grain}` : '';
+    const what =
+      issue.path.length > 0 && !(issue.path[0]! in row)
+        ? `has no column "${column}"`
+        : `column "${column}" is ${JSON.stringify(row[String(issue.path[0])] ?? null)}: ${issue.message}`;
+    throw new QueryError(`the result ${what} (row ${i + 1}${grain})`, path);
+  });
 }
 
 const MISSING = new RegExp(`name (${DEFINED.join('|')}) does not exist`);

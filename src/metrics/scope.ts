@@ -1,23 +1,13 @@
 import { editDistance, fold } from '../text.ts';
 import { CliError, EXIT } from '../errors.ts';
-import type { Row } from '../db.ts';
 import { runQuery, type Queryable } from './queries.ts';
+import type { RowOf } from './rows.ts';
 
-export interface Scope {
-  unit_code: string;
-  name: string;
-  short_name: string | null;
-  kind: string;
-  parent_code: string | null;
+/** A unit as metrics.json `scope` names it, with the root province at the period's end. */
+export type Scope = RowOf<'root_province'> & {
   /** The root province at the period's end (queries/root_province.sql), null when not exactly one. */
   root_code?: string | null;
-  [extra: string]: unknown;
-}
-
-interface UnitRow extends Scope {
-  children: number;
-  [k: string]: unknown;
-}
+};
 
 /**
  * The unit a brief is about at the period's end `end`: `unit` when given, else the root province
@@ -25,7 +15,7 @@ interface UnitRow extends Scope {
  * exactly one.
  */
 export async function resolveScope(db: Queryable, end: string, unit?: string): Promise<Scope> {
-  const [units, roots] = await Promise.all([runQuery<UnitRow>(db, 'units_all', {}), rootProvinces(db, end)]);
+  const [units, roots] = await Promise.all([runQuery(db, 'units_all', {}), rootProvinces(db, end)]);
   const root_code = roots.length === 1 ? roots[0]!.unit_code : null;
   if (unit === undefined) return { ...defaultScope(roots, end), root_code };
   const code = unit.trim();
@@ -41,15 +31,6 @@ export async function resolveScope(db: Queryable, end: string, unit?: string): P
   throw new CliError(`unknown unit "${unit}"${hint}`, EXIT.usage);
 }
 
-interface UnitAt extends Row {
-  started: boolean;
-  carried: boolean;
-  successors: string[];
-  starts_on: string | null;
-  ended_on: string | null;
-  predecessors: string[] | null;
-}
-
 /**
  * Why unit `code` does not stand on the period's end E (queries/unit_at.sql), or null when it does:
  * it starts after E, or lineage effective on or before E took it over. `reason` says what happened
@@ -60,7 +41,7 @@ export async function notStanding(
   code: string,
   end: string,
 ): Promise<{ reason: string; message: string } | null> {
-  const [at] = await runQuery<UnitAt>(db, 'unit_at', { unit: code, end });
+  const [at] = await runQuery(db, 'unit_at', { unit: code, end });
   if (!at) return null;
   const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
   if (!at.started) {
@@ -85,7 +66,7 @@ async function refuseIfNotStanding(db: Queryable, code: string, end: string): Pr
 
 /** The province units with child units that exist on `end` (queries/root_province.sql). */
 export function rootProvinces(db: Queryable, end: string): Promise<Scope[]> {
-  return runQuery<Scope>(db, 'root_province', { end });
+  return runQuery(db, 'root_province', { end });
 }
 
 function defaultScope(roots: Scope[], end: string): Scope {
@@ -101,7 +82,7 @@ function defaultScope(roots: Scope[], end: string): Scope {
   );
 }
 
-function pick(u: Scope): Scope {
+function pick(u: RowOf<'root_province'>): Scope {
   return { unit_code: u.unit_code, name: u.name, short_name: u.short_name, kind: u.kind, parent_code: u.parent_code };
 }
 

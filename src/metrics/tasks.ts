@@ -1,11 +1,12 @@
-import type { Row } from '../db.ts';
+import { figuresOf, pick, type TargetEntry } from '../figures/index.ts';
 import { runQuery, type Queryable, type QueryParams } from './queries.ts';
-import type { OverdueTask, TaskCounts, TasksMetrics } from './types.ts';
+import type { TasksMetrics } from './types.ts';
 
 /** The due-soon window (metrics.md § Tasks): bound as $due_soon_days and written to metrics.json. */
 export const DUE_SOON_DAYS = 14;
 
-type TasksRow = TaskCounts & Row & { grain: 'scope' | 'unit'; unit_code: string | null; due_soon_days: number };
+const FIGURES = figuresOf('tasks');
+const TARGETS = FIGURES.filter((f): f is TargetEntry<'tasks'> => 'target' in f);
 
 /** metrics.md § Tasks: figures as of the period's end, by unit, and the overdue and due-soon lists. */
 export async function tasksMetrics(
@@ -15,31 +16,26 @@ export async function tasksMetrics(
 ): Promise<TasksMetrics> {
   const withWindow = { ...params, due_soon_days: String(DUE_SOON_DAYS) };
   const [rows, overdue_list, due_soon_list] = await Promise.all([
-    runQuery<TasksRow>(db, 'tasks', withWindow),
-    runQuery<OverdueTask & Row>(db, 'tasks_overdue', params),
+    runQuery(db, 'tasks', withWindow),
+    runQuery(db, 'tasks_overdue', params),
     runQuery(db, 'tasks_due_soon', withWindow),
   ]);
-  const {
-    grain: _g,
-    unit_code: _u,
-    name: _n,
-    short_name: _s,
-    kind: _k,
-    due_soon_days,
-    ...summary
-  } = rows.find((r) => r.grain === 'scope')!;
+  const scope = rows.find((r) => r.grain === 'scope')!;
   const target = await targets;
   return {
-    ...(summary as TaskCounts),
-    due_soon_days,
+    ...pick(scope, FIGURES),
+    due_soon_days: scope.due_soon_days,
     by_unit: rows
       .filter((r) => r.grain === 'unit')
-      .map(({ grain: _, due_soon_days: _d, ...r }) => r as TasksMetrics['by_unit'][number]),
+      .map((r) => ({
+        unit_code: r.unit_code!,
+        name: r.name,
+        short_name: r.short_name,
+        kind: r.kind,
+        ...pick(r, FIGURES),
+      })),
     overdue_list,
     due_soon_list,
-    target: {
-      completion_rate: target.get('task_completion_rate') ?? null,
-      on_time_rate: target.get('task_on_time_rate') ?? null,
-    },
+    target: Object.fromEntries(TARGETS.map((f) => [f.key, target.get(f.target) ?? null])),
   };
 }

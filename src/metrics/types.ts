@@ -1,6 +1,13 @@
+import type { DeltaValues, FigureValues, MonthlyEntry, TargetValues, ValuesOf } from '../figures/index.ts';
 import type { ChangesMetrics } from './changes.ts';
+import type { RowOf } from './rows.ts';
 
-/** The shape of metrics.json (docs/metrics.md § metrics.json). Extra keys are allowed. */
+/**
+ * The shape of metrics.json (docs/metrics.md § metrics.json), built from the rows the query files
+ * return (./rows.ts, validated when they are read) and the figure catalogue
+ * (src/figures/catalogue.ts). Keys marked optional are always written by computeMetrics; they are
+ * optional so a metrics.json written before they existed still renders.
+ */
 
 export type PeriodKind = 'month' | 'quarter' | 'half' | 'ytd' | 'year';
 
@@ -16,68 +23,43 @@ export interface Period {
   end: string;
 }
 
-export interface TaskCounts {
-  total: number;
-  done_on_time: number;
-  done_late: number;
-  in_progress: number;
-  overdue: number;
-  completion_rate: number | null;
-  on_time_rate: number | null;
-  overdue_rate: number | null;
-  due_soon: number;
-  assigned: number;
-  completed: number;
-}
+/** The units a by_unit row names; `unit_code` is null on the row of units split over several children. */
+type UnitKey = {
+  unit_code: string;
+  name?: string | null;
+  short_name?: string | null;
+  kind?: string | null;
+};
 
-export interface OverdueTask {
-  task_id: string;
-  doc_no: string | null;
-  lead_unit: string;
-  title: string;
-  due_on: string;
-  days_overdue: number;
-  [extra: string]: unknown;
-}
+export type TaskCounts = FigureValues<'tasks'>;
 
-export interface TasksMetrics extends TaskCounts {
+/** A row of a task list; the names and details beyond the core are optional in files from elsewhere. */
+type TaskListRow<R> = Pick<R, Extract<keyof R, 'task_id' | 'doc_no' | 'lead_unit' | 'title' | 'due_on'>> &
+  Partial<Omit<R, 'task_id' | 'doc_no' | 'lead_unit' | 'title' | 'due_on'>>;
+export type OverdueTask = TaskListRow<RowOf<'tasks_overdue'>> & { days_overdue: number };
+export type DueSoonTask = TaskListRow<RowOf<'tasks_due_soon'>>;
+
+export type TasksMetrics = TaskCounts & {
   /** The window of due_soon in days (queries/tasks.sql echoes the bound $due_soon_days). */
   due_soon_days?: number;
-  by_unit: (TaskCounts & { unit_code: string; [extra: string]: unknown })[];
+  by_unit: (TaskCounts & UnitKey)[];
   overdue_list: OverdueTask[];
-  [extra: string]: unknown;
-}
+  /** The due_soon tasks; a metrics.json without it gets the count per lead unit instead. */
+  due_soon_list?: DueSoonTask[];
+  target?: TargetValues<'tasks'>;
+};
 
-export interface OnlineFigures {
-  received: number;
-  received_online: number;
-  online_ratio: number | null;
-  online_ratio_eligible: number | null;
-  resolved: number;
-  resolved_on_time: number;
-  on_time_rate: number | null;
-  online_payment_ratio: number | null;
-  /**
-   * Received fully online / received, over the rows that carry the value; null when none does.
-   * Always written by computeMetrics; optional so a metrics.json from before it still renders.
-   */
-  full_online_ratio?: number | null;
-}
+export type OnlineFigures = FigureValues<'online'>;
+/** A monthly row carries the figures, not what was counted. */
+export type MonthlyFigures = ValuesOf<MonthlyEntry>;
 
-export interface OnlineMetrics extends OnlineFigures {
+export type OnlineMetrics = OnlineFigures & {
   previous: OnlineFigures;
-  delta: {
-    online_ratio: number | null;
-    online_ratio_eligible: number | null;
-    on_time_rate: number | null;
-    online_payment_ratio: number | null;
-    full_online_ratio?: number | null;
-  };
-  by_unit: (OnlineFigures & { unit_code: string; [extra: string]: unknown })[];
-  monthly: (OnlineFigures & { month: string; [extra: string]: unknown })[];
-  target: { online_ratio: number | null; [extra: string]: number | null };
-  [extra: string]: unknown;
-}
+  delta: DeltaValues<'online'>;
+  by_unit: (OnlineFigures & UnitKey)[];
+  monthly: (MonthlyFigures & { month: string })[];
+  target: TargetValues<'online'>;
+};
 
 export interface IndexPoint {
   period: string;
@@ -86,81 +68,55 @@ export interface IndexPoint {
   rank_of: number | null;
 }
 
-/** One row of queries/indices_latest.sql: an IndexMetric without its series. */
-export interface IndexScore {
-  index_code: string;
-  component: string;
-  unit_code: string;
-  period: string;
-  score: number;
-  max_score: number | null;
-  rank: number | null;
-  rank_of: number | null;
-  rank_computed: boolean;
-  prev_period: string | null;
-  prev_score: number | null;
-  prev_rank: number | null;
-  delta: number | null;
-  rank_delta: number | null;
-  improved: boolean | null;
-  /** Median and size of the group the rank is computed in (e.g. the national median of a PAPI dimension). */
-  peer_median?: number | null;
-  peer_count?: number;
-  [extra: string]: unknown;
-}
+type IndexRow = RowOf<'indices_latest'>;
 
-export interface IndexMetric extends IndexScore {
+/**
+ * One row of queries/indices_latest.sql: an IndexMetric without its series. The median and size of
+ * the group the rank is computed in (e.g. the national median of a PAPI dimension) and the names are
+ * optional: older metrics.json files lack them.
+ */
+export type IndexScore = Omit<IndexRow, 'peer_median' | 'peer_count' | 'unit_name' | 'unit_short_name' | 'unit_kind'> &
+  Partial<Pick<IndexRow, 'peer_median' | 'peer_count' | 'unit_name' | 'unit_short_name' | 'unit_kind'>>;
+
+export type IndexMetric = IndexScore & {
+  index_name?: string | null;
+  component_name?: string | null;
   series: IndexPoint[];
-}
+};
 
-export interface CriteriaCounts {
-  total: number;
-  achieved: number;
-  not_achieved: number;
-  in_progress: number;
-  not_due: number;
-  points: number;
-  max_points: number;
-  points_at_risk: number;
-  points_lost: number;
-}
+export type CriteriaCounts = FigureValues<'criteria'>;
 
-/** One row of queries/criteria_summary.sql: a CriteriaMetric without by_area. */
-export interface CriteriaEntry extends CriteriaCounts {
+/** A criteria entry without by_area: one assessed unit. */
+export type CriteriaEntry = CriteriaCounts & {
   year: number;
   unit_code: string;
   rank: number;
-  [extra: string]: unknown;
-}
+  name?: string | null;
+  short_name?: string | null;
+  kind?: string | null;
+};
 
-export interface CriteriaMetric extends CriteriaEntry {
+export type CriteriaMetric = CriteriaEntry & {
   by_area: (CriteriaCounts & { area: string })[];
-}
+};
 
 /** The criteria entries added up (queries/criteria.sql, grains `all` and `area`). */
-export interface CriteriaTotals extends CriteriaCounts {
+export type CriteriaTotals = CriteriaCounts & {
   year: number;
   by_area: (CriteriaCounts & { area: string })[];
-}
+};
 
 /** Every unit of the scope's kind on one index total, best first (the position chart). */
 export interface IndexRanking {
   index_code: string;
   period: string;
-  units: {
-    unit_code: string;
-    name: string;
-    short_name: string | null;
-    score: number;
-    rank: number;
-    is_scope: boolean;
-  }[];
+  units: Omit<RowOf<'indices_peers'>, 'index_code' | 'period'>[];
 }
 
 /** What the figures were computed from (the last load). */
 export interface DataMetrics {
   rows: Record<string, number>;
-  files: { table_name: string; file: string; format: string; rows: number }[];
+  files: RowOf<'data_files'>[];
   loaded_at: string | null;
   fingerprint: string | null;
   sample: boolean;
@@ -175,9 +131,30 @@ export interface LineageMetrics {
   carried: { from_code: string; to_codes: string[] }[];
 }
 
+/** The scope of a brief (src/metrics/scope.ts). */
+export interface ScopeMetrics {
+  unit_code: string;
+  name: string;
+  short_name?: string | null;
+  kind?: string;
+  parent_code?: string | null;
+  /** The root province at the period's end (queries/root_province.sql), null when not exactly one. */
+  root_code?: string | null;
+}
+
 export interface Metrics {
-  period: { id: string; start: string; end: string; as_of: string; [extra: string]: unknown };
-  scope: { unit_code: string; name: string; [extra: string]: unknown };
+  period: {
+    id: string;
+    start: string;
+    end: string;
+    as_of: string;
+    kind?: PeriodKind;
+    /** The months of the period, YYYY-MM. */
+    months?: string[];
+    /** The comparison period (cùng kỳ). */
+    previous?: { id: string; start: string; end: string };
+  };
+  scope: ScopeMetrics;
   tasks: TasksMetrics;
   online: OnlineMetrics | null;
   indices: IndexMetric[];
@@ -185,10 +162,8 @@ export interface Metrics {
   /** The criteria entries added up; null when there is none. */
   criteria_totals?: CriteriaTotals | null;
   lineage?: LineageMetrics;
-  /** Extras that computeMetrics always writes; optional so a metrics.json from elsewhere still renders. */
   index_rankings?: IndexRanking[];
   data?: DataMetrics;
   /** What changed since the previous period of the same kind (section I opens with it). */
   changes?: ChangesMetrics;
-  [extra: string]: unknown;
 }

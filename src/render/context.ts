@@ -1,4 +1,4 @@
-import type { Db, Row } from '../db.ts';
+import type { Db } from '../db.ts';
 import { runQuery } from '../metrics/queries.ts';
 import type { Metrics } from '../metrics/types.ts';
 
@@ -25,8 +25,8 @@ export const emptyContext = (): BriefContext => ({ units: [], data_dir: null });
 
 /** Reads the context of a brief through the same query files the metrics use. */
 export async function contextFromDb(db: Db): Promise<BriefContext> {
-  const units = await runQuery<UnitInfo & Row>(db, 'units_all', {});
-  const [load] = await runQuery<{ data_dir: string } & Row>(db, 'data_load', {});
+  const units = await runQuery(db, 'units_all', {});
+  const [load] = await runQuery(db, 'data_load', {});
   return {
     units: units.map(({ unit_code, name, short_name, kind, parent_code }) => ({
       unit_code,

@@ -2,6 +2,7 @@ import type { OnlineFigures } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
 import { int, monthShort, pct, pctTarget, periodName, ppText, sameTimeLastYear } from './format.ts';
 import type { Block, Section, SectionFn } from './view.ts';
+import { comparedFigures, valueOf } from './view-figures.ts';
 import { alphabetical, extremes, fullOnline, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
 
 type UnitOnline = OnlineFigures & { unit_code: string | null };
@@ -103,36 +104,16 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
       section.blocks.push(block);
     }
   }
-  const measures = [
-    ['Tỷ lệ tiếp nhận trực tuyến', (x: OnlineFigures) => x.online_ratio],
-    ['Tỷ lệ trực tuyến toàn trình', fullOnline],
-    ['Tỷ lệ trực tuyến (TTHC có DVC)', (x: OnlineFigures) => x.online_ratio_eligible],
-    ['Tỷ lệ giải quyết đúng hạn', (x: OnlineFigures) => x.on_time_rate],
-    ['Tỷ lệ thanh toán trực tuyến', (x: OnlineFigures) => x.online_payment_ratio],
-  ] as const;
-  const pairs = measures.filter(([, k]) => k(o) !== null && k(o.previous) !== null);
+  const pairs = comparedFigures(m);
   if (pairs.length > 0) {
     const before = periodName(`${Number(m.period.id.slice(0, 4)) - 1}${m.period.id.slice(4)}`);
+    const side = (f: (typeof pairs)[number], x: object, when: string, when_order: number, i: number) => {
+      const value = valueOf(x, f.key)!;
+      return { measure: f.label, measure_order: i, when, when_order, value, value_label: f.format(value) };
+    };
     section.blocks.push({
       chart: await chart('truc-tuyen-cung-ky', 'online-compare', `Kỳ báo cáo so với ${since}`, {
-        rows: pairs.flatMap(([label, k], i) => [
-          {
-            measure: label,
-            measure_order: i,
-            when: before,
-            when_order: 0,
-            value: k(o.previous),
-            value_label: pct(k(o.previous)!),
-          },
-          {
-            measure: label,
-            measure_order: i,
-            when: periodName(m.period.id),
-            when_order: 1,
-            value: k(o),
-            value_label: pct(k(o)!),
-          },
-        ]),
+        rows: pairs.flatMap((f, i) => [side(f, o.previous, before, 0, i), side(f, o, periodName(m.period.id), 1, i)]),
       }),
     });
   }

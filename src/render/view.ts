@@ -2,23 +2,10 @@ import type { Metrics } from '../metrics/types.ts';
 import { TABLE_NAMES } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
 import { unitNames, type BriefContext, type UnitNames } from './context.ts';
-import { dueSoonDays, findings, headlineIndices, joinVi, rankChange, recommendations } from './findings.ts';
-import {
-  arrow,
-  date,
-  dateTime,
-  int,
-  num,
-  pct,
-  pctTarget,
-  periodName,
-  placeDate,
-  pp,
-  roman,
-  score,
-  shortPeriod,
-} from './format.ts';
-import { SPLIT_LABEL, fullOnline, lineageOf, type Lineage } from './view-units.ts';
+import { findings, headlineIndices, joinVi, rankChange, recommendations } from './findings.ts';
+import { arrow, date, dateTime, int, num, periodName, placeDate, roman, score, shortPeriod } from './format.ts';
+import { figureTiles, methodItems } from './view-figures.ts';
+import { SPLIT_LABEL, lineageOf, type Lineage } from './view-units.ts';
 import type { DocumentHeader } from './options.ts';
 import { type ChangesView, changesView } from './view-changes.ts';
 import { criteriaSection } from './view-criteria.ts';
@@ -195,57 +182,14 @@ function tile(
   return { label, value, note, trend, trendClass: good === null ? '' : good ? 'up' : 'down' };
 }
 
+/** Section I: the task figures' tiles (one line when there is no task), then the online figures'. */
 function tiles(m: Metrics): Tile[] {
-  const t = m.tasks;
-  const out: Tile[] = [];
-  if (t.total > 0 && t.completion_rate !== null) {
-    out.push(
-      tile(
-        'Hoàn thành nhiệm vụ',
-        pct(t.completion_rate),
-        `${int(t.done_on_time + t.done_late)}/${int(t.total)} nhiệm vụ${t.on_time_rate === null ? '' : `; ${pct(t.on_time_rate)} đúng hạn`}`,
-      ),
-      tile(
-        'Nhiệm vụ quá hạn',
-        int(t.overdue),
-        `${t.overdue_rate === null ? '' : `${pct(t.overdue_rate)} tổng số; `}${int(t.due_soon)} đến hạn trong ${int(dueSoonDays(m))} ngày`,
-      ),
-    );
-  } else {
-    out.push(tile('Nhiệm vụ', '0', 'Không có nhiệm vụ trong phạm vi báo cáo'));
-  }
-  const o = m.online;
-  if (o && o.online_ratio !== null) {
-    const target = o.target?.online_ratio ?? null;
-    const d = o.delta.online_ratio;
-    out.push(
-      tile(
-        'Hồ sơ tiếp nhận trực tuyến',
-        pct(o.online_ratio),
-        target === null ? `${int(o.received_online)}/${int(o.received)} hồ sơ` : `Chỉ tiêu ${pctTarget(target)}`,
-        ...pointsTrend(d),
-      ),
-    );
-    const full = fullOnline(o);
-    if (full !== null) {
-      const prev = fullOnline(o.previous);
-      out.push(
-        tile(
-          'Hồ sơ trực tuyến toàn trình',
-          pct(full),
-          'trên tổng số hồ sơ tiếp nhận',
-          ...pointsTrend(prev === null ? null : full - prev),
-        ),
-      );
-    }
-  }
-  return out;
-}
-
-/** A change of a ratio against cùng kỳ, in points, and whether it is better (null: none or 0,0). */
-function pointsTrend(d: number | null): [string | null, boolean | null] {
-  if (d === null) return [null, null];
-  return [`${arrow(Math.round(d * 1000) / 1000, pp)} điểm % so với cùng kỳ`, Math.round(d * 1000) === 0 ? null : d > 0];
+  return [
+    ...(m.tasks.total > 0
+      ? figureTiles(m, 'summary', 'tasks')
+      : [tile('Nhiệm vụ', '0', 'Không có nhiệm vụ trong phạm vi báo cáo')]),
+    ...figureTiles(m, 'summary', 'online'),
+  ];
 }
 
 /** The latest score of each index with its rank and movement (rank first: it is what committees track). */
@@ -312,10 +256,7 @@ function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: Append
     methods: [
       `Kỳ báo cáo: ${periodName(m.period.id)}, từ ngày ${date(m.period.start)} đến ngày ${date(m.period.end)}; chỉ dùng số liệu có ngày đến hết ngày ${date(m.period.as_of)}. Cùng kỳ là kỳ tương ứng của năm trước.${sameTerritory}`,
       ...lineageMethods(m, lineage, names, carriedPart),
-      `Nhiệm vụ: tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ đã giao (trừ nhiệm vụ đã dừng thực hiện); nhiệm vụ quá hạn là nhiệm vụ chưa hoàn thành mà hạn xử lý trước ngày tính; nhiệm vụ không có hạn xử lý (thường xuyên) không bao giờ quá hạn; nhiệm vụ đến hạn là nhiệm vụ đang thực hiện có hạn xử lý trong ${int(dueSoonDays(m))} ngày sau ngày tính.`,
-      `Dịch vụ công trực tuyến: tỷ lệ hồ sơ tiếp nhận trực tuyến = số hồ sơ tiếp nhận trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ, gồm cả số liệu tổng hợp theo tháng; chênh lệch giữa hai tỷ lệ tính bằng điểm phần trăm.${fullOnline(m.online) === null ? '' : ' Tỷ lệ hồ sơ trực tuyến toàn trình = số hồ sơ tiếp nhận trực tuyến toàn trình / tổng số hồ sơ tiếp nhận, chỉ tính trên số liệu có ghi nhận trực tuyến toàn trình.'}`,
-      'Các chỉ số: lấy kết quả mới nhất có kỳ đánh giá đến hết kỳ báo cáo; thứ hạng không được công bố thì tính trong các đơn vị cùng cấp có điểm (điểm cao hơn xếp trên, bằng điểm cùng hạng). Thứ hạng luôn ghi kèm số đơn vị được xếp hạng; không so sánh thứ hạng giữa hai kỳ có số đơn vị xếp hạng khác nhau (63 tỉnh, thành phố trước ngày 01/7/2025, 34 từ ngày đó). Chỉ số của đơn vị trước sắp xếp là kết quả riêng của đơn vị đó, không cộng hoặc tính bình quân với đơn vị mới.',
-      'Bộ chỉ số CCHC: mỗi tiêu chí lấy kết quả tự đánh giá mới nhất; tiêu chí chưa có kết quả tính 0 điểm; điểm có nguy cơ không đạt = điểm tối đa của các tiêu chí đang thực hiện và chưa đến hạn.',
+      ...methodItems(m),
     ],
     parts,
   };
