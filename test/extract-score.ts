@@ -17,7 +17,7 @@ export const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixt
 
 export interface Reading {
   notice: string;
-  set: 'tuned' | 'heldout' | 'heldout-b' | 'heldout-c' | 'header' | 'seed';
+  set: (typeof SETS)[number];
   /** The notice's province as a reader sees it; null when the notice does not say. */
   province: string | null;
   doc_no: string | null;
@@ -93,7 +93,7 @@ export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
   };
 }
 
-export const SETS = ['tuned', 'heldout', 'heldout-b', 'heldout-c', 'header', 'seed'] as const;
+export const SETS = ['tuned', 'tuned-2', 'heldout', 'heldout-b', 'heldout-c', 'header', 'seed'] as const;
 
 export function readings(): { file: string; reading: Reading }[] {
   const dirs = [DIR, path.join(DIR, 'unseen')];
