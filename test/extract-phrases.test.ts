@@ -301,3 +301,87 @@ describe('extractNotice(mangled seed)', () => {
     });
   }
 });
+
+/** Written for these tests (not real notices), in the layouts and sentence forms real copies show. */
+describe('the structure of a notice: layout copies, headings that name the addressee, quoted provisions', () => {
+  // A pdftotext -layout copy: issuer and motto side by side, first lines indented, the rest at the margin.
+  const layout = [
+    '   UBND TỈNH HÀ TĨNH                          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'SỞ NỘI VỤ                                     Độc lập - Tự do - Hạnh phúc',
+    '',
+    '     Số: 77 /SNV-TH                             Hà Tĩnh, ngày 03 tháng 3 năm 2026',
+    '',
+    '       Sở Nội vụ đề nghị một số nội dung như sau:',
+    '       1. Yêu cầu đối với các tổ chức, cá nhân được giao quản lý hồ',
+    'sơ lưu trữ.',
+    '       1.1. Rà soát danh mục hồ sơ, gửi về Sở trước ngày 20/3/2026.',
+    '       1.2. Về việc bảo quản tài liệu',
+    '       Khoản 2 Điều 5 Thông tư số 10/2022/TT-BNV quy định: tài liệu được bảo quản',
+    'theo các yêu cầu sau:',
+    '       a) Kho lưu trữ bảo đảm nhiệt độ, độ ẩm theo quy chuẩn.',
+    '       b) Hồ sơ được số hóa trước khi đưa vào kho.',
+    '       * Lưu ý: nội dung này áp dụng cho cả tài liệu điện tử.',
+    '       2. Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh; các',
+    'đơn vị sự nghiệp trực thuộc',
+    '         Cử công chức tham gia tập huấn nghiệp vụ lưu trữ.',
+    '       3. Đề nghị UBND các xã, phường',
+    '       - Kiểm tra công tác lưu trữ tại địa phương.',
+    '       - Báo cáo kết quả trong tháng 4/2026.',
+    '       Sở Nội vụ đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.',
+    'Nơi nhận:',
+    '- Như trên;',
+  ].join('\n');
+
+  it('reads decimal and bracketed items, a note, and an indented first line as the layout sets them', () => {
+    const blocks = toBlocks(layout);
+    const at = (line: number) => blocks.find((b) => b.firstLine === line)!;
+    expect([at(9).kind, at(10).kind, at(13).kind, at(15).kind]).toEqual(['sub', 'sub', 'letter', 'para']);
+    expect(at(16)).toMatchObject({ kind: 'num', lastLine: 17 });
+    expect(at(18)).toMatchObject({ kind: 'para', text: 'Cử công chức tham gia tập huấn nghiệp vụ lưu trữ.' });
+    expect(toBlocks('(1) Tổ chức rà soát.\n(2). Về mẫu báo cáo:').map((b) => b.kind)).toEqual(['paren', 'paren']);
+  });
+
+  it('reads the issuer from its column, and gives every addressee heading its items', () => {
+    const x = extractNotice(layout, { units });
+    expect(x.document).toMatchObject({ doc_no: '77/SNV-TH', issued_on: '2026-03-03' });
+    // Sở Nội vụ issues it: never its lead. The quoted provision and its a), b) are one task of 1.2.
+    expect(x.rows.map((r) => [r.source_lines, r.task.lead_unit, r.task.due_on])).toEqual([
+      ['9', 'các tổ chức, cá nhân được giao quản lý hồ sơ lưu trữ', '2026-03-20'],
+      ['10-15', 'các tổ chức, cá nhân được giao quản lý hồ sơ lưu trữ', ''],
+      ['18', 'Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', ''],
+      ['18', 'các đơn vị sự nghiệp trực thuộc', ''],
+      ['20', 'Ủy ban nhân dân các xã, phường', ''],
+      ['21', 'Ủy ban nhân dân các xã, phường', '2026-04-30'],
+    ]);
+  });
+
+  it("reads a party body's number, and its letter's addressee Ủy ban nhân dân tỉnh", () => {
+    const text = [
+      '     ĐẢNG BỘ TỈNH HÀ TĨNH                             ĐẢNG CỘNG SẢN VIỆT NAM',
+      ' ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH',
+      '                                                      Hà Tĩnh, ngày 07 tháng 9 năm 2026',
+      '         Số 31 -CV/ĐU',
+      '',
+      '   Đảng ủy Ủy ban nhân dân tỉnh đề nghị như sau:',
+      '          1. Ủy ban nhân dân tỉnh:',
+      '         - Xây dựng kế hoạch thực hiện trước ngày 30/9/2026.',
+      'Nơi nhận:',
+    ].join('\n');
+    const x = extractNotice(text, { units });
+    expect(x.document.doc_no).toBe('31-CV/ĐU');
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on])).toEqual([['Ủy ban nhân dân tỉnh', '2026-09-30']]);
+  });
+
+  it("reads a portal article's opening sentence as the number and day, the year from the dates it writes", () => {
+    const x = extractNotice(
+      'Ngày 04/12, UBND tỉnh ban hành Công văn số 518 /UBND-TH về báo cáo kinh tế - xã hội.\nCông văn nêu rõ: UBND tỉnh nhận được Báo cáo số 55/BC-HĐND ngày 01/12/2019 của HĐND tỉnh. Giao các sở, ngành báo cáo trước ngày 10/12/2019.',
+      { units },
+    );
+    expect([x.document.doc_no, x.document.issued_on]).toEqual(['518/UBND-TH', '2019-12-04']);
+    const cited = extractNotice(
+      'Ngày 20/7/2018, UBND tỉnh nhận được Công văn số 31/BKHĐT-TH của Bộ Kế hoạch và Đầu tư. Giao Sở Tài chính báo cáo.',
+      { units },
+    );
+    expect(cited.document.doc_no).toBe('');
+  });
+});

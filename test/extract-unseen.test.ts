@@ -11,11 +11,15 @@ import { DIR, scoreAll, totals } from './extract-score.ts';
  * figures measured when this was written (docs/extract.md), so a change that reads them worse fails.
  */
 describe('extractNotice(real notice) against a reading by a person', () => {
-  it('scores the tuned, header and seed readings at least as measured', async () => {
+  it('scores the tuned, header, seed and held-out B header readings at least as measured', async () => {
     const all = await scoreAll();
     const t = (set: string) => totals(all.filter((a) => a.set === set));
-    expect(t('tuned')).toMatchObject({ e: 12, m: 12 });
+    expect(t('tuned')).toMatchObject({ e: 12, m: 12, h: '15/15' });
     expect(t('tuned').p).toBe(1);
+    expect(t('tuned-2')).toMatchObject({ e: 18, h: '6/6' });
+    expect(t('tuned-2').m).toBeGreaterThanOrEqual(16);
+    expect(t('tuned-2').x).toBeLessThanOrEqual(30);
+    expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);
     expect(t('seed').r).toBeGreaterThanOrEqual(34 / 35);

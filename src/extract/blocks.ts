@@ -3,11 +3,11 @@
  * line wraps rejoined and every character traceable to its source line (rows cite `source_lines`).
  */
 
-export type MarkerKind = 'roman' | 'star' | 'num' | 'letter' | 'dash' | 'plus' | 'para';
+export type MarkerKind = 'roman' | 'star' | 'num' | 'sub' | 'letter' | 'paren' | 'dash' | 'plus' | 'para';
 
 export interface Block {
   kind: MarkerKind;
-  /** Nesting depth of the marker: roman/star 1, num 2, letter 3, dash 4, plus 5; paragraphs 9. */
+  /** Nesting depth of the marker: roman/star 1, num 2, sub (1.2.) 3, letter 4, paren ((1)) 5, dash 6, plus 7; paragraphs 9. */
   level: number;
   /** Text without the list marker, lines joined by one space. */
   text: string;
@@ -21,9 +21,12 @@ const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
   { kind: 'roman', level: 1, re: /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+/ },
   { kind: 'star', level: 1, re: /^[*•]\s+/ },
   { kind: 'num', level: 2, re: /^\d{1,2}[.)]\s+/ },
-  { kind: 'letter', level: 3, re: /^[a-zđ]\)\s+/ },
-  { kind: 'plus', level: 5, re: /^-?\s*\+\s+/ },
-  { kind: 'dash', level: 4, re: /^[-–]\s+/ },
+  // "1.2. Về việc …", "2.3 Sở …": a decimal item; a capital must follow, so "1.5 triệu" is no marker.
+  { kind: 'sub', level: 3, re: /^\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})/u },
+  { kind: 'letter', level: 4, re: /^[a-zđ]\)\s+/ },
+  { kind: 'paren', level: 5, re: /^\(\d{1,2}\)\.?\s+(?=\p{Lu})/u },
+  { kind: 'plus', level: 7, re: /^-?\s*\+\s+/ },
+  { kind: 'dash', level: 6, re: /^[-–]\s+/ },
 ];
 
 /** Markdown emphasis and non-breaking spaces from exports; a bullet "* " at line start is kept. */
@@ -39,7 +42,11 @@ export function cleanLine(line: string): string {
 function marker(trimmed: string): { kind: MarkerKind; level: number; rest: string } {
   for (const m of MARKERS) {
     const hit = m.re.exec(trimmed);
-    if (hit) return { kind: m.kind, level: m.level, rest: trimmed.slice(hit[0].length) };
+    if (!hit) continue;
+    const rest = trimmed.slice(hit[0].length);
+    // "* Lưu ý: …" is a note inside the item above it, not a section of its own.
+    if (m.kind === 'star' && /^(Lưu ý|Chú ý|Ghi chú)(?=[\s:])/u.test(rest)) break;
+    return { kind: m.kind, level: m.level, rest };
   }
   return { kind: 'para', level: 9, rest: trimmed };
 }
@@ -64,9 +71,31 @@ function wrapWidth(lines: string[]): number | null {
   return lens[Math.floor(lens.length * 0.9)]!;
 }
 
+const indentOf = (line: string) => /^ */.exec(line)![0].length;
+
+/**
+ * A layout copy of a PDF (pdftotext -layout) sets the lines that continue a paragraph at the left
+ * margin and indents the first line of each paragraph and item: the margin is the indentation most
+ * lines have. A text where no line is indented (a Word or portal copy) has none, and says nothing this way.
+ */
+function layoutMargin(lines: string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const l of lines) if (l.trim() !== '') counts.set(indentOf(l), (counts.get(indentOf(l)) ?? 0) + 1);
+  const deep = [...counts].filter(([n]) => n >= 3).reduce((a, [, c]) => a + c, 0);
+  if (deep < 5) return null;
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/** The column where a marker line's text starts: a wrapped item's lines may hang there. */
+function textColumn(line: string): number {
+  const t = line.trimStart();
+  return indentOf(line) + (t.length - marker(t).rest.length);
+}
+
 export function toBlocks(text: string): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const width = wrapWidth(lines);
+  const margin = layoutMargin(lines);
   const blocks: Block[] = [];
   let cur: Block | null = null;
   let prevRaw = '';
@@ -83,7 +112,22 @@ export function toBlocks(text: string): Block[] {
     const open = cur !== null && !TERMINAL.test(cur.text);
     const longPrev = width !== null && prevRaw.trim().length >= 0.75 * width;
     const afterCapitals = cur !== null && isCapitals(prevRaw.trim()) && !isCapitals(trimmed);
-    const joins = cur !== null && m.kind === 'para' && !afterCapitals && (lower || (open && (!blankSince || longPrev)));
+    // In a layout copy a capitalised line starts a paragraph when it is indented ("2. Các cơ quan …; các chi /
+    // bộ, đảng bộ cơ sở / (indented) Các cấp ủy …") or the line before it stops short ("1.2. Về việc bảo quản
+    // tài liệu" / "Khoản 2 Điều 5 …"); a wrapped item's line hanging at its text column continues it.
+    const indent = indentOf(raw);
+    const shortPrev = width !== null && prevRaw.trim().length < 0.6 * width;
+    const firstLine =
+      margin !== null &&
+      !lower &&
+      indent !== textColumn(prevRaw) &&
+      (indent >= margin + 2 || indent >= indentOf(prevRaw) + 2 || shortPrev);
+    const joins =
+      cur !== null &&
+      m.kind === 'para' &&
+      !afterCapitals &&
+      !firstLine &&
+      (lower || (open && (!blankSince || longPrev)));
     if (joins && cur) {
       cur.starts.push({ offset: cur.text.length + 1, line: i + 1 });
       cur.text += ' ' + rest;

@@ -25,6 +25,29 @@ const DAY_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
 const DAY_SLASH = String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`;
 const NAME = String.raw`(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})`;
 
+/**
+ * The issuer block: the lines in capitals above "THÔNG BÁO" ("UBND TỈNH AN GIANG", "VĂN PHÒNG"),
+ * without the national motto. A layout copy of a PDF sets the issuer and the motto side by side on
+ * one line ("ỦY BAN NHÂN DÂN      CỘNG HOÀ XÃ HỘI …", "SỞ NÔNG NGHIỆP …      Độc lập - Tự do …"),
+ * and a markdown export puts them in table cells: each column is read on its own.
+ */
+export function issuerBlock(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n').slice(0, 12)) {
+    for (const cell of line.split(/\s*\|\s*|\s{3,}/)) {
+      const c = cell.replace(/[-–_*]{3,}/g, ' ').trim();
+      if (!/\p{L}/u.test(c) || c !== c.toUpperCase()) continue;
+      const f = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      // The title under "THÔNG BÁO" names bodies the notice is about, not its issuer.
+      if (/^thong bao\b/.test(f)) return out;
+      // "Số: 208/TB-…" folds like "SỞ NỘI VỤ": the number is told by its accent.
+      if (/^(cong hoa|doc lap)\b/.test(f) || /^số(?=[\s:]|$)/u.test(c.normalize('NFC').toLowerCase())) continue;
+      out.push(c);
+    }
+  }
+  return out;
+}
+
 function findLine(lines: string[], re: RegExp): { m: RegExpExecArray; line: number } | null {
   for (let i = 0; i < lines.length; i++) {
     const m = re.exec(lines[i]!);
@@ -60,17 +83,52 @@ const SOURCE_REF = new RegExp(
   'u',
 );
 
+/** A party body's number: "Số 2449-CV/ĐU", "104-CTr/TU" (type before the slash, issuer after it). */
+const PARTY_NO = String.raw`(\d+)\s*-\s*(\p{Lu}[\p{Lu}\p{Ll}]*)\s*/\s*([\p{Lu}Đ]+)`;
+
+/**
+ * A portal article's opening sentence names the document and its day: "Ngày 21/ 5, UBND tỉnh ban
+ * hành Công văn số 846 /UBND-TH …", "Ngày 04/12, UBND tỉnh ban hành Công văn số 2221 /UBND-TH".
+ * A sentence that receives or cites one ("nhận được Công văn số …", "… của Bộ …") is not its own.
+ */
+const ARTICLE_LEAD = new RegExp(
+  String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,\s*((?:(?!nhận được)[^.;:])*?)\b(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?${DOC_NO}`,
+  'u',
+);
+
 function docNo(lines: string[]): { no: string; type: string; line: number } | null {
   const zone = headerZone(lines);
   const z = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*${DOC_NO}`, 'u').exec(zone.text);
   if (z) return { no: `${z[1]}/${z[2]}`, type: z[3]!, line: zone.lineAt(z.index + z[0].indexOf(z[1]!)) };
+  const party = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*${PARTY_NO}`, 'u').exec(zone.text);
+  if (party)
+    return {
+      no: `${party[1]}-${party[2]}/${party[3]}`,
+      type: party[2]!,
+      line: zone.lineAt(party.index + party[0].indexOf(party[1]!)),
+    };
   const hit =
     findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')) ??
     findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
-    findLine(lines, SOURCE_REF) ??
-    // A portal article: "UBND tỉnh ban hành Công văn số 2221 /UBND-TH, …".
-    findLine(lines, new RegExp(String.raw`ban hành\s+(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?${DOC_NO}`, 'u'));
-  return hit ? { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line } : null;
+    findLine(lines, SOURCE_REF);
+  if (hit) return { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line };
+  const lead = findLine(lines.slice(0, 5), ARTICLE_LEAD);
+  return lead ? { no: `${lead.m[5]}/${lead.m[6]}`, type: lead.m[7]!, line: lead.line } : null;
+}
+
+/**
+ * The year of a day written without one ("Ngày 04/12, …"): the year, among the full dates the text
+ * writes, that puts the day nearest to one of them — a notice cites papers of the days before it and
+ * sets deadlines in the weeks after.
+ */
+function nearestYear(text: string, month: number, day: number): number | null {
+  let best: { year: number; gap: number } | null = null;
+  for (const m of text.matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/g)) {
+    const y = +m[3]!;
+    const gap = Math.abs(Date.UTC(y, month - 1, day) - Date.UTC(y, +m[2]! - 1, +m[1]!));
+    if (!best || gap < best.gap) best = { year: y, gap };
+  }
+  return best?.year ?? null;
 }
 
 function issuedOn(lines: string[]): { day: string; line: number } | null {
@@ -93,6 +151,12 @@ function issuedOn(lines: string[]): { day: string; line: number } | null {
   if (source) return { day: iso(source.m[3]!, source.m[2]!, source.m[1]!)!, line: source.line };
   const article = findLine(lines, new RegExp(String.raw`Ngày\s+${DAY_WORDS},.{0,60}ban hành Thông báo`, 'u'));
   if (article) return { day: iso(article.m[3]!, article.m[2]!, article.m[1]!)!, line: article.line };
+  const lead = findLine(lines.slice(0, 5), ARTICLE_LEAD);
+  if (lead) {
+    const year = lead.m[3] ? +lead.m[3] : nearestYear(lines.join('\n'), +lead.m[2]!, +lead.m[1]!);
+    const day = year ? isoDay(year, +lead.m[2]!, +lead.m[1]!) : null;
+    if (day) return { day, line: lead.line };
+  }
   return null;
 }
 

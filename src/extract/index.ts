@@ -5,7 +5,7 @@
 import { CliError } from '../errors.ts';
 import { toBlocks } from './blocks.ts';
 import { fold } from '../text.ts';
-import { parseHeader, type Header } from './header.ts';
+import { issuerBlock, parseHeader, type Header } from './header.ts';
 import { Matcher, normalName, type NamedWhy } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';
 import { noticeOrigin, type Origin } from './origin.ts';
@@ -144,21 +144,6 @@ function chooseScope(
   );
 }
 
-/** The issuer block: the capitals above "THÔNG BÁO", without the national motto. */
-function issuerWords(text: string): string[] {
-  const words: string[] = [];
-  for (const line of text.split('\n').slice(0, 12)) {
-    const l = line.replace(/\|/g, ' ').trim();
-    if (!/\p{L}/u.test(l) || l !== l.toUpperCase()) continue;
-    const key = nameKey(l);
-    // The title under "THÔNG BÁO" names bodies the notice is about, not its issuer.
-    if (/^thong bao\b/.test(key.join(' '))) break;
-    if (/^(cong hoa|doc lap|so)\b/.test(key.join(' '))) continue;
-    words.push(...key);
-  }
-  return words;
-}
-
 export function parseDay(value: string, flag: string): string {
   const day = parseIsoOrDmy(value);
   if (!day) throw new CliError(`${flag} "${value}" is not a date; use YYYY-MM-DD or DD/MM/YYYY`);
@@ -188,7 +173,7 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   }
   if (!assignedOn) warnings.push('no issue or meeting date found; assigned_on is empty — give --assigned-on');
   const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
-  const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerWords(text));
+  const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerBlock(text));
   const proposals = new TaskReader(matcher).read(toBlocks(text));
   if (proposals.length === 0) warnings.push('no tasks found; is this a conclusion notice (Thông báo kết luận)?');
 

@@ -13,7 +13,7 @@ export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'm
 export type Target =
   | { type: 'unit'; codes: string[] }
   | { type: 'group'; groups: Group[] }
-  | { type: 'named'; name: string; why: 'central' | 'higher' }
+  | { type: 'named'; name: string; why: 'central' | 'higher' | 'other' }
   | { type: 'issuer' }
   | { type: 'skip' };
 
@@ -190,6 +190,10 @@ const HEAD_WORDS = [
   'cảng vụ',
 ];
 const HEADS = HEAD_WORDS.map((h) => nameKey(h));
+/** Heads of the addressees a heading names, plural ones too ("các cơ quan …", "các chi bộ, đảng bộ cơ sở"). */
+const ADDRESSEE_HEADS = [...HEAD_WORDS, 'cơ quan', 'cấp ủy', 'chi bộ', 'đảng bộ', 'tổ chức đảng', 'đơn vị'].map((h) =>
+  nameKey(h),
+);
 /** Accented head words as written: "số" folds like "sở" but never starts an agency's name. */
 const HEAD_FIRST = new Map(HEAD_WORDS.map((h) => [nameKey(h).join(' '), h.split(' ')[0]!]));
 /** Heads after which notices abbreviate the rest to initials ("Sở NV", "Trung tâm VH-TT-TT"); one written word per folded word. */
@@ -224,6 +228,7 @@ const VERBS = new Set(
     'nâng cao',
     'tập trung',
     'nhanh chóng',
+    'chịu trách nhiệm',
   ].map((v) => nameKey(v).join(' ')),
 );
 const VERB1 = new Set(['co', 'can', 'phai', 'trinh']);
@@ -257,6 +262,9 @@ export class Matcher {
   private readonly byCode = new Map<string, Unit>();
   /** The scope and its ancestors issue the notice; they are never the lead. */
   private readonly issuers: Set<string>;
+  /** Folded words of the issuer block, and the word index where each of its lines starts. */
+  private readonly issuerWords: string[] = [];
+  private readonly issuerStarts = new Set<number>();
 
   /**
    * `scope`: the province or district the notice belongs to, whose units its names are matched
@@ -266,9 +274,13 @@ export class Matcher {
     private readonly units: Unit[],
     readonly scope: Unit | null,
     readonly day: string | null,
-    /** Folded words of the issuer block ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"): a name inside it is the issuer. */
-    private readonly issuerWords: string[] = [],
+    /** Lines of the issuer block ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"): a name that opens one of them is the issuer. */
+    issuerLines: string[] = [],
   ) {
+    for (const line of issuerLines) {
+      this.issuerStarts.add(this.issuerWords.length);
+      this.issuerWords.push(...nameKey(line));
+    }
     for (const u of units) this.byCode.set(u.code, u);
     this.issuers = new Set(scope ? this.ancestors(scope.code) : []);
     if (scope) {
@@ -280,9 +292,17 @@ export class Matcher {
           this.add(nameKey(u.name.slice(0, -u.short_name.length)), { type: 'unit', codes: [code] });
       }
     } else {
-      // Without a scope the issuer is still "UBND tỉnh" to itself; "UBND huyện Triệu Phong" is another body (see leadSpan).
-      for (const n of ['ubnd tỉnh', 'ubnd thành phố', 'ubnd huyện', 'ubnd xã', 'ubnd phường'])
-        this.add(nameKey(n), { type: 'issuer' });
+      // Without a scope a people's committee (or its office) is still "UBND tỉnh" to itself; "UBND huyện Triệu
+      // Phong" is another body (see leadSpan). A party committee's letter ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH")
+      // addresses "Ủy ban nhân dân tỉnh": there it is a name as written.
+      const party = issuerLines.some((l) =>
+        /^(dang uy|dang bo|tinh uy|thanh uy|huyen uy)\b/.test(nameKey(l).join(' ')),
+      );
+      for (const level of ['tỉnh', 'thành phố', 'huyện', 'xã', 'phường'])
+        this.add(
+          nameKey(`ubnd ${level}`),
+          !party ? { type: 'issuer' } : { type: 'named', name: `Ủy ban nhân dân ${level}`, why: 'other' },
+        );
     }
     for (const sector of SECTORS)
       this.add(nameKey(`Bộ ${sector}`), { type: 'named', name: `Bộ ${sector}`, why: 'central' });
@@ -505,11 +525,15 @@ export class Matcher {
     return { leads: inner.leads, tokEnd: close + 1 };
   }
 
-  /** The notice's own issuer, named in its header block, is never a lead. */
+  /**
+   * The notice's own issuer, named in its header block, is never a lead: a name read from the start
+   * of one of its lines ("Văn phòng Chính phủ", "Ủy ban nhân dân thành phố Hà Nội" over two lines),
+   * not one inside a line ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" is the party committee, not the people's committee).
+   */
   private isIssuer(name: string): boolean {
     const key = nameKey(name);
     const hay = this.issuerWords;
-    return key.length > 0 && hay.some((_, i) => key.every((w, k) => hay[i + k] === w));
+    return key.length > 0 && [...this.issuerStarts].some((i) => key.every((w, k) => hay[i + k] === w));
   }
 
   /** Index of the first token from j on that is not a word starting with a capital (a place, a proper name). */
@@ -603,6 +627,13 @@ export class Matcher {
       j++;
     }
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
+  }
+
+  /** Whether a text opens (after "các") with an agency's head noun, as an addressee does. */
+  opensWithHead(text: string): boolean {
+    const tokens = this.tokens(text).filter((t) => t.word);
+    const i = tokens[0]?.w === 'cac' ? 1 : 0;
+    return ADDRESSEE_HEADS.some((h) => h.every((w, k) => tokens[i + k]?.w === w));
   }
 
   /** Of several units sharing a name, the one valid on the notice's day inside its scope. */

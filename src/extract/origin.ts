@@ -6,7 +6,7 @@
  */
 import { PROVINCES } from './central.ts';
 import { nameKey } from './fold.ts';
-import type { Header } from './header.ts';
+import { issuerBlock, type Header } from './header.ts';
 import type { Unit } from './units.ts';
 
 export type Origin =
@@ -41,15 +41,8 @@ export function noticeOrigin(text: string, header: Header, provinces: Unit[], pl
   const zoneKey = nameKey(zone);
   const zoneFolded = zoneKey.join(' ');
   // The issuer block is written in capitals ("VĂN PHÒNG CHÍNH PHỦ"); a sentence citing the Office is not it.
-  const capitals = text
-    .split('\n')
-    .slice(0, 12)
-    .filter((l) => /\p{L}/u.test(l) && l === l.toUpperCase());
-  const issuerLines = nameKey(capitals.join(' ')).join(' ');
-  if (
-    (header.doc_no && CENTRAL_NUMBER.test(header.doc_no)) ||
-    CENTRAL_ISSUER.test(issuerLines.split(' cong hoa ')[0]!)
-  ) {
+  const issuerLines = nameKey(issuerBlock(text).join(' ')).join(' ');
+  if ((header.doc_no && CENTRAL_NUMBER.test(header.doc_no)) || CENTRAL_ISSUER.test(issuerLines)) {
     return {
       kind: 'other',
       who: 'a central body',

@@ -9,7 +9,7 @@ import { classify } from './classify.ts';
 import { findDeadline, type Deadline } from './deadline.ts';
 import { fold } from '../text.ts';
 import type { Token } from './fold.ts';
-import type { Lead, Matcher } from './match.ts';
+import { normalName, type Lead, type Matcher } from './match.ts';
 
 /** How the lead was found, strongest first. */
 export type LeadSource = 'explicit' | 'subject' | 'heading' | 'mention' | 'none';
@@ -119,7 +119,34 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
     out.push(b);
     if (/\.\/\.$/.test(b.text)) break;
   }
+  while (out.length > 0 && out[out.length - 1]!.kind === 'para' && closing(out[out.length - 1]!.text)) out.pop();
   return out;
+}
+
+/**
+ * The closing call to act on the notice — "Căn cứ ý kiến chỉ đạo trên, các cơ quan, đơn vị liên quan
+ * nghiêm túc triển khai thực hiện./.", "Đề nghị … quan tâm, phối hợp thực hiện." — asks nothing of its
+ * own: once the addressees and the words of implementing are taken away, no action and no date are left.
+ */
+function closing(text: string): boolean {
+  const f = fold(text).replace(/[\s./]+$/, '');
+  if (!/thuc hien$/.test(f) || findDeadline(text).kind !== 'none') return false;
+  const rest = f.replace(
+    /\b(can cu|(y kien|noi dung) chi dao|de nghi|yeu cau|giao|nghiem tuc|khan truong|trien khai|to chuc|phoi hop|quan tam|thuc hien)\b/g,
+    ' ',
+  );
+  return !ACTION.test(rest);
+}
+
+/** A sentence that introduces the text of a provision. */
+const QUOTES = /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b)/;
+
+/** An item's block and everything under it, in reading order. */
+function flatten(item: Item): Block[] {
+  return [
+    ...(item.block ? [item.block] : []),
+    ...item.parts.flatMap((p) => ('para' in p ? [p.para] : flatten(p.item))),
+  ];
 }
 
 function tree(blocks: Block[]): Item {
@@ -241,14 +268,50 @@ export class TaskReader {
     }
   }
 
+  /**
+   * A heading that only names who the items under it are for: "2. Thanh tra tỉnh", "2. Các cơ quan
+   * chuyên trách …; các chi bộ, đảng bộ cơ sở", "2. Đề nghị UBND các xã, phường", "1. Yêu cầu đối với
+   * các tổ chức, cá nhân được cấp giấy phép …". It has no action word; each addressee (split at ";")
+   * opens with an agency's head noun, unless an assignment verb introduces them. Names the table
+   * lacks are kept as written.
+   */
+  private addressees(text: string): Lead[] {
+    const body = text.replace(/[\s:;.,]+$/, '');
+    // "Đối với …" also opens a topic ("Đối với các lĩnh vực chuyên môn khác"): only an agency follows it here.
+    const intro = /^(?:giao|de nghi|yeu cau(?: doi voi)?|(doi voi))\s+/.exec(fold(body));
+    const rest = body.slice(intro?.[0].length ?? 0);
+    const anyName = intro !== null && intro[1] === undefined;
+    // Nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory bodies), "các tổ chức, cá nhân",
+    // and the passive "được giao" ("các đơn vị được giao quản lý …").
+    const verbs = fold(rest).replace(
+      /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bduoc giao\b/g,
+      '',
+    );
+    if (rest === '' || ACTION.test(verbs) || words(rest) > 30) return [];
+    const leads: Lead[] = [];
+    for (const part of rest.split(/\s*;\s*/)) {
+      const tokens = this.m.tokens(part);
+      const span = this.m.leadSpan(part, tokens, 0, true);
+      if (span.leads.length > 0 && !tokens.slice(span.tokEnd).some((t) => t.word)) leads.push(...span.leads);
+      else if (anyName || this.m.opensWithHead(part)) {
+        const written = normalName(part);
+        leads.push({ type: 'named', name: written, text: part, why: /^cac\b/.test(fold(part)) ? 'group' : 'other' });
+      } else return [];
+    }
+    return leads;
+  }
+
   private item(item: Item, ctx: Ctx, out: Proposal[]): void {
     const b = item.block!;
     const f = fold(b.text);
-    const h = this.headingLeads(b.text);
+    const named = item.parts.length > 0 && b.kind !== 'dash' && b.kind !== 'plus' ? this.addressees(b.text) : [];
+    const h: { leads: Lead[]; source: LeadSource } =
+      named.length > 0 ? { leads: named, source: 'heading' } : this.headingLeads(b.text);
     const isHeading =
       b.kind === 'roman' ||
       b.kind === 'star' ||
       b.text.endsWith(':') ||
+      named.length > 0 ||
       (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
     if (isHeading) {
       if ((b.kind === 'roman' || b.kind === 'star') && SKIP_SECTION.test(f) && h.source !== 'heading') return;
@@ -261,6 +324,13 @@ export class TaskReader {
           (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
       };
       this.parts(item.parts, c, out, false);
+      return;
+    }
+    // An item that quotes a provision ("Khoản 1 Điều 59 Nghị định … quy định: …", "Theo quy định tại …")
+    // is one task: the a), b), dashes under it are the provision's text, not tasks of their own.
+    const all = flatten(item);
+    if (all.slice(0, 3).some((x) => QUOTES.test(fold(x.text)))) {
+      this.emit(toRun(all, false), ctx, out, false);
       return;
     }
     // An item's own paragraphs continue it; its sub-items are tasks of their own.
