@@ -29,18 +29,19 @@
 WITH scope AS MATERIALIZED (
   SELECT unit_code FROM scope_units($unit, CAST($end AS DATE))
 ),
-then_tasks AS MATERIALIZED (
-  SELECT t.task_id, t.state
-  FROM task_states(CAST($since AS DATE), 0) t JOIN scope s ON s.unit_code = t.lead_unit
+-- The universe as of $end, narrow: titles and numbers are read only for the tasks shown.
+now_tasks AS MATERIALIZED (
+  SELECT t.task_id, t.assigned_on, t.completed_on, t.state
+  FROM task_states(CAST($end AS DATE), 0) t JOIN scope s ON s.unit_code = t.lead_unit
 ),
--- Every task of the universe as of $end once, with each kind of change it makes.
-task_changes AS MATERIALIZED (
-  SELECT n.task_id, n.doc_no, n.lead_unit, n.title, n.assigned_on, n.due_on, b.state AS state_before,
-    coalesce(n.completed_on > CAST($since AS DATE) AND n.completed_on <= CAST($end AS DATE), false) AS completed,
-    n.state = 'overdue' AND b.state IS DISTINCT FROM 'overdue' AS became_overdue,
-    n.assigned_on > CAST($since AS DATE) AS assigned
-  FROM task_states(CAST($end AS DATE), 0) n JOIN scope s ON s.unit_code = n.lead_unit
-  LEFT JOIN then_tasks b USING (task_id)
+-- Tasks overdue as of $end and not overdue as of $since (in progress then, or not yet assigned);
+-- the states as of $since are looked up for those tasks only.
+became_overdue AS MATERIALIZED (
+  SELECT n.task_id, b.state AS state_before
+  FROM (SELECT task_id FROM now_tasks WHERE state = 'overdue') n
+  LEFT JOIN (SELECT task_id, state FROM task_states(CAST($since AS DATE), 0)
+             WHERE task_id IN (SELECT task_id FROM now_tasks WHERE state = 'overdue')) b USING (task_id)
+  WHERE b.state IS DISTINCT FROM 'overdue'
 ),
 -- Scores of the scope dated on or before $end; those dated after $since are the changes.
 scores AS MATERIALIZED (
@@ -69,15 +70,17 @@ criterion_changes AS MATERIALIZED (
 ),
 summary AS (
   SELECT t.*, i.*, c.*,
-    (SELECT count(*) FROM then_tasks) AS tasks_before,
+    (SELECT count(*) FROM task_states(CAST($since AS DATE), 0) t JOIN scope s ON s.unit_code = t.lead_unit)
+      AS tasks_before,
     (SELECT count(*) FROM scores WHERE period_end <= CAST($since AS DATE)) AS indices_before,
     (SELECT count(*) FROM criteria_results r JOIN scope s USING (unit_code) WHERE r.assessed_on <= CAST($since AS DATE))
       AS criteria_before,
     (SELECT valid_from IS NULL OR valid_from <= CAST($since AS DATE) FROM units WHERE unit_code = $unit) AS unit_started
-  FROM (SELECT count(*) FILTER (completed) AS tasks_completed,
-          count(*) FILTER (became_overdue) AS tasks_became_overdue,
-          count(*) FILTER (assigned) AS tasks_assigned
-        FROM task_changes) t,
+  FROM (SELECT
+          count(*) FILTER (completed_on > CAST($since AS DATE) AND completed_on <= CAST($end AS DATE)) AS tasks_completed,
+          (SELECT count(*) FROM became_overdue) AS tasks_became_overdue,
+          count(*) FILTER (assigned_on > CAST($since AS DATE)) AS tasks_assigned
+        FROM now_tasks) t,
        (SELECT count(*) - (SELECT count(*) FROM own_totals) AS indices_other
         FROM scores WHERE period_end > CAST($since AS DATE)) i,
        (SELECT count(*) AS criteria_changed,
@@ -91,8 +94,8 @@ summary AS (
 SELECT * EXCLUDE (seq) FROM (
   SELECT 'summary' AS grain, 0 AS seq, * FROM summary
   UNION ALL BY NAME
-  SELECT 'overdue' AS grain, 1 AS seq, task_id, doc_no, lead_unit, title, assigned_on, due_on, state_before
-  FROM task_changes WHERE became_overdue
+  SELECT 'overdue' AS grain, 1 AS seq, t.task_id, t.doc_no, t.lead_unit, t.title, t.assigned_on, t.due_on, o.state_before
+  FROM became_overdue o JOIN tasks t USING (task_id)
   UNION ALL BY NAME
   SELECT 'index' AS grain, 2 AS seq, * FROM own_totals
 )

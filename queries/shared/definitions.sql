@@ -163,10 +163,12 @@ WINDOW peers AS (PARTITION BY index_code, period, component, kind);
 -- *_fully_known counts are the received rows that carry a fully-online value (dossiers with
 -- fully_online not empty, dossier_stats with received_fully_online not empty). Each
 -- side is a plain date range the scan filters on (zone maps skip other dates), grouped before any
--- join, so what follows sees hundreds of rows, not every dossier.
+-- join, so what follows sees hundreds of rows, not every dossier. The month is grouped on as the
+-- integer YYYYMM and written as text after: grouping on date_trunc('month', …), a timestamp, took
+-- three times as long on 800k dossiers.
 CREATE OR REPLACE MACRO online_cells(from_day, to_day) AS TABLE
-SELECT unit_code, strftime(first_day, '%Y-%m') AS month, * EXCLUDE (unit_code, first_day) FROM (
-  SELECT unit_code, date_trunc('month', received_on) AS first_day,
+SELECT unit_code, printf('%04d-%02d', ym // 100, ym % 100) AS month, * EXCLUDE (unit_code, ym) FROM (
+  SELECT unit_code, year(received_on) * 100 + month(received_on) AS ym,
     count(*) AS received_records,
     count(*) FILTER (channel = 'online') AS received_online_records,
     count(*) FILTER (online_eligible) AS received_eligible,
@@ -177,8 +179,8 @@ SELECT unit_code, strftime(first_day, '%Y-%m') AS month, * EXCLUDE (unit_code, f
   WHERE received_on BETWEEN CAST(from_day AS DATE) AND CAST(to_day AS DATE)
   GROUP BY ALL)
 UNION ALL BY NAME
-SELECT unit_code, strftime(first_day, '%Y-%m') AS month, * EXCLUDE (unit_code, first_day) FROM (
-  SELECT unit_code, date_trunc('month', resolved_on) AS first_day,
+SELECT unit_code, printf('%04d-%02d', ym // 100, ym % 100) AS month, * EXCLUDE (unit_code, ym) FROM (
+  SELECT unit_code, year(resolved_on) * 100 + month(resolved_on) AS ym,
     count(*) AS resolved_records,
     count(*) FILTER (due_on IS NULL OR resolved_on <= due_on) AS resolved_on_time_records,
     count(*) FILTER (paid_online) AS paid_online
