@@ -1,11 +1,12 @@
 /**
  * An office-sized XLSX export against the same rows as CSV (issue 11): 200,000 dossier rows under
  * two title rows, written once as `dossiers.xlsx` (exceljs's streaming writer) and once as
- * `dossiers.csv`, each loaded by `bin/cchc load` in its own child process under /usr/bin/time, one
+ * `dossiers.csv`, each loaded by `cchc load` in its own child process under /usr/bin/time, one
  * after the other in one run. Prints peak RSS and wall time of each and their ratios; the target
- * is an XLSX peak under 2× the CSV's. Deletes its temp folder.
+ * is an XLSX peak under 2× the CSV's. Deletes its temp folder. The CLI runs from the sources
+ * through tsx's loader (no build needed; both loads pay its start-up alike).
  *
- *   npx tsx bench/xlsx.ts [rows=200000]
+ *   nice npx tsx bench/xlsx.ts [rows=200000]
  * (/usr/bin/time comes from Debian's `time` package: `apt-get install -y time`.)
  */
 import { spawnSync } from 'node:child_process';
@@ -135,8 +136,9 @@ try {
   console.log(
     `generated ${ROWS.toLocaleString('en-US')} rows: CSV ${mb(path.join(csvDir, 'dossiers.csv'))} MB, XLSX ${mb(path.join(xlsxDir, 'dossiers.xlsx'))} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
+  const cli = [process.execPath, '--import', 'tsx', path.join(REPO, 'src', 'cli', 'main.ts')];
   const load = (dir: string, label: string) =>
-    measure(label, [path.join(REPO, 'bin', 'cchc'), 'load', '--data', dir, '--db', path.join(root, `${label}.duckdb`)]);
+    measure(label, [...cli, 'load', '--data', dir, '--db', path.join(root, `${label}.duckdb`)]);
   const csv = load(csvDir, 'csv');
   const xlsx = load(xlsxDir, 'xlsx');
   console.log(`cchc load, CSV:  peak RSS ${csv.peakMb} MB, ${csv.seconds.toFixed(1)} s`);
