@@ -7,6 +7,8 @@ export const EXIT = {
   render: 4,
   /** Every brief rendered and published, but some message was not accepted by every recipient. */
   delivery: 5,
+  /** The data a brief requires is incomplete for its period, so the brief was not rendered (`require`). */
+  held: 6,
   /** A bug in cchc, not in the data or the call (sysexits' EX_SOFTWARE); 5 and 6 are the jobs' own. */
   software: 70,
 } as const;

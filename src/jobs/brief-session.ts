@@ -19,6 +19,7 @@ export async function openBriefSession(effects: Effects): Promise<RenderSession>
           unit: request.unit,
           template: request.template,
           document: documentOptions(request.header),
+          incomplete: request.incomplete,
           browser,
         },
         effects,

@@ -13,13 +13,14 @@ import { abortOnSignals, productionDeps } from './production.ts';
 import { historyFile, runJob } from './run.ts';
 import { startScheduler } from './schedule.ts';
 import { localDateTime } from '../dates.ts';
+import { describeMissing } from '../load/readiness.ts';
 
 type Out = (s: string) => void;
 
 /** `cchc run JOB`: one run; prints the brief folders; a failed or partial run becomes the matching exit code. */
 export async function runCommand(
   name: string,
-  opts: { at?: string; period?: string; eml?: string; resend?: boolean },
+  opts: { at?: string; period?: string; eml?: string; resend?: boolean; force?: boolean },
   out: Out,
   deps: JobDeps = productionDeps(process.cwd(), stderrLogger),
 ): Promise<void> {
@@ -28,13 +29,23 @@ export async function runCommand(
   if (opts.eml !== undefined) requireEmail(job.deliver?.email, job.file);
   if (opts.eml !== undefined && opts.resend)
     throw new CliError('--eml writes files and sends nothing; --resend does not apply');
+  if (opts.force && !job.require)
+    throw new CliError(`--force renders briefs the job's "require" would hold; ${job.file} requires nothing`);
   const eml = opts.eml === undefined ? undefined : path.resolve(deps.root, opts.eml);
   const controller = new AbortController();
   const unhook = abortOnSignals(controller);
   try {
     const r = await runJob(
       job,
-      { at, period: opts.period, trigger: 'manual', signal: controller.signal, eml, resend: opts.resend },
+      {
+        at,
+        period: opts.period,
+        trigger: 'manual',
+        signal: controller.signal,
+        eml,
+        resend: opts.resend,
+        force: opts.force,
+      },
       deps,
     );
     for (const o of r.outputs) out(path.relative(deps.root, o) || o);
@@ -43,6 +54,13 @@ export async function runCommand(
       const where = path.relative(deps.root, historyFile(deps));
       throw new CliError(
         `job ${r.job} ${r.period}: every brief is published, but delivery is incomplete: ${r.delivery?.note}\n(recorded in ${where}; cchc runs --json shows every attempt)`,
+        r.exit_code,
+      );
+    }
+    if (r.exit_code === EXIT.held) {
+      const lines = r.held.flatMap((h) => h.missing.map((m) => `  ${h.unit}: ${describeMissing(m)}`));
+      throw new CliError(
+        `job ${r.job} ${r.period}: ${r.held.length} of ${r.units.length} briefs held, the data the job requires (${job.require!.join(', ')}) is incomplete:\n${lines.join('\n')}\n(recorded in ${path.relative(deps.root, historyFile(deps))}; \`cchc run ${r.job} --force\` renders them anyway, each with a note of what is missing)`,
         r.exit_code,
       );
     }
@@ -77,7 +95,19 @@ export function runsCommand(
 }
 
 function runsTable(runs: RunView[]) {
-  const cols = ['started', 'job', 'period', 'status', 'exit', 'units', 'finished', 'delivery', 'outputs', 'error'];
+  const cols = [
+    'started',
+    'job',
+    'period',
+    'status',
+    'exit',
+    'units',
+    'held',
+    'finished',
+    'delivery',
+    'outputs',
+    'error',
+  ];
   return {
     columns: cols.map((name) => ({
       name,
@@ -90,6 +120,7 @@ function runsTable(runs: RunView[]) {
       r.status,
       r.exit_code,
       r.units.length,
+      heldSummary(r),
       r.finished ? local(r.finished) : '',
       r.delivery ? deliverySummary(r) : '',
       r.outputs.length ? commonDir(r.outputs) : (r.note ?? ''),
@@ -97,6 +128,14 @@ function runsTable(runs: RunView[]) {
     ]),
     rowsChanged: 0,
   };
+}
+
+/** Held units with what each lacked, the first few (`cchc runs --json` has them all); `forced:` when rendered anyway. */
+function heldSummary(r: RunView): string {
+  const [units, how] = r.held.length ? [r.held, ''] : [r.forced, 'forced: '];
+  if (units.length === 0) return '';
+  const shown = units.slice(0, 3).map((u) => u.missing.map(describeMissing).join('; '));
+  return `${how}${shown.join('; ')}${units.length > 3 ? `; and ${units.length - 3} more units` : ''}`;
 }
 
 /** `complete 3/3` — messages every recipient accepted, of those the run handled. */

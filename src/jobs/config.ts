@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TIME_ZONE } from '../dates.ts';
 import { deliverSchema } from '../deliver/config.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { READINESS_KINDS } from '../load/readiness.ts';
 import { PERIOD_FORMS, parsePeriod } from '../metrics/period.ts';
 
 /** The zone schedules are read in (src/dates.ts holds it for every date rule). */
@@ -98,6 +99,12 @@ const jobSchema = z.strictObject({
     .int({ error: 'must be a whole number of runs to keep (1 or more)' })
     .min(1, { error: 'must keep at least 1 run' })
     .default(12),
+  require: z
+    .array(z.enum(READINESS_KINDS, { error: `must be a list of ${READINESS_KINDS.join(', ')}` }), {
+      error: `must be a list of ${READINESS_KINDS.join(', ')} (e.g. ["dossiers", "criteria"])`,
+    })
+    .min(1, { error: `must name at least one of ${READINESS_KINDS.join(', ')}; leave require out to require nothing` })
+    .optional(),
   deliver: deliverSchema.optional(),
 });
 

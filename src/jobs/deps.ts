@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts';
 import type { JobDeliveryDeps } from '../deliver/job.ts';
 import type { Clock, Logger } from '../effects.ts';
+import type { Missing } from '../load/readiness.ts';
 import type { Period } from '../metrics/types.ts';
 import type { DocumentHeaderSpec } from './config.ts';
 
@@ -11,6 +12,8 @@ export interface BriefRequest {
   outDir: string;
   template: string;
   header: DocumentHeaderSpec;
+  /** What the data lacks, for a brief rendered anyway (`--force`): the brief says so. */
+  incomplete?: Missing[];
 }
 
 /**

@@ -1,14 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeliveryRecord, DeliveryView, MessageRecord } from '../deliver/record.ts';
+import type { Missing } from '../load/readiness.ts';
 
 export type Trigger = 'manual' | 'schedule' | 'catch-up';
-export type FinalStatus = 'ok' | 'failed' | 'partial';
+/** `held`: every brief of the run lacked data the job requires, so none was rendered. */
+export type FinalStatus = 'ok' | 'failed' | 'partial' | 'held';
 
 export interface UnitError {
   /** Null when the whole run failed before any unit (data, lock, configuration). */
   unit: string | null;
   message: string;
+}
+
+/** A unit whose brief lacked data the job requires, and what it lacked (`cchc check --period`'s items). */
+export interface IncompleteUnit {
+  unit: string;
+  missing: Missing[];
 }
 
 export interface StartedRecord {
@@ -37,6 +45,10 @@ export interface FinishedRecord {
   errors: UnitError[];
   /** Why a run had nothing to do, when it rendered nothing without failing. */
   note?: string;
+  /** Units not rendered because data the job requires is missing (when any). */
+  held?: IncompleteUnit[];
+  /** Units rendered anyway (`--force`) with data the job requires missing, the brief saying so (when any). */
+  forced?: IncompleteUnit[];
 }
 
 export interface RunView {
@@ -57,6 +69,8 @@ export interface RunView {
   delivery: DeliveryView | null;
   /** Why a finished run had nothing to do; else null. */
   note: string | null;
+  held: IncompleteUnit[];
+  forced: IncompleteUnit[];
 }
 
 type HistoryRecord = StartedRecord | FinishedRecord | MessageRecord | DeliveryRecord;
@@ -100,6 +114,8 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
         pid: rec.pid,
         delivery: null,
         note: null,
+        held: [],
+        forced: [],
       });
     } else if (rec.event === 'message' || rec.event === 'delivery') {
       const run = runs.get(rec.run_id);
@@ -119,6 +135,8 @@ export function readRuns(file: string, isAlive: (pid: number) => boolean): RunVi
           outputs: rec.outputs,
           errors: rec.errors,
           note: rec.note ?? null,
+          held: rec.held ?? [],
+          forced: rec.forced ?? [],
         });
       }
     }

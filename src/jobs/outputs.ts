@@ -15,6 +15,8 @@ export interface RunManifest {
   status: 'complete' | 'partial';
   units: string[];
   failed_units: string[];
+  /** Units not rendered because data the job requires is missing (when any). */
+  held_units?: string[];
   started: string;
   finished: string;
 }

@@ -5,6 +5,7 @@ import { writeArchive } from '../deliver/archive.ts';
 import { deliverJob, productionDelivery } from '../deliver/job.ts';
 import type { DeliveryStatus } from '../deliver/record.ts';
 import { CliError, DataError, EXIT, QueryError, type ExitCode, formatIssue } from '../errors.ts';
+import { type ReadinessKind, describeMissing, readiness } from '../load/readiness.ts';
 import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
@@ -12,7 +13,15 @@ import { ensureDatabase } from './data.ts';
 import { fillHeader } from './header.ts';
 import { forEachLimited } from './pool.ts';
 import type { JobDeps, RenderSession } from './deps.ts';
-import { type FinalStatus, type Trigger, type UnitError, appendRecord, readMessages, readRuns } from './history.ts';
+import {
+  type FinalStatus,
+  type IncompleteUnit,
+  type Trigger,
+  type UnitError,
+  appendRecord,
+  readMessages,
+  readRuns,
+} from './history.ts';
 import { acquireLock } from './lock.ts';
 import { type RunManifest, publish, pruneRuns, removeAbandoned, stagingDir } from './outputs.ts';
 import { resolvePeriod } from './period.ts';
@@ -31,6 +40,8 @@ export interface RunOptions {
   eml?: string;
   /** Send again to recipients who already accepted this job and period's brief. */
   resend?: boolean;
+  /** Render the briefs whose required data is incomplete anyway, each with a note saying what is missing. */
+  force?: boolean;
 }
 
 export interface RunResult {
@@ -48,6 +59,10 @@ export interface RunResult {
   delivery: { status: DeliveryStatus; note: string } | null;
   /** Why a run that rendered nothing had nothing to do (its units do not stand in the period); else null. */
   note: string | null;
+  /** Units whose brief was held: data the job requires is missing for the period. */
+  held: IncompleteUnit[];
+  /** Units rendered with required data missing (`force`), their briefs saying what is missing. */
+  forced: IncompleteUnit[];
 }
 
 /**
@@ -91,6 +106,8 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
     error: null,
     delivery: null,
     note: null,
+    held: [],
+    forced: [],
   };
   const record = (r: Parameters<typeof appendRecord>[1]) =>
     bookkeeping(`write the run history ${historyFile(deps)}`, () => appendRecord(historyFile(deps), r));
@@ -109,7 +126,7 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
     for (const name of removeAbandoned(job.outDir, deps.isAlive))
       deps.logger.warn(`${label}: removed ${name} left by a run that was killed`);
     try {
-      await renderAll(job, period, runId, started, options.signal, deps, result);
+      await renderAll(job, period, runId, started, options, deps, result);
     } catch (e) {
       result.status = 'failed';
       result.exit_code = exitCodeOf(e);
@@ -164,6 +181,8 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       outputs: result.outputs,
       errors: result.errors,
       ...(result.note ? { note: result.note } : {}),
+      ...(result.held.length ? { held: result.held } : {}),
+      ...(result.forced.length ? { forced: result.forced } : {}),
     });
     deps.logger.info(
       `${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`,
@@ -179,7 +198,7 @@ async function renderAll(
   period: Period,
   runId: string,
   started: string,
-  signal: AbortSignal | undefined,
+  { signal, force = false }: Pick<RunOptions, 'signal' | 'force'>,
   deps: JobDeps,
   result: RunResult,
 ): Promise<void> {
@@ -204,6 +223,19 @@ async function renderAll(
       return;
     }
     result.units = units;
+    const incomplete = job.require ? await incompleteUnits(db, period, units, job.require) : [];
+    const lacking = new Map(incomplete.map((u) => [u.unit, u.missing]));
+    if (force) result.forced = incomplete;
+    else result.held = incomplete;
+    for (const h of result.held)
+      deps.logger.warn(`${label}: ${h.unit} held: ${h.missing.map(describeMissing).join('; ')}`);
+    const toRender = units.filter((u) => force || !lacking.has(u));
+    if (toRender.length === 0) {
+      result.status = 'held';
+      result.exit_code = EXIT.held;
+      result.note = `held: the data this job requires (${job.require!.join(', ')}) is incomplete for every unit; nothing rendered`;
+      return;
+    }
     fs.rmSync(staging, { recursive: true, force: true });
     fs.mkdirSync(staging, { recursive: true });
     session = await deps.openSession();
@@ -211,10 +243,10 @@ async function renderAll(
     // Several briefs at a time: while Chromium prints one, Node computes the next one's metrics and charts.
     // Each worker reads through its own connection to the one instance of the file (one connection
     // cannot serve two queries at once; a second instance would cache the same file twice).
-    const workers = Math.min(BATCH_WORKERS, result.units.length);
+    const workers = Math.min(BATCH_WORKERS, toRender.length);
     for (let w = 1; w < workers; w++) dbs.push(await db.connect());
-    const outcome: (string | null)[] = result.units.map(() => null);
-    await forEachLimited(result.units, workers, async (unit, i, w) => {
+    const outcome: (string | null)[] = toRender.map(() => null);
+    await forEachLimited(toRender, workers, async (unit, i, w) => {
       if (signal?.aborted) return;
       const t0 = performance.now();
       try {
@@ -224,6 +256,7 @@ async function renderAll(
           outDir: path.join(staging, unit),
           template: job.template,
           header: fillHeader(job.header, period, unit),
+          incomplete: lacking.get(unit),
         });
         deps.logger.info(`${label}: ${unit} rendered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       } catch (e) {
@@ -232,10 +265,11 @@ async function renderAll(
         deps.logger.warn(`${label}: ${unit} failed: ${messageOf(e)}`);
       }
     });
-    const done = result.units.filter((_, i) => outcome[i] === null);
-    result.units.forEach((unit, i) => outcome[i] !== null && result.errors.push({ unit, message: outcome[i]! }));
+    const done = toRender.filter((_, i) => outcome[i] === null);
+    toRender.forEach((unit, i) => outcome[i] !== null && result.errors.push({ unit, message: outcome[i]! }));
     throwIfAborted(signal);
     if (done.length === 0) throw new CliError(`every brief failed; nothing was published`, EXIT.render);
+    // Held briefs are missing from the period like failed ones: a complete earlier run is not replaced.
     const status = done.length === result.units.length ? 'complete' : 'partial';
     const manifest: RunManifest = {
       run_id: runId,
@@ -244,13 +278,15 @@ async function renderAll(
       status,
       units: done,
       failed_units: result.errors.map((e) => e.unit!),
+      ...(result.held.length ? { held_units: result.held.map((h) => h.unit) } : {}),
       started,
       finished: deps.clock.now().toISOString(),
     };
     const published = publish(staging, job.outDir, manifest, deps.pid);
     result.outputs = done.map((u) => path.join(published, u));
     result.status = status === 'complete' ? 'ok' : 'partial';
-    result.exit_code = status === 'complete' ? EXIT.ok : EXIT.render;
+    // A failed brief outweighs a held one: it needs fixing, the held one only waits for data.
+    result.exit_code = result.errors.length ? EXIT.render : result.held.length ? EXIT.held : EXIT.ok;
     if (status === 'complete') {
       for (const dir of pruneRuns(job.outDir, job.name, job.retention))
         deps.logger.info(`${label}: retention: removed ${dir}`);
@@ -262,6 +298,24 @@ async function renderAll(
     for (const d of dbs.reverse()) d.close();
     fs.rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * The units whose brief lacks data of the `kinds` the job requires, with what each lacks: the
+ * readiness report of `cchc check --period` (src/load/readiness.ts), unit by unit.
+ */
+async function incompleteUnits(
+  db: Db,
+  period: Period,
+  units: string[],
+  kinds: readonly ReadinessKind[],
+): Promise<IncompleteUnit[]> {
+  const out: IncompleteUnit[] = [];
+  for (const unit of units) {
+    const { missing } = await readiness(db, period, unit, kinds);
+    if (missing.length) out.push({ unit, missing });
+  }
+  return out;
 }
 
 /** What the history keeps of an error that stopped the run; data errors keep their first issues, located. */

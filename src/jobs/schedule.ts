@@ -58,7 +58,7 @@ export function startScheduler(
     const task = run(job, { at: scheduledFor, trigger, scheduledFor, signal: abort.signal }, deps)
       .then((r) =>
         log(
-          `${stamp()} ${job.name} ${r.period} finished: ${r.status}, exit ${r.exit_code}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}`,
+          `${stamp()} ${job.name} ${r.period} finished: ${r.status}, exit ${r.exit_code}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}${r.held.length ? `; held for incomplete data: ${r.held.map((h) => h.unit).join(', ')}` : ''}`,
         ),
       )
       .catch((e: unknown) => log(`${stamp()} ${job.name} not run: ${messageOf(e)}`))

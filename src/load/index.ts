@@ -267,12 +267,10 @@ export async function checkData(
   try {
     const { issues, warnings, tables, present } = await validate(db, dataDir, effects);
     if (!ready || issues.length) return { issues, warnings, tables };
-    return {
-      issues,
-      warnings,
-      tables,
-      readiness: await readiness(db, ready.period, ready.unit, (t) => present.has(t as TableName)),
-    };
+    // The staged tables as a loaded database has them: every table, and the shared definitions.
+    for (const t of TABLE_NAMES) if (!present.has(t)) await db.run(createTableSql(TABLES[t]));
+    await db.run(definitionsSql(), undefined, DEFINITIONS_PATH);
+    return { issues, warnings, tables, readiness: await readiness(db, ready.period, ready.unit) };
   } finally {
     db.close();
   }

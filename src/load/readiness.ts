@@ -2,11 +2,13 @@
  * Ready for the meeting? What a brief of a period would lack: units that usually report dossiers
  * with a month missing, units assessed on the criteria with no assessment in the year, indices
  * whose latest result is older than expected, and tasks with no due date open for over a year.
- * Runs on the staged tables of `check` and on a loaded database alike (the same table names).
+ * Runs on the staged tables of `check` and on a loaded database alike (the same table names);
+ * jobs that `require` some of these hold the briefs they lack (src/jobs/run.ts).
  */
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { periodMonths } from '../metrics/period.ts';
+import { rootProvinces } from '../metrics/scope.ts';
 import type { Period } from '../metrics/types.ts';
 
 export const READINESS_KINDS = ['dossiers', 'criteria', 'indices', 'tasks'] as const;
@@ -25,55 +27,45 @@ export interface Readiness {
   missing: Missing[];
 }
 
-/** The scope's root: `unit`, else the one province that has child units and stands on the period's end. */
+/** The scope's root: `unit`, else the one province a brief without --unit is about (queries/root_province.sql). */
 async function rootOf(db: Db, period: Period, unit: string | undefined): Promise<string> {
   if (unit) {
     const found = await db.one(`SELECT 1 FROM units WHERE unit_code = $u`, { u: unit });
     if (!found) throw new CliError(`--unit ${unit} is not a unit_code in units`, EXIT.usage);
     return unit;
   }
-  const provinces = await db.all<{ c: string }>(
-    `SELECT p.unit_code AS c FROM units p WHERE p.kind = 'province' AND (p.valid_from IS NULL OR p.valid_from <= $end::DATE)
-       AND (p.valid_to IS NULL OR p.valid_to >= $end::DATE) AND EXISTS (SELECT 1 FROM units c WHERE c.parent_code = p.unit_code) ORDER BY 1`,
-    { end: period.end },
-  );
+  const provinces = await rootProvinces(db, period.end);
   if (provinces.length !== 1) {
     throw new CliError(
-      `${provinces.length ? `several provinces stand on ${period.end} (${provinces.map((p) => p.c).join(', ')})` : `no province with units stands on ${period.end}`}; give --unit`,
+      `${provinces.length ? `several provinces stand on ${period.end} (${provinces.map((p) => p.unit_code).join(', ')})` : `no province with units stands on ${period.end}`}; give --unit`,
       EXIT.usage,
     );
   }
-  return provinces[0]!.c;
+  return provinces[0]!.unit_code;
 }
 
-/** What is missing for a brief of `period` on `unit` (default: the province); `has` says which tables exist. */
+/**
+ * What is missing for a brief of `period` on `unit` (default: the province), of the `kinds` asked
+ * for. Reads the contract's tables and the shared definitions (queries/shared/definitions.sql):
+ * a loaded database has both; `check` adds them to its staged tables first.
+ */
 export async function readiness(
   db: Db,
   period: Period,
   unit: string | undefined,
-  has: (t: string) => boolean,
+  kinds: readonly ReadinessKind[] = READINESS_KINDS,
 ): Promise<Readiness> {
   const root = await rootOf(db, period, unit);
   const p = { root, start: period.start, end: period.end };
-  // Units of the scope that stand for the whole period.
-  const scope = `WITH RECURSIVE s(code) AS (SELECT $root UNION SELECT u.unit_code FROM units u JOIN s ON u.parent_code = s.code),
-    scope AS (SELECT u.unit_code FROM units u JOIN s ON u.unit_code = s.code
+  const wants = (k: ReadinessKind) => kinds.includes(k);
+  // Units of the scope (the root and every unit below it) that stand for the whole period.
+  const scope = `WITH scope AS (SELECT u.unit_code FROM scope_tree($root) t JOIN units u USING (unit_code)
               WHERE (u.valid_from IS NULL OR u.valid_from <= $start::DATE) AND (u.valid_to IS NULL OR u.valid_to >= $end::DATE))`;
   const missing: Missing[] = [];
   const months = periodMonths(period);
-  if (has('dossiers') || has('dossier_stats')) {
-    const reported = [
-      ...(has('dossiers')
-        ? [
-            `SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM dossiers WHERE received_on BETWEEN $start::DATE - INTERVAL 1 YEAR AND $end::DATE`,
-          ]
-        : []),
-      ...(has('dossier_stats')
-        ? [
-            `SELECT unit_code, month FROM dossier_stats WHERE month BETWEEN strftime($start::DATE - INTERVAL 1 YEAR, '%Y-%m') AND strftime($end::DATE, '%Y-%m')`,
-          ]
-        : []),
-    ].join(' UNION ');
+  if (wants('dossiers')) {
+    const reported = `SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM dossiers WHERE received_on BETWEEN $start::DATE - INTERVAL 1 YEAR AND $end::DATE
+      UNION SELECT unit_code, month FROM dossier_stats WHERE month BETWEEN strftime($start::DATE - INTERVAL 1 YEAR, '%Y-%m') AND strftime($end::DATE, '%Y-%m')`;
     // Units that reported in the year before or during the period are expected every month.
     const rows = await db.all<{ unit_code: string; months: string[] }>(
       `${scope}, r AS (${reported}), m AS (SELECT unnest(string_split($months, ',')) AS month)
@@ -85,7 +77,7 @@ export async function readiness(
     );
     for (const r of rows) missing.push({ what: 'dossiers', unit_code: r.unit_code, months: r.months });
   }
-  if (has('criteria_results')) {
+  if (wants('criteria')) {
     const rows = await db.all<{ unit_code: string }>(
       `${scope} SELECT DISTINCT c.unit_code FROM criteria_results c WHERE c.unit_code IN (SELECT unit_code FROM scope)
          AND NOT EXISTS (SELECT 1 FROM criteria_results d WHERE d.unit_code = c.unit_code AND d.year = $year AND d.assessed_on <= $end::DATE)
@@ -94,7 +86,7 @@ export async function readiness(
     );
     for (const r of rows) missing.push({ what: 'criteria', unit_code: r.unit_code, year: period.year });
   }
-  if (has('index_scores')) {
+  if (wants('indices')) {
     // A yearly index of year Y is published during Y + 1; a monthly one within the next month.
     const rows = await db.all<{ index_code: string; latest: string; expected: string }>(
       `WITH l AS (SELECT index_code, max(period) AS latest FROM index_scores WHERE unit_code = $root AND period <= $endMonth GROUP BY 1)
@@ -109,7 +101,7 @@ export async function readiness(
     );
     for (const r of rows) missing.push({ what: 'indices', ...r });
   }
-  if (has('tasks')) {
+  if (wants('tasks')) {
     const rows = await db.all<{ task_id: string; lead_unit: string; assigned_on: string }>(
       `${scope} SELECT task_id, lead_unit, CAST(assigned_on AS VARCHAR) AS assigned_on FROM tasks
        WHERE lead_unit IN (SELECT unit_code FROM scope) AND due_on IS NULL AND assigned_on <= $end::DATE - INTERVAL 1 YEAR

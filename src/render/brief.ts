@@ -1,15 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db.ts';
 import { defaultEffects, type Effects } from '../effects.ts';
+import type { Missing } from '../load/readiness.ts';
 import type { Metrics } from '../metrics/types.ts';
 import { toolVersion } from '../paths.ts';
 import { leasePage, printPage, type Browser } from './browser.ts';
 import { chartRenderer } from './charts.ts';
-import { contextFromDb, emptyContext, type BriefContext } from './context.ts';
+import { contextFromDb, emptyContext, unitNames, type BriefContext } from './context.ts';
 import { documentHeader, type DocumentOptions } from './options.ts';
 import { writeFolderAtomic } from './output.ts';
 import { renderHtml, templateFiles } from './template.ts';
 import { briefView } from './view.ts';
+import { incompleteLines } from './view-incomplete.ts';
 
 export interface BriefOptions {
   /** The folder to write, replaced as a whole when complete; a function picks it once the scope is known. */
@@ -22,6 +24,8 @@ export interface BriefOptions {
   /** Chromium binary when this call launches the browser. */
   chromium?: string;
   timeoutMs?: number;
+  /** Data the brief requires that is missing (rendered anyway, `--force`): the brief opens with a note listing it. */
+  incomplete?: Missing[];
 }
 
 export interface BriefFromMetricsOptions extends BriefOptions {
@@ -100,6 +104,7 @@ async function render(options: BriefOptions, effects: Effects, figures: () => Pr
     const now = effects.clock.now();
     const header = documentHeader(options.document ?? {}, metrics, context, now);
     const view = await briefView(metrics, context, header, await chartRenderer());
+    view.incomplete = incompleteLines(options.incomplete ?? [], unitNames(context, metrics));
     lap('charts');
     const html = await renderHtml(view, templateFiles(options.template));
     lap('html');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Db, openExisting } from '../db.ts';
 import type { Effects } from '../effects.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { type Missing, type ReadinessKind, describeMissing, readiness } from '../load/readiness.ts';
 import { loadIfChanged } from '../reload.ts';
 import { renderBrief, type BriefResult } from './brief.ts';
 import type { DocumentOptions } from './options.ts';
@@ -19,6 +20,10 @@ export interface RunBriefOptions {
   chromium?: string;
   timeoutMs?: number;
   document: DocumentOptions;
+  /** Hold the brief (exit 6, nothing written) when data of these kinds is incomplete for the period. */
+  require?: readonly ReadinessKind[];
+  /** With `require`: render anyway, the brief opening with a note of what is missing. */
+  force?: boolean;
 }
 
 export const DEFAULT_DB = path.join('out', 'cchc.duckdb');
@@ -28,6 +33,7 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
   const dbPath = options.db ?? (await ensureLoaded(options.data, effects));
   const db = await openReadOnly(dbPath);
   try {
+    const incomplete = options.require ? await required(db, options) : undefined;
     return await renderBrief(
       db,
       {
@@ -38,12 +44,26 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
         chromium: options.chromium,
         timeoutMs: options.timeoutMs,
         document: options.document,
+        incomplete,
       },
       effects,
     );
   } finally {
     db.close();
   }
+}
+
+/** What the brief lacks of the data it requires; a held brief (nothing missing to force past) is exit 6. */
+async function required(db: Db, options: RunBriefOptions): Promise<Missing[]> {
+  const { parsePeriod } = await import('../metrics/period.ts');
+  const r = await readiness(db, parsePeriod(options.period), options.unit, options.require);
+  if (r.missing.length && !options.force) {
+    throw new CliError(
+      `held: the data brief ${r.period} of ${r.unit} requires (${options.require!.join(', ')}) is incomplete, nothing was written:\n${r.missing.map((m) => `  ${describeMissing(m)}`).join('\n')}\n(--force renders it anyway, with a note of what is missing)`,
+      EXIT.held,
+    );
+  }
+  return r.missing;
 }
 
 /** Loads the data folder unless the database already holds exactly these files (same fingerprint). */

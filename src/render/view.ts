@@ -35,6 +35,8 @@ export interface BriefView {
   appendix: Appendix;
   /** Charts by file name (without .svg); each also sits in a section. */
   charts: Record<string, string>;
+  /** What the data lacks, when the brief was rendered anyway (templates/partials/incomplete.hbs). */
+  incomplete?: string[];
 }
 
 export interface Tile {

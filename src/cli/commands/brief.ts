@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Register } from './index.ts';
+import type { ReadinessKind } from '../../load/readiness.ts';
 import { parseIsoDay } from '../../dates.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -8,6 +9,11 @@ function isoDate(value: string): string {
   if (!parseIsoDay(value)) throw new InvalidArgumentError('expected a date YYYY-MM-DD, e.g. 2025-01-05');
   return value;
 }
+
+/** `dossiers,criteria` (repeatable) → the kinds named; checked once the readiness rules are loaded. */
+const kinds = (value: string, previous: string[] = []) => [
+  ...new Set([...previous, ...value.split(',').map((x) => x.trim())]),
+];
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -33,6 +39,8 @@ interface BriefCliOptions {
   recipient?: string[];
   chromium?: string;
   timeout: number;
+  require?: string[];
+  force?: boolean;
 }
 
 export const register: Register = (program) => {
@@ -65,7 +73,22 @@ export const register: Register = (program) => {
     .option('--recipient <text>', 'a line of "Nơi nhận"; repeat for each ("- Lưu: VT." is always added)', collect)
     .option('--chromium <path>', 'Chromium binary (default $CCHC_CHROMIUM or /usr/bin/chromium)')
     .option('--timeout <seconds>', 'give up printing after this long', seconds, 60)
+    .option(
+      '--require <kinds>',
+      'hold the brief (exit 6, nothing written) when data of these kinds is incomplete for the period: dossiers, criteria, indices, tasks (comma-separated, as cchc check --period reports them)',
+      kinds,
+    )
+    .option('--force', 'with --require: render anyway, the brief opening with a note of what is missing')
     .action(async (opts: BriefCliOptions) => {
+      const [{ CliError }, { READINESS_KINDS }] = await Promise.all([
+        import('../../errors.ts'),
+        import('../../load/readiness.ts'),
+      ]);
+      if (opts.force && !opts.require)
+        throw new CliError('--force renders a brief --require would hold; give --require too');
+      const unknown = opts.require?.filter((k) => !(READINESS_KINDS as readonly string[]).includes(k)) ?? [];
+      if (unknown.length)
+        throw new CliError(`--require ${unknown.join(', ')}: expected ${READINESS_KINDS.join(', ')} (comma-separated)`);
       const [{ runBrief }, { systemClock, stderrLogger }, { killBrowsersOnSignals }] = await Promise.all([
         import('../../render/run.ts'),
         import('../../effects.ts'),
@@ -82,6 +105,8 @@ export const register: Register = (program) => {
           template: opts.template,
           chromium: opts.chromium,
           timeoutMs: opts.timeout * 1000,
+          require: opts.require as ReadinessKind[] | undefined,
+          force: opts.force,
           document: {
             number: opts.number,
             symbol: opts.symbol,
