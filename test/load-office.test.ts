@@ -228,6 +228,19 @@ describe('tasks exported without task_id', () => {
     expect(warnings.find((w) => w.rule === 'task_id_derived')!.message).toContain('1 row without an STT');
   });
 
+  it('derives ids in JSON too, an item without STT taking its item number', async () => {
+    const items = [
+      { STT: 1, 'Số văn bản': '208/TB', lead_unit: 'AG.SNV', title: 'a', area: 'direction', assigned_on: '2025-03-17' },
+      { 'Số văn bản': '208/TB', lead_unit: 'AG.STP', title: 'b', area: 'direction', assigned_on: '2025-03-17' },
+    ];
+    const db = tempDb();
+    await loadData(baseFolder({ 'tasks.csv': null, 'tasks.json': JSON.stringify(items) }), db, effects);
+    expect(await query(db, 'SELECT task_id FROM tasks ORDER BY title')).toEqual([
+      { task_id: '208/TB#1' },
+      { task_id: '208/TB#r2' },
+    ]);
+  });
+
   it('refuses a derived id given twice, naming both rows', async () => {
     const { issues } = await checkData(data('tasks-no-id-twice'), effects);
     // STT 2 of 208/TB-VPUBND on sheet row 4, and again on row 9.
