@@ -2,7 +2,7 @@ import type { OnlineFigures } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
 import { int, monthShort, pct, pctTarget, periodName, ppText, sameTimeLastYear } from './format.ts';
 import type { Block, Section, SectionFn } from './view.ts';
-import { comparedFigures, valueOf } from './view-figures.ts';
+import { comparedFigures, figureTiles, valueOf } from './view-figures.ts';
 import { alphabetical, extremes, fullOnline, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
 
 type UnitOnline = OnlineFigures & { unit_code: string | null };
@@ -34,6 +34,8 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
       `So với ${since}, tỷ lệ hồ sơ tiếp nhận trực tuyến ${Math.round(d * 1000) === 0 ? 'không đổi' : `${d > 0 ? 'tăng' : 'giảm'} ${ppText(d)}`}.`,
     );
   const general: Block = { paragraphs: facts };
+  const tiles = figureTiles(m, 'online', 'online');
+  if (tiles.length > 0) general.tiles = tiles;
   const targetData = target === null ? [] : [{ target, label: `Chỉ tiêu ${pctTarget(target)}` }];
   const months = o.monthly.filter((x) => x.online_ratio !== null);
   if (months.length > 1) {

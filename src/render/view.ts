@@ -61,6 +61,8 @@ export interface Block {
   /** A block of one kind of unit within a subsection (`Các sở, ban, ngành`, `Cấp xã`). */
   subheading?: string;
   paragraphs?: string[];
+  /** KPI tiles after the paragraphs (the online section's figures placed there by the catalogue). */
+  tiles?: Tile[];
   chart?: { file: string; caption: string; svg: string };
   table?: { caption: string; head: string[]; rows: string[][]; numeric: number[]; widths?: string[] };
   note?: string;
