@@ -96,6 +96,23 @@ describe('the rows each query file returns (src/metrics/rows.ts)', () => {
   });
 });
 
+describe('a database loaded with other definitions', () => {
+  it('is refused by computeMetrics, which says to load it again', async () => {
+    const file = path.join(dir, 'older.duckdb');
+    fs.copyFileSync(dbFile, file);
+    const db = await Db.open(file);
+    try {
+      await db.run("CREATE OR REPLACE VIEW definitions_version AS SELECT 'older' AS version");
+      const err = await computeMetrics(db, { period: parsePeriod('2024-Q4'), unit: 'P' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(QueryError);
+      expect((err as QueryError).sqlPath).toBe('queries/shared/definitions.sql');
+      expect((err as QueryError).message).toMatch(/load it again with `cchc load`/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('cchc sql queries/NAME.sql --param …', () => {
   async function viaSql(name: string, params: string[]): Promise<Record<string, unknown>[]> {
     let out = '';

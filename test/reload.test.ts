@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Db } from '../src/db.ts';
 import { loadData, fingerprintData } from '../src/load/index.ts';
 import { loadIfChanged, loadedFingerprint } from '../src/reload.ts';
 import { sandboxArgs } from '../src/render/browser.ts';
@@ -22,6 +23,20 @@ describe('loadIfChanged: the one fingerprint check of jobs and cchc brief', () =
     });
     expect(await loadIfChanged(other, db, loader, (w) => why.push(w))).toBe(true);
     expect(why).toEqual(['no database yet', 'data changed']);
+  });
+
+  it('loads the same files again into a database loaded with other definitions (queries/shared/definitions.sql)', async () => {
+    const data = folder();
+    const db = path.join(tempDir('cchc-reload-'), 'cchc.duckdb');
+    const loader = { fingerprintData, loadData: (d: string, p: string) => loadData(d, p, effects) };
+    const why: string[] = [];
+    await loadIfChanged(data, db, loader, (w) => why.push(w));
+    const old = await Db.open(db);
+    await old.run("CREATE OR REPLACE VIEW definitions_version AS SELECT 'older' AS version");
+    old.close();
+    expect(await loadIfChanged(data, db, loader, (w) => why.push(w))).toBe(true);
+    expect(await loadIfChanged(data, db, loader, (w) => why.push(w))).toBe(false);
+    expect(why).toEqual(['no database yet', 'loaded with older definitions']);
   });
 
   it('treats a file that is no cchc database as no database', async () => {

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { QueryError } from '../errors.ts';
 import { QUERIES_DIR } from '../paths.ts';
+import type { Queryable } from './queries.ts';
 
 /**
  * queries/shared/definitions.sql: the views and table macros every query file builds on (scope at
@@ -11,10 +14,40 @@ export const DEFINITIONS_PATH = 'queries/shared/definitions.sql';
 
 let text: string | null = null;
 
-/** The definitions as one multi-statement script; they must run after the tables exist. */
-export function definitionsSql(): string {
+function fileText(): string {
   text ??= readFileSync(path.join(QUERIES_DIR, 'shared', 'definitions.sql'), 'utf8');
   return text;
+}
+
+/**
+ * The definitions' own version (a hash of the file), stored with them as the view
+ * definitions_version: a database loaded before the file last changed (a figure added to
+ * online_cells, say) holds other macros than the queries expect, and must be loaded again.
+ */
+export const DEFINITIONS_VERSION = createHash('sha256').update(fileText()).digest('hex').slice(0, 16);
+
+/** The definitions as one multi-statement script; they must run after the tables exist. */
+export function definitionsSql(): string {
+  return `${fileText()}\nCREATE OR REPLACE VIEW definitions_version AS SELECT '${DEFINITIONS_VERSION}' AS version;\n`;
+}
+
+/** The version of the definitions a database holds; null when it has none (loaded before versions existed). */
+export async function loadedDefinitions(db: Queryable): Promise<string | null> {
+  try {
+    const [row] = await db.all<{ version: string }>('SELECT version FROM definitions_version');
+    return row?.version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses a database whose definitions are not those of this cchc, before a query trips over them. */
+export async function assertCurrentDefinitions(db: Queryable): Promise<void> {
+  if ((await loadedDefinitions(db)) === DEFINITIONS_VERSION) return;
+  throw new QueryError(
+    'the database was loaded with other definitions than this cchc has; load it again with `cchc load`',
+    DEFINITIONS_PATH,
+  );
 }
 
 /** The names the definitions create, so a query that misses one can say the database is outdated. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db.ts';
 import { changesMetrics } from './changes.ts';
 import { criteriaMetrics } from './criteria.ts';
+import { assertCurrentDefinitions } from './definitions.ts';
 import { indicesMetrics } from './indices.ts';
 import { onlineMetrics } from './online.ts';
 import { periodMonths, previousPeriod } from './period.ts';
@@ -28,7 +29,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
   // The query files are independent: they run on a few connections at once (see ./pool.ts).
   const pool = await QueryPool.open(db, CONNECTIONS);
   try {
-    const scope = await resolveScope(pool, period.end, options.unit);
+    const [scope] = await Promise.all([resolveScope(pool, period.end, options.unit), assertCurrentDefinitions(pool)]);
     const params: QueryParams = {
       unit: scope.unit_code,
       start: period.start,
