@@ -385,3 +385,18 @@ describe('the structure of a notice: layout copies, headings that name the addre
     expect(cited.document.doc_no).toBe('');
   });
 });
+
+describe('confidence of an inherited lead', () => {
+  it('drops when the text names an addressee it could not read, or asks for no action', () => {
+    const x = extractNotice(
+      'Số: 12/TB-VPUBND\nAn Giang, ngày 05 tháng 01 năm 2025\n\nTHÔNG BÁO\n\nkết luận như sau:\n\n2. Sở Tài chính:\n- Rà soát kinh phí, báo cáo trước ngày 20/01/2025.\n- Giao bộ phận chuyên môn thẩm định lại dự toán, báo cáo trước ngày 25/01/2025.\n- Hồ sơ dự toán gồm bản thuyết minh và bảng tính, trước ngày 25/01/2025.\n\nNơi nhận:',
+      { units },
+    );
+    const [plain, unread, noAction] = x.rows.map((r) => r.confidence);
+    expect(x.rows.map((r) => r.task.lead_unit)).toEqual(['AG.STC', 'AG.STC', 'AG.STC']);
+    expect(plain).toBe(0.85);
+    expect([unread, noAction]).toEqual([0.55, 0.65]);
+    expect(x.rows[1]!.review).toMatch(/addressee was not read/);
+    expect(x.rows[2]!.review).toMatch(/no action word/);
+  });
+});

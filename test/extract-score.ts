@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractNotice, type Extraction } from '../src/extract/index.ts';
+import { CHECK_BELOW, extractNotice, type Extraction } from '../src/extract/index.ts';
 import { readUnits, type Unit } from '../src/extract/units.ts';
 import { nameKey } from '../src/extract/fold.ts';
 
@@ -39,6 +39,8 @@ export function leadKey(s: string): string {
 interface Row {
   lead: string;
   due: string | null;
+  /** The lowest confidence among the extracted rows this reader's row stands for. */
+  confidence: number;
 }
 
 /**
@@ -47,17 +49,24 @@ interface Row {
  * lead mapped onto one of the table's units is wrong whatever its name, so it keeps its code.
  */
 export function asReaderRows(x: Extraction, units: Unit[], foreign: boolean): Row[] {
-  const seen = new Set<string>();
+  const groups = new Map<string, Row>();
   const rows: Row[] = [];
   for (const r of x.rows) {
     const group = /addressed as "([^"]+)"/.exec(r.review)?.[1];
     const known = units.some((u) => u.code === r.task.lead_unit);
     const due = r.task.due_on || null;
-    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due });
-    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due });
-    else if (!seen.has(`${group}|${due}|${r.source_lines}`)) {
-      seen.add(`${group}|${due}|${r.source_lines}`);
-      rows.push({ lead: group, due });
+    const confidence = r.confidence;
+    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due, confidence });
+    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due, confidence });
+    else {
+      const key = `${group}|${due}|${r.source_lines}`;
+      const seen = groups.get(key);
+      if (seen) seen.confidence = Math.min(seen.confidence, confidence);
+      else {
+        const row = { lead: group, due, confidence };
+        groups.set(key, row);
+        rows.push(row);
+      }
     }
   }
   return rows;
@@ -68,11 +77,18 @@ export interface Score {
   extracted: number;
   matched: number;
   header: { right: number; of: number };
+  /** Rows at or above the review threshold (CHECK_BELOW) and below it, and how many of each matched. */
+  above: { rows: number; matched: number };
+  below: { rows: number; matched: number };
 }
 
 export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
   const foreign = reading.province !== 'An Giang';
   const got = asReaderRows(x, units, foreign).map((r) => ({ ...r, key: leadKey(r.lead), used: false }));
+  const part = (hi: boolean) => {
+    const rows = got.filter((g) => g.confidence >= CHECK_BELOW === hi);
+    return { rows: rows.length, matched: rows.filter((g) => g.used).length };
+  };
   let matched = 0;
   for (const e of reading.tasks) {
     const g = got.find((g) => !g.used && g.key === leadKey(e.lead) && g.due === e.due);
@@ -90,6 +106,8 @@ export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
     extracted: got.length,
     matched,
     header: { right: fields.filter(([a, b]) => a === b).length, of: fields.length },
+    above: part(true),
+    below: part(false),
   };
 }
 
@@ -132,6 +150,16 @@ export async function scoreAll(
     });
 }
 
+/** Precision of the rows at or above the review threshold and of those below it (highlighted for review). */
+export function byConfidence(list: { s: Score }[]): { above: string; below: string } {
+  const f = (k: 'above' | 'below') => {
+    const rows = list.reduce((a, b) => a + b.s[k].rows, 0);
+    const m = list.reduce((a, b) => a + b.s[k].matched, 0);
+    return rows === 0 ? '— (0 rows)' : `${(m / rows).toFixed(3)} (${m}/${rows})`;
+  };
+  return { above: f('above'), below: f('below') };
+}
+
 export function totals(list: { s: Score }[]): { p: number; r: number; e: number; x: number; m: number; h: string } {
   const e = list.reduce((a, b) => a + b.s.expected, 0);
   const x = list.reduce((a, b) => a + b.s.extracted, 0);
@@ -156,5 +184,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   for (const set of sets) {
     const t = totals(all.filter((a) => a.set === set));
     console.log(`| ${set} | ${t.e} | ${t.x} | ${t.m} | ${f(t.p)} | ${f(t.r)} | ${t.h} |`);
+  }
+  console.log(`\n| set | precision, confidence ≥ ${CHECK_BELOW} | precision, below (highlighted) |`);
+  console.log('|---|---|---|');
+  for (const set of sets) {
+    const c = byConfidence(all.filter((a) => a.set === set));
+    console.log(`| ${set} | ${c.above} | ${c.below} |`);
   }
 }

@@ -137,3 +137,23 @@ describe('cchc extract', () => {
     expect(scope.err).toMatch(/--scope XX is not a unit_code/);
   });
 });
+
+describe('writeExtraction(x) and formula cells', () => {
+  it('neutralises a text cell that a spreadsheet would run, in the workbook as in the CSV (one rule, src/csv.ts)', async () => {
+    const hostile: Extraction = {
+      ...x003,
+      rows: [{ ...x003.rows[0]!, task: { ...x003.rows[0]!.task, title: '=HYPERLINK("http://x","y")' } }],
+    };
+    const dir = tmp();
+    const [xlsx] = await writeExtraction(hostile, path.join(dir, 'tasks.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx!);
+    const cell = wb
+      .getWorksheet('tasks')!
+      .getRow(2)
+      .getCell(TASK_COLUMNS.indexOf('title') + 1);
+    expect([cell.value, cell.formula]).toEqual(['\'=HYPERLINK("http://x","y")', undefined]);
+    const [csv] = await writeExtraction(hostile, path.join(dir, 'tasks.csv'));
+    expect(fs.readFileSync(csv!, 'utf8')).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+});

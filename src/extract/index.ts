@@ -265,6 +265,14 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
       `${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`,
     );
   }
+  if (p.ownAddresseeUnread) {
+    conf -= 0.3;
+    notes.push('the text opens on an assignment verb whose addressee was not read: check the lead');
+  }
+  if (p.noAction) {
+    conf -= 0.2;
+    notes.push('no action word: perhaps a description or a quoted provision, not a task');
+  }
   if (lead.group) {
     conf -= 0.05;
     notes.push(`one of the units addressed as "${lead.group}"`);

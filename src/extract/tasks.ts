@@ -26,6 +26,10 @@ export interface Proposal {
   deadline: Deadline;
   area: string;
   index_code: string | null;
+  /** The text opens on an assignment verb ("Giao …") whose addressee was not read: its inherited lead is doubtful. */
+  ownAddresseeUnread: boolean;
+  /** The text asks for no action (a description, the content of a provision): perhaps no task at all. */
+  noAction: boolean;
 }
 
 interface Item {
@@ -464,6 +468,8 @@ export class TaskReader {
         firstLine: runLine(run, s.start),
         lastLine: runLine(run, Math.max(s.start, s.end - 1)),
         deadline: findDeadline(text, this.m.day),
+        ownAddresseeUnread: !s.own && /^(giao|de nghi|yeu cau)\b/.test(folded),
+        noAction: !ACTION.test(folded),
         area,
         index_code,
       });

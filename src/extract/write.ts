@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, EXIT } from '../errors.ts';
-import { formatCsv } from '../csv.ts';
+import { formatCsv, neutraliseFormula } from '../csv.ts';
 import { DOCUMENT_COLUMNS, REVIEW_COLUMNS, TASK_COLUMNS, type Extraction, type ReviewedRow } from './index.ts';
 
 /** Orange: the lead unit is wrong or missing; yellow: low confidence; blue: only the deadline is missing. */
@@ -43,6 +43,10 @@ export function siblingPaths(out: string): { tasks: string; documents: string; r
   };
 }
 
+/** The one formula rule of src/csv.ts, for the workbook's text cells as for the CSV files. */
+const cells = (values: readonly (string | number)[]) =>
+  values.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v));
+
 async function workbook(x: Extraction): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -50,7 +54,7 @@ async function workbook(x: Extraction): Promise<Buffer> {
   tasks.addRow([...TASK_COLUMNS]);
   tasks.getRow(1).font = { bold: true };
   for (const r of x.rows) {
-    const row = tasks.addRow(TASK_COLUMNS.map((c) => r.task[c]));
+    const row = tasks.addRow(cells(TASK_COLUMNS.map((c) => r.task[c])));
     if (!r.severity) continue;
     const argb = FILL[r.severity];
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -62,10 +66,10 @@ async function workbook(x: Extraction): Promise<Buffer> {
   tasks.getColumn(5).width = 80;
   const review = wb.addWorksheet('review');
   review.addRow([...REVIEW_COLUMNS]);
-  for (const r of x.rows) review.addRow(reviewCells(r));
+  for (const r of x.rows) review.addRow(cells(reviewCells(r)));
   const docs = wb.addWorksheet('documents');
   docs.addRow([...DOCUMENT_COLUMNS]);
-  docs.addRow(DOCUMENT_COLUMNS.map((c) => x.document[c]));
+  docs.addRow(cells(DOCUMENT_COLUMNS.map((c) => x.document[c])));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
