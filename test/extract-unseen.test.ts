@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractNotice } from '../src/extract/index.ts';
-import { readUnits, type Unit } from '../src/extract/units.ts';
+import { readUnits, validOn, type Unit } from '../src/extract/units.ts';
 import { DIR, scoreAll, totals } from './extract-score.ts';
 
 /**
@@ -57,6 +57,16 @@ describe('extractNotice(2026 notice of the two-tier An Giang)', () => {
       ['AGM.P01', '2026-03-20'],
       ['AGM.DK1', '2026-03-20'],
     ]);
+  });
+
+  it("expands to the sample's 102 communes, wards and special zones of the new An Giang, none of the old provinces", async () => {
+    const sample = await readUnits(path.join(DIR, '../../../data'));
+    const x = extractNotice(notice, { units: sample });
+    const communes = x.rows.filter((r) => /ngày 20 tháng 3/.test(r.task.title));
+    const standing = sample.filter((u) => u.parent === 'AGM' && u.kind === 'commune' && validOn(u, '2026-03-10'));
+    expect(standing).toHaveLength(102);
+    expect(communes.map((r) => r.task.lead_unit).sort()).toEqual(standing.map((u) => u.code).sort());
+    expect(communes.every((r) => r.task.due_on === '2026-03-20' && r.task.assigned_on === '2026-03-10')).toBe(true);
   });
 
   it('keeps a central body and another province named in it as written, flagged', () => {
