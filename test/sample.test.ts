@@ -306,9 +306,29 @@ describe('criteria.csv and criteria_results.csv', () => {
     expect(rows.reduce((s, r) => s + r.pts, 0)).toBeCloseTo(39.67, 9);
   });
 
-  it('assesses all 11 districts', async () => {
-    const r = await one<{ n: number }>(`SELECT count(DISTINCT unit_code) n FROM ${csv('criteria_results')}`);
-    expect(r.n).toBe(11);
+  it('assesses all 11 districts in 2023–2024 and the 102 communes of the new province in 2025–2026', async () => {
+    const rows = await db.all<{ year: string; n: number; outside: number }>(`
+      SELECT r.year, count(DISTINCT r.unit_code) n,
+        count(*) FILTER (u.kind <> CASE WHEN r.year < '2025' THEN 'district' ELSE 'commune' END
+                         OR (r.year >= '2025' AND u.parent_code <> 'AGM')) outside
+      FROM ${csv('criteria_results')} r JOIN ${csv('units')} u USING (unit_code) GROUP BY 1 ORDER BY 1`);
+    expect(rows).toEqual([
+      { year: '2023', n: 11, outside: 0 },
+      { year: '2024', n: 11, outside: 0 },
+      { year: '2025', n: 102, outside: 0 },
+      { year: '2026', n: 102, outside: 0 },
+    ]);
+  });
+
+  it('has the 2026 assessment in progress when the data ends, and none after November 2026', async () => {
+    const r = await one<{ last: string; in_progress: number }>(`
+      WITH latest AS (
+        SELECT * FROM ${csv('criteria_results')} WHERE year = '2026'
+        QUALIFY row_number() OVER (PARTITION BY unit_code, criterion_code ORDER BY assessed_on::DATE DESC) = 1)
+      SELECT (SELECT max(assessed_on) FROM ${csv('criteria_results')}) AS last,
+        count(*) FILTER (status = 'in_progress') AS in_progress FROM latest`);
+    expect(r.last).toBe('2026-11-30');
+    expect(r.in_progress).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDays } from './dates.ts';
 import { rng } from './rng.ts';
-import { DISTRICT_CODES } from './units.ts';
+import { DISTRICT_CODES, newCommunes } from './units.ts';
 import type { Area } from './notices.ts';
 
 const SEED_YEAR = 2023;
@@ -8,13 +8,19 @@ const SEED_YEAR = 2023;
 const SEED_DATE = '2023-11-27';
 /**
  * Self-assessment rounds per year. 2023 closes at year end; 2024's last round is in November, so a
- * Q4 2024 brief still sees criteria in progress and points at risk.
+ * Q4 2024 brief still sees criteria in progress and points at risk. From 2025 the communes of the
+ * new province assess themselves (they start on 1/7/2025): 2025 late in the year and closed at
+ * year end, 2026 in rounds up to November, still in progress when the data ends.
  */
 const ASSESSMENTS: Record<number, string[]> = {
   2023: ['2023-06-30', '2023-09-30', SEED_DATE, '2023-12-31'],
   2024: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-11-30'],
+  2025: ['2025-11-30', '2025-12-31'],
+  2026: ['2026-03-31', '2026-06-30', '2026-09-30', '2026-11-30'],
 };
 export const CRITERIA_YEARS = Object.keys(ASSESSMENTS).map(Number);
+/** The first year assessed by the new province's communes instead of the old districts. */
+const COMMUNE_YEAR = 2025;
 
 type Criterion = [code: string, area: Area, title: string, maxPoints: number, due: string];
 
@@ -105,6 +111,18 @@ const CRITERIA: Criterion[] = [
   ],
 ];
 
+/**
+ * The commune set (2025 on): the same criteria, points and deadlines, worded for a commune where
+ * the district wording no longer applies (there is no district level after 1/7/2025).
+ */
+const COMMUNE_TITLES: Record<string, string> = {
+  '1.4': 'Kiểm tra CCHC đối với các phòng chuyên môn, đơn vị trực thuộc; xử lý vấn đề phát hiện qua kiểm tra',
+  '2.1': 'Công tác ban hành VBQPPL của HĐND, UBND cấp xã',
+  '2.4': 'Tự kiểm tra, xử lý VBQPPL do cấp xã ban hành',
+  '3.3.1': 'Tỷ lệ hồ sơ TTHC thuộc thẩm quyền cấp xã giải quyết đúng hạn',
+  '3.3.2': 'Tỷ lệ hồ sơ TTHC tiếp nhận tại Trung tâm Phục vụ hành chính công cấp xã giải quyết đúng hạn',
+};
+
 const LEAD_BY_AREA: Record<Area, string> = {
   direction: 'AG.SNV',
   institutions: 'AG.STP',
@@ -117,9 +135,25 @@ const LEAD_BY_AREA: Record<Area, string> = {
   other: 'AG.SNV',
 };
 
-/** The set of `year`: the 2023 criteria with their deadlines moved to the same day of that year. */
+/**
+ * The set of `year`: the 2023 criteria with their deadlines moved to the same day of that year,
+ * worded for communes from 2025.
+ */
 function criteriaOf(year: number): Criterion[] {
-  return CRITERIA.map(([code, area, title, max, due]) => [code, area, title, max, `${year}${due.slice(4)}`]);
+  return CRITERIA.map(([code, area, title, max, due]) => [
+    code,
+    area,
+    year >= COMMUNE_YEAR ? (COMMUNE_TITLES[code] ?? title) : title,
+    max,
+    `${year}${due.slice(4)}`,
+  ]);
+}
+
+/** The old province's lead department, or from 2025 the new province's department that took it over. */
+function leadOf(area: Area, year: number): string {
+  const lead = LEAD_BY_AREA[area];
+  if (year < COMMUNE_YEAR) return lead;
+  return lead === 'AG.STTTT' ? 'AGM.SKHCN' : lead.replace(/^AG\./, 'AGM.');
 }
 
 export function buildCriteria(): Record<string, string | number>[] {
@@ -130,7 +164,7 @@ export function buildCriteria(): Record<string, string | number>[] {
       area,
       title,
       max_points: max,
-      lead_unit: LEAD_BY_AREA[area],
+      lead_unit: leadOf(area, year),
       due_on: due,
     })),
   );
@@ -187,40 +221,54 @@ function chauThanh(): Result[] {
   return rows;
 }
 
-/** A district's year: a strength, a day each criterion was met, and the year's assessment rounds. */
-function district(code: string, year: number): Result[] {
+/**
+ * A district's (to 2024) or commune's (from 2025) year: a strength, a day each criterion was met,
+ * and the year's assessment rounds. Districts record every criterion at every round once it is
+ * due; communes record a result only when it differs from their last one for the criterion (the
+ * latest result as of any day is the same; 102 communes would otherwise add ten thousand rows).
+ */
+function assessed(code: string, year: number): Result[] {
   const r = rng(year === SEED_YEAR ? `criteria:${code}` : `criteria:${code}:${year}`);
   const strength = 0.62 + r.next() * 0.33;
   const rounds = ASSESSMENTS[year]!;
   const rows: Result[] = [];
+  const changesOnly = year >= COMMUNE_YEAR;
   for (const [cc, , , max, due] of criteriaOf(year)) {
     const achieved = r.chance(strength);
     const metOn = addDays(due, r.int(-75, 25));
     // A partial score, on a quarter-point grid so sums stay exact in binary floating point.
     const points = r.chance(0.2) ? Math.round(max * (0.5 + r.next() * 0.4) * 4) / 4 : max;
+    let last: Result | null = null;
     for (const a of rounds) {
+      let row: Result | null = null;
       if (achieved && metOn <= a)
-        rows.push({ year, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a });
+        row = { year, unit_code: code, criterion_code: cc, status: 'achieved', points, assessed_on: a };
       else if (due <= a) {
         // Judged failed at year end, or once a quarter has passed beyond its deadline.
         const failed = !achieved && (a === `${year}-12-31` || addDays(due, 90) < a);
-        rows.push({
+        row = {
           year,
           unit_code: code,
           criterion_code: cc,
           status: failed ? 'not_achieved' : 'in_progress',
           points: failed ? 0 : null,
           assessed_on: a,
-        });
+        };
       }
+      if (row === null || (changesOnly && last?.status === row.status && last.points === row.points)) continue;
+      rows.push(row);
+      last = row;
     }
   }
   return rows;
 }
 
 export function buildCriteriaResults(): Result[] {
+  const communes = newCommunes().map((c) => c.code);
   return CRITERIA_YEARS.flatMap((year) =>
-    DISTRICT_CODES.flatMap((d) => (d === 'AG.CT' && year === SEED_YEAR ? chauThanh() : district(d, year))),
+    year >= COMMUNE_YEAR
+      ? communes.flatMap((c) => assessed(c, year))
+      : DISTRICT_CODES.flatMap((d) => (d === 'AG.CT' && year === SEED_YEAR ? chauThanh() : assessed(d, year))),
   );
 }
 
