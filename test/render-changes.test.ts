@@ -1,4 +1,4 @@
-/** Section I's opening "Những thay đổi kể từ kỳ trước" from metrics.json `changes`; expected text written by hand. */
+/** The close of section I, "Những thay đổi kể từ kỳ trước", from metrics.json `changes`; expected text written by hand. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChangesMetrics, OverdueChange } from '../src/metrics/changes.ts';
@@ -68,7 +68,7 @@ const changes: ChangesMetrics = {
   criteria: { changed: 3, units: 2, by_status: { achieved: 2, not_achieved: 1, in_progress: 0, not_due: 0 } },
 };
 
-describe('changes at the top of section I', () => {
+describe('changes at the end of section I', () => {
   it('says what changed since the previous quarter, each figure from metrics.json changes', async () => {
     const m = { ...fixture('metrics-ag-2024-Q4.json'), changes } as Metrics;
     const v = (await view(m)).changes!;
@@ -88,10 +88,22 @@ describe('changes at the top of section I', () => {
       ['T2', 'Sở Nội vụ', 'Nhiệm vụ T2', '20/12/2024'],
     ]);
     const html = await renderHtml(await view(m), templateFiles('brief'));
-    const opening = html.slice(html.indexOf('KẾT QUẢ CHỦ YẾU'), html.indexOf('class="tiles'));
+    // It closes section I: after the tiles and findings, before section II.
+    const opening = html.slice(html.indexOf('class="tiles'), html.indexOf('II. TÌNH HÌNH THỰC HIỆN'));
     expect(opening).toContain('<h3>Những thay đổi kể từ kỳ trước</h3>');
     expect(opening).toContain('<li>Hoàn thành thêm 27 nhiệm vụ.</li>');
     expect(opening).toContain('<td>Sở Tư pháp</td>');
+  });
+
+  it('shows 10 of 13 newly overdue tasks and says where a reader finds the other 3', async () => {
+    const list = Array.from({ length: 13 }, (_, i) => task(`T${i + 1}`, 'AG.STP', '2024-11-20'));
+    const m = {
+      ...fixture('metrics-ag-2024-Q4.json'),
+      changes: { ...changes, tasks: { ...changes.tasks, became_overdue: 13, became_overdue_list: list } },
+    } as Metrics;
+    const v = (await view(m)).changes!;
+    expect(v.table!.rows).toHaveLength(10);
+    expect(v.note).toBe('Và 3 nhiệm vụ khác, có trong danh sách nhiệm vụ quá hạn tại phần II.');
   });
 
   it('the first brief of a unit says there is no earlier period, and nothing reads null', async () => {

@@ -5,7 +5,7 @@ import { date, int, pct, periodName, ppText, score, shortPeriod } from './format
 import { indexShort } from './vocab.ts';
 import type { Block } from './view.ts';
 
-/** The opening of section I: what changed since the previous period of the same kind. */
+/** The close of section I: what changed since the previous period of the same kind. */
 export interface ChangesView {
   heading: string;
   /** `So với quý III năm 2024 (đến hết ngày 30/9/2024)`, or why there is nothing to compare with. */
@@ -27,7 +27,8 @@ const STATUS: Record<string, string> = {
 };
 
 /** Null for a metrics.json written before `changes` existed: the brief then opens as it did. */
-export function changesView(m: Metrics, names: UnitNames): ChangesView | null {
+/** `tasksPart`: the numeral of the tasks section, whose list of overdue tasks holds the rows left out here. */
+export function changesView(m: Metrics, names: UnitNames, tasksPart: string): ChangesView | null {
   const c = m.changes;
   if (!c) return null;
   const heading = 'Những thay đổi kể từ kỳ trước';
@@ -67,7 +68,7 @@ export function changesView(m: Metrics, names: UnitNames): ChangesView | null {
     table,
     note:
       overdue.length > TABLE_ROWS
-        ? `Và ${int(overdue.length - TABLE_ROWS)} nhiệm vụ khác (đủ danh sách trong metrics.json, mục changes).`
+        ? `Và ${int(overdue.length - TABLE_ROWS)} nhiệm vụ khác, có trong danh sách nhiệm vụ quá hạn tại phần ${tasksPart}.`
         : null,
   };
 }

@@ -24,7 +24,7 @@ export interface BriefView {
   /** Section I (tiles and findings) and the closing proposals: numbered here like the others. */
   summary: { numeral: string; title: string };
   proposals: { numeral: string; title: string };
-  /** Opens section I; null for a metrics.json without `changes`. */
+  /** Closes section I, after the tiles and findings; null for a metrics.json without `changes`. */
   changes: ChangesView | null;
   /** Tasks and online services, then one tile per index. */
   tiles: Tile[];
@@ -135,7 +135,7 @@ export async function briefView(
     sample: m.data?.sample ?? false,
     summary: { numeral: roman(1), title: 'KẾT QUẢ CHỦ YẾU' },
     proposals: { numeral: roman(sections.length + 2), title: 'ĐỀ XUẤT' },
-    changes: changesView(m, names),
+    changes: changesView(m, names, sections[0]!.numeral),
     tiles: tiles(m),
     indexTiles: indexTiles(m),
     findings: findings(m, names),
