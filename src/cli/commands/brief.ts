@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Register } from './index.ts';
+import type { RunBriefOptions } from '../../render/run.ts';
 import type { ReadinessKind } from '../../load/readiness.ts';
 import { parseIsoDay } from '../../dates.ts';
 
@@ -21,13 +22,11 @@ function seconds(value: string): number {
   return n;
 }
 
-interface BriefCliOptions {
-  db?: string;
-  data: string;
-  period: string;
-  unit?: string;
-  out?: string;
-  template?: string;
+/** Commander's options: the run's own where they mean the same, the document's as flags, `require` as text. */
+interface BriefCliOptions extends Pick<
+  RunBriefOptions,
+  'db' | 'data' | 'period' | 'unit' | 'out' | 'template' | 'chromium' | 'force'
+> {
   number?: string;
   symbol?: string;
   superior?: string;
@@ -37,10 +36,8 @@ interface BriefCliOptions {
   signer?: string;
   signerTitle?: string[];
   recipient?: string[];
-  chromium?: string;
   timeout: number;
   require?: string[];
-  force?: boolean;
 }
 
 export const register: Register = (program) => {
