@@ -6,8 +6,8 @@
 --        'scope': one row for the period over the scope (units whose successors at $end lie in $unit's tree);
 --        'previous': one row for the comparison period over the same scope (still decided at $end),
 --                    each row counted by its own dates;
---        'delta': one row: for each of the five ratios, scope minus previous, null when either is
---                 null (the counts are null on this row);
+--        'delta': one row: for each of the five ratios and avg_resolution_days, scope minus
+--                 previous, null when either is null (the counts are null on this row);
 --        'unit': one row per direct child of $unit that has a by_unit row at $end (scope_children),
 --                counting its whole subtree, even when empty; one for $unit itself (its own rows)
 --                when it has dossiers or dossier_stats counted in the period; one with unit_code
@@ -19,7 +19,9 @@
 -- What counts where is online_cells() of queries/shared/definitions.sql. online_ratio_eligible and
 -- online_payment_ratio come from dossiers alone, so they are null when nothing was counted from
 -- dossiers. full_online_ratio = received_fully_online / received_fully_known, both over the rows
--- that carry a fully-online value, so it is null when none does. received_records,
+-- that carry a fully-online value, so it is null when none does. avg_resolution_days = the mean
+-- calendar days from received_on to resolved_on of the dossiers resolved (dossier_stats carry no
+-- dates and take no part), null when no dossier was resolved. received_records,
 -- resolved_records and stats_rows say how many dossier and dossier_stats rows were counted. All grains sum the same cells (branch × month), so dossiers are
 -- read once per side, not once per grain.
 WITH scope AS MATERIALIZED (
@@ -70,7 +72,8 @@ figures AS (
     coalesce(received_fully_known_records, 0) + coalesce(stats_received_fully_known, 0) AS received_fully_known,
     coalesce(received_records, 0) AS received_records,
     coalesce(resolved_records, 0) AS resolved_records,
-    coalesce(stats_rows, 0) AS stats_rows
+    coalesce(stats_rows, 0) AS stats_rows,
+    resolution_days
   FROM sides
 ),
 ratios AS (
@@ -85,6 +88,7 @@ ratios AS (
     f.resolved_on_time / nullif(f.resolved, 0) AS on_time_rate,
     f.paid_online / nullif(f.resolved_records, 0) AS online_payment_ratio,
     f.received_fully_online / nullif(f.received_fully_known, 0) AS full_online_ratio,
+    f.resolution_days / nullif(f.resolved_records, 0) AS avg_resolution_days,
     f.received_fully_online, f.received_fully_known,
     f.received_records, f.resolved_records, f.stats_rows
   FROM figures f LEFT JOIN units u ON u.unit_code = f.unit_code
@@ -97,7 +101,8 @@ SELECT * FROM (
   c.online_ratio_eligible - p.online_ratio_eligible AS online_ratio_eligible,
   c.on_time_rate - p.on_time_rate AS on_time_rate,
   c.online_payment_ratio - p.online_payment_ratio AS online_payment_ratio,
-  c.full_online_ratio - p.full_online_ratio AS full_online_ratio
+  c.full_online_ratio - p.full_online_ratio AS full_online_ratio,
+  c.avg_resolution_days - p.avg_resolution_days AS avg_resolution_days
   FROM ratios c, ratios p
   WHERE c.grain = 'scope' AND p.grain = 'previous'
 )

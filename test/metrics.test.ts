@@ -254,6 +254,28 @@ describe('computeMetrics — online services', () => {
     });
   });
 
+  it('averages the calendar days from receipt to resolution over the dossiers resolved, never over dossier_stats', async () => {
+    const o = (await metrics('2024-Q4')).online!;
+    // Resolved in 2024-Q4: D01 10-01 → 10-10 (9 days), D02 10-05 → 10-11 (6), D04 09-30 → 10-02 (2: received
+    // before the start, resolved in it), D06 11-10 → 11-20 (10). D05 is resolved after D; the stats rows
+    // (P.H1.X1 8 resolved in 2024-11) carry no dates. (9 + 6 + 2 + 10) / 4 = 27 / 4 = 6.75.
+    expect(o.avg_resolution_days).toBe(6.75);
+    // Cùng kỳ 2023-Q4: D09 10-02 → 10-12 (10), D10 11-01 → 11-09 (8): 18 / 2 = 9; the change 6.75 − 9 = −2.25.
+    expect(o.previous.avg_resolution_days).toBe(9);
+    expect(o.delta.avg_resolution_days).toBe(-2.25);
+    // P itself resolved nothing (D11 is open); P.D1: D01 D02, (9 + 6) / 2 = 7.5; P.H1: D04 D06, (2 + 10) / 2 = 6;
+    // P.H2 reports dossier_stats only.
+    expect(o.by_unit.map((r) => [r.unit_code, r.avg_resolution_days])).toEqual([
+      ['P', null],
+      ['P.D1', 7.5],
+      ['P.H1', 6],
+      ['P.H2', null],
+    ]);
+    // October: D01 D02 D04, (9 + 6 + 2) / 3 = 17 / 3; November: D06, 10; December: nothing resolved.
+    expect(o.monthly.map((r) => r.avg_resolution_days)).toEqual([17 / 3, 10, null]);
+    expect((await metrics('2024-12', 'P.H2')).online!.avg_resolution_days).toBeNull();
+  });
+
   it('takes the target of the unit, else the nearest ancestor, else the province-wide row, for the year of the end', async () => {
     expect((await metrics('2024-Q4', 'P.H1.X1')).online!.target.online_ratio).toBe(0.6);
     expect((await metrics('2024-Q4', 'P.H1')).online!.target.online_ratio).toBe(0.6);

@@ -161,7 +161,8 @@ WINDOW peers AS (PARTITION BY index_code, period, component, kind);
 -- Dossier and dossier_stats figures of one date range, per unit and month (YYYY-MM): dossiers
 -- count as received by received_on and as resolved by resolved_on, dossier_stats by month. The
 -- *_fully_known counts are the received rows that carry a fully-online value (dossiers with
--- fully_online not empty, dossier_stats with received_fully_online not empty). Each
+-- fully_online not empty, dossier_stats with received_fully_online not empty). resolution_days
+-- adds up the calendar days from received_on to resolved_on of the dossiers resolved. Each
 -- side is a plain date range the scan filters on (zone maps skip other dates), grouped before any
 -- join, so what follows sees hundreds of rows, not every dossier. The month is grouped on as the
 -- integer YYYYMM and written as text after: grouping on date_trunc('month', …), a timestamp, took
@@ -183,7 +184,8 @@ SELECT unit_code, printf('%04d-%02d', ym // 100, ym % 100) AS month, * EXCLUDE (
   SELECT unit_code, year(resolved_on) * 100 + month(resolved_on) AS ym,
     count(*) AS resolved_records,
     count(*) FILTER (due_on IS NULL OR resolved_on <= due_on) AS resolved_on_time_records,
-    count(*) FILTER (paid_online) AS paid_online
+    count(*) FILTER (paid_online) AS paid_online,
+    sum(resolved_on - received_on) AS resolution_days
   FROM dossiers
   WHERE resolved_on BETWEEN CAST(from_day AS DATE) AND CAST(to_day AS DATE)
   GROUP BY ALL)

@@ -222,6 +222,29 @@ export const CATALOGUE = [
     compare: { label: 'Tỷ lệ giải quyết đúng hạn' },
   },
   {
+    key: 'avg_resolution_days',
+    group: 'online',
+    query: 'online',
+    column: 'avg_resolution_days',
+    kind: 'days',
+    label: 'số ngày giải quyết bình quân',
+    better: 'lower',
+    delta: true,
+    optional: true,
+    tile: {
+      place: 'online',
+      label: 'Số ngày giải quyết bình quân',
+      note: (m: Metrics): string => {
+        const n = m.online!.resolved_records;
+        return n === undefined ? 'từ ngày tiếp nhận đến ngày giải quyết' : `trên ${int(n)} hồ sơ đã giải quyết`;
+      },
+    },
+    method: {
+      text: 'Số ngày giải quyết bình quân = tổng số ngày (theo lịch) từ ngày tiếp nhận đến ngày giải quyết của các hồ sơ giải quyết trong kỳ / số hồ sơ đó; chỉ tính trên số liệu từng hồ sơ (số liệu tổng hợp theo tháng không có ngày tiếp nhận, ngày giải quyết).',
+      withValue: true,
+    },
+  },
+  {
     key: 'online_payment_ratio',
     group: 'online',
     query: 'online',

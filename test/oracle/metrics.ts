@@ -286,6 +286,8 @@ class OnlineSum {
   resolved_on_time = 0;
   resolved_records = 0;
   paid_online = 0;
+  /** Calendar days from received_on to resolved_on, added up over the dossiers resolved. */
+  resolution_days = 0;
   fully_num = 0;
   fully_den = 0;
   fully_rows = 0;
@@ -302,6 +304,7 @@ class OnlineSum {
       on_time_rate: ratio(this.resolved_on_time, this.resolved),
       online_payment_ratio: ratio(this.paid_online, this.resolved_records),
       full_online_ratio: this.fully_rows ? ratio(this.fully_num, this.fully_den) : null,
+      avg_resolution_days: ratio(this.resolution_days, this.resolved_records),
     };
   }
 }
@@ -329,6 +332,7 @@ function addDossier(s: OnlineSum, d: Dossier, p: { start: string; end: string })
     s.resolved_records++;
     if (d.due_on === null || d.resolved_on! <= d.due_on) s.resolved_on_time++;
     if (d.paid_online === true) s.paid_online++;
+    s.resolution_days += daysBetween(d.received_on, d.resolved_on!);
   }
   return true;
 }
@@ -346,12 +350,14 @@ function addStat(s: OnlineSum, r: DossierStat) {
   }
 }
 
-const RATIOS = [
+/** The figures whose change against cùng kỳ metrics.json carries (`online.delta`). */
+const DELTAS = [
   'online_ratio',
   'online_ratio_eligible',
   'on_time_rate',
   'online_payment_ratio',
   'full_online_ratio',
+  'avg_resolution_days',
 ] as const;
 
 function onlineFigures(t: Tables, scope: Scope, p: OraclePeriod, ancestorsOf: (u: string) => string[]) {
@@ -389,7 +395,7 @@ function onlineFigures(t: Tables, scope: Scope, p: OraclePeriod, ancestorsOf: (u
   const now = total.figures();
   const before = previous.figures();
   const delta = Object.fromEntries(
-    RATIOS.map((k) => [k, now[k] === null || before[k] === null ? null : now[k] - before[k]]),
+    DELTAS.map((k) => [k, now[k] === null || before[k] === null ? null : now[k] - before[k]]),
   );
   const byUnit = byUnitRows(
     scope,
