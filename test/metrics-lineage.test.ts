@@ -14,9 +14,12 @@
  * Branch of each unit: OLD, OTH → NEW itself; OLD.D* → NEW.D1; OLD.R* → NEW.R3; OLD.H1.C1 → NEW.X1;
  * OTH.H9 → NEW.X2; OLD.H1 and OLD.H1.C2 spread over NEW.X1 and NEW.X2 → the row with unit_code null.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../src/db.ts';
 import { CliError, EXIT } from '../src/errors.ts';
@@ -60,10 +63,44 @@ describe('scope at the period end — default unit and refusals', () => {
     const e = await metrics('2025-Q1', 'NEW').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(CliError);
     expect((e as CliError).exitCode).toBe(EXIT.usage);
-    // valid_from 2025-07-01; the lineage rows into NEW come from OLD (successor_code) and OTH.
+    // valid_from 2025-07-01; the lineage rows into NEW come from OLD (successor_code) and OTH. The
+    // first quarter that ends on or after 1/7/2025 is 2025-Q3.
     expect((e as Error).message).toBe(
-      'NEW starts on 01/07/2025; for periods before that use --unit OLD or --unit OTH, or choose a period that ends on or after that day',
+      'NEW starts on 01/07/2025, after 2025-Q1 ends — for 2025-Q1 use --unit OLD or --unit OTH; for NEW use --period 2025-Q3 or a later period',
     );
+  });
+
+  it('names the first period of the same form a unit stands in, also for a unit that came from nothing', async () => {
+    const message = (period: string, unit: string) =>
+      metrics(period, unit).then(
+        () => 'no error',
+        (x: unknown) => (x as Error).message,
+      );
+    // NEW.X3 starts on 2026-01-01 and no lineage row leads to it: nothing to use for the period itself.
+    expect(await message('2025-Q4', 'NEW.X3')).toBe(
+      'NEW.X3 starts on 01/01/2026, after 2025-Q4 ends — for NEW.X3 use --period 2026-Q1 or a later period',
+    );
+    expect(await message('2025-11', 'NEW.X3')).toMatch(/use --period 2026-01 or a later period$/);
+    expect(await message('2025-H2', 'NEW.X3')).toMatch(/use --period 2026-H1 or a later period$/);
+    expect(await message('2025', 'NEW.X3')).toMatch(/use --period 2026 or a later period$/);
+    // 2025-9M ends on 30/09/2025, after NEW's start (1/7/2025); 2025-3M ends on 31/03/2025, before
+    // it, so the first 3M NEW stands in is 2026's.
+    expect(await message('2024-9M', 'NEW')).toMatch(/for NEW use --period 2025-9M or a later period$/);
+    expect(await message('2025-3M', 'NEW')).toMatch(/for NEW use --period 2026-3M or a later period$/);
+  });
+
+  it('bin/cchc metrics and brief print the refusal as one line and exit 2', async () => {
+    const bin = fileURLToPath(new URL('../bin/cchc', import.meta.url));
+    const file = path.join(dir, 'lineage.duckdb');
+    for (const command of ['metrics', 'brief']) {
+      const e = await promisify(execFile)(bin, [command, '--db', file, '--period', '2025-Q4', '--unit', 'NEW.X3'], {
+        env: { ...process.env, NO_COLOR: '1' },
+      }).catch((x: { code: number; stderr: string }) => x);
+      expect([command, (e as { code: number }).code]).toEqual([command, EXIT.usage]);
+      expect((e as { stderr: string }).stderr.trim().split('\n').at(-1)).toBe(
+        'error: NEW.X3 starts on 01/01/2026, after 2025-Q4 ends — for NEW.X3 use --period 2026-Q1 or a later period',
+      );
+    }
   });
 
   it('refuses a unit taken over by E, naming its successors at E', async () => {

@@ -43,7 +43,7 @@ export async function resolveUnits(
   if (typeof job.units === 'string') {
     const parent = job.units.slice('children-of:'.length);
     await requireUnits(db, job.file, [parent]);
-    const absent = await notStanding(db, parent, period.end);
+    const absent = await notStanding(db, parent, period);
     if (absent) return { units: [], idle: `${absent.reason}; no briefs of its units for ${period.id}` };
     const rows = await runQuery(db, 'job_units', {
       parent,

@@ -29,7 +29,7 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
   // The query files are independent: they run on a few connections at once (see ./pool.ts).
   const pool = await QueryPool.open(db, CONNECTIONS);
   try {
-    const [scope] = await Promise.all([resolveScope(pool, period.end, options.unit), assertCurrentDefinitions(pool)]);
+    const [scope] = await Promise.all([resolveScope(pool, period, options.unit), assertCurrentDefinitions(pool)]);
     const params: QueryParams = {
       unit: scope.unit_code,
       start: period.start,

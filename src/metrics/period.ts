@@ -61,6 +61,25 @@ export function precedingPeriod(p: Period): Period {
   }
 }
 
+/**
+ * The first period of the form of `p` (a quarter for a quarter, 9M for 9M…) that ends on or after
+ * `day` (ISO): the period to suggest for a unit that starts on that day.
+ */
+export function firstPeriodEndingFrom(p: Period, day: string): Period {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  const ids: Record<PeriodKind, string> = {
+    month: `${year}-${pad(month)}`,
+    quarter: `${year}-Q${Math.ceil(month / 3)}`,
+    half: `${year}-H${month <= 6 ? 1 : 2}`,
+    ytd: `${year}-${p.n}M`,
+    year: String(year),
+  };
+  const q = parsePeriod(ids[p.kind]);
+  // Only the first months of a year can end before a day of the same year.
+  return q.end >= day ? q : parsePeriod(`${year + 1}-${p.n}M`);
+}
+
 /** The months of a period as `YYYY-MM`, in order. */
 export function periodMonths(p: Period): string[] {
   const first = Number(p.start.slice(5, 7));

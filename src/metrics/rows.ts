@@ -117,6 +117,7 @@ export const ROWS = {
     started: z.boolean(),
     carried: z.boolean(),
     successors: z.array(text),
+    valid_from: date.nullable(),
     starts_on: maybe,
     ended_on: maybe,
     predecessors: z.array(text).nullable(),

@@ -1,7 +1,9 @@
 import { editDistance, fold } from '../text.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { firstPeriodEndingFrom } from './period.ts';
 import { runQuery, type Queryable } from './queries.ts';
 import type { RowOf } from './rows.ts';
+import type { Period } from './types.ts';
 
 /** A unit as metrics.json `scope` names it, with the root province at the period's end. */
 export type Scope = RowOf<'root_province'> & {
@@ -10,18 +12,19 @@ export type Scope = RowOf<'root_province'> & {
 };
 
 /**
- * The unit a brief is about at the period's end `end`: `unit` when given, else the root province
+ * The unit a brief is about at the period's end: `unit` when given, else the root province
  * (queries/root_province.sql). `root_code` is that root province, or null when there is not
  * exactly one.
  */
-export async function resolveScope(db: Queryable, end: string, unit?: string): Promise<Scope> {
+export async function resolveScope(db: Queryable, period: Period, unit?: string): Promise<Scope> {
+  const end = period.end;
   const [units, roots] = await Promise.all([runQuery(db, 'units_all', {}), rootProvinces(db, end)]);
   const root_code = roots.length === 1 ? roots[0]!.unit_code : null;
   if (unit === undefined) return { ...defaultScope(roots, end), root_code };
   const code = unit.trim();
   const found = units.find((u) => u.unit_code === code);
   if (found) {
-    await refuseIfNotStanding(db, code, end);
+    await refuseIfNotStanding(db, code, period);
     return { ...pick(found), root_code };
   }
   const close = suggestions(code, units);
@@ -32,22 +35,27 @@ export async function resolveScope(db: Queryable, end: string, unit?: string): P
 }
 
 /**
- * Why unit `code` does not stand on the period's end E (queries/unit_at.sql), or null when it does:
- * it starts after E, or lineage effective on or before E took it over. `reason` says what happened
- * ("AG ended on 30/06/2025; its successor is AGM"), `message` adds which --unit to use instead.
+ * Why unit `code` does not stand on the end E of `period` (queries/unit_at.sql), or null when it
+ * does: it starts after E, or lineage effective on or before E took it over. `reason` says what
+ * happened ("AG ended on 30/06/2025; its successor is AGM"), `message` adds the --unit or --period
+ * to use instead.
  */
 export async function notStanding(
   db: Queryable,
   code: string,
-  end: string,
+  period: Period,
 ): Promise<{ reason: string; message: string } | null> {
-  const [at] = await runQuery(db, 'unit_at', { unit: code, end });
+  const [at] = await runQuery(db, 'unit_at', { unit: code, end: period.end });
   if (!at) return null;
   const units = (codes: string[]) => codes.map((c) => `--unit ${c}`).join(' or ');
   if (!at.started) {
     const reason = `${code} starts on ${at.starts_on}`;
-    const before = at.predecessors?.length ? `; for periods before that use ${units(at.predecessors)}` : '';
-    return { reason, message: `${reason}${before}, or choose a period that ends on or after that day` };
+    const from = firstPeriodEndingFrom(period, at.valid_from!).id;
+    const before = at.predecessors?.length ? `for ${period.id} use ${units(at.predecessors)}; ` : '';
+    return {
+      reason,
+      message: `${reason}, after ${period.id} ends — ${before}for ${code} use --period ${from} or a later period`,
+    };
   }
   if (!at.carried) return null;
   const whom =
@@ -58,9 +66,9 @@ export async function notStanding(
   return { reason, message: `${reason} — use ${units(at.successors)}, or a period that ends by ${at.ended_on}` };
 }
 
-/** A scope must stand on the period's end: otherwise a usage error that says which --unit to use. */
-async function refuseIfNotStanding(db: Queryable, code: string, end: string): Promise<void> {
-  const absent = await notStanding(db, code, end);
+/** A scope must stand on the period's end: otherwise a usage error that says which --unit or --period to use. */
+async function refuseIfNotStanding(db: Queryable, code: string, period: Period): Promise<void> {
+  const absent = await notStanding(db, code, period);
   if (absent) throw new CliError(absent.message, EXIT.usage);
 }
 
