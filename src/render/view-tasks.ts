@@ -168,21 +168,13 @@ function tasksTable(
   };
 }
 
-interface DueSoonTask {
-  task_id: string;
-  doc_no: string | null;
-  lead_unit: string;
-  title: string;
-  due_on: string;
-}
-
-/** The list when metrics carries one (`due_soon_list`, an extra key), else the count per unit. */
+/** The list when metrics carries one (`due_soon_list`; older files lack it), else the count per unit. */
 function dueSoon(m: Metrics, names: UnitNames): Block {
   const days = int(dueSoonDays(m));
   const heading = `3. Nhiệm vụ đến hạn trong ${days} ngày tới`;
   const t = m.tasks;
   if (t.due_soon === 0) return { heading, paragraphs: [`Không có nhiệm vụ đến hạn trong ${days} ngày tới.`] };
-  const list = Array.isArray(t.due_soon_list) ? (t.due_soon_list as DueSoonTask[]) : null;
+  const list = t.due_soon_list ?? null;
   if (list) {
     return {
       heading,
