@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from '../src/metrics/types.ts';
-import type { Datasets } from '../src/render/charts.ts';
+import { seriesStyles, type Datasets } from '../src/render/charts.ts';
 import { unitNames } from '../src/render/context.ts';
 import { findings } from '../src/render/findings.ts';
 import { documentHeader } from '../src/render/options.ts';
@@ -192,6 +192,29 @@ describe('the brief of a merged province with communes', () => {
     expect(v.appendix.parts[0]!.table!.caption).toBe(
       'Kết quả thực hiện nhiệm vụ của 30 xã, phường, đặc khu, xếp theo tên',
     );
+  });
+
+  it("draws a unit's line alike in every chart, whatever lines stand beside it", async () => {
+    await view(lineageMetrics());
+    const [par, dvc] = chartRows('index-lineage');
+    const style = (rows: Record<string, unknown>[], who: string) => {
+      const mine = rows.filter((r) => r.who === who).map((r) => JSON.stringify([r.colour, r.dash, r.shape]));
+      expect(new Set(mine).size, `${who}: one style per line`).toBe(1);
+      return mine[0]!;
+    };
+    // PAR INDEX has no line of the scope, DVC766 has one: old An Giang is drawn the same in both,
+    // never in the scope's solid blue (docs/brief.md: the palette's dark blue is the scope's).
+    const oldAg = style(par!, 'An Giang (cũ)');
+    expect(style(dvc!, 'An Giang (cũ)')).toBe(oldAg);
+    expect(style(dvc!, 'An Giang')).toBe(JSON.stringify(['#0072B2', [1, 0], 'circle']));
+    expect(oldAg).not.toContain('#0072B2');
+    expect(style(par!, 'Kiên Giang (cũ)')).not.toBe(oldAg);
+    // The order of the lines does not matter, nor does a line beside it.
+    const a = seriesStyles(['An Giang (cũ)', 'Kiên Giang (cũ)'], null);
+    const b = seriesStyles(['Kiên Giang (cũ)', 'An Giang', 'An Giang (cũ)'], 'An Giang');
+    const c = seriesStyles(['An Giang (cũ)'], null);
+    expect([b.get('An Giang (cũ)'), c.get('An Giang (cũ)')]).toEqual([a.get('An Giang (cũ)'), a.get('An Giang (cũ)')]);
+    expect(b.get('Kiên Giang (cũ)')).toEqual(a.get('Kiên Giang (cũ)'));
   });
 
   it('states no rank change across different denominators, whatever rank_delta says', async () => {

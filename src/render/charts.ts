@@ -36,6 +36,55 @@ const CONFIG = {
   bar: { discreteBandSize: { band: 0.75 } },
 };
 
+/** How one line of a chart is drawn: colour, stroke dash and point shape (so it reads in grayscale too). */
+export interface SeriesStyle {
+  colour: string;
+  dash: number[];
+  shape: string;
+}
+
+/** The scope's own line, in every chart: solid blue with circles. */
+export const SCOPE_STYLE: SeriesStyle = { colour: '#0072B2', dash: [1, 0], shape: 'circle' };
+
+/** The other Okabe-Ito colours, each with its own dash and shape, for lines of other units. */
+const NAMED_STYLES: SeriesStyle[] = [
+  { colour: '#D55E00', dash: [6, 3], shape: 'square' },
+  { colour: '#009E73', dash: [2, 2], shape: 'triangle-up' },
+  { colour: '#CC79A7', dash: [8, 2, 2, 2], shape: 'diamond' },
+  { colour: '#E69F00', dash: [4, 4], shape: 'cross' },
+];
+
+/**
+ * The style of each named line: the scope's is SCOPE_STYLE; any other takes the style its name
+ * hashes to, so a unit ("An Giang (cũ)") is drawn alike in every chart and every brief, whichever
+ * lines stand beside it. Names of one chart that hash alike take the next free style, in
+ * Vietnamese name order, so the outcome does not depend on the order of the lines either.
+ */
+export function seriesStyles(names: readonly string[], scope: string | null): Map<string, SeriesStyle> {
+  const out = new Map<string, SeriesStyle>();
+  if (scope !== null && names.includes(scope)) out.set(scope, SCOPE_STYLE);
+  const taken = new Set<number>();
+  const others = [...new Set(names.filter((n) => n !== scope))].sort((a, b) => a.localeCompare(b, 'vi'));
+  for (const name of others) {
+    let slot = fnv1a(name.normalize('NFC')) % NAMED_STYLES.length;
+    // More names than styles share them again, still by name.
+    for (let k = 0; k < NAMED_STYLES.length && taken.has(slot); k++) slot = (slot + 1) % NAMED_STYLES.length;
+    taken.add(slot);
+    out.set(name, NAMED_STYLES[slot]!);
+  }
+  return out;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units: a small stable hash, the same in every run and release. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 export interface ChartRenderer {
   /** Renders `templates/charts/NAME.vl.json` filled with the datasets to an SVG string. */
   render(name: string, datasets: Datasets): Promise<string>;

@@ -1,4 +1,5 @@
 import type { IndexMetric, IndexRanking, Metrics } from '../metrics/types.ts';
+import { seriesStyles } from './charts.ts';
 import { lineageOf } from './view-units.ts';
 import { unitNames, type BriefContext, type UnitNames } from './context.ts';
 import { headlineIndices, rankChange } from './findings.ts';
@@ -41,7 +42,7 @@ export async function indicesSection(m: Metrics, ctx: BriefContext, chart: Chart
     for (const i of old) paragraphs.push(`${names.name(i.unit_code)}: ${lowerFirst(indexLine(i))}`);
     const block: Block = { heading, paragraphs };
     if (old.length > 0) {
-      // The scope's own line first: it takes the first colour and the solid stroke.
+      // The scope's own line first in the legend; each line's style comes from its name (seriesStyles).
       const lines = [...(total ? [total] : []), ...old];
       if (lines.some((i) => i.series.length > 0)) {
         block.chart = await chart(
@@ -177,14 +178,23 @@ function lineageSeries(lines: IndexMetric[], scope: string, names: UnitNames) {
   // Predecessors' last points crowd one another (and the scope's first) near the merger: when the
   // scope has a line, only its last point is labelled; the predecessors' results are in the text.
   const scopeDrawn = lines.some((i) => i.unit_code === scope && i.series.some((p) => kept.includes(p.period)));
+  const styles = seriesStyles(
+    lines.map((i) => names.label(i.unit_code)),
+    names.label(scope),
+  );
   return lines.flatMap((i, k) => {
     const pts = i.series.filter((p) => kept.includes(p.period));
     const labelled = !scopeDrawn || i.unit_code === scope;
+    const who = names.label(i.unit_code);
+    const { colour, dash, shape } = styles.get(who)!;
     return pts.map((p, j) => ({
       order: kept.indexOf(p.period),
       period_label: when(p.period),
-      who: names.label(i.unit_code),
+      who,
       who_order: k,
+      colour,
+      dash,
+      shape,
       score: p.score,
       score_label:
         labelled && j === pts.length - 1
