@@ -25,7 +25,7 @@ export interface Period {
 
 /** The units a by_unit row names; `unit_code` is null on the row of units split over several children. */
 type UnitKey = {
-  unit_code: string;
+  unit_code: string | null;
   name?: string | null;
   short_name?: string | null;
   kind?: string | null;

@@ -45,13 +45,19 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
 }
 
+/** A by_unit row of one unit, not the split row (unit_code null) that no unit could be named for. */
+export function isUnit<R extends { unit_code: string | null }>(row: R): row is R & { unit_code: string } {
+  return row.unit_code !== null;
+}
+
 /**
  * Units with overdue tasks, most first (ties by code, so the text is stable); the split row
  * (unit_code null) is no unit that could be named or asked to act.
  */
 export function worstOverdue(m: Metrics) {
   return m.tasks.by_unit
-    .filter((u) => u.overdue > 0 && (u.unit_code as string | null) !== null)
+    .filter(isUnit)
+    .filter((u) => u.overdue > 0)
     .sort((a, b) => b.overdue - a.overdue || a.unit_code.localeCompare(b.unit_code));
 }
 
@@ -206,10 +212,8 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
   const target = o?.target?.online_ratio ?? null;
   if (!o || o.online_ratio === null || target === null || o.online_ratio >= target) return null;
   const lowest = o.by_unit
-    .filter(
-      (u) =>
-        u.online_ratio !== null && u.online_ratio < target && u.received > 0 && (u.unit_code as string | null) !== null,
-    )
+    .filter(isUnit)
+    .filter((u) => u.online_ratio !== null && u.online_ratio < target && u.received > 0)
     .sort((a, b) => a.online_ratio! - b.online_ratio! || a.unit_code.localeCompare(b.unit_code))
     .slice(0, 3)
     .map((u) => `${names.name(u.unit_code)} (${pct(u.online_ratio!)})`);

@@ -2,7 +2,7 @@ import type { Metrics } from '../metrics/types.ts';
 import { TABLE_NAMES } from '../schema.ts';
 import type { ChartRenderer, Datasets } from './charts.ts';
 import { unitNames, type BriefContext, type UnitNames } from './context.ts';
-import { findings, headlineIndices, joinVi, rankChange, recommendations } from './findings.ts';
+import { findings, headlineIndices, isUnit, joinVi, rankChange, recommendations } from './findings.ts';
 import { arrow, date, dateTime, int, num, periodName, placeDate, roman, score, shortPeriod } from './format.ts';
 import { figureTiles, methodItems } from './view-figures.ts';
 import { SPLIT_LABEL, lineageOf, type Lineage } from './view-units.ts';
@@ -275,9 +275,7 @@ const SPLIT_NAMED = 5;
 function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, carriedPart: string | null): string[] {
   if (!lineage) return [];
   const out: string[] = [];
-  const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some(
-    (u) => (u.unit_code as string | null) === null,
-  );
+  const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some((u) => !isUnit(u));
   const divided = lineage.carried.filter((c) => c.to_codes.length > 1 && !lineage.split_units.includes(c.from_code));
   if (hasSplitRow && divided.length > 0) {
     // Old districts alone are dozens of units: five are named, the rest are the appendix table's
