@@ -92,8 +92,32 @@ function textColumn(line: string): number {
   return indentOf(line) + (t.length - marker(t).rest.length);
 }
 
+/**
+ * Footnotes of a PDF copy: after a blank line, a line opening with the footnote's number and a capital
+ * ("1 Các quy định của Luật …", no "." or ")" after the number as a list item has), running to the
+ * page's number without a list item between. They are dropped: the page break cuts the paragraph they
+ * stand in, which goes on after the page number.
+ */
+function footnotes(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((line, i) => {
+    if (!/^\s*\d{1,2}\s+\p{Lu}/u.test(line) || (i > 0 && lines[i - 1]!.trim() !== '')) return;
+    for (let j = i + 1; j < lines.length && j < i + 30; j++) {
+      const t = lines[j]!.trim();
+      if (isPageNumber(t)) {
+        for (let k = i; k < j; k++) out.add(k);
+        return;
+      }
+      if (t !== '' && marker(t).kind !== 'para') return;
+    }
+  });
+  return out;
+}
+
 export function toBlocks(text: string): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
+  const all = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
+  const notes = footnotes(all);
+  const lines = all.map((l, i) => (notes.has(i) ? '' : l));
   const width = wrapWidth(lines);
   const margin = layoutMargin(lines);
   const blocks: Block[] = [];

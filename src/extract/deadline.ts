@@ -19,6 +19,8 @@ export interface Deadline {
   others: string[];
   /** "trước ngày 10/6": the year was taken from the notice's date. */
   yearInferred?: boolean;
+  /** Read from the item that introduces this point, not from the point's own text. */
+  inherited?: boolean;
 }
 
 const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, '3': 3, iv: 4, '4': 4 };
@@ -92,7 +94,13 @@ const RULES: Rule[] = [
 /** Recurring or standing duties: the contract's empty due_on. */
 const ONGOING = /thuong xuyen|dinh ky|hang (?:tuan|thang|quy|nam|ngay)|lien tuc|vao thu \d/;
 /** Deadlines tied to an event whose date the notice cannot know. */
-const CONDITIONAL = /sau khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duyet|cong bo)/;
+const CONDITIONAL = /(?:sau|truoc) khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duyet|cong bo|trinh)/;
+
+/**
+ * A day and month without a year followed by "hằng năm" or "của năm liền kề" recurs every year
+ * ("trước ngày 30 tháng 6 hằng năm"): a standing duty, not one date.
+ */
+const EVERY_YEAR = /^\s*(?:cua\s+)?(?:hang|moi)\s+nam\b|^\s*cua\s+nam\s+(?:lien ke|tiep theo|sau)\b/;
 
 /** `ref`: the notice's date (YYYY-MM-DD), for days written without a year. */
 export function findDeadline(input: string, ref: string | null = null): Deadline {
@@ -102,9 +110,14 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
   const written = (m: RegExpExecArray) =>
     folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0];
   const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean }[] = [];
+  let yearly: string | null = null;
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
+      if (rule.yearInferred && EVERY_YEAR.test(folded.slice(m.index + m[0].length))) {
+        yearly ??= written(m).trim();
+        continue;
+      }
       const due = rule.due(m, ref);
       if (due) hits.push({ due, rank: rule.rank, phrase: written(m), at: m.index, yearInferred: !!rule.yearInferred });
     }
@@ -121,6 +134,7 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
       ...(best.yearInferred ? { yearInferred: true } : {}),
     };
   }
+  if (yearly) return { kind: 'ongoing', due: null, phrase: yearly, others: [] };
   const ongoing = ONGOING.exec(folded);
   if (ongoing) return { kind: 'ongoing', due: null, phrase: written(ongoing), others: [] };
   const cond = CONDITIONAL.exec(folded);

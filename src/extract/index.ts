@@ -78,7 +78,7 @@ const BASE: Record<Proposal['source'], number> = {
   explicit: 0.95,
   subject: 0.9,
   heading: 0.85,
-  mention: 0.65,
+  mention: 0.8,
   none: 0.1,
 };
 
@@ -251,8 +251,7 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     );
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
-    if (lead.why === 'other') conf = Math.min(conf, 0.6);
-    if (lead.why === 'group') conf -= 0.1;
+    if (lead.why === 'other' || lead.why === 'group') conf -= 0.05;
     if (lead.why === 'higher') conf -= 0.3;
     notes.push(
       origin.kind === 'own'
@@ -269,6 +268,10 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     conf -= 0.3;
     notes.push('the text opens on an assignment verb whose addressee was not read: check the lead');
   }
+  if (p.nested) {
+    conf -= 0.3;
+    notes.push('a point inside another task, with its addressee: perhaps detail of that task');
+  }
   if (p.noAction) {
     conf -= 0.2;
     notes.push('no action word: perhaps a description or a quoted provision, not a task');
@@ -278,14 +281,15 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     notes.push(`one of the units addressed as "${lead.group}"`);
   }
   const d = p.deadline;
-  if (d.kind === 'none') {
-    conf -= 0.1;
-    notes.push('deadline: no phrase that sets one — due_on empty (ongoing)');
-  } else if (d.kind === 'conditional') {
-    conf -= 0.1;
+  if (d.kind === 'none') notes.push('deadline: no phrase that sets one — due_on empty (ongoing)');
+  else if (d.kind === 'conditional') {
+    conf -= 0.05;
     notes.push(`deadline: depends on an event ("${d.phrase}") — due_on empty`);
   } else if (d.kind === 'ongoing') notes.push(`deadline: recurring ("${d.phrase}") — due_on empty`);
-  else if (d.yearInferred) {
+  else if (d.inherited) {
+    conf -= 0.05;
+    notes.push(`deadline: "${d.phrase}" of the item that introduces this point`);
+  } else if (d.yearInferred) {
     conf -= 0.05;
     notes.push(`deadline: "${d.phrase}" has no year; read as ${d.due}`);
   } else if (d.others.length > 0) {

@@ -8,7 +8,7 @@ import { nameKey, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
-export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'members';
+export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'members' | 'provinces' | 'ministries';
 
 export type Target =
   | { type: 'unit'; codes: string[] }
@@ -79,6 +79,14 @@ const GROUPS: [string, Group[]][] = [
   // The units table has no mark for a steering committee's members: kept as written unless the notice names them.
   ['các thành viên ban chỉ đạo', ['members']],
   ['thành viên ban chỉ đạo', ['members']],
+  // Addressees above or beside a province: never units of its table, kept as written.
+  ['UBND các tỉnh thành phố trực thuộc trung ương', ['provinces']],
+  ['các tỉnh thành phố trực thuộc trung ương', ['provinces']],
+  ['UBND các tỉnh thành phố', ['provinces']],
+  ['các bộ ngành', ['ministries']],
+  ['các bộ ngành trung ương', ['ministries']],
+  ['các bộ cơ quan ngang bộ', ['ministries']],
+  ['các bộ cơ quan', ['ministries']],
   ['các xã thị trấn', ['communes']],
   ['xã thị trấn', ['communes']],
   ['UBND các xã thị trấn', ['communes']],
@@ -132,6 +140,9 @@ const QUALIFIERS = [
   ['don', 'vi'],
   ['cua', 'trung', 'uong'],
   ['thuoc', 'tinh'],
+  ['cap', 'tinh'],
+  ['cap', 'huyen'],
+  ['cap', 'xa'],
   ['truc', 'thuoc'],
 ];
 
@@ -188,7 +199,20 @@ const HEAD_WORDS = [
   'kho bạc',
   'điện lực',
   'cảng vụ',
+  'thuế',
+  'hải quan',
+  'bảo hiểm xã hội',
+  'vườn quốc gia',
+  'khu bảo tồn',
 ];
+/**
+ * Heads that name a provincial body by its level alone, in lower case: "Công an tỉnh", "Thuế tỉnh",
+ * "Thanh tra tỉnh", "Ban Quản lý … tỉnh" — no capitalised name follows them.
+ */
+const LEVEL_HEADS = ['công an', 'thuế', 'thanh tra', 'hải quan', 'kho bạc', 'bảo hiểm xã hội', 'tỉnh đoàn'].map((h) =>
+  nameKey(h).join(' '),
+);
+const LEVELS = new Set(['tinh', 'thanh pho', 'huyen', 'xa', 'phuong']);
 const HEADS = HEAD_WORDS.map((h) => nameKey(h));
 /** Heads of the addressees a heading names, plural ones too ("các cơ quan …", "các chi bộ, đảng bộ cơ sở"). */
 const ADDRESSEE_HEADS = [...HEAD_WORDS, 'cơ quan', 'cấp ủy', 'chi bộ', 'đảng bộ', 'tổ chức đảng', 'đơn vị'].map((h) =>
@@ -610,6 +634,11 @@ export class Matcher {
     if (/[^\p{ASCII}]/u.test(first) && first !== HEAD_FIRST.get(head.join(' '))) return null;
     // Agencies are proper names ("Ban Quản lý dự án", "Sở Du lịch"); "bảo đảm chất lượng" is a verb phrase.
     const next = tokens[i + head.length];
+    if (next?.word && LEVEL_HEADS.includes(head.join(' ')) && !/^\p{Lu}/u.test(text.slice(next.start, next.end))) {
+      const two = `${next.w} ${tokens[i + head.length + 1]?.w ?? ''}`;
+      const to = i + head.length + (LEVELS.has(two) ? 2 : LEVELS.has(next.w) ? 1 : 0);
+      return to > i + head.length ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
+    }
     if (!next?.word || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
     // "Sở Văn hóa, Thể thao và Du lịch": a department's or ministry's sector is taken whole.
     const sector = SECTOR_KEYS.map((key) => this.wordsAt(tokens, i + head.length, key)).find((to) => to > 0);
@@ -619,13 +648,15 @@ export class Matcher {
       const t = tokens[j]!;
       if (!t.word && t.w !== '&' && t.w !== '-' && t.w !== '–') break;
       const bigram = `${t.w} ${tokens[j + 1]?.w ?? ''}`;
-      if (VERBS.has(bigram) || VERB1.has(t.w)) break;
+      if (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w)) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
       const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
       if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
       if (t.w === 'va' && headAt(j + 1) && /^\p{Lu}/u.test(text.slice(tokens[j + 1]!.start))) break;
       j++;
     }
+    // A head alone is no name: "Ban Chỉ đạo đánh giá cao …" (the verb follows the head).
+    if (j === i + head.length) return null;
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
   }
 
@@ -654,6 +685,8 @@ export class Matcher {
       this.units.filter((u) => u.parent === parent && u.kind === kind && validOn(u, this.day)).map((u) => u.code);
     switch (group) {
       case 'members':
+      case 'provinces':
+      case 'ministries':
         return [];
       case 'departments':
         return children(scope.code, 'department');

@@ -30,6 +30,8 @@ export interface Proposal {
   ownAddresseeUnread: boolean;
   /** The text asks for no action (a description, the content of a provision): perhaps no task at all. */
   noAction: boolean;
+  /** A point inside another task that inherits its addressee: perhaps that task's detail, not a task. */
+  nested: boolean;
 }
 
 interface Item {
@@ -46,6 +48,13 @@ interface Ctx {
   headings: string[];
   /** A short "Giao Sở Nội vụ:"/"Tiếp tục tham mưu:" above "+" items, repeated in their titles. */
   prefix: string | null;
+  /**
+   * The dated deadline of an item that introduces its points ("… trước ngày 20 tháng 10 năm 2024. Trong
+   * đó chú ý một số nội dung sau:"): a point of the same addressee without a date of its own keeps it.
+   */
+  due: Deadline | null;
+  /** Task items passed since the addressee was set: a point inside a task is not a heading's own item. */
+  depth: number;
 }
 
 /** Text of several blocks read as one, with its line map. */
@@ -64,6 +73,8 @@ interface Assignment {
 }
 
 const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
+/** Documents that assign tasks themselves: a sentence they open reports their assignments. */
+const DOCUMENTS = ['luat', 'nghi dinh', 'nghi quyet', 'quyet dinh', 'thong tu', 'chi thi'];
 const CONNECTIVES = [
   ['ngoai', 'ra'],
   ['dong', 'thoi'],
@@ -87,11 +98,26 @@ const FINDING =
 const ACTION = new RegExp(
   String.raw`\b(can|phai|tiep tuc|khan truong|chu tri|phoi hop|tham muu|trien khai|thuc hien|ra soat|bao cao|xay dung|to chuc|` +
     String.raw`hoan thanh|day manh|tang cuong|tap trung|chi dao|kiem tra|huong dan|don doc|nghien cuu|de xuat|quan tam|chu dong|` +
-    String.raw`nang cao|giao|de nghi|yeu cau|bao dam|dam bao|khong de|khac phuc|chan chinh|ban hanh|cai thien|phan dau|theo doi|lam ro|xu ly)\b`,
+    String.raw`nang cao|giao|de nghi|yeu cau|bao dam|dam bao|khong de|khac phuc|chan chinh|ban hanh|cai thien|phan dau|theo doi|lam ro|xu ly|` +
+    String.raw`hoan thien|thong nhat|cap nhat|cung cap|giam sat|tuyen truyen|pho bien|tong hop|tiep nhan)\b`,
 );
 
 /** A sentence that opens on its own time or condition. */
 const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
+
+/** A text's deadline when it is one date. */
+function dated(text: string, day: string | null): Deadline | null {
+  const d = findDeadline(text, day);
+  return d.kind === 'date' ? d : null;
+}
+
+/** A point without a date of its own keeps the deadline of the item that introduces it. */
+function inherit(own: Deadline, above: Deadline | null, sameAddressee: boolean): Deadline {
+  return own.kind === 'none' && above && sameAddressee ? { ...above, inherited: true } : own;
+}
+
+const leadKey = (l: Lead) => (l.type === 'unit' ? l.code : l.type === 'named' ? l.name : l.group);
+const sameLeads = (a: Lead[], b: Lead[]) => a.length === b.length && a.every((l, i) => leadKey(l) === leadKey(b[i]!));
 
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
@@ -197,7 +223,7 @@ export class TaskReader {
 
   read(blocks: Block[]): Proposal[] {
     const out: Proposal[] = [];
-    const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null };
+    const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null, due: null, depth: 0 };
     this.parts(tree(conclusionBlocks(blocks)).parts, ctx, out, true);
     return out;
   }
@@ -207,13 +233,38 @@ export class TaskReader {
     const out: Assignment[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const trig = TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
-      if (!trig) continue;
+      if (!trig || this.citedAssignment(tokens, i)) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
       if (span.leads.length === 0) continue;
       out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
       i = span.tokEnd - 1;
     }
     return out;
+  }
+
+  /**
+   * "Luật Bảo vệ môi trường … giao Bộ Tài chính chủ trì …", "Quyết định có hiệu lực kể từ ngày ký và giao
+   * Ủy ban nhân dân các tỉnh …": a sentence whose subject is a document reports what that document
+   * assigns; the notice assigns nothing there.
+   */
+  private citedAssignment(tokens: Token[], i: number): boolean {
+    let k = i;
+    while (k > 0 && !['.', ';', ':'].includes(tokens[k - 1]!.w)) k--;
+    const first = tokens.slice(k, i).filter((t) => t.word);
+    const two = first
+      .slice(0, 2)
+      .map((t) => t.w)
+      .join(' ');
+    return first.length > 0 && DOCUMENTS.some((d) => two === d || first[0]!.w === d);
+  }
+
+  /** "Bộ Tài chính đã nghiêm túc thực hiện …": the agency opens a report of what it did, not a task. */
+  private reportsPast(text: string): boolean {
+    const tokens = this.m.tokens(text);
+    const first = tokens.findIndex((t) => t.word);
+    if (first < 0) return false;
+    const span = this.m.leadSpan(text, tokens, first, true);
+    return span.leads.length > 0 && tokens[span.tokEnd]?.w === 'da';
   }
 
   /** Agencies opening a sentence, followed by more words: "Sở Thông tin và Truyền thông chủ trì …". */
@@ -225,7 +276,9 @@ export class TaskReader {
     if (conn && tokens[first + conn.length]?.w === ',')
       first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
     if (first < 0) return [];
-    const span = this.m.leadSpan(text, tokens, first);
+    // A name the table lacks opens the sentence as well ("Sở Nông nghiệp và Môi trường chủ động …" in
+    // another province's notice, "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, … tổ chức …").
+    const span = this.m.leadSpan(text, tokens, first, true);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
   }
@@ -282,7 +335,10 @@ export class TaskReader {
   private addressees(text: string): Lead[] {
     const body = text.replace(/[\s:;.,]+$/, '');
     // "Đối với …" also opens a topic ("Đối với các lĩnh vực chuyên môn khác"): only an agency follows it here.
-    const intro = /^(?:giao|de nghi|yeu cau(?: doi voi)?|(doi voi))\s+/.exec(fold(body));
+    // "Trách nhiệm (chung) của các cơ quan, đơn vị", "Nhiệm vụ của …": the addressee is inside the phrase.
+    const intro = /^(?:giao|de nghi|yeu cau(?: doi voi)?|(?:trach nhiem|nhiem vu)(?: chung)? cua|(doi voi))\s+/.exec(
+      fold(body),
+    );
     const rest = body.slice(intro?.[0].length ?? 0);
     const anyName = intro !== null && intro[1] === undefined;
     // Nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory bodies), "các tổ chức, cá nhân",
@@ -291,7 +347,9 @@ export class TaskReader {
       /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bduoc giao\b/g,
       '',
     );
-    if (rest === '' || ACTION.test(verbs) || words(rest) > 30) return [];
+    // An addressee is a name: a sentence ("… trình trước ngày 20 tháng 3 năm 2026. Trong đó …") or a date is a task.
+    if (rest === '' || ACTION.test(verbs) || words(rest) > 30 || /[.!?]\s/.test(rest)) return [];
+    if (findDeadline(rest, this.m.day).kind !== 'none') return [];
     const leads: Lead[] = [];
     for (const part of rest.split(/\s*;\s*/)) {
       const tokens = this.m.tokens(part);
@@ -326,7 +384,13 @@ export class TaskReader {
         headings: [b.text, ...ctx.headings],
         prefix:
           (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
+        due: dated(b.text, this.m.day) ?? ctx.due,
+        depth: h.leads.length > 0 ? 0 : ctx.depth,
       };
+      // "1. Bộ Tài chính … trình Thủ tướng trước ngày 20 tháng 10 năm 2024. Trong đó chú ý một số nội dung
+      // sau:" is a task of its own before it introduces its points.
+      if (b.kind !== 'roman' && b.kind !== 'star' && c.due && c.due !== ctx.due && named.length === 0)
+        this.emit(toRun([b], false), c, out, false);
       this.parts(item.parts, c, out, false);
       return;
     }
@@ -337,13 +401,29 @@ export class TaskReader {
       this.emit(toRun(all, false), ctx, out, false);
       return;
     }
+    // A topic heading ("1. Về giảm nhẹ phát thải khí nhà kính" over a), b), …) asks nothing itself: its
+    // items are the tasks, and they keep the addressee above it.
+    const firstItem = item.parts.findIndex((p) => 'item' in p);
+    const ownText = [
+      b.text,
+      ...(firstItem < 0 ? [] : item.parts.slice(0, firstItem)).map((p) => (p as { para: Block }).para.text),
+    ].join(' ');
+    if (firstItem >= 0 && !ACTION.test(fold(ownText)) && findDeadline(ownText, this.m.day).kind === 'none') {
+      this.parts(item.parts, { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+      return;
+    }
     // An item's own paragraphs continue it; its sub-items are tasks of their own.
     const firstChild = item.parts.findIndex((p) => 'item' in p);
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
     this.emit(toRun(blocks, false), ctx, out, false);
-    if (firstChild >= 0)
-      this.parts(item.parts.slice(firstChild), { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+    if (firstChild >= 0) {
+      const intro = blocks[blocks.length - 1]!.text.endsWith(':')
+        ? dated(blocks.map((x) => x.text).join(' '), this.m.day)
+        : null;
+      const c = { ...ctx, headings: [b.text, ...ctx.headings], due: intro ?? ctx.due, depth: ctx.depth + 1 };
+      this.parts(item.parts.slice(firstChild), c, out, false);
+    }
   }
 
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
@@ -390,7 +470,10 @@ export class TaskReader {
       }
       if (points.length === 0) {
         const prev = last();
-        if (prev && cut.kind === 'stop') prev.end = end;
+        // After "; " a new task opens on its verb ("…; Phối hợp với …"); "…; Quy chế làm việc của Chính phủ …"
+        // goes on listing.
+        const verbFirst = new RegExp(`^(?:${ACTION.source})`).test(fold(piece.trimStart()));
+        if (prev && (cut.kind === 'stop' || (cut.kind === 'semi' && !verbFirst))) prev.end = end;
         else {
           const carry = prev ?? { leads: ctx.leads, source: ctx.source, from: ctx.from };
           segs.push({
@@ -453,7 +536,8 @@ export class TaskReader {
       }
       if (words(text) < 3) return;
       const folded = fold(text);
-      if (FINDING.test(folded) && !ACTION.test(folded) && findDeadline(text, this.m.day).kind === 'none') return;
+      const undated = findDeadline(text, this.m.day).kind === 'none';
+      if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || this.reportsPast(text))) return;
       if (s.leads.length === 0 && root) return;
       const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
       const joined = prefix ? `${prefix} ${text}` : text;
@@ -467,9 +551,10 @@ export class TaskReader {
         title,
         firstLine: runLine(run, s.start),
         lastLine: runLine(run, Math.max(s.start, s.end - 1)),
-        deadline: findDeadline(text, this.m.day),
+        deadline: inherit(findDeadline(text, this.m.day), ctx.due, !s.own || sameLeads(s.leads, ctx.leads)),
         ownAddresseeUnread: !s.own && /^(giao|de nghi|yeu cau)\b/.test(folded),
         noAction: !ACTION.test(folded),
+        nested: !s.own && ctx.depth > 0,
         area,
         index_code,
       });
