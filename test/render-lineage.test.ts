@@ -134,17 +134,31 @@ describe('the brief of a merged province with communes', () => {
     expect(v.appendix.methods[1]).toBe(
       'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
     );
-    expect(v.appendix.parts[2]!.table!.rows).toEqual([
-      ['1', 'Phường Rạch Giá; Xã Vĩnh Hậu', 'Xã Vĩnh Trạch (cũ)'],
-      ['2', 'Sở Khoa học và Công nghệ', 'Sở Thông tin và Truyền thông (cũ)'],
-      ['3', 'UBND tỉnh An Giang', 'UBND tỉnh An Giang (cũ); UBND tỉnh Kiên Giang (cũ)'],
+    // AG and KG went to AGM alone, KG.STTTT (under KG) to AGM.SKHCN: taken over whole, the scope
+    // first; AG.X9 was divided between two communes. No "UBND" before the names, no "(cũ)": the
+    // part's paragraph says which names are old.
+    expect(v.appendix.parts[2]!.lists).toEqual([
+      {
+        title: 'Các sở, ban, ngành',
+        sep: ': ',
+        entries: [
+          { head: 'Tỉnh An Giang', text: 'tỉnh An Giang, tỉnh Kiên Giang' },
+          { head: 'Sở Khoa học và Công nghệ', text: 'Sở Thông tin và Truyền thông (tỉnh Kiên Giang)' },
+        ],
+      },
+      {
+        title: 'Đơn vị chia cho nhiều đơn vị hiện nay',
+        sep: ' → ',
+        entries: [{ head: 'Xã Vĩnh Trạch', text: 'Phường Rạch Giá, Xã Vĩnh Hậu' }],
+      },
     ]);
+    expect(v.appendix.parts[2]!.table).toBeUndefined();
     const many = lineageMetrics();
     many.lineage!.carried.push(
       ...['D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((from_code) => ({ from_code, to_codes: ['AGM.C03', 'AGM.C04'] })),
     );
     expect((await view(many)).appendix.methods[1]).toBe(
-      'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ), D1 (cũ), D2 (cũ), D3 (cũ), D4 (cũ) và 2 đơn vị khác (các dòng có nhiều đơn vị hiện nay, xem Phụ lục, mục 5): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
+      'Dòng "Đơn vị đã chia tách" trong các bảng, biểu đồ theo đơn vị gồm số liệu của Xã Vĩnh Trạch (cũ), D1 (cũ), D2 (cũ), D3 (cũ), D4 (cũ) và 2 đơn vị khác (các đơn vị chia cho nhiều đơn vị hiện nay, xem Phụ lục, mục 5): các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.',
     );
     const m = lineageMetrics();
     // A commune brief: the divided commune is split, not carried (metrics.md), and still reads "(cũ)".
@@ -154,6 +168,8 @@ describe('the brief of a merged province with communes', () => {
     expect(unit.appendix.methods[1]).toBe(
       'Không tính vào báo cáo số liệu của Xã Vĩnh Trạch (cũ), do đơn vị đã chia tách cho nhiều đơn vị, trong đó có đơn vị ngoài phạm vi báo cáo.',
     );
+    // The split unit is named there, not among the units carried forward.
+    expect(unit.appendix.parts.at(-1)!.lists!.map((l) => l.title)).toEqual(['Các sở, ban, ngành']);
   });
 
   it('draws predecessors as their own lines and keeps every rank with its denominator', async () => {
@@ -289,6 +305,9 @@ describe('the brief of a merged province with communes', () => {
       '<h3>5. Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay</h3>',
       '<td>Đơn vị đã chia tách</td>',
       '<div class="tiles cols-4">',
+      '<h4 class="list-title">Đơn vị chia cho nhiều đơn vị hiện nay</h4>',
+      '<p><b>Sở Khoa học và Công nghệ</b>: Sở Thông tin và Truyền thông (tỉnh Kiên Giang)</p>',
+      '<p><b>Xã Vĩnh Trạch</b> → Phường Rạch Giá, Xã Vĩnh Hậu</p>',
     ]) {
       expect(html).toContain(s);
     }

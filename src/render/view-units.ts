@@ -1,6 +1,7 @@
 import type { Metrics, OnlineFigures } from '../metrics/types.ts';
 import type { BriefContext, UnitNames } from './context.ts';
-import { int } from './format.ts';
+import { date, int } from './format.ts';
+import type { AppendixPart } from './view.ts';
 
 /**
  * Breakdowns by unit, one block per kind of unit (brief-outline.md, "After the 2025
@@ -127,6 +128,100 @@ export interface Lineage {
 export function lineageOf(m: Metrics): Lineage | null {
   const l: Lineage | undefined = m.lineage;
   return l && Array.isArray(l.carried) && Array.isArray(l.split_units) ? l : null;
+}
+
+export const CARRIED_HEADING = 'Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay';
+
+/**
+ * The appendix part naming the old units whose figures the scope's units carry (metrics.json
+ * `lineage.carried`, less the split units, which the methods name). Two compact lists instead of a
+ * table of every set of successors (seven pages for the new An Giang): the units taken over whole,
+ * by the current unit, one block per kind as in the body, the old names grouped by their old
+ * parent unit ("phường Bình Đức, xã Mỹ Khánh (thành phố Long Xuyên)"); then the units divided
+ * among several current units, each set once. Names drop the "UBND" before them; the part says
+ * once which names are of units before the reorganisation.
+ */
+export function carriedPart(m: Metrics, ctx: BriefContext): AppendixPart | null {
+  const lineage = lineageOf(m);
+  if (!lineage) return null;
+  const split = new Set(lineage.split_units);
+  const carried = lineage.carried.filter((c) => !split.has(c.from_code));
+  if (carried.length === 0) return null;
+  const units = new Map(ctx.units.map((u) => [u.unit_code, u]));
+  const plain = (code: string) => bare(units.get(code)?.name ?? (code === m.scope.unit_code ? m.scope.name : code));
+  const names = (codes: string[]) => codes.map(plain).sort(vi).join(', ');
+  const whole = new Map<string, string[]>();
+  const divided = new Map<string, { to: string[]; from: string[] }>();
+  for (const c of carried) {
+    if (c.to_codes.length === 1) whole.set(c.to_codes[0]!, [...(whole.get(c.to_codes[0]!) ?? []), c.from_code]);
+    else {
+      const key = c.to_codes.join(' ');
+      divided.set(key, { to: c.to_codes, from: [...(divided.get(key)?.from ?? []), c.from_code] });
+    }
+  }
+  const lists: NonNullable<AppendixPart['lists']> = GROUPS.map((g) => ({
+    title: g.title,
+    sep: ': ',
+    entries: [...whole]
+      .filter(([to]) => groupOf(units.get(to)?.kind) === g.key)
+      // The scope itself first (the old provinces), then by name as a reader looks a unit up.
+      .sort(([a], [b]) => Number(b === m.scope.unit_code) - Number(a === m.scope.unit_code) || vi(plain(a), plain(b)))
+      .map(([to, from]) => ({ head: capital(plain(to)), text: byParent(from, units, plain) })),
+  })).filter((l) => l.entries.length > 0);
+  if (divided.size > 0) {
+    lists.push({
+      title: 'Đơn vị chia cho nhiều đơn vị hiện nay',
+      sep: ' → ',
+      entries: [...divided.values()]
+        .map((d) => ({ head: capital(topFirst(d.from, units, plain)), text: names(d.to) }))
+        .sort((a, b) => vi(a.head, b.head)),
+    });
+  }
+  return {
+    heading: CARRIED_HEADING,
+    paragraphs: [
+      `Theo tổ chức bộ máy tại ngày ${date(lineage.as_of)}: mỗi đơn vị hiện nay (in đậm, xếp theo tên) và các đơn vị trước sắp xếp có số liệu được tính cho đơn vị đó, trong ngoặc là đơn vị cấp trên cũ; sau đó các đơn vị trước sắp xếp (in đậm) đã chia cho nhiều đơn vị hiện nay.`,
+    ],
+    lists,
+  };
+}
+
+const vi = (a: string, b: string) => a.localeCompare(b, 'vi');
+/** A name without the people's committee before it: "UBND phường Bình Đức" → "phường Bình Đức". */
+const bare = (name: string) => name.replace(/^UBND\s+/, '');
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/**
+ * Old units grouped by their old parent, named after each group ("Sở Nội vụ (tỉnh An Giang); …"):
+ * the two old provinces had departments of the same names, old districts communes of the same
+ * names. Parents whose lists read the same share one group ("Sở Tư pháp (tỉnh An Giang, tỉnh
+ * Kiên Giang)").
+ */
+function byParent(codes: string[], units: Map<string, { parent_code: string | null }>, plain: (c: string) => string) {
+  const groups = new Map<string, string[]>();
+  for (const c of codes) {
+    const parent = units.get(c)?.parent_code;
+    const key = parent ? plain(parent) : '';
+    groups.set(key, [...(groups.get(key) ?? []), plain(c)]);
+  }
+  const parentsByList = new Map<string, string[]>();
+  for (const [parent, list] of groups) {
+    const text = list.sort(vi).join(', ');
+    parentsByList.set(text, [...(parentsByList.get(text) ?? []), parent]);
+  }
+  return [...parentsByList]
+    .map(([text, parents]) => ({ parents: parents.filter(Boolean).sort(vi).join(', '), text }))
+    .sort((a, b) => vi(a.parents, b.parents) || vi(a.text, b.text))
+    .map((g) => (g.parents ? `${g.text} (${g.parents})` : g.text))
+    .join('; ');
+}
+
+/** A divided district and its offices read as one entry: the units above first, then the rest, each by name. */
+function topFirst(codes: string[], units: Map<string, { parent_code: string | null }>, plain: (c: string) => string) {
+  const set = new Set(codes);
+  const below = (c: string) => set.has(units.get(c)?.parent_code ?? '');
+  const names = (cs: string[]) => cs.map(plain).sort(vi);
+  return [...names(codes.filter((c) => !below(c))), ...names(codes.filter(below))].join(', ');
 }
 
 /** "tỷ lệ hồ sơ trực tuyến toàn trình" (metrics.md): null or absent when the data does not carry it. */

@@ -5,7 +5,7 @@ import { unitNames, type BriefContext, type UnitNames } from './context.ts';
 import { findings, headlineIndices, isUnit, joinVi, rankChange, recommendations } from './findings.ts';
 import { arrow, date, dateTime, int, num, periodName, placeDate, roman, score, shortPeriod } from './format.ts';
 import { figureTiles, methodItems } from './view-figures.ts';
-import { SPLIT_LABEL, lineageOf, type Lineage } from './view-units.ts';
+import { CARRIED_HEADING, SPLIT_LABEL, carriedPart, lineageOf, type Lineage } from './view-units.ts';
 import type { DocumentHeader } from './options.ts';
 import { type ChangesView, changesView } from './view-changes.ts';
 import { criteriaSection } from './view-criteria.ts';
@@ -86,6 +86,8 @@ export interface AppendixPart {
   heading: string;
   paragraphs?: string[];
   table?: NonNullable<Block['table']>;
+  /** Compact lists of names, printed in two columns: a bold head, `sep`, then the text. */
+  lists?: { title: string; sep: string; entries: { head: string; text: string }[] }[];
 }
 
 /** Sections put their full tables by unit here and cite the part number it returns. */
@@ -124,7 +126,7 @@ export async function briefView(
   ];
   // I is the summary, the body follows, the proposals close it.
   sections.forEach((s, i) => (s.numeral = roman(i + 2)));
-  const lineagePart = lineageTable(m, names);
+  const lineagePart = carriedPart(m, ctx);
   if (lineagePart) parts.push({ ...lineagePart, heading: `${FIRST_PART + parts.length}. ${lineagePart.heading}` });
   return {
     header: {
@@ -266,8 +268,6 @@ function appendix(m: Metrics, ctx: BriefContext, names: UnitNames, parts: Append
   };
 }
 
-const CARRIED_HEADING = 'Đơn vị trước sắp xếp có số liệu được tính cho đơn vị hiện nay';
-
 /** How many of the units in the split row the methods name. */
 const SPLIT_NAMED = 5;
 
@@ -278,14 +278,14 @@ function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, c
   const hasSplitRow = [...m.tasks.by_unit, ...(m.online?.by_unit ?? [])].some((u) => !isUnit(u));
   const divided = lineage.carried.filter((c) => c.to_codes.length > 1 && !lineage.split_units.includes(c.from_code));
   if (hasSplitRow && divided.length > 0) {
-    // Old districts alone are dozens of units: five are named, the rest are the appendix table's
-    // rows with several current units.
+    // Old districts alone are dozens of units: five are named, the rest are in the appendix's
+    // list of units divided among several current units.
     const shown = divided.slice(0, SPLIT_NAMED).map((c) => names.name(c.from_code));
     const rest = divided.length - shown.length;
     const carried = carriedPart ? `, xem Phụ lục, mục ${carriedPart}` : '';
     const who =
       rest > 0
-        ? `${shown.join(', ')} và ${int(rest)} đơn vị khác (các dòng có nhiều đơn vị hiện nay${carried})`
+        ? `${shown.join(', ')} và ${int(rest)} đơn vị khác (các đơn vị chia cho nhiều đơn vị hiện nay${carried})`
         : joinVi(shown);
     out.push(
       `Dòng "${SPLIT_LABEL}" trong các bảng, biểu đồ theo đơn vị gồm số liệu của ${who}: các đơn vị này đã chia tách cho nhiều đơn vị hiện nay nên số liệu không tính riêng cho đơn vị nào.`,
@@ -297,41 +297,4 @@ function lineageMethods(m: Metrics, lineage: Lineage | null, names: UnitNames, c
     );
   }
   return out;
-}
-
-/** One row per set of successors: the old units whose figures each current unit carries. */
-function lineageTable(m: Metrics, names: UnitNames): AppendixPart | null {
-  const lineage = lineageOf(m);
-  if (!lineage || lineage.carried.every((c) => lineage.split_units.includes(c.from_code))) return null;
-  const bySuccessors = new Map<string, { to: string[]; from: string[] }>();
-  // A split unit left out of the brief is named in the methods, not as carried.
-  for (const c of lineage.carried.filter((x) => !lineage.split_units.includes(x.from_code))) {
-    const key = c.to_codes.join(' ');
-    const row = bySuccessors.get(key) ?? { to: c.to_codes, from: [] };
-    row.from.push(c.from_code);
-    bySuccessors.set(key, row);
-  }
-  const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
-  const rows = [...bySuccessors.values()]
-    .map((r) => ({
-      to: r.to
-        .map((u) => names.name(u))
-        .sort(cmp)
-        .join('; '),
-      from: r.from
-        .map((u) => names.name(u))
-        .sort(cmp)
-        .join('; '),
-    }))
-    .sort((a, b) => cmp(a.to, b.to));
-  return {
-    heading: CARRIED_HEADING,
-    table: {
-      caption: `Đơn vị trước sắp xếp và đơn vị tiếp nhận số liệu (tổ chức bộ máy tại ngày ${date(lineage.as_of)}), xếp theo tên đơn vị hiện nay`,
-      head: ['TT', 'Đơn vị hiện nay', 'Đơn vị trước sắp xếp'],
-      numeric: [0],
-      widths: ['7%', '38%', '55%'],
-      rows: rows.map((r, i) => [int(i + 1), r.to, r.from]),
-    },
-  };
 }
