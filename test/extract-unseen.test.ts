@@ -17,12 +17,26 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('tuned')).toMatchObject({ e: 12, m: 12, h: '15/15' });
     expect(t('tuned').p).toBe(1);
     expect(t('tuned-2')).toMatchObject({ e: 18, h: '6/6' });
-    expect(t('tuned-2').m).toBeGreaterThanOrEqual(16);
+    expect(t('tuned-2').m).toBeGreaterThanOrEqual(17);
     expect(t('tuned-2').x).toBeLessThanOrEqual(30);
+    // Held out in the second round, tuning material since (docs/extract.md, third round).
+    expect(t('heldout-c')).toMatchObject({ e: 70, m: 70, h: '15/15' });
+    expect(t('heldout-c').x).toBeLessThanOrEqual(75);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);
     expect(t('seed').r).toBeGreaterThanOrEqual(34 / 35);
+  });
+});
+
+describe('confidence against the readings', () => {
+  it('is right more often at or above the review threshold than below it, on the sets the rules were tuned on', async () => {
+    const all = (await scoreAll()).filter((a) => ['tuned', 'tuned-2', 'heldout-c', 'seed'].includes(a.set));
+    const rate = (k: 'above' | 'below') =>
+      all.reduce((n, a) => n + a.s[k].matched, 0) / all.reduce((n, a) => n + a.s[k].rows, 0);
+    // Measured 129/134 above and 4/17 below when written.
+    expect(rate('above')).toBeGreaterThanOrEqual(0.95);
+    expect(rate('below')).toBeLessThanOrEqual(0.3);
   });
 });
 
