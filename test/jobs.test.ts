@@ -445,4 +445,18 @@ describe('schedule --print', () => {
     );
     expect(() => onCalendar({ name: 'x', schedule: '0 7 1 * 1' })).toThrow(/both restricted/);
   });
+
+  it('quotes a repo path with spaces, Vietnamese letters and % for systemd and cron', () => {
+    box.writeJob('monthly', {});
+    const jobs = [box.job('monthly')];
+    const repo = '/srv/thử nghiệm/50% Báo cáo';
+    // systemd splits ExecStart at spaces unless quoted and expands %x specifiers (systemd.service,
+    // systemd.unit: "%%" is a literal %); cron turns an unescaped % into a newline (crontab(5)).
+    const units = systemdUnits(jobs, repo);
+    expect(units).toContain('WorkingDirectory=/srv/thử nghiệm/50%% Báo cáo\n');
+    expect(units).toContain('ExecStart="/srv/thử nghiệm/50%% Báo cáo/bin/cchc" run monthly\n');
+    expect(crontab(jobs, repo)).toContain(
+      "0 7 1 * * cd '/srv/thử nghiệm/50\\% Báo cáo' && mkdir -p out && bin/cchc run monthly >> '/srv/thử nghiệm/50\\% Báo cáo/out/cron.log' 2>&1\n",
+    );
+  });
 });

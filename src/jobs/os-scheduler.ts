@@ -15,7 +15,7 @@ export function crontab(jobs: Job[], repo: string): string {
   ];
   for (const job of jobs) {
     lines.push(
-      `${job.schedule} cd ${shellQuote(repo)} && mkdir -p out && bin/cchc run ${job.name} >> ${shellQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`,
+      `${job.schedule} cd ${cronQuote(repo)} && mkdir -p out && bin/cchc run ${job.name} >> ${cronQuote(path.join(repo, 'out', 'cron.log'))} 2>&1`,
     );
   }
   return lines.join('\n') + '\n';
@@ -34,8 +34,8 @@ export function systemdUnits(jobs: Job[], repo: string): string {
       ``,
       `[Service]`,
       `Type=oneshot`,
-      `WorkingDirectory=${repo}`,
-      `ExecStart=${path.join(repo, 'bin', 'cchc')} run ${job.name}`,
+      `WorkingDirectory=${systemdSpecifiers(repo)}`,
+      `ExecStart=${systemdQuote(path.join(repo, 'bin', 'cchc'))} run ${job.name}`,
       `Environment=TZ=${TIMEZONE}`,
       ``,
       `# ---- ${unit}.timer ----`,
@@ -101,6 +101,19 @@ export function onCalendar(job: Pick<Job, 'name' | 'schedule'>): string {
   return `${days}*-${num(month, 2)}-${num(dom, 2)} ${num(hour, 2)}:${num(minute, 2)}:00 ${TIMEZONE}`;
 }
 
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+/** Shell-quoted; cron also turns an unescaped % of the command into a newline, even inside quotes. */
+function cronQuote(s: string): string {
+  const quoted = /^[A-Za-z0-9_./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+  return quoted.replaceAll('%', '\\%');
+}
+
+/** systemd expands %x specifiers in both keys; %% is a literal %. */
+function systemdSpecifiers(s: string): string {
+  return s.replaceAll('%', '%%');
+}
+
+/** ExecStart splits at whitespace outside double quotes and expands $VAR anywhere ($$ is a literal $). */
+function systemdQuote(s: string): string {
+  const escaped = systemdSpecifiers(s).replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('$', '$$$$');
+  return /^[A-Za-z0-9_./-]+$/.test(s) ? escaped : `"${escaped}"`;
 }
