@@ -182,9 +182,9 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
   const late = worstOverdue(m);
   if (late.length > 0) {
     const shown = late.slice(0, 5).map((u) => `${names.name(u.unit_code)} (${int(u.overdue)})`);
-    const more = late.length > 5 ? ` và ${int(late.length - 5)} đơn vị khác` : '';
+    const who = late.length > 5 ? joinVi([shown.join(', '), `${int(late.length - 5)} đơn vị khác`]) : joinVi(shown);
     out.push(
-      `Đề nghị ${joinVi(shown)}${more} khẩn trương hoàn thành ${int(m.tasks.overdue)} nhiệm vụ quá hạn, báo cáo rõ nguyên nhân chậm trễ và thời hạn hoàn thành.`,
+      `Đề nghị ${who} khẩn trương hoàn thành ${int(m.tasks.overdue)} nhiệm vụ quá hạn, báo cáo rõ nguyên nhân chậm trễ và thời hạn hoàn thành.`,
     );
   }
   if (m.tasks.due_soon > 0) {
