@@ -45,6 +45,9 @@ const c = (name: string, type: ColumnType, required: boolean, aliases: string[] 
   aliases,
 });
 
+/** Headers of a unit column in commune-level exports since the two-level local government of 1 July 2025. */
+const LOCALITY_HEADERS = ['Xã, phường, đặc khu', 'Xã, phường', 'Tên xã, phường', 'Tên xã, phường, đặc khu'];
+
 export const TABLES: Record<TableName, TableDef> = {
   units: {
     name: 'units',
@@ -126,7 +129,14 @@ export const TABLES: Record<TableName, TableDef> = {
     key: ['year', 'unit_code', 'criterion_code', 'assessed_on'],
     columns: [
       c('year', 'int', true, ['Năm']),
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị được đánh giá', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
+      c('unit_code', 'code', true, [
+        'Mã đơn vị',
+        'Đơn vị được đánh giá',
+        'Đơn vị',
+        'Tên đơn vị',
+        'Cơ quan, đơn vị',
+        ...LOCALITY_HEADERS,
+      ]),
       c('criterion_code', 'code', true, ['Mã tiêu chí', 'Tiêu chí']),
       c('status', 'text', true, ['Trạng thái', 'Kết quả']),
       c('points', 'decimal', false, ['Điểm', 'Điểm đạt', 'Điểm tự đánh giá']),
@@ -161,7 +171,14 @@ export const TABLES: Record<TableName, TableDef> = {
     key: ['dossier_id'],
     columns: [
       c('dossier_id', 'code', true, ['Mã hồ sơ', 'Số hồ sơ']),
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị tiếp nhận', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
+      c('unit_code', 'code', true, [
+        'Mã đơn vị',
+        'Đơn vị tiếp nhận',
+        'Đơn vị',
+        'Tên đơn vị',
+        'Cơ quan, đơn vị',
+        ...LOCALITY_HEADERS,
+      ]),
       c('procedure_code', 'code', false, ['Mã thủ tục', 'Mã TTHC']),
       c('channel', 'text', true, ['Kênh tiếp nhận', 'Hình thức nộp']),
       c('online_eligible', 'bool', true, ['Có DVC trực tuyến', 'DVCTT']),
@@ -177,7 +194,7 @@ export const TABLES: Record<TableName, TableDef> = {
     required: false,
     key: ['unit_code', 'month'],
     columns: [
-      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
+      c('unit_code', 'code', true, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị', ...LOCALITY_HEADERS]),
       c('month', 'month', true, ['Tháng', 'Tháng báo cáo', 'Kỳ báo cáo']),
       // Statistics exports head these columns in two rows: a merged group over its sub-labels.
       c('received', 'int', true, [
@@ -223,7 +240,7 @@ export const TABLES: Record<TableName, TableDef> = {
     columns: [
       c('metric', 'code', true, ['Chỉ tiêu']),
       c('year', 'int', true, ['Năm']),
-      c('unit_code', 'code', false, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị']),
+      c('unit_code', 'code', false, ['Mã đơn vị', 'Đơn vị', 'Tên đơn vị', 'Cơ quan, đơn vị', ...LOCALITY_HEADERS]),
       c('target', 'decimal', true, ['Mục tiêu', 'Giá trị chỉ tiêu']),
     ],
   },

@@ -151,6 +151,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
       if (result.ok) {
         sources.push(result.source);
         warnings.push(...(result.source.warnings ?? []));
+        issues.push(...(result.source.issues ?? []));
       } else {
         issues.push(...result.issues);
         broken = true;

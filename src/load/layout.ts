@@ -4,8 +4,8 @@
  * blocks, date lines, blank rows, group headings, a header repeated on every printed page.
  */
 import type { TableDef } from '../schema.ts';
-import { foldName, headerIndex, matchHeader } from './names.ts';
-import { countKnown } from './headers.ts';
+import { foldName, headerIndex } from './names.ts';
+import { countKnown, matchFormHeader } from './headers.ts';
 import { requiredColumns } from './task-ids.ts';
 import type { Merge, SheetRow } from './sheet.ts';
 
@@ -72,7 +72,7 @@ export function findHeader(rows: SheetRow[], merges: Merge[], table: TableDef): 
       const labels = compose(grid);
       const known = countKnown(labels, table);
       if (known.all < need && known.required < required) continue;
-      const unknown = labels.filter((l) => l !== '' && matchHeader(l, table, index).kind === 'unknown').length;
+      const unknown = labels.filter((l) => l !== '' && matchFormHeader(l, table, index).kind === 'unknown').length;
       const rank = (x: { score: number; unknown: number; rows: number }) => [-x.score, x.unknown, x.rows];
       const mine = rank({ score: known.all, unknown, rows: h });
       const theirs = best && rank({ score: best.score, unknown: best.unknown, rows: best.header.lines.length });
@@ -90,12 +90,16 @@ function before(a: number[], b: number[]): boolean {
   return false;
 }
 
-export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'group' | 'header';
+export type RowKind = 'data' | 'blank' | 'total' | 'note' | 'group' | 'header' | 'numbers';
 
-const TOTAL = /^(tong cong|tong so|tong|cong|cong chung)(\s+(toan tinh|chung|cac .+|nhom .+|[ivx]+|\d+|\(.+\)))?\s*:?$/;
+const TOTAL =
+  /^(tong cong|tong so|tong|cong|cong chung)(\s+(toan tinh|chung|cac .+|nhom .+|cap .+|khoi .+|[ivx]+|\d+|\(.+\)))?\s*:?$/;
 const NOTE =
   /^(ghi chu|luu y|chu thich|nguoi lap( bieu)?|thu truong( don vi)?|noi nhan|(kt|tm|tl|q)\s*\.|giam doc|chu tich|pho chu tich|ke toan( truong)?|xac nhan|\((ky|ghi ro) )/;
-const DATE_LINE = /ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}/;
+// The day and month may be blanks left to fill in by hand ("ngày    tháng    năm 2026", "ngày ... tháng ...").
+const DATE_LINE = /ngay[\s.…_]+(\d{1,2}[\s.…_]+)?thang[\s.…_]+(\d{1,2}[\s.…_]+)?nam[\s.…_]+(\d{4}|20[.…_]*)/;
+/** A column number under a form's header: `(1)`, `1`, `(A)`, `A`. */
+const COLUMN_NUMBER = /^\(?(\d{1,2}|[a-z])\)?$/;
 const HAS_LETTER = /\p{L}/u;
 
 export interface Classified {
@@ -118,6 +122,7 @@ export function classify(cells: (string | null)[], header: Header, mapped: numbe
   // The header again: its cells where this row has any (merged group cells hold their value once).
   const same = (r: (string | null)[]) => filledAt.every((i) => foldName(r[i] ?? '') === foldName(cells[i]!));
   if (filledAt.length >= 2 && header.rows.some(same)) return { kind: 'header', label: texts.join(' | ') };
+  if (numbering(texts)) return { kind: 'numbers', label: texts.join(' ') };
   const lead = texts.slice(0, 2).map(foldName);
   const total = lead.findIndex((t) => TOTAL.test(t));
   if (total >= 0) return { kind: 'total', label: texts[total]! };
@@ -127,6 +132,17 @@ export function classify(cells: (string | null)[], header: Header, mapped: numbe
     return { kind: 'group', label: texts.join(' ') };
   }
   return { kind: 'data', label: '' };
+}
+
+/**
+ * A row of column numbers, as forms print under their header: at least three cells, each a
+ * number or letter (in brackets or not), the numbers counting up by one from left to right.
+ */
+function numbering(texts: string[]): boolean {
+  const marks = texts.map((t) => COLUMN_NUMBER.exec(t.toLowerCase())?.[1]);
+  if (texts.length < 3 || marks.some((m) => m === undefined)) return false;
+  const numbers = marks.filter((m) => /^\d+$/.test(m!)).map(Number);
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
 }
 
 /** A number as a totals row or a data row shows it, for comparing the two; null when it is none. */

@@ -43,6 +43,12 @@ export function headerIndex(table: TableDef): Map<string, string> {
 /** Words between a group label and its sub-labels that add nothing ("Trong đó", "Chia ra"). */
 const FILLERS = ['trong do', 'chia ra', 'bao gom', 'gom'];
 
+/** The folded labels of a header of several rows (`group › sub`), without the filler rows. */
+export const labelParts = (header: string): string[] =>
+  foldName(header)
+    .split(' › ')
+    .filter((p) => !FILLERS.includes(p.replace(/[:,.]$/, '')));
+
 export function matchHeader(header: string, table: TableDef, index = headerIndex(table)): HeaderMatch {
   const f = foldName(header);
   if (IGNORED_HEADERS.includes(f)) return { kind: 'ignored' };
@@ -50,7 +56,7 @@ export function matchHeader(header: string, table: TableDef, index = headerIndex
   if (column) return { kind: 'column', column };
   // A header of several rows (`group › sub`): the longest tail of its labels that names a column,
   // so a title row merged above the header, or a "Trong đó" row, does not hide the column.
-  const parts = f.split(' › ').filter((p) => !FILLERS.includes(p.replace(/[:,.]$/, '')));
+  const parts = labelParts(header);
   if (parts.length > 1 || f.includes(' › ')) {
     for (let k = 0; k < parts.length; k++) {
       const tail = parts.slice(k).join(' › ');

@@ -30,6 +30,8 @@ export interface Source {
   diagnose?: () => Promise<DataIssue[]>;
   /** How the reader interpreted the file (rows skipped, headers read across rows, …). */
   warnings?: DataIssue[];
+  /** Problems of single rows the reader found while reading (a total that is not its parts). */
+  issues?: DataIssue[];
   /** A tasks file without task_id: its ids are derived (task-ids.ts); `stt` when from an STT column. */
   derived?: { stt: boolean };
 }

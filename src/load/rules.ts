@@ -9,6 +9,7 @@ import { NAMED } from './unit-names.ts';
 import { TABLES, type TableName } from '../schema.ts';
 import { closest } from './names.ts';
 import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
+import { ONGOING_COLUMNS, deadlineHint } from './forms.ts';
 import { addDays } from '../dates.ts';
 
 /** One offending row: file id and position resolve to file and line later. */
@@ -360,7 +361,7 @@ function cellRule(t: TableName): Rule {
     rule: 'cells',
     column: null,
     needs: [t],
-    sql: `SELECT _fid, _pos, b.c AS _column, b.r AS _rule, b.v AS raw FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL)`,
+    sql: `SELECT _fid, _pos, b.c AS _column, b.r AS _rule, b.v AS raw FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL) WHERE b.r <> 'due_ongoing'`,
     message: (r) => {
       const col = String(r._column);
       if (r._rule === 'required') return `${col} is empty; every row needs a value`;
@@ -368,8 +369,23 @@ function cellRule(t: TableName): Rule {
       if (r._rule === 'enum' && values)
         return `${col} ${show(r.raw)} is not one of ${values.join(', ')}${didYouMean(r.raw, values)}`;
       const type = typeOf.get(col)!;
+      const deadline = r._rule === 'date' && col === 'due_on' ? deadlineHint(String(r.raw)) : undefined;
+      if (deadline) return `${col} ${show(r.raw)} ${deadline}`;
       return `${col} ${show(r.raw)} ${isParsed(type) ? TYPE_RULES[type].expected : 'is not valid'}`;
     },
+  };
+}
+
+/** Words for an ongoing task in a due-date column, read as no due date (values.ts): each reported. */
+function ongoingRule(t: TableName): Rule {
+  return {
+    rule: 'due_ongoing',
+    column: null,
+    needs: [t],
+    warning: true,
+    sql: `SELECT _fid, _pos, b.c AS _column, b.v AS raw FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL) WHERE b.r = 'due_ongoing'`,
+    message: (r) =>
+      `${String(r._column)} ${show(r.raw)} read as no due date: an ongoing task (thường xuyên), never overdue`,
   };
 }
 
@@ -564,6 +580,7 @@ export function allRules(): Rule[] {
   const tables = Object.keys(TABLES) as TableName[];
   return [
     ...tables.map(cellRule),
+    ...tables.filter((t) => ONGOING_COLUMNS[t]).map(ongoingRule),
     ...tables.map(uniqueRule),
     ...UNIT_REFS.map(unitRefRule),
     ...CROSS_RULES,

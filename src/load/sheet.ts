@@ -24,6 +24,8 @@ export interface Merge {
 export interface SheetRow {
   line: number;
   cells: (string | null)[];
+  /** Positions of the cells that are Excel date cells (their text is the ISO date). */
+  dates?: number[];
 }
 
 const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
@@ -130,10 +132,12 @@ export async function* sheetRows(abs: string, zip: Zip, sheet: SheetInfo): Async
   for (const { value: ws } of reader._parseWorksheet(iterateStream(part(sheet.entry)), sheetNo)) {
     for await (const row of ws) {
       const values = row.values;
-      yield {
-        line: row.number,
-        cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])),
-      };
+      const dates: number[] = [];
+      const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => {
+        if (values[i + 1] instanceof Date) dates.push(i);
+        return cellText(values[i + 1]);
+      });
+      yield dates.length ? { line: row.number, cells, dates } : { line: row.number, cells };
     }
   }
 }

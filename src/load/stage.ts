@@ -11,7 +11,7 @@ import type { DataIssue } from '../errors.ts';
 import { TABLES, sqlType, type TableName } from '../schema.ts';
 import { fileIssue, type Source } from './readers.ts';
 import { isDerived } from './task-ids.ts';
-import { areaExpr, badCellsExpr, cleanExpr, isParsed, parsedExpr } from './values.ts';
+import { areaExpr, badCellsExpr, cleanExpr, isParsed, parsedExpr, valueText } from './values.ts';
 
 function typedSelect(table: TableName, src: Source): string {
   const defs = TABLES[table].columns;
@@ -19,7 +19,7 @@ function typedSelect(table: TableName, src: Source): string {
   // Text columns cleaned; parsed columns keep their raw text (for `_bad`) next to their value.
   const cells = mine.map((c) =>
     isParsed(c.type)
-      ? `${ident(c.name)}, ${parsedExpr(c.type, ident(c.name))} AS ${ident('p$' + c.name)}`
+      ? `${ident(c.name)}, ${parsedExpr(c.type, valueText(table, c.name, ident(c.name)))} AS ${ident('p$' + c.name)}`
       : `${c.name === 'area' ? areaExpr(cleanExpr(ident(c.name), c.type)) : cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`,
   );
   const typed = defs.map((c) => {

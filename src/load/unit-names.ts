@@ -55,14 +55,18 @@ export type UnitRow = {
   successor_code: string | null;
 };
 
-/** The form names are compared in: NFC, lower case, single spaces, `Ủy ban nhân dân` → `ubnd`. */
+/**
+ * The form names are compared in: NFC, lower case, single spaces, without a leading `UBND` or
+ * `Ủy ban nhân dân`. Exports name a locality ("Xã Mỹ Hòa Hưng") where units.csv names its
+ * People's Committee ("UBND xã Mỹ Hòa Hưng"); both mean the one unit.
+ */
 export function nameKey(s: string): string {
   return s
     .normalize('NFC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(ủy|uỷ) ban nhân dân /, 'ubnd ');
+    .replace(/^((ủy|uỷ) ban nhân dân|ubnd) /, '');
 }
 
 const rowsText = (n: number) => `${n} row${Number(n) === 1 ? '' : 's'}`;

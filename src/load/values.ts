@@ -15,6 +15,7 @@ import {
   type ColumnType,
   type TableName,
 } from '../schema.ts';
+import { ONGOING, ONGOING_COLUMNS } from './forms.ts';
 
 /**
  * Cleans a raw cell: trimmed, empty → NULL, and text NFC-normalised (the contract's text form).
@@ -82,6 +83,19 @@ function parseExpr(type: ParsedType, v: string): string {
 }
 
 export type ParsedType = Exclude<ColumnType, 'text' | 'code' | 'codes'>;
+
+/** Whether the column may say "ongoing" in words (`Thường xuyên`), which is then an empty value. */
+export const mayBeOngoing = (table: TableName, column: string) => ONGOING_COLUMNS[table]?.includes(column) ?? false;
+
+/** SQL true when raw text `raw` is one of the words for an ongoing task (forms.ts ONGOING), in any case or accents. */
+export function ongoingExpr(raw: string): string {
+  const folded = `rtrim(regexp_replace(strip_accents(lower(nfc_normalize(trim(${raw})))), '\\s+', ' ', 'g'), '.')`;
+  return `coalesce(${folded} IN (${ONGOING.map(literal).join(', ')}), false)`;
+}
+
+/** The raw text a parsed column is read from: an ongoing word counts as empty. */
+export const valueText = (table: TableName, column: string, raw: string) =>
+  mayBeOngoing(table, column) ? `CASE WHEN ${ongoingExpr(raw)} THEN NULL ELSE ${raw} END` : raw;
 
 /** Whether values of the type can fail to parse (and so need a check). */
 export function isParsed(type: ColumnType): type is ParsedType {
@@ -162,9 +176,19 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
       continue;
     }
     if (isParsed(c.type)) {
-      const text = cleanExpr(q(c.name), c.type);
+      const raw = valueText(table, c.name, q(c.name));
+      const text = cleanExpr(raw, c.type);
       const missing = `${q('p$' + c.name)} IS NULL`;
       const flag = c.required ? missing : `${missing} AND ${q(c.name)} IS NOT NULL`;
+      // An ongoing word is no error, but a reading to report (rule due_ongoing, a warning).
+      if (mayBeOngoing(table, c.name))
+        checks.push({
+          cond: `${q(c.name)} IS NOT NULL AND ${ongoingExpr(q(c.name))}`,
+          flag,
+          column: c.name,
+          rule: 'due_ongoing',
+          text: q(c.name),
+        });
       if (c.required)
         checks.push({ cond: `${missing} AND ${text} IS NULL`, flag, column: c.name, rule: 'required', text });
       checks.push({

@@ -10,8 +10,12 @@ import type { DataIssue } from '../errors.ts';
 import { TABLES } from '../schema.ts';
 import { sheetTable, type DataFile } from './discover.ts';
 import { findLegacy, legacyIssue } from './encoding.ts';
-import { mapHeaders } from './headers.ts';
+import { countKnown, mapHeaders, type HeaderMap } from './headers.ts';
 import { classify, figure, findHeader, GROUP_SEPARATOR, type Header } from './layout.ts';
+import { titlePeriod, type TitlePeriod } from './forms.ts';
+import { planForm } from './form-columns.ts';
+import { matchHeader } from './names.ts';
+import { requiredColumns } from './task-ids.ts';
 import { fileIssue, selectList, type ReadResult } from './readers.ts';
 import { mergesOf, sheetRows, sheetsOf, type Merge, type SheetInfo, type SheetRow } from './sheet.ts';
 import { withDerivedIds } from './task-ids.ts';
@@ -90,36 +94,44 @@ async function readSheet(
   warn: Warn,
 ): Promise<ReadResult> {
   const table = TABLES[file.table];
+  const typeOf = typeOfIn(table);
   const rows = sheetRows(file.abs, zip, sheet);
   const head: SheetRow[] = [];
   let pending: IteratorResult<SheetRow> | undefined;
   for (pending = await rows.next(); !pending.done && head.length < HEAD_ROWS; pending = await rows.next())
     head.push(pending.value);
   const header = findHeader(head, merges, table);
-  if (!header) {
-    const need = Math.ceil(table.columns.length / 2);
-    return fail([
-      fileIssue(
-        file,
-        'header',
-        `no header row found: none of the first 10 rows names at least ${need} of the columns of ${table.name}, or all its required ones (${table.columns.map((c) => c.name).join(', ')})`,
-      ),
-    ]);
-  }
-  const map = mapHeaders(header.labels, table, {
-    file: file.rel,
-    line: header.lines[0]!,
-    allowBlank: true,
-    requireColumns: true,
-  });
+  if (!header) return fail([noHeader(file, head, table)]);
+  const title = titleOf(head, header);
+  const { map, titleMonth } = sheetHeader(file, table, header, title);
   if (map.issues.length) return fail(map.issues);
-  if (header.lines.length > 1) {
-    const read = header.labels.flatMap((l, i) =>
-      l.includes(GROUP_SEPARATOR) && map.columns[i] ? [`\`${l}\` → ${map.columns[i]}`] : [],
-    );
+  const plan = planForm({
+    file: file.rel,
+    table: table,
+    labels: header.labels,
+    map,
+    headerLine: header.lines[0]!,
+    titleMonth,
+  });
+  warnings.push(...plan.warnings);
+  if (header.lines.length > 1 || plan.readings.length) {
+    const read = [
+      ...header.labels.flatMap((l, i) =>
+        l.includes(GROUP_SEPARATOR) && map.columns[i] ? [`\`${l}\` → ${map.columns[i]}`] : [],
+      ),
+      ...plan.readings,
+    ];
     warn(
       'header_rows',
-      `the header spans ${range(header.lines)} (merged group labels over sub-labels); read as ${read.join(', ')}`,
+      `the header spans ${range(header.lines)}${header.lines.length > 1 ? ' (merged group labels over sub-labels)' : ''}; read as ${read.join(', ')}`,
+      header.lines[0],
+    );
+  }
+  if (map.notRead.length) {
+    const what = [...new Set(map.notRead.map((n) => n.what))];
+    warn(
+      'column_not_read',
+      `columns not read: ${map.notRead.map((n) => `\`${n.header}\``).join(', ')} (${what.join('; ')}) — the data contract has no such column, and no figure of the brief depends on them`,
       header.lines[0],
     );
   }
@@ -129,12 +141,12 @@ async function readSheet(
   const down = merges.filter((m) => m.top > end && m.bottom > m.top);
   const topValue = new Map<Merge, string | null>();
   const applied = new Set<Merge>();
-  const numeric = map.columns.map((c) =>
-    c ? ['int', 'decimal'].includes(table.columns.find((d) => d.name === c)!.type) : false,
-  );
-  const mapped = map.columns.filter((c) => c !== null).length;
+  const numeric = plan.figureColumn.map((c) => c !== null);
+  const months = map.columns.flatMap((c, i) => (c && ['month', 'period'].includes(typeOf(c)) ? [i] : []));
+  const fromDates = new Map<number, { n: number; month: string }>();
+  const mapped = map.columns.filter((c) => c !== null).length + map.parts.length;
   const name = `x${fid}`;
-  await db.run(`CREATE TEMP TABLE ${name} (${header.labels.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
+  await db.run(`CREATE TEMP TABLE ${name} (${plan.columns.map((_, i) => `c${i} VARCHAR`).join(', ')})`);
   const app = await db.conn.createAppender(name, 'main', 'temp');
   const lines: number[] = [];
   const issues: DataIssue[] = [];
@@ -180,8 +192,19 @@ async function readSheet(
       if ((header.labels[i] ?? '') === '' && (cells[i] ?? '').trim() !== '' && !unheaded.has(i))
         unheaded.set(i, row.line);
     }
-    for (let i = 0; i < width; i++) {
+    // An Excel date cell on the first of a month, in a month column, is the month Excel shows (10/2026).
+    for (const i of months) {
       const v = cells[i];
+      if (!row.dates?.includes(i) || !v || !/^\d{4}-\d{2}-01$/.test(v)) continue;
+      const month = v.slice(0, 7);
+      cells[i] = month;
+      const seen = fromDates.get(i) ?? { n: 0, month };
+      fromDates.set(i, { n: seen.n + 1, month: seen.month });
+    }
+    plan.check(cells, row.line);
+    const values = [...Array.from({ length: width }, (_, i) => cells[i] ?? null), ...plan.extra(cells, row.line)];
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
       if (v === null || v === undefined) app.appendNull();
       else app.appendVarchar(v);
       const n = numeric[i] ? figure(v) : null;
@@ -203,6 +226,7 @@ async function readSheet(
       total: `a totals row ("${label}")`,
       note: `a note or signature line ("${label.slice(0, 60)}")`,
       group: `a group heading ("${label.slice(0, 60)}")`,
+      numbers: `the column numbers under the header ("${label.split(' ')[0]} … ${label.split(' ').at(-1)}")`,
     };
     warn('skipped_row', `row ${row.line} skipped: ${why[kind]}, not data`, row.line);
     if (kind === 'note') footer = true;
@@ -220,9 +244,9 @@ async function readSheet(
       const above = groupRows > 0 ? sums.group[i]! : sums.all[i]!;
       warn(
         'totals_mismatch',
-        `the totals row "${label}" says ${map.columns[i]} ${fmt(n)} (${h.labels[i]}), but the rows above it add up to ${fmt(above)}; the export may be cut or filtered — check that every row is there`,
+        `the totals row "${label}" says ${plan.figureColumn[i]} ${fmt(n)} (${h.labels[i]}), but the rows above it add up to ${fmt(above)}; the export may be cut or filtered — check that every row is there`,
         row.line,
-        map.columns[i],
+        plan.figureColumn[i],
       );
     }
     sums.group.fill(0);
@@ -244,8 +268,15 @@ async function readSheet(
     issues.push(
       fileIssue(file, 'header', `column ${i + 1} has values but no header; name it or delete the column`, line),
     );
+  for (const [i, d] of fromDates)
+    warn(
+      'month_from_date',
+      `${d.n} Excel date cell${d.n === 1 ? '' : 's'} on the first of a month in \`${header.labels[i]}\` read as ${d.n === 1 ? 'its month' : 'their months'} (${d.month}${d.n > 1 ? ', …' : ''}), as Excel shows them; a date on another day is no month`,
+      null,
+      map.columns[i],
+    );
   if (issues.length) return fail(issues);
-  const { columns, derived } = withDerivedIds(file.table, map.columns, map.rowNumbers);
+  const { columns, derived } = withDerivedIds(file.table, plan.columns, map.rowNumbers);
   const list = selectList(columns, (i) => ident(`c${i}`));
   return {
     ok: true,
@@ -257,6 +288,84 @@ async function readSheet(
       derived,
       lineOf: (p) => lines[p - 1] ?? p,
       warnings,
+      issues: plan.issues,
     },
   };
+}
+
+const typeOfIn = (table: (typeof TABLES)[keyof typeof TABLES]) => (c: string) =>
+  table.columns.find((d) => d.name === c)?.type ?? 'text';
+
+/**
+ * The period the title rows above the header give, if they give one: one month, or the
+ * period that is none (two titles that disagree are none either).
+ */
+function titleOf(head: SheetRow[], header: Header): TitlePeriod | null {
+  const found = head
+    .filter((r) => r.line < header.lines[0]!)
+    .map((r) => titlePeriod(r.line, [...new Set(r.cells.filter((c): c is string => !!c?.trim()))].join(' ').trim()))
+    .filter((p): p is TitlePeriod => p !== null);
+  const months = new Set(found.map((p) => ('month' in p ? p.month : '')));
+  if (found.length > 1 && months.size > 1 && found.every((p) => 'month' in p))
+    return { ...found[0]!, problem: `the title rows give different months (${[...months].join(', ')})` };
+  return found.find((p) => 'problem' in p) ?? found[0] ?? null;
+}
+
+/**
+ * The header read against the table; a dossier_stats sheet without a month column takes the
+ * month of its title when that is one calendar month, and is told why not otherwise.
+ */
+function sheetHeader(
+  file: DataFile,
+  table: (typeof TABLES)[keyof typeof TABLES],
+  header: Header,
+  title: TitlePeriod | null,
+): { map: HeaderMap; titleMonth: (TitlePeriod & { month: string }) | null } {
+  const read = (supplied?: Set<string>) =>
+    mapHeaders(header.labels, table, {
+      file: file.rel,
+      line: header.lines[0]!,
+      allowBlank: true,
+      requireColumns: true,
+      form: true,
+      supplied,
+    });
+  const map = read();
+  const noMonth = map.issues.find((i) => i.rule === 'missing_column' && i.column === 'month');
+  if (!noMonth || !title) return { map, titleMonth: null };
+  if ('month' in title) return { map: read(new Set(['month'])), titleMonth: title };
+  noMonth.message = `required column \`month\` (or \`Tháng\`) is missing, and the title in row ${title.line} ("${title.text}") cannot stand for it: ${title.problem}; add a column \`Tháng\` with each row's month (MM/YYYY), or export one month per file`;
+  return { map, titleMonth: null };
+}
+
+/**
+ * No header among the first rows: which row comes closest and which required columns it lacks,
+ * so that the fix is a column to add, not a guess at what the table wants.
+ */
+function noHeader(file: DataFile, head: SheetRow[], table: (typeof TABLES)[keyof typeof TABLES]): DataIssue {
+  const need = Math.ceil(table.columns.length / 2);
+  const required = requiredColumns(table);
+  const wants = `a header row of ${table.name} names at least ${need} of its columns, or all its required ones (${required.map((c) => c.name).join(', ')})`;
+  let best: { row: SheetRow; known: number } | null = null;
+  for (const r of head.filter((x) => x.line <= 10)) {
+    const known = countKnown(
+      r.cells.map((c) => c ?? ''),
+      table,
+    ).all;
+    if (known > 0 && (!best || known > best.known)) best = { row: r, known };
+  }
+  if (!best) return fileIssue(file, 'header', `no header row found in the first 10 rows: ${wants}`);
+  const named = new Map<string, string>();
+  for (const c of best.row.cells) {
+    const m = c ? matchHeader(c.normalize('NFC').trim(), table) : null;
+    if (m?.kind === 'column' && !named.has(m.column)) named.set(m.column, c!.trim());
+  }
+  const missing = required.filter((c) => !named.has(c.name));
+  const add = missing.map((c) => `${c.name} (\`${c.aliases[0] ?? c.name}\`)`).join(', ');
+  return fileIssue(
+    file,
+    'header',
+    `no header row found: ${wants}; the closest, row ${best.row.line}, names only ${[...named].map(([c, h]) => `${c} (\`${h}\`)`).join(', ')} — add a column for each of ${add}, filled on every row (what a title above the table says, such as a unit or a year, is not read)`,
+    best.row.line,
+  );
 }

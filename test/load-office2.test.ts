@@ -1,0 +1,304 @@
+/**
+ * Unseen office exports (test/fixtures/office2, written by make.ts in the shapes SOURCES.md
+ * found): each loads with the rows and sums EXPECTED.md worked out by hand from make.ts before
+ * cchc was run on them, or gives its one precise error. A case's data folder is its export plus
+ * the sample data files make.ts names, copied into a folder whose name has spaces and
+ * Vietnamese letters.
+ */
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkData, loadData } from '../src/load/index.ts';
+import { CASES } from './fixtures/office2/make.ts';
+import { effects, folder as baseFolder, query, tempDb, where } from './load-helpers.ts';
+import { tempDir } from './tmp.ts';
+
+const ROOT = path.join(import.meta.dirname, 'fixtures', 'office2');
+const DATA = path.join(import.meta.dirname, '..', 'data');
+
+function folder(name: string): string {
+  const dir = path.join(tempDir('cchc office2-'), `dữ liệu ${name}`);
+  mkdirSync(dir);
+  for (const f of CASES[name]!.base) cpSync(path.join(DATA, f), path.join(dir, f));
+  for (const f of readdirSync(path.join(ROOT, name))) cpSync(path.join(ROOT, name, f), path.join(dir, f));
+  return dir;
+}
+
+async function load(name: string): Promise<string> {
+  const db = tempDb();
+  await loadData(folder(name), db, effects);
+  return db;
+}
+
+const STATS = `SELECT unit_code, month, received, received_online, resolved, resolved_on_time FROM dossier_stats ORDER BY unit_code`;
+const SUMS = `SELECT sum(received)::INT AS received, sum(received_online)::INT AS online, sum(resolved)::INT AS resolved, sum(resolved_on_time)::INT AS on_time FROM dossier_stats`;
+const row = (unit_code: string, month: string, ...n: number[]) => ({
+  unit_code,
+  month,
+  received: n[0],
+  received_online: n[1],
+  resolved: n[2],
+  resolved_on_time: n[3],
+});
+const skips = (warnings: { rule: string; line: number | null; message: string }[]) =>
+  warnings
+    .filter((w) => w.rule === 'skipped_row')
+    .map((w) => [w.line, /skipped: (a [a-z ]+[a-z]|the [a-z ]+[a-z])/.exec(w.message)?.[1]]);
+
+describe('the national statistics form (three header rows, Trong đó, parts of totals)', () => {
+  it('loads the six wards and communes, resolved on time = Trước hạn + Đúng hạn (EXPECTED.md 1)', async () => {
+    const db = await load('portal-communes');
+    // make.ts WARDS and COMMUNES; on time 700 + 420, 350 + 230, 500 + 350, 120 + 170, 180 + 200, 100 + 150.
+    expect(await query(db, STATS)).toEqual([
+      row('AGM.30292', '2026-10', 640, 410, 600, 580),
+      row('AGM.30307', '2026-10', 1250, 980, 1180, 1120),
+      row('AGM.30313', '2026-10', 320, 150, 300, 290),
+      row('AGM.30316', '2026-10', 910, 600, 880, 850),
+      row('AGM.30337', '2026-10', 410, 200, 395, 380),
+      row('AGM.30341', '2026-10', 275, 120, 260, 250),
+    ]);
+    // Row 24, "Tổng cộng (I+II)": 3805, 2460, 3615 and 1950 + 1520.
+    expect(await query(db, SUMS)).toEqual([{ received: 3805, online: 2460, resolved: 3615, on_time: 3470 }]);
+  });
+
+  it('says how it read the form, which columns it did not read, and every row it skipped', async () => {
+    const { issues, warnings } = await checkData(folder('portal-communes'), effects);
+    expect(issues).toEqual([]);
+    expect(where(warnings.filter((w) => ['on_time_parts', 'column_not_read'].includes(w.rule)))).toEqual([
+      'dossier_stats.xlsx:6 [resolved_on_time] on_time_parts',
+      'dossier_stats.xlsx:6 [-] column_not_read',
+    ]);
+    const byRule = (r: string) => warnings.find((w) => w.rule === r)!.message;
+    expect(byRule('on_time_parts')).toBe(
+      'resolved_on_time is read as `Số hồ sơ đã giải quyết › Trong đó › Trước hạn` + `Số hồ sơ đã giải quyết › Trong đó › Đúng hạn`: a dossier resolved before its due day was resolved on time',
+    );
+    expect(byRule('column_not_read')).toContain(
+      '`Số hồ sơ đang giải quyết › Trong hạn`, `Số hồ sơ đang giải quyết › Quá hạn` (dossiers still being resolved)',
+    );
+    expect(byRule('header_rows')).toContain(
+      'received checked to equal `Trực tuyến` + `Trực tiếp` + `Dịch vụ bưu chính công ích` on every row',
+    );
+    expect(byRule('header_rows')).toContain('resolved checked to equal `Trước hạn` + `Đúng hạn` + `Quá hạn`');
+    expect(skips(warnings)).toEqual([
+      [9, 'the column numbers under the header'],
+      [10, 'a group heading'],
+      [14, 'a totals row'],
+      [15, 'the header repeated'],
+      [16, 'the header repeated'],
+      [17, 'the header repeated'],
+      [18, 'the column numbers under the header'],
+      [19, 'a group heading'],
+      [23, 'a totals row'],
+      [24, 'a totals row'],
+      [26, 'a note or signature line'],
+      [27, 'a note or signature line'],
+      [28, 'a note or signature line'],
+      [29, 'a note or signature line'],
+    ]);
+    // Every subtotal and the grand total agree with the rows above them, Trước hạn and Quá hạn included.
+    expect(warnings.filter((w) => w.rule === 'totals_mismatch')).toEqual([]);
+  });
+
+  it('refuses a row whose resolved total is not its three parts, naming all four figures (EXPECTED.md 2)', async () => {
+    const { issues } = await checkData(folder('parts-disagree'), effects);
+    expect(where(issues)).toEqual(['dossier_stats.xlsx:11 [resolved] parts_sum']);
+    expect(issues[0]!.message).toBe(
+      '`Số hồ sơ đã giải quyết › Tổng số` is 600, but `Trước hạn` 350 + `Đúng hạn` 230 + `Quá hạn` 30 make 610; correct the row — cchc cannot tell which figure is wrong',
+    );
+  });
+});
+
+describe('a period in the title instead of a month column', () => {
+  it('takes the month of a title that is one calendar month, and says so (EXPECTED.md 3)', async () => {
+    const db = await load('period-title-month');
+    expect(await query(db, STATS)).toEqual([
+      row('AGM.SNV', '2026-10', 85, 60, 80, 78),
+      row('AGM.STP', '2026-10', 1430, 1100, 1400, 1390),
+      row('AGM.SYT', '2026-10', 260, 200, 250, 245),
+      row('AGM.TTPVHCC', '2026-10', 3100, 2500, 3050, 3010),
+    ]);
+    expect(await query(db, SUMS)).toEqual([{ received: 4875, online: 3860, resolved: 4780, on_time: 4723 }]);
+    const { issues, warnings } = await checkData(folder('period-title-month'), effects);
+    expect(issues).toEqual([]);
+    const month = warnings.filter((w) => w.rule === 'month_from_title');
+    expect(where(month)).toEqual(['dossier_stats.xlsx:5 [month] month_from_title']);
+    expect(month[0]!.message).toContain('every row is read as the month 2026-10');
+    expect(month[0]!.message).toContain('"Từ ngày 01/10/2026 đến ngày 31/10/2026"');
+    // The date left to fill in by hand (row 15) is part of the signature block, not a unit's row.
+    expect(skips(warnings).filter(([line]) => Number(line) >= 13)).toEqual([
+      [13, 'a totals row'],
+      [15, 'a note or signature line'],
+      [16, 'a note or signature line'],
+      [17, 'a note or signature line'],
+    ]);
+  });
+
+  it('refuses a title of three months, saying why and what to add (EXPECTED.md 4)', async () => {
+    const { issues } = await checkData(folder('period-title-quarter'), effects);
+    expect(where(issues)).toEqual(['dossier_stats.xlsx:7 [month] missing_column']);
+    expect(issues[0]!.message).toContain('the period 01/07/2026–30/09/2026 is 3 months, not one calendar month');
+    expect(issues[0]!.message).toContain("add a column `Tháng` with each row's month (MM/YYYY)");
+  });
+});
+
+describe('communes named as localities, months as date cells, printed in pages', () => {
+  it('loads the twelve communes, each name resolved by date, each month read from its date cell (EXPECTED.md 5)', async () => {
+    const db = await load('communes-plain-names');
+    expect(
+      (await query<{ unit_code: string }>(db, 'SELECT unit_code FROM dossier_stats ORDER BY unit_code')).map(
+        (r) => r.unit_code,
+      ),
+    ).toEqual([
+      'AGM.30292',
+      'AGM.30307',
+      'AGM.30313',
+      'AGM.30316',
+      'AGM.30337',
+      'AGM.30341',
+      'AGM.30367',
+      'AGM.30376',
+      'AGM.30377',
+      'AGM.30742',
+      'AGM.30769',
+      'AGM.31078',
+    ]);
+    expect(await query(db, 'SELECT DISTINCT month FROM dossier_stats')).toEqual([{ month: '2026-10' }]);
+    // Row 17, "Tổng số": 8225, 5500, 7880, 7590.
+    expect(await query(db, SUMS)).toEqual([{ received: 8225, online: 5500, resolved: 7880, on_time: 7590 }]);
+    const { warnings } = await checkData(folder('communes-plain-names'), effects);
+    expect(warnings.find((w) => w.rule === 'month_from_date')?.message).toContain('12 Excel date cells');
+    expect(warnings.map((w) => w.message)).toContain(
+      'unit_code "Xã Mỹ Hòa Hưng" read as the unit AGM.30313, 1 row (its name or short name)',
+    );
+    expect(skips(warnings)).toEqual([
+      [10, 'the header repeated'],
+      [17, 'a totals row'],
+    ]);
+  });
+
+  it('refuses the name of a ward merged away in 2025, naming its successor (EXPECTED.md 6)', async () => {
+    const { issues } = await checkData(folder('old-ward-2026'), effects);
+    expect(where(issues)).toEqual(['dossier_stats.xlsx:4 [unit_code] unit_not_existing']);
+    expect(issues[0]!.message).toContain(
+      'AG.LX.30280 existed until 30/06/2025; its successor is AGM.30307 (UBND phường Long Xuyên)',
+    );
+  });
+});
+
+describe('task tracking lists', () => {
+  it('refuses a quarter as a deadline, offering the day the quarter ends (EXPECTED.md 7)', async () => {
+    const { issues } = await checkData(folder('tasks-quarter-due'), effects);
+    expect(where(issues)).toEqual(['tasks.xlsx:9 [due_on] date']);
+    expect(issues[0]!.message).toBe(
+      'due_on "Quý IV/2026" is a quarter, not a day; write the day it is due, e.g. 31/12/2026 for the end of the quarter',
+    );
+  });
+
+  it('loads the five tasks, "Thường xuyên" as no due date, each such row reported (EXPECTED.md 8)', async () => {
+    const db = await load('tasks-ongoing-due');
+    expect(
+      await query(
+        db,
+        `SELECT task_id, lead_unit, support_units, area, CAST(assigned_on AS VARCHAR) AS assigned_on,
+           CAST(due_on AS VARCHAR) AS due_on, CAST(completed_on AS VARCHAR) AS completed_on FROM tasks ORDER BY task_id`,
+      ),
+    ).toEqual([
+      {
+        task_id: '112/TB-VPUBND#4',
+        lead_unit: 'AGM.TTPVHCC',
+        support_units: null,
+        area: 'procedures',
+        assigned_on: '2026-05-15',
+        due_on: '2026-12-31',
+        completed_on: null,
+      },
+      {
+        task_id: '112/TB-VPUBND#5',
+        lead_unit: 'AGM.SNV',
+        support_units: null,
+        area: 'digital_government',
+        assigned_on: '2026-05-15',
+        due_on: null,
+        completed_on: null,
+      },
+      {
+        task_id: '45/TB-VPUBND#1',
+        lead_unit: 'AGM.STP',
+        support_units: 'AGM.SNV',
+        area: 'institutions',
+        assigned_on: '2026-02-10',
+        due_on: '2026-06-30',
+        completed_on: '2026-06-20',
+      },
+      {
+        task_id: '45/TB-VPUBND#2',
+        lead_unit: 'AGM.STP',
+        support_units: null,
+        area: 'institutions',
+        assigned_on: '2026-02-10',
+        due_on: null,
+        completed_on: null,
+      },
+      {
+        task_id: '45/TB-VPUBND#3',
+        lead_unit: 'AGM.30313',
+        support_units: 'AGM.SNV;AGM.TTPVHCC',
+        area: 'procedures',
+        assigned_on: '2026-02-10',
+        due_on: '2026-09-30',
+        completed_on: null,
+      },
+    ]);
+    const { warnings } = await checkData(folder('tasks-ongoing-due'), effects);
+    const ongoing = warnings.filter((w) => w.rule === 'due_ongoing');
+    expect(where(ongoing)).toEqual(['tasks.xlsx:6 [due_on] due_ongoing', 'tasks.xlsx:11 [due_on] due_ongoing']);
+    expect(ongoing[0]!.message).toBe(
+      'due_on "Thường xuyên" read as no due date: an ongoing task (thường xuyên), never overdue',
+    );
+  });
+
+  it('refuses progress in words, saying which column to fill instead (EXPECTED.md 9)', async () => {
+    const { issues } = await checkData(folder('tasks-status-words'), effects);
+    expect(where(issues)).toEqual(['tasks.xlsx:2 [-] unknown_column']);
+    expect(issues[0]!.message).toContain('unknown column `Tình hình thực hiện`: cchc reads whether a task is done');
+    expect(issues[0]!.message).toContain('a column `Ngày hoàn thành`');
+    expect(issues[0]!.message).not.toContain('did you mean');
+  });
+});
+
+describe('a criteria self-assessment table', () => {
+  it('names the row closest to a header and the columns it lacks (EXPECTED.md 10)', async () => {
+    const { issues } = await checkData(folder('criteria-self-assessment'), effects);
+    expect(where(issues)).toEqual(['criteria_results.xlsx:3 [-] header']);
+    expect(issues[0]!.message).toContain('the closest, row 3, names only points (`Điểm tự đánh giá`)');
+    expect(issues[0]!.message).toContain(
+      'add a column for each of year (`Năm`), unit_code (`Mã đơn vị`), criterion_code (`Mã tiêu chí`), status (`Trạng thái`), assessed_on (`Ngày đánh giá`)',
+    );
+  });
+});
+
+describe('the same readings in any file', () => {
+  it('reads "Thường xuyên" in a CSV due column as no due date too, and words it refuses', async () => {
+    const tasks =
+      'task_id,lead_unit,title,area,assigned_on,due_on\nT1,AG.SNV,a,direction,2025-03-17,Thường xuyên\nT2,AG.SNV,b,direction,2025-03-17,nhiệm vụ thường xuyên.\nT3,AG.SNV,c,direction,2025-03-17,Tháng 7/2025\nT4,AG.SNV,d,direction,2025-03-17,Trước ngày 15/11/2025\n';
+    const { issues, warnings } = await checkData(baseFolder({ 'tasks.csv': tasks }), effects);
+    expect(where(warnings.filter((w) => w.rule === 'due_ongoing'))).toEqual([
+      'tasks.csv:2 [due_on] due_ongoing',
+      'tasks.csv:3 [due_on] due_ongoing',
+    ]);
+    expect(issues.map((i) => [i.line, i.message])).toEqual([
+      [
+        4,
+        'due_on "Tháng 7/2025" is a month, not a day; write the day it is due, e.g. 31/07/2025 for the end of the month',
+      ],
+      [5, 'due_on "Trước ngày 15/11/2025" is a phrase; write the day alone: 15/11/2025'],
+    ]);
+  });
+
+  it('names a commune by its locality in tasks as well ("Xã An Hòa" is "UBND xã An Hòa")', async () => {
+    const tasks = 'task_id,lead_unit,title,area,assigned_on\nT1,Xã An Hòa,a,direction,2025-03-17\n';
+    const db = tempDb();
+    await loadData(baseFolder({ 'tasks.csv': tasks }), db, effects);
+    expect(await query(db, 'SELECT lead_unit FROM tasks')).toEqual([{ lead_unit: 'AG.CT.X1' }]);
+  });
+});
