@@ -301,4 +301,23 @@ describe('the same readings in any file', () => {
     await loadData(baseFolder({ 'tasks.csv': tasks }), db, effects);
     expect(await query(db, 'SELECT lead_unit FROM tasks')).toEqual([{ lead_unit: 'AG.CT.X1' }]);
   });
+
+  it('tells a group of units from a unit, on the line of the row even after its names were rewritten', async () => {
+    // Row 2's support units name a unit (rewritten to its code) and a group; row 3's lead is a group.
+    const tasks =
+      'task_id,lead_unit,support_units,title,area,assigned_on\nT1,AG.SNV,"Sở Tư pháp, Các sở ngành",a,direction,2025-03-17\nT2,"Các sở, ban, ngành",,b,direction,2025-03-17\n';
+    const { issues } = await checkData(baseFolder({ 'tasks.csv': tasks }), effects);
+    expect(issues.map((i) => [i.line, i.column, i.message])).toEqual([
+      [
+        2,
+        'support_units',
+        'support_units has "Các sở ngành", a group of units, not a unit; list the units it means (names or codes, separated by ";"), or leave support_units empty',
+      ],
+      [
+        3,
+        'lead_unit',
+        'lead_unit "Các sở, ban, ngành" is a group of units, not one unit; write a row for each unit it means',
+      ],
+    ]);
+  });
 });

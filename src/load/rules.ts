@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import { NAMED } from './unit-names.ts';
 import { TABLES, type TableName } from '../schema.ts';
-import { closest } from './names.ts';
+import { closest, foldName } from './names.ts';
 import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
 import { ONGOING_COLUMNS, deadlineHint } from './forms.ts';
 import { addDays } from '../dates.ts';
@@ -202,6 +202,9 @@ const didYouMean = (x: unknown, options: readonly string[]) => {
   const near = closest(String(x), options);
   return near ? `; did you mean "${near}"?` : '';
 };
+
+/** How lists of tasks name many units at once: "Các sở, ban, ngành", "UBND các xã, phường", "toàn tỉnh". */
+const GROUP_OF_UNITS = /^((ubnd|uy ban nhan dan) )?(cac|toan|tat ca)\b/;
 
 /** Every column holding one unit code; `tasks.support_units` holds a list and has its own rule. */
 export const UNIT_REFS: [TableName, string][] = [
@@ -450,7 +453,9 @@ function unitRefRule([t, col]: [TableName, string]): Rule {
     sql: `SELECT x._fid, x._pos, x.${q(col)} AS code FROM ${v(t)} x ANTI JOIN ${v('units')} u ON x.${q(col)} = u.unit_code
       WHERE x.${q(col)} IS NOT NULL AND x.${q(col)} NOT IN (${named(t, col)})`,
     message: (r, ctx) =>
-      `${col} ${show(r.code)} is not a unit_code in units, nor the name of a unit${nearest(String(r.code), ctx)}`,
+      GROUP_OF_UNITS.test(foldName(String(r.code)))
+        ? `${col} ${show(r.code)} is a group of units, not one unit; write a row for each unit it means`
+        : `${col} ${show(r.code)} is not a unit_code in units, nor the name of a unit${nearest(String(r.code), ctx)}`,
   };
 }
 
@@ -463,7 +468,9 @@ const CROSS_RULES: Rule[] = [
           ANTI JOIN ${v('units')} u ON x.code = u.unit_code
           WHERE x.code <> '' AND (x._fid, x._pos) NOT IN (SELECT (_fid, _pos) FROM ${v('tasks')} WHERE support_units IN (${named('tasks', 'support_units')}))`,
     message: (r, ctx) =>
-      `support_units has ${show(r.code)}, which is not a unit_code in units${String(r.code).includes(',') ? '; separate codes with ";"' : didYouMean(r.code, ctx.unitCodes)}`,
+      GROUP_OF_UNITS.test(foldName(String(r.code)))
+        ? `support_units has ${show(r.code)}, a group of units, not a unit; list the units it means (names or codes, separated by ";"), or leave support_units empty`
+        : `support_units has ${show(r.code)}, which is not a unit_code in units${String(r.code).includes(',') ? '; separate codes with ";"' : didYouMean(r.code, ctx.unitCodes)}`,
   },
   {
     rule: 'fk',

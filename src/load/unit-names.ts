@@ -259,11 +259,12 @@ async function supportUnits(db: Db, out: Resolution, ix: Index): Promise<void> {
     }
     const joined = codes.join(';');
     if (joined === r.v) continue;
-    const n = await db.one<{ n: number }>(
-      `UPDATE tasks SET support_units = $new WHERE support_units = $v AND CAST(assigned_on AS VARCHAR) IS NOT DISTINCT FROM $d RETURNING 1 AS n`,
+    // No RETURNING: DuckDB runs an UPDATE … RETURNING as a delete and an insert, which gives the
+    // rows new rowids, and so problems found later on another line than theirs.
+    await db.run(
+      `UPDATE tasks SET support_units = $new WHERE support_units = $v AND CAST(assigned_on AS VARCHAR) IS NOT DISTINCT FROM $d`,
       { new: joined, v: r.v, d: r.d },
     );
-    void n;
     parts.forEach((p, i) => {
       if (p === codes[i]) return;
       const m = counts.get(p) ?? new Map<string, number>();
