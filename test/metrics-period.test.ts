@@ -44,6 +44,25 @@ describe('parsePeriod(id)', () => {
     expect((error as CliError).message).toContain('2024-Q4');
     expect((error as CliError).message).toContain('2024-9M');
   });
+
+  // What report officers type instead: the Vietnamese order (quý 3/2026, tháng 9/2026) and slashes.
+  it.each([
+    ['Q3-2026', '2026-Q3'],
+    ['q3/2026', '2026-Q3'],
+    ['2026 Q3', '2026-Q3'],
+    ['H1-2025', '2025-H1'],
+    ['9M/2024', '2024-9M'],
+    ['2026/09', '2026-09'],
+    ['2026.9', '2026-09'],
+    ['9/2026', '2026-09'],
+    ['09-2026', '2026-09'],
+  ])('rejects %j and suggests %s', (input, meant) => {
+    expect(() => parsePeriod(input)).toThrow(`"${input}" is not a period; did you mean ${meant}? Use one of: 2024-11`);
+  });
+
+  it.each(['2024-13', 'Q5-2024', '13/2024', 'năm 2024', '2024-11-05'])('suggests nothing for %j', (input) => {
+    expect(() => parsePeriod(input)).toThrow(`"${input}" is not a period; use one of: 2024-11`);
+  });
 });
 
 describe('previousPeriod(period)', () => {

@@ -110,5 +110,26 @@ function pad(n: number): string {
 }
 
 function badPeriod(input: string): CliError {
-  return new CliError(`"${input}" is not a period; use one of: ${PERIOD_FORMS}`, EXIT.usage);
+  const meant = guessPeriod(input);
+  const forms = meant ? `did you mean ${meant}? Use one of` : 'use one of';
+  return new CliError(`"${input}" is not a period; ${forms}: ${PERIOD_FORMS}`, EXIT.usage);
+}
+
+/**
+ * The period meant by the forms people write in Vietnamese documents and spreadsheets: the part
+ * before the year (quý 3/2026 → `Q3-2026`, tháng 9/2026 → `9/2026`) or another separator
+ * (`2026/09`, `2026 Q3`). Only a guess that parses is offered.
+ */
+function guessPeriod(input: string): string | null {
+  const part = '([QqHh][1-4]|[369][Mm]|\\d{1,2})';
+  const yearFirst = new RegExp(`^(\\d{4})\\s*[-/. ]?\\s*${part}$`).exec(input.trim());
+  const yearLast = new RegExp(`^${part}\\s*[-/. ]\\s*(\\d{4})$`).exec(input.trim());
+  const id = yearFirst ? `${yearFirst[1]}-${yearFirst[2]}` : yearLast ? `${yearLast[2]}-${yearLast[1]}` : null;
+  // Checked here, not by parsePeriod, whose error would ask for a guess again.
+  const m = id === null ? null : PATTERN.exec(id);
+  if (!m) return null;
+  const [, year, month, quarter, half, ytd] = m;
+  if (month === undefined) return `${year}-${quarter ? `Q${quarter}` : half ? `H${half}` : `${ytd}M`}`;
+  const n = Number(month);
+  return n >= 1 && n <= 12 ? `${year}-${pad(n)}` : null;
 }
