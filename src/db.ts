@@ -8,6 +8,7 @@ import {
 } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { CliError, EXIT, QueryError } from './errors.ts';
+import { missingPath } from './paths.ts';
 
 export type Params = Record<string, DuckDBValue> | DuckDBValue[];
 export type Row = Record<string, unknown>;
@@ -115,7 +116,10 @@ export const literal: (s: string) => string = quotedString;
  */
 export async function openExisting(file: string, options: OpenOptions = {}): Promise<Db> {
   if (!existsSync(file)) {
-    throw new CliError(`database ${file} does not exist; run \`cchc load --data DIR --db ${file}\` first`, EXIT.usage);
+    throw new CliError(
+      `database ${missingPath(file)} does not exist; run \`cchc load --data DIR --db ${file.trim()}\` first`,
+      EXIT.usage,
+    );
   }
   try {
     return await Db.open(file, options);

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,20 @@ let version: string | undefined;
 export function toolVersion(): string {
   version ??= (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   return version;
+}
+
+/**
+ * A path the user gave that names nothing, written so they can see why: quoted, so a stray space
+ * shows, and a relative one with the folder it was looked for in, since cchc reads relative paths
+ * from the folder it runs in and running it from another folder is the usual cause.
+ */
+export function missingPath(p: string, cwd: string = process.cwd()): string {
+  const trimmed = p.trim();
+  const space =
+    trimmed && trimmed !== p && existsSync(path.resolve(cwd, trimmed))
+      ? ` ("${trimmed}" exists: remove the space)`
+      : '';
+  return `"${p}"${path.isAbsolute(p) ? '' : ` in ${cwd}`}${space}`;
 }
 
 /** True when the module at `moduleUrl` is the script Node was started with (not imported by a test). */

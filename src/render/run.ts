@@ -4,6 +4,7 @@ import { type Db, openExisting } from '../db.ts';
 import type { Effects } from '../effects.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { type Missing, type ReadinessKind, describeMissing, readiness } from '../load/readiness.ts';
+import { missingPath } from '../paths.ts';
 import { loadIfChanged } from '../reload.ts';
 import { renderBrief, type BriefResult } from './brief.ts';
 import type { DocumentOptions } from './options.ts';
@@ -59,7 +60,7 @@ async function required(db: Db, options: RunBriefOptions): Promise<Missing[]> {
   const r = await readiness(db, parsePeriod(options.period), options.unit, options.require);
   if (r.missing.length && !options.force) {
     throw new CliError(
-      `held: the data brief ${r.period} of ${r.unit} requires (${options.require!.join(', ')}) is incomplete, nothing was written:\n${r.missing.map((m) => `  ${describeMissing(m)}`).join('\n')}\n(--force renders it anyway, with a note of what is missing)`,
+      `held: the brief ${r.period} of ${r.unit} was not written; the data it requires (${options.require!.join(', ')}) is incomplete:\n${r.missing.map((m) => `  ${describeMissing(m)}`).join('\n')}\n(--force renders it anyway, with a note of what is missing)`,
       EXIT.held,
     );
   }
@@ -70,7 +71,7 @@ async function required(db: Db, options: RunBriefOptions): Promise<Missing[]> {
 async function ensureLoaded(dataDir: string, effects: Effects): Promise<string> {
   const { fingerprintData, loadData } = await import('../load/index.ts');
   if (!existsSync(dataDir))
-    throw new CliError(`data folder ${dataDir} does not exist; pass --db FILE or --data DIR`, EXIT.usage);
+    throw new CliError(`data folder ${missingPath(dataDir)} does not exist; pass --data DIR or --db FILE`, EXIT.usage);
   const loader = { fingerprintData, loadData: (dir: string, db: string) => loadData(dir, db, effects) };
   const log = (why: string) => effects.logger.info(`${why}; loading ${dataDir} into ${DEFAULT_DB}`);
   if (!(await loadIfChanged(dataDir, DEFAULT_DB, loader, log))) {
