@@ -107,7 +107,8 @@ describe('e-mail delivery against a real SMTP server', () => {
       expect(html).toContain(`<li>${line}</li>`);
     }
     expect(text.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(4);
-    expect(text).toContain('Dấu vân dữ liệu: sha256:3f1c0d9e2b7a');
+    // The words the brief's appendix uses for the same code (templates/partials/appendix.hbs).
+    expect(text).toContain('Mã kiểm tra dữ liệu: sha256:3f1c0d9e2b7a');
     expect(text).toContain(`Mã lần chạy: ${r.run_id}`);
     const [m] = messagesOf(d);
     expect(m).toMatchObject({
@@ -221,9 +222,10 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(r.exit_code).toBe(EXIT.ok);
     expect(r.delivery).toEqual({
       status: 'skipped',
-      note: expect.stringMatching(/^CCHC_SMTP_URL is not set: delivery skipped/),
+      note: expect.stringMatching(/^CCHC_SMTP_URL is not set, so nothing was sent \(cchc run --eml DIR/),
     });
-    expect(box.lines.some((l) => /delivery skipped/.test(l))).toBe(true);
+    // The status leads the log line; the note does not say it again.
+    expect(box.lines.some((l) => /delivery skipped: CCHC_SMTP_URL is not set, so nothing/.test(l))).toBe(true);
     const emlDir = path.join(box.root, 'thư đi');
     const out: string[] = [];
     await runCommand('quarterly', { period: '2026-Q3', eml: emlDir }, (s) => out.push(s), d);
@@ -232,6 +234,9 @@ describe('e-mail delivery against a real SMTP server', () => {
     expect(decodeWords(mail.headers.get('subject')!)).toBe('Báo cáo CCHC quý III năm 2026 — UBND tỉnh An Giang');
     expect(leaves(mail).some((p) => /^application\/pdf/.test(p.headers.get('content-type')!))).toBe(true);
     expect(messagesOf(d).map((m) => m.status)).toEqual(['written']);
+    expect(box.lines.some((l) => l.endsWith(`delivery written: 1 message in ${emlDir} (.eml); nothing was sent`))).toBe(
+      true,
+    );
   });
 
   it('never prints or records the SMTP password; a refused login (535) is reported, not retried', async () => {

@@ -179,7 +179,9 @@ describe('require in job files and cchc brief --require', () => {
       );
     await expect(brief(false)).rejects.toMatchObject({
       exitCode: EXIT.held,
-      message: expect.stringContaining('dossiers: AG.TT has no dossiers or dossier_stats for 2024-11'),
+      message: expect.stringContaining(
+        'held: the brief 2024-Q4 of AG.TT was not written; the data it requires (dossiers) is incomplete:\n  dossiers: AG.TT has no dossiers or dossier_stats for 2024-11\n',
+      ),
     });
     expect(fs.existsSync(path.join(root, 'brief'))).toBe(false);
     await brief(true);

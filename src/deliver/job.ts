@@ -67,7 +67,7 @@ export async function deliverJob(
     if (!smtp)
       return finish(
         'skipped',
-        'CCHC_SMTP_URL is not set: delivery skipped, nothing was sent (cchc run --eml DIR writes the messages to check)',
+        'CCHC_SMTP_URL is not set, so nothing was sent (cchc run --eml DIR writes the messages to check)',
         null,
       );
   }

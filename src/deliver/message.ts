@@ -65,7 +65,7 @@ const WORDS = {
     findings: 'Kết quả chủ yếu',
     none: 'Kỳ này chưa có số liệu để tóm tắt.',
     attached: 'Báo cáo đầy đủ ở tệp PDF đính kèm.',
-    fingerprint: 'Dấu vân dữ liệu',
+    fingerprint: 'Mã kiểm tra dữ liệu',
     run: 'Mã lần chạy',
     auto: 'Thư gửi tự động từ hệ thống báo cáo CCHC.',
   },

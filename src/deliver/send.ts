@@ -105,7 +105,7 @@ export async function deliver(
   const status: DeliveryStatus = eml ? 'written' : missed.length || unsent ? 'incomplete' : 'complete';
   const note =
     'eml' in req.target
-      ? `written as .eml to ${req.target.eml}; nothing was sent${notes.length ? '; ' + notes.join('; ') : ''}`
+      ? `${messages.length} message${messages.length === 1 ? '' : 's'} in ${req.target.eml} (.eml); nothing was sent${notes.length ? '; ' + notes.join('; ') : ''}`
       : notes.join('; ') || `sent ${messages.length} message${messages.length === 1 ? '' : 's'}`;
   return { status, note: smtp ? maskSecrets(note, smtp) : note, messages };
 }
