@@ -29,7 +29,15 @@ export async function computeMetrics(db: Db, options: MetricsOptions): Promise<M
   // The query files are independent: they run on a few connections at once (see ./pool.ts).
   const pool = await QueryPool.open(db, CONNECTIONS);
   try {
-    const [scope] = await Promise.all([resolveScope(pool, period, options.unit), assertCurrentDefinitions(pool)]);
+    // Both at once, but an outdated database is the cause to report whichever fails first: a query
+    // missing a macro it lacks would otherwise win the race about half the time.
+    const [found, current] = await Promise.allSettled([
+      resolveScope(pool, period, options.unit),
+      assertCurrentDefinitions(pool),
+    ]);
+    if (current.status === 'rejected') throw current.reason;
+    if (found.status === 'rejected') throw found.reason;
+    const scope = found.value;
     const params: QueryParams = {
       unit: scope.unit_code,
       start: period.start,
