@@ -2,11 +2,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Db, openExisting } from '../db.ts';
 import type { Effects } from '../effects.ts';
+import { localDate } from '../dates.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { type Missing, type ReadinessKind, describeMissing, readiness } from '../load/readiness.ts';
 import { missingPath } from '../paths.ts';
 import { loadIfChanged } from '../reload.ts';
+import { parsePeriod, precedingPeriod } from '../metrics/period.ts';
+import type { Period } from '../metrics/types.ts';
 import { renderBrief, type BriefResult } from './brief.ts';
+import { date } from './format.ts';
 import type { DocumentOptions } from './options.ts';
 
 export interface RunBriefOptions {
@@ -31,6 +35,9 @@ export const DEFAULT_DB = path.join('out', 'cchc.duckdb');
 
 /** `cchc brief`: the whole path from a data folder or database to a brief folder. */
 export async function runBrief(options: RunBriefOptions, effects: Effects): Promise<BriefResult> {
+  // A mistyped period fails before a load of the data folder, not after it.
+  const notEnded = notEndedWarning(parsePeriod(options.period), localDate(effects.clock.now()));
+  if (notEnded) effects.logger.warn(notEnded);
   const dbPath = options.db ?? (await ensureLoaded(options.data, effects));
   const db = await openReadOnly(dbPath);
   try {
@@ -56,7 +63,6 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
 
 /** What the brief lacks of the data it requires; a held brief (nothing missing to force past) is exit 6. */
 async function required(db: Db, options: RunBriefOptions): Promise<Missing[]> {
-  const { parsePeriod } = await import('../metrics/period.ts');
   const r = await readiness(db, parsePeriod(options.period), options.unit, options.require);
   if (r.missing.length && !options.force) {
     throw new CliError(
@@ -65,6 +71,18 @@ async function required(db: Db, options: RunBriefOptions): Promise<Missing[]> {
     );
   }
   return r.missing;
+}
+
+/**
+ * A brief counts as of its period's end: asked for before that day, it reads "Tính đến ngày" a day
+ * still to come and counts the tasks due until then as overdue. Said to the officer, who most
+ * often meant the last ended period; null once the period has ended.
+ */
+export function notEndedWarning(p: Period, today: string): string | null {
+  if (p.end < today) return null;
+  const before = precedingPeriod(p);
+  const instead = before.end < today ? `; the last ended period of this kind is ${before.id}` : '';
+  return `warning: ${p.id} has not ended (it ends on ${date(p.end)}, today is ${date(today)}): the brief counts as of ${date(p.end)}, so tasks due by then count as overdue already and the days still to come have no data${instead}`;
 }
 
 /** Loads the data folder unless the database already holds exactly these files (same fingerprint). */
