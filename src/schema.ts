@@ -203,6 +203,12 @@ export const TABLES: Record<TableName, TableDef> = {
         'Số hồ sơ tiếp nhận › Tổng số',
         'Tiếp nhận › Tổng số',
         'Tổng số hồ sơ tiếp nhận',
+        'Tiếp nhận trong kỳ',
+        'Số hồ sơ tiếp nhận trong kỳ',
+        'Nhận trong kỳ',
+        'Tiếp nhận mới',
+        'Số hồ sơ mới tiếp nhận',
+        'Đã tiếp nhận',
       ]),
       c('received_online', 'int', true, [
         'Tiếp nhận trực tuyến',
@@ -216,6 +222,9 @@ export const TABLES: Record<TableName, TableDef> = {
         'Đã giải quyết › Tổng số',
         'Số hồ sơ đã giải quyết › Tổng số',
         'Giải quyết › Tổng số',
+        'Số hồ sơ đã giải quyết trong kỳ',
+        'Đã xử lý',
+        'Số hồ sơ đã xử lý',
       ]),
       c('resolved_on_time', 'int', true, [
         'Giải quyết đúng hạn',

@@ -5,8 +5,9 @@
  * the sample data files make.ts names, copied into a folder whose name has spaces and
  * Vietnamese letters.
  */
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkData, loadData } from '../src/load/index.ts';
 import { CASES } from './fixtures/office2/make.ts';
@@ -22,6 +23,23 @@ function folder(name: string): string {
   for (const f of CASES[name]!.base) cpSync(path.join(DATA, f), path.join(dir, f));
   for (const f of readdirSync(path.join(ROOT, name))) cpSync(path.join(ROOT, name, f), path.join(dir, f));
   return dir;
+}
+
+/** A folder of the sample's units, lineage, documents and tasks, plus `files`. */
+function withSample(files: Record<string, Buffer>): string {
+  const dir = tempDir('cchc office2 mẫu-');
+  for (const f of ['units.csv', 'unit_lineage.csv', 'documents.csv', 'tasks.csv'])
+    cpSync(path.join(DATA, f), path.join(dir, f));
+  for (const [f, b] of Object.entries(files)) writeFileSync(path.join(dir, f), b);
+  return dir;
+}
+
+async function sheet(rows: (string | number | null)[][], merges: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  for (const r of rows) ws.addRow(r);
+  for (const m of merges) ws.mergeCells(m);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 async function load(name: string): Promise<string> {
@@ -64,12 +82,12 @@ describe('the national statistics form (three header rows, Trong đó, parts of 
   it('says how it read the form, which columns it did not read, and every row it skipped', async () => {
     const { issues, warnings } = await checkData(folder('portal-communes'), effects);
     expect(issues).toEqual([]);
-    expect(where(warnings.filter((w) => ['on_time_parts', 'column_not_read'].includes(w.rule)))).toEqual([
-      'dossier_stats.xlsx:6 [resolved_on_time] on_time_parts',
+    expect(where(warnings.filter((w) => ['sum_of_parts', 'column_not_read'].includes(w.rule)))).toEqual([
+      'dossier_stats.xlsx:6 [resolved_on_time] sum_of_parts',
       'dossier_stats.xlsx:6 [-] column_not_read',
     ]);
     const byRule = (r: string) => warnings.find((w) => w.rule === r)!.message;
-    expect(byRule('on_time_parts')).toBe(
+    expect(byRule('sum_of_parts')).toBe(
       'resolved_on_time is read as `Số hồ sơ đã giải quyết › Trong đó › Trước hạn` + `Số hồ sơ đã giải quyết › Trong đó › Đúng hạn`: a dossier resolved before its due day was resolved on time',
     );
     expect(byRule('column_not_read')).toContain(
@@ -317,6 +335,44 @@ describe('the same readings in any file', () => {
         3,
         'lead_unit',
         'lead_unit "Các sở, ban, ngành" is a group of units, not one unit; write a row for each unit it means',
+      ],
+    ]);
+  });
+
+  it('sums received from its channels when the form has no total, and reads on time with early from one column', async () => {
+    const header = [
+      ['STT', 'Đơn vị', 'Tháng', 'Tổng số hồ sơ tiếp nhận', null, null, 'Số hồ sơ đã giải quyết', null, null],
+      [null, null, null, 'Nộp trực tiếp', 'Nộp trực tuyến', 'Qua bưu chính', 'Tổng số', 'Đúng và trước hạn', 'Trễ hạn'],
+    ];
+    const merges = ['A1:A2', 'B1:B2', 'C1:C2', 'D1:F1', 'G1:I1'];
+    const rows: (string | number | null)[][] = [
+      [1, 'UBND phường Long Xuyên', '10/2026', 250, 980, 20, 1180, 1120, 60],
+      [2, 'UBND phường Bình Đức', '10/2026', 220, 410, 10, 600, 580, 20],
+    ];
+    const db = tempDb();
+    const dir = withSample({ 'dossier_stats.xlsx': await sheet([...header, ...rows], merges) });
+    await loadData(dir, db, effects);
+    // By hand: 250 + 980 + 20 = 1250, 220 + 410 + 10 = 640; on time as written; 1180 = 1120 + 60, 600 = 580 + 20.
+    expect(await query(db, STATS)).toEqual([
+      row('AGM.30292', '2026-10', 640, 410, 600, 580),
+      row('AGM.30307', '2026-10', 1250, 980, 1180, 1120),
+    ]);
+    const { warnings } = await checkData(dir, effects);
+    expect(warnings.find((w) => w.rule === 'sum_of_parts')?.message).toBe(
+      'received is read as `Tổng số hồ sơ tiếp nhận › Nộp trực tiếp` + `Tổng số hồ sơ tiếp nhận › Nộp trực tuyến` + `Tổng số hồ sơ tiếp nhận › Qua bưu chính`: the sheet gives received by channel, without its total',
+    );
+    // An empty channel cannot be added: the one error says which cell to fill.
+    rows[1]![5] = null;
+    const { issues } = await checkData(
+      withSample({ 'dossier_stats.xlsx': await sheet([...header, ...rows], merges) }),
+      effects,
+    );
+    expect(issues.map((i) => [i.line, i.column, i.rule, i.message])).toEqual([
+      [
+        4,
+        'received',
+        'required',
+        '`Tổng số hồ sơ tiếp nhận › Qua bưu chính` is empty; received is `Nộp trực tiếp` + `Nộp trực tuyến` + `Qua bưu chính`, so write a number (0 when there is none)',
       ],
     ]);
   });

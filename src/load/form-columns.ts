@@ -7,7 +7,7 @@
  */
 import type { DataIssue } from '../errors.ts';
 import type { TableDef } from '../schema.ts';
-import type { TitlePeriod } from './forms.ts';
+import { strictOnTime, type TitlePeriod } from './forms.ts';
 import type { HeaderMap } from './headers.ts';
 import { GROUP_SEPARATOR } from './layout.ts';
 
@@ -45,6 +45,8 @@ export function planForm(o: {
   headerLine: number;
   /** The month every row takes from the title, when the sheet has no month column. */
   titleMonth: (TitlePeriod & { month: string }) | null;
+  /** The sheet has no received column but gives its channels: received is their sum. */
+  composeReceived: boolean;
 }): FormPlan {
   const { map, labels } = o;
   const physical = map.columns;
@@ -62,33 +64,57 @@ export function planForm(o: {
   const issue = (rule: string, line: number, column: string, message: string) =>
     issues.push({ file: o.file, line, column, rule, message });
 
-  const early = map.parts.find((p) => p.role === 'early');
-  const onTime = physical.indexOf('resolved_on_time');
-  if (early && onTime >= 0) {
-    // On time in the contract includes early: the form's `Đúng hạn` is then only the on-the-day part.
-    columns[onTime] = null;
-    columns.push('resolved_on_time');
+  /** A contract column the form gives as the sum of the columns `items`, said by a warning. */
+  const compose = (column: string, items: number[], why: string) => {
+    const at = physical.indexOf(column);
+    if (at >= 0) columns[at] = null;
+    columns.push(column);
+    // Whether a cell is checked as a number elsewhere: a column the sheet still gives, or a part (check).
+    const checked = (i: number) => columns[i] !== null || partAt.has(i);
     extras.push((cells, line) => {
-      const [e, t] = [cells[early.index], cells[onTime]];
-      if (isCount(e) && isCount(t)) return String(count(e) + count(t));
-      // A part that is no number is `check`'s error; an empty one cannot be added.
-      if (isCount(t) && blank(e))
+      const added = items.reduce((n, i) => n + count(cells[i]), 0);
+      const bad = items.filter((i) => !blank(cells[i]) && !isCount(cells[i]));
+      // Text that is no number and is checked nowhere else is the composed column's type error.
+      const unchecked = bad.find((i) => !checked(i));
+      if (unchecked !== undefined) return cells[unchecked]!;
+      if (bad.length) return String(added);
+      const empty = items.filter((i) => blank(cells[i]));
+      if (empty.length === items.length) return null;
+      if (empty.length)
         issue(
           'required',
           line,
-          'resolved_on_time',
-          `\`${labels[early.index]}\` is empty; resolved on time is it plus \`${labels[onTime]}\`, so write a number (0 when no dossier was resolved early)`,
+          column,
+          `\`${labels[empty[0]!]}\` is empty; ${column} is ${items.map((i) => `\`${short(labels[i]!)}\``).join(' + ')}, so write a number (0 when there is none)`,
         );
-      return t ?? null;
+      return String(added);
     });
     warnings.push({
       file: o.file,
       line: o.headerLine,
-      column: 'resolved_on_time',
-      rule: 'on_time_parts',
-      message: `resolved_on_time is read as \`${labels[early.index]}\` + \`${labels[onTime]}\`: a dossier resolved before its due day was resolved on time`,
+      column,
+      rule: 'sum_of_parts',
+      message: `${column} is read as ${items.map((i) => `\`${labels[i]}\``).join(' + ')}: ${why}`,
     });
-  }
+  };
+  const early = map.parts.find((p) => p.role === 'early');
+  const onTime = physical.indexOf('resolved_on_time');
+  // On time in the contract includes early; beside `Trước hạn`, the form's `Đúng hạn` is only the on-the-day part.
+  const strict = onTime >= 0 && strictOnTime(labels[onTime]!);
+  if (early && strict)
+    compose(
+      'resolved_on_time',
+      [early.index, onTime].sort((a, b) => a - b),
+      'a dossier resolved before its due day was resolved on time',
+    );
+  const online = physical.indexOf('received_online');
+  const channels = map.parts.filter((p) => p.of === 'received');
+  if (o.composeReceived && online >= 0 && channels.length)
+    compose(
+      'received',
+      [online, ...channels.map((p) => p.index)].sort((a, b) => a - b),
+      'the sheet gives received by channel, without its total',
+    );
   if (o.titleMonth) {
     const month = o.titleMonth.month;
     columns.push('month');
@@ -105,7 +131,7 @@ export function planForm(o: {
   // Each total with parts that close it: the total must be its companion plus its parts.
   const sums: { total: number; items: number[] }[] = [];
   for (const [total, companion] of Object.entries(COMPANION)) {
-    const mine = map.parts.filter((p) => p.of === total);
+    const mine = map.parts.filter((p) => p.of === total && (p.role !== 'early' || strict));
     const t = physical.indexOf(total);
     const c = physical.indexOf(companion);
     if (t < 0 || c < 0 || !mine.some((p) => CLOSING[total]!.includes(p.role))) continue;

@@ -44,6 +44,45 @@ export function partRole(table: TableName, groupColumn: string, sub: string): Pa
   );
 }
 
+/** Sub-labels of on-time: strictly on the due day (beside `Trước hạn`), or on time and early together. */
+const STRICT_ON_TIME = ['dung han', 'tra dung han', 'giai quyet dung han'];
+const COMBINED_ON_TIME = [
+  'dung han, truoc han',
+  'truoc han, dung han',
+  'dung va truoc han',
+  'truoc va dung han',
+  'dung han va truoc han',
+  'truoc han va dung han',
+  'som va dung han',
+  'som, dung han',
+];
+const TOTAL_WORDS = ['tong so', 'tong', 'tong cong', 'cong'];
+
+/** Sub-labels under a total's group that name a column of the contract: the total itself, or its online/on-time part. */
+const SUB_COLUMNS: Record<string, Record<string, string[]>> = {
+  received: {
+    received: TOTAL_WORDS,
+    received_online: [
+      'truc tuyen',
+      'nop truc tuyen',
+      'tiep nhan truc tuyen',
+      'dich vu cong truc tuyen',
+      'qua dich vu cong truc tuyen',
+    ],
+  },
+  resolved: { resolved: TOTAL_WORDS, resolved_on_time: [...STRICT_ON_TIME, ...COMBINED_ON_TIME] },
+};
+
+/** The column a `group › sub` header names when its group names a total and its sub-label a column. */
+export function subColumn(table: TableName, groupColumn: string, sub: string): string | undefined {
+  if (!PART_TABLES.includes(table)) return undefined;
+  const f = foldName(sub);
+  return Object.entries(SUB_COLUMNS[groupColumn] ?? {}).find(([, labels]) => labels.includes(f))?.[0];
+}
+
+/** Whether an on-time header counts only the dossiers resolved on the due day (not the early ones). */
+export const strictOnTime = (header: string) => STRICT_ON_TIME.includes(foldName(header).split(' › ').at(-1)!);
+
 /** The header of a form column the contract has no place for, and what it holds. */
 interface NotRead {
   /** A folded group label (first part of `group › sub`) or whole header; `*` ends a prefix. */

@@ -2,7 +2,7 @@
 import type { DataIssue } from '../errors.ts';
 import type { TableDef } from '../schema.ts';
 import { headerIndex, labelParts, matchHeader, type HeaderMatch } from './names.ts';
-import { headerHint, notRead, partRole, type PartRole } from './forms.ts';
+import { headerHint, notRead, partRole, subColumn, type PartRole } from './forms.ts';
 import { requiredColumns } from './task-ids.ts';
 
 /** A form column that is a part of a total column (forms.ts): read only to check and complete it. */
@@ -52,8 +52,15 @@ export function matchFormHeader(header: string, table: TableDef, index = headerI
   const m = matchHeader(header, table, index);
   if (m.kind !== 'unknown') return m;
   const parts = labelParts(header);
-  const group = parts.length > 1 ? index.get(parts.slice(0, -1).join(' › ')) : undefined;
-  const role = group ? partRole(table.name, group, parts.at(-1)!) : undefined;
+  // The group: the longest run of the labels above the last that names a total (`Nhận giải quyết ›
+  // Nhận trong kỳ › Trực tuyến` is under `Nhận trong kỳ`).
+  let group: string | undefined;
+  for (let len = parts.length - 1; len >= 1 && !group; len--)
+    for (let j = parts.length - 1 - len; j >= 0 && !group; j--) group = index.get(parts.slice(j, j + len).join(' › '));
+  const sub = parts.at(-1)!;
+  const column = group ? subColumn(table.name, group, sub) : undefined;
+  if (column) return { kind: 'column', column };
+  const role = group ? partRole(table.name, group, sub) : undefined;
   if (group && role) return { kind: 'part', of: group, role };
   const what = notRead(table.name, header);
   return what ? { kind: 'not_read', what } : m;
@@ -114,12 +121,12 @@ export function mapHeaders(headers: string[], table: TableDef, o: HeaderOptions)
   return { columns, rowNumbers, parts, notRead: unread, issues };
 }
 
-/** How many of the table's columns, and of its required ones, a candidate header row names. */
+/** How many of the table's columns, and of its required ones, a candidate header row of a spreadsheet form names. */
 export function countKnown(headers: string[], table: TableDef): { all: number; required: number } {
   const index = headerIndex(table);
   const found = new Set<string>();
   for (const h of headers) {
-    const m = matchHeader(h.normalize('NFC').trim(), table, index);
+    const m = matchFormHeader(h.normalize('NFC').trim(), table, index);
     if (m.kind === 'column') found.add(m.column);
   }
   return { all: found.size, required: requiredColumns(table).filter((c) => found.has(c.name)).length };

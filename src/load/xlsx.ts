@@ -103,7 +103,7 @@ async function readSheet(
   const header = findHeader(head, merges, table);
   if (!header) return fail([noHeader(file, head, table)]);
   const title = titleOf(head, header);
-  const { map, titleMonth } = sheetHeader(file, table, header, title);
+  const { map, titleMonth, composeReceived } = sheetHeader(file, table, header, title);
   if (map.issues.length) return fail(map.issues);
   const plan = planForm({
     file: file.rel,
@@ -112,6 +112,7 @@ async function readSheet(
     map,
     headerLine: header.lines[0]!,
     titleMonth,
+    composeReceived,
   });
   warnings.push(...plan.warnings);
   if (header.lines.length > 1 || plan.readings.length) {
@@ -312,15 +313,16 @@ function titleOf(head: SheetRow[], header: Header): TitlePeriod | null {
 }
 
 /**
- * The header read against the table; a dossier_stats sheet without a month column takes the
- * month of its title when that is one calendar month, and is told why not otherwise.
+ * The header read against the table. A dossier_stats sheet without a month column takes the
+ * month of its title when that is one calendar month, and is told why not otherwise; one without
+ * a received column but with received's channels gets their sum (form-columns.ts).
  */
 function sheetHeader(
   file: DataFile,
   table: (typeof TABLES)[keyof typeof TABLES],
   header: Header,
   title: TitlePeriod | null,
-): { map: HeaderMap; titleMonth: (TitlePeriod & { month: string }) | null } {
+): { map: HeaderMap; titleMonth: (TitlePeriod & { month: string }) | null; composeReceived: boolean } {
   const read = (supplied?: Set<string>) =>
     mapHeaders(header.labels, table, {
       file: file.rel,
@@ -330,12 +332,19 @@ function sheetHeader(
       form: true,
       supplied,
     });
-  const map = read();
+  const first = read();
+  const missing = (c: string) => first.issues.some((i) => i.rule === 'missing_column' && i.column === c);
+  const supplied = new Set<string>();
+  const composeReceived =
+    missing('received') && first.parts.some((p) => p.of === 'received') && first.columns.includes('received_online');
+  if (composeReceived) supplied.add('received');
+  const titleMonth = missing('month') && title && 'month' in title ? title : null;
+  if (titleMonth) supplied.add('month');
+  const map = supplied.size ? read(supplied) : first;
   const noMonth = map.issues.find((i) => i.rule === 'missing_column' && i.column === 'month');
-  if (!noMonth || !title) return { map, titleMonth: null };
-  if ('month' in title) return { map: read(new Set(['month'])), titleMonth: title };
-  noMonth.message = `required column \`month\` (or \`Tháng\`) is missing, and the title in row ${title.line} ("${title.text}") cannot stand for it: ${title.problem}; add a column \`Tháng\` with each row's month (MM/YYYY), or export one month per file`;
-  return { map, titleMonth: null };
+  if (noMonth && title && 'problem' in title)
+    noMonth.message = `required column \`month\` (or \`Tháng\`) is missing, and the title in row ${title.line} ("${title.text}") cannot stand for it: ${title.problem}; add a column \`Tháng\` with each row's month (MM/YYYY), or export one month per file`;
+  return { map, titleMonth, composeReceived };
 }
 
 /**
