@@ -121,7 +121,7 @@ describe('cchc check / cchc load', () => {
 
     const missing = run('check', '--data', path.join(dir, 'nope'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('data folder not found');
+    expect(missing.stderr).toContain(`data folder "${path.join(dir, 'nope')}" does not exist`);
   });
 
   it('load: prints row counts per table on stdout, exit 0; exit 1 and no file on bad data', () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../src/errors.ts';
+import { type CliError, EXIT } from '../src/errors.ts';
+import { checkData } from '../src/load/index.ts';
 import { runMetrics } from '../src/metrics/run.ts';
 import { missingPath } from '../src/paths.ts';
 import { tempDir } from './tmp.ts';
@@ -21,6 +22,18 @@ describe('missingPath(p, cwd)', () => {
       `"Dữ liệu quý 3 " in ${cwd} ("Dữ liệu quý 3" exists: remove the space)`,
     );
     expect(missingPath('Dữ liệu quý 4 ', cwd)).toBe(`"Dữ liệu quý 4 " in ${cwd}`);
+  });
+});
+
+describe('a data folder that does not exist', () => {
+  it('is quoted, with the stray space pointed out (exit 2)', async () => {
+    const cwd = tempDir('cchc-missing-');
+    fs.mkdirSync(path.join(cwd, 'data'));
+    const error = (await checkData(path.join(cwd, 'data ')).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT.usage);
+    expect(error.message).toBe(
+      `data folder "${path.join(cwd, 'data ')}" ("${path.join(cwd, 'data')}" exists: remove the space) does not exist`,
+    );
   });
 });
 

@@ -2,7 +2,7 @@
  * Writes an extraction for review. The tasks file holds only the contract's columns, so it loads
  * as it is once reviewed; the review columns (source lines, confidence, notes) go beside it:
  * CSV → `NAME.review.csv` and `documents…csv`; XLSX → highlights and cell notes on the loadable
- * first sheet, plus "review" and "documents" sheets (the loader reads only the first sheet).
+ * first sheet, plus "review" and "documents" sheets (a workbook named after tasks is read as tasks alone).
  * Every file is written to a temporary name first and renamed into place.
  */
 import fs from 'node:fs';

@@ -49,15 +49,16 @@ function sheetNames(abs: string): string[] {
 
 /**
  * A workbook is read by its sheet names when its own name is no table (`cchc.xlsx`) and some
- * sheet is named after one, or when two or more of its sheets are named after tables; each such
- * sheet is then a file of its table. Otherwise a `TABLE.xlsx` is one file of TABLE (xlsx.ts picks
- * its sheet).
+ * sheet is named after one; each such sheet is then a file of its table. A workbook named after a
+ * table (`tasks.xlsx`, `tasks.208.xlsx`: the one cchc extract writes, with its review sheets) is
+ * one file of that table whatever its other sheets are called (xlsx.ts picks the sheet and names
+ * the others): its name says what it holds, as a CSV's does.
  */
-function bySheets(name: string, abs: string, stem: string, isTable: boolean, warnings: DataIssue[]): DataFile[] {
+function bySheets(name: string, abs: string, isTable: boolean, warnings: DataIssue[]): DataFile[] {
+  if (isTable) return [];
   const names = sheetNames(abs);
   const tables = names.map(sheetTable);
-  const named = tables.filter((t) => t !== undefined).length;
-  if (named === 0 || (isTable && named < 2)) return [];
+  if (tables.every((t) => t === undefined)) return [];
   const others = names.filter((_, i) => tables[i] === undefined);
   if (others.length)
     warnings.push(
@@ -99,7 +100,7 @@ export function discover(dataDir: string): Discovery {
     const isTable = (TABLE_NAMES as readonly string[]).includes(stem);
     if ((FORMATS as readonly string[]).includes(ext)) {
       const abs = path.join(dataDir, name);
-      const sheets = ext === 'xlsx' ? bySheets(name, abs, stem, isTable, warnings) : [];
+      const sheets = ext === 'xlsx' ? bySheets(name, abs, isTable, warnings) : [];
       if (sheets.length) {
         files.push(...sheets);
         continue;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Db, ident, messageOf } from '../db.ts';
 import { CliError, DataError, EXIT, type DataIssue } from '../errors.ts';
 import { silentLogger, systemClock, type Effects } from '../effects.ts';
-import { toolVersion } from '../paths.ts';
+import { missingPath, toolVersion } from '../paths.ts';
 import { processAlive } from '../pid.ts';
 import { META_DDL, TABLE_NAMES, TABLES, createTableSql, type TableName } from '../schema.ts';
 import { DEFINITIONS_PATH, definitionsSql } from '../metrics/definitions.ts';
@@ -57,8 +57,9 @@ function combine(hashes: { rel: string; sha256: string }[]): string {
 }
 
 function assertDir(dataDir: string): void {
-  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    throw new CliError(`data folder not found: ${dataDir}`, EXIT.usage);
+  if (!existsSync(dataDir)) throw new CliError(`data folder ${missingPath(dataDir)} does not exist`, EXIT.usage);
+  if (!statSync(dataDir).isDirectory()) {
+    throw new CliError(`--data "${dataDir}" is a file; give the folder that holds the data files`, EXIT.usage);
   }
 }
 
