@@ -212,7 +212,7 @@ describe('task tracking lists', () => {
     );
   });
 
-  it('loads the five tasks, "Thường xuyên" as no due date, each such row reported (EXPECTED.md 8)', async () => {
+  it('loads the five tasks, "Thường xuyên" as no due date, reported once for the column (EXPECTED.md 8)', async () => {
     const db = await load('tasks-ongoing-due');
     expect(
       await query(
@@ -269,9 +269,10 @@ describe('task tracking lists', () => {
     ]);
     const { warnings } = await checkData(folder('tasks-ongoing-due'), effects);
     const ongoing = warnings.filter((w) => w.rule === 'due_ongoing');
-    expect(where(ongoing)).toEqual(['tasks.xlsx:6 [due_on] due_ongoing', 'tasks.xlsx:11 [due_on] due_ongoing']);
+    // One warning for the file's column, at the first such row, naming both (EXPECTED.md 8: rows 6 and 11).
+    expect(where(ongoing)).toEqual(['tasks.xlsx:6 [due_on] due_ongoing']);
     expect(ongoing[0]!.message).toBe(
-      'due_on "Thường xuyên" read as no due date: an ongoing task (thường xuyên), never overdue',
+      'due_on "Thường xuyên" read as no due date in 2 rows (lines 6, 11): ongoing tasks (thường xuyên), never overdue',
     );
   });
 
@@ -300,10 +301,11 @@ describe('the same readings in any file', () => {
     const tasks =
       'task_id,lead_unit,title,area,assigned_on,due_on\nT1,AG.SNV,a,direction,2025-03-17,Thường xuyên\nT2,AG.SNV,b,direction,2025-03-17,nhiệm vụ thường xuyên.\nT3,AG.SNV,c,direction,2025-03-17,Tháng 7/2025\nT4,AG.SNV,d,direction,2025-03-17,Trước ngày 15/11/2025\n';
     const { issues, warnings } = await checkData(baseFolder({ 'tasks.csv': tasks }), effects);
-    expect(where(warnings.filter((w) => w.rule === 'due_ongoing'))).toEqual([
-      'tasks.csv:2 [due_on] due_ongoing',
-      'tasks.csv:3 [due_on] due_ongoing',
-    ]);
+    const ongoing = warnings.filter((w) => w.rule === 'due_ongoing');
+    expect(where(ongoing)).toEqual(['tasks.csv:2 [due_on] due_ongoing']);
+    expect(ongoing[0]!.message).toBe(
+      'due_on "Thường xuyên", "nhiệm vụ thường xuyên." read as no due date in 2 rows (lines 2, 3): ongoing tasks (thường xuyên), never overdue',
+    );
     expect(issues.map((i) => [i.line, i.message])).toEqual([
       [
         4,
@@ -311,6 +313,29 @@ describe('the same readings in any file', () => {
       ],
       [5, 'due_on "Trước ngày 15/11/2025" is a phrase; write the day alone: 15/11/2025'],
     ]);
+  });
+
+  it('gives a long list of ongoing tasks one warning: the row count, the first rows and words', async () => {
+    const words = [
+      'Thường xuyên',
+      'Nhiệm vụ thường xuyên',
+      'Thường xuyên',
+      'Thực hiện thường xuyên',
+      '"Thường xuyên, liên tục"',
+      'thuong xuyen',
+      'THƯỜNG XUYÊN',
+    ];
+    const tasks =
+      'task_id,lead_unit,title,area,assigned_on,due_on\n' +
+      words.map((w, i) => `T${i + 1},AG.SNV,a,direction,2025-03-17,${w}\n`).join('');
+    const { issues, warnings } = await checkData(baseFolder({ 'tasks.csv': tasks }), effects);
+    expect(issues).toEqual([]);
+    const ongoing = warnings.filter((w) => w.rule === 'due_ongoing');
+    // Lines 2-8 hold the 7 rows; 6 different spellings, 5 shown in the order they first appear.
+    expect(where(ongoing)).toEqual(['tasks.csv:2 [due_on] due_ongoing']);
+    expect(ongoing[0]!.message).toBe(
+      'due_on "Thường xuyên", "Nhiệm vụ thường xuyên", "Thực hiện thường xuyên", "Thường xuyên, liên tục", "thuong xuyen", … read as no due date in 7 rows (lines 2, 3, 4, 5, 6 and 2 more): ongoing tasks (thường xuyên), never overdue',
+    );
   });
 
   it('names a commune by its locality in tasks as well ("Xã An Hòa" is "UBND xã An Hòa")', async () => {

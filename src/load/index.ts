@@ -193,10 +193,11 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
   }
   effects.logger.info('checking the rules');
   const byFid = new Map(sources.map((s) => [s.fid, s]));
-  const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${byFid.get(fid)!.lineOf(pos)}`;
+  const line = (fid: number, pos: number) => byFid.get(fid)!.lineOf(pos);
+  const where = (fid: number, pos: number) => `${byFid.get(fid)!.file.rel}:${line(fid, pos)}`;
   const absent = new Set(TABLE_NAMES.filter((t) => !files.some((f) => f.table === t)));
   const names = await resolveUnitNames(db, present);
-  let { found: rows, cut } = await runRules(db, present, { where }, absent);
+  let { found: rows, cut } = await runRules(db, present, { where, line }, absent);
   const tableOf = (fid: number) => byFid.get(fid)!.file.table;
   const misplaced = new Set([...rows, ...names.issues].map((r) => tableOf(r.fid)).filter((t) => unordered.has(t)));
   if (misplaced.size) {
@@ -211,7 +212,7 @@ async function validate(db: Db, dataDir: string, effects: Effects): Promise<Vali
     // Reading again undid the names resolved in those tables, and placed their rows anew.
     const again = await resolveUnitNames(db, present, misplaced);
     names.issues = [...names.issues.filter((i) => !misplaced.has(tableOf(i.fid))), ...again.issues];
-    ({ found: rows, cut } = await runRules(db, present, { where }, absent));
+    ({ found: rows, cut } = await runRules(db, present, { where, line }, absent));
   }
   for (const r of names.resolved)
     warnings.push({

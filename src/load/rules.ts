@@ -188,6 +188,8 @@ function forgottenInLineage(rows: Row[]): Row[] {
 export interface RuleContext {
   /** "file:line" of a row, for messages that point at a second row. */
   where: (fid: number, pos: number) => string;
+  /** The line of a row in its file. */
+  line: (fid: number, pos: number) => number;
   unitCodes: string[];
   units: { unit_code: string; name: string }[];
 }
@@ -379,16 +381,39 @@ function cellRule(t: TableName): Rule {
   };
 }
 
-/** Words for an ongoing task in a due-date column, read as no due date (values.ts): each reported. */
+/** Rows (and distinct words) a due_ongoing warning names before "and N more". */
+const ONGOING_SHOWN = 5;
+
+/**
+ * Words for an ongoing task in a due-date column, read as no due date (values.ts): one warning per
+ * file and column, with the row count and the first rows, as a list of ongoing tasks is common.
+ */
 function ongoingRule(t: TableName): Rule {
   return {
     rule: 'due_ongoing',
     column: null,
     needs: [t],
     warning: true,
-    sql: `SELECT _fid, _pos, b.c AS _column, b.v AS raw FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL) WHERE b.r = 'due_ongoing'`,
-    message: (r) =>
-      `${String(r._column)} ${show(r.raw)} read as no due date: an ongoing task (thường xuyên), never overdue`,
+    // The words in the order they first appear, as the officer reads the sheet.
+    sql: `WITH o AS (
+        SELECT _fid, _pos, b.c AS col, b.v AS word FROM (SELECT _fid, _pos, unnest(_bad) AS b FROM ${v(t)} WHERE _bad IS NOT NULL)
+        WHERE b.r = 'due_ongoing'),
+      w AS (SELECT _fid, col, word, min(_pos) AS first FROM o GROUP BY ALL),
+      rows AS (SELECT _fid, col, min(_pos) AS _pos, count(*) AS n,
+        to_json(list(_pos ORDER BY _pos)[1:${ONGOING_SHOWN}])::VARCHAR AS positions FROM o GROUP BY ALL),
+      words AS (SELECT _fid, col, count(*) AS n_words,
+        to_json(list(word ORDER BY first)[1:${ONGOING_SHOWN}])::VARCHAR AS words FROM w GROUP BY ALL)
+      SELECT _fid, _pos, col AS _column, n, positions, words, n_words FROM rows JOIN words USING (_fid, col)`,
+    message: (r, ctx) => {
+      const n = Number(r.n);
+      const col = String(r._column);
+      const words = (JSON.parse(String(r.words)) as string[]).map(show);
+      if (Number(r.n_words) > words.length) words.push('…');
+      if (n === 1) return `${col} ${words[0]} read as no due date: an ongoing task (thường xuyên), never overdue`;
+      const lines = (JSON.parse(String(r.positions)) as number[]).map((p) => ctx.line(Number(r._fid), p));
+      const more = n > lines.length ? ` and ${n - lines.length} more` : '';
+      return `${col} ${words.join(', ')} read as no due date in ${n} rows (lines ${lines.join(', ')}${more}): ongoing tasks (thường xuyên), never overdue`;
+    },
   };
 }
 
