@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { program, report } from '../src/cli/main.ts';
 import { fixedClock } from '../src/effects.ts';
 import { CliError, EXIT } from '../src/errors.ts';
 import { runCommand, runsCommand } from '../src/jobs/cli.ts';
@@ -148,10 +149,36 @@ describe('require in job files and cchc brief --require', () => {
       return 'no error';
     };
     expect(err(['dossier'])).toBe(
-      '<root>/jobs/bad.json: require.0: must be a list of dossiers, criteria, indices, tasks',
+      '<root>/jobs/bad.json: require.0: must be a list of dossiers, criteria, indices, tasks; did you mean "dossiers"?',
+    );
+    expect(err(['dossiers', 'zzz'])).toBe(
+      '<root>/jobs/bad.json: require.1: must be a list of dossiers, criteria, indices, tasks',
     );
     expect(err('dossiers')).toMatch(/require: must be a list of dossiers, criteria, indices, tasks/);
     expect(err([])).toMatch(/require: must name at least one of dossiers/);
+  });
+
+  it('cchc brief --require with a misspelt kind says which kinds were meant, exit 2', async () => {
+    const refused = async (...require: string[]) => {
+      const printed: string[] = [];
+      const p = program().configureOutput({ writeErr: (s) => printed.push(s), writeOut: (s) => printed.push(s) });
+      const args = ['node', 'cchc', 'brief', '--db', path.join(root, 'none.duckdb'), '--period', '2024-Q4'];
+      const code = await p.parseAsync([...args, ...require.flatMap((r) => ['--require', r])]).then(
+        () => EXIT.ok,
+        (e) => report(e, false, (s) => printed.push(s)),
+      );
+      return { code, text: printed.join('\n') };
+    };
+    expect(await refused('dossier')).toEqual({
+      code: EXIT.usage,
+      text: 'error: --require dossier: expected dossiers, criteria, indices, tasks (comma-separated); did you mean --require dossiers?',
+    });
+    expect((await refused('criteria,dosiers', 'task')).text).toBe(
+      'error: --require dosiers, task: expected dossiers, criteria, indices, tasks (comma-separated); did you mean --require criteria,dossiers,tasks?',
+    );
+    expect((await refused('zzz')).text).toBe(
+      'error: --require zzz: expected dossiers, criteria, indices, tasks (comma-separated)',
+    );
   });
 
   it('--force on a job that requires nothing is a usage error', async () => {

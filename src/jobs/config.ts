@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TIME_ZONE } from '../dates.ts';
 import { deliverSchema } from '../deliver/config.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { didYouMean } from '../load/names.ts';
 import { READINESS_KINDS } from '../load/readiness.ts';
 import { PERIOD_FORMS, parsePeriod } from '../metrics/period.ts';
 
@@ -100,9 +101,14 @@ const jobSchema = z.strictObject({
     .min(1, { error: 'must keep at least 1 run' })
     .default(12),
   require: z
-    .array(z.enum(READINESS_KINDS, { error: `must be a list of ${READINESS_KINDS.join(', ')}` }), {
-      error: `must be a list of ${READINESS_KINDS.join(', ')} (e.g. ["dossiers", "criteria"])`,
-    })
+    .array(
+      z.enum(READINESS_KINDS, {
+        error: (iss) => `must be a list of ${READINESS_KINDS.join(', ')}${didYouMean(iss.input, READINESS_KINDS)}`,
+      }),
+      {
+        error: `must be a list of ${READINESS_KINDS.join(', ')} (e.g. ["dossiers", "criteria"])`,
+      },
+    )
     .min(1, { error: `must name at least one of ${READINESS_KINDS.join(', ')}; leave require out to require nothing` })
     .optional(),
   deliver: deliverSchema.optional(),

@@ -28,6 +28,12 @@ export function closest(name: string, candidates: readonly string[]): string | u
   return bestD <= Math.max(2, Math.ceil(f.length / 2)) ? best : undefined;
 }
 
+/** `; did you mean "x"?` when a candidate is close to `value`, else nothing. */
+export function didYouMean(value: unknown, candidates: readonly string[]): string {
+  const near = closest(String(value), candidates);
+  return near ? `; did you mean "${near}"?` : '';
+}
+
 export type HeaderMatch =
   { kind: 'column'; column: string } | { kind: 'ignored' } | { kind: 'unknown'; suggestion: string | undefined };
 

@@ -7,7 +7,7 @@ import type { Db } from '../db.ts';
 import { ident, literal } from '../db.ts';
 import { NAMED } from './unit-names.ts';
 import { TABLES, type TableName } from '../schema.ts';
-import { closest, foldName } from './names.ts';
+import { closest, didYouMean, foldName } from './names.ts';
 import { ENUMS, TYPE_RULES, isParsed } from './values.ts';
 import { ONGOING_COLUMNS, deadlineHint } from './forms.ts';
 import { addDays } from '../dates.ts';
@@ -200,10 +200,6 @@ export const MAX_PER_RULE = 1000;
 const v = (t: TableName) => ident(`v_${t}`);
 const q = ident;
 const show = (x: unknown) => `"${String(x).length > 60 ? String(x).slice(0, 57) + '…' : String(x)}"`;
-const didYouMean = (x: unknown, options: readonly string[]) => {
-  const near = closest(String(x), options);
-  return near ? `; did you mean "${near}"?` : '';
-};
 
 /** How lists of tasks name many units at once: "Các sở, ban, ngành", "UBND các xã, phường", "toàn tỉnh". */
 const GROUP_OF_UNITS = /^((ubnd|uy ban nhan dan) )?(cac|toan|tat ca)\b/;

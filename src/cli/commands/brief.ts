@@ -77,15 +77,23 @@ export const register: Register = (program) => {
     )
     .option('--force', 'with --require: render anyway, the brief opening with a note of what is missing')
     .action(async (opts: BriefCliOptions) => {
-      const [{ CliError }, { READINESS_KINDS }] = await Promise.all([
+      const [{ CliError }, { READINESS_KINDS }, { closest }] = await Promise.all([
         import('../../errors.ts'),
         import('../../load/readiness.ts'),
+        import('../../load/names.ts'),
       ]);
       if (opts.force && !opts.require)
         throw new CliError('--force renders a brief --require would hold; give --require too');
-      const unknown = opts.require?.filter((k) => !(READINESS_KINDS as readonly string[]).includes(k)) ?? [];
-      if (unknown.length)
-        throw new CliError(`--require ${unknown.join(', ')}: expected ${READINESS_KINDS.join(', ')} (comma-separated)`);
+      const known = (k: string) => (READINESS_KINDS as readonly string[]).includes(k);
+      const unknown = opts.require?.filter((k) => !known(k)) ?? [];
+      if (unknown.length) {
+        // The whole option as it was meant, when every unknown kind is near one (`dossier` → `dossiers`).
+        const meant = opts.require!.map((k) => (known(k) ? k : closest(k, READINESS_KINDS)));
+        const hint = meant.every(Boolean) ? `; did you mean --require ${meant.join(',')}?` : '';
+        throw new CliError(
+          `--require ${unknown.join(', ')}: expected ${READINESS_KINDS.join(', ')} (comma-separated)${hint}`,
+        );
+      }
       const [{ runBrief }, { systemClock, stderrLogger }, { killBrowsersOnSignals }] = await Promise.all([
         import('../../render/run.ts'),
         import('../../effects.ts'),
