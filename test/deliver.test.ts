@@ -204,6 +204,8 @@ describe('e-mail delivery against a real SMTP server', () => {
       { address: 'nobody@angiang.gov.vn', response: expect.stringMatching(/^550 No such user/), temporary: false },
     ]);
     expect(r.delivery?.note).toMatch(/AG: not delivered to nobody@angiang\.gov\.vn \(550 No such user/);
+    // The run's last line says what happened in words, not "ok, exit 5".
+    expect(box.lines.at(-1)).toBe('quarterly 2026-Q3: published 1 brief; e-mail delivery incomplete (exit 5)');
     const json: string[] = [];
     runsCommand({ last: '1', json: true }, (s) => json.push(s), d);
     const [view] = JSON.parse(json[0]!);

@@ -8,7 +8,7 @@ import { readJob } from '../src/jobs/config.ts';
 import { readRuns } from '../src/jobs/history.ts';
 import { crontab, onCalendar, systemdUnits } from '../src/jobs/os-scheduler.ts';
 import { parseAt, resolvePeriod } from '../src/jobs/period.ts';
-import { historyFile, lockFile, runJob } from '../src/jobs/run.ts';
+import { historyFile, lockFile, outcome, runJob } from '../src/jobs/run.ts';
 import { missedRun, startScheduler } from '../src/jobs/schedule.ts';
 import { type Sandbox, buildDb, fakeSession, sandbox } from './jobs-fixture.ts';
 
@@ -363,6 +363,37 @@ describe('runCommand(job, opts, out, deps)', () => {
   });
 });
 
+describe('outcome: what a run came to, in words, then its exit code', () => {
+  const run: Parameters<typeof outcome>[0] = {
+    status: 'ok',
+    exit_code: 0,
+    units: ['A', 'B', 'C'],
+    errors: [],
+    held: [],
+    note: null,
+    delivery: null,
+    outputs: [],
+  };
+  const held = { unit: 'C', missing: [] };
+  const error = { unit: 'B', message: 'x' };
+  it('never puts a status word beside a contradicting exit code', () => {
+    expect(outcome({ ...run, outputs: ['a', 'b', 'c'] })).toBe('published 3 briefs (exit 0)');
+    expect(outcome({ ...run, exit_code: 5, outputs: ['a'], delivery: { status: 'incomplete', note: '' } })).toBe(
+      'published 1 brief; e-mail delivery incomplete (exit 5)',
+    );
+    expect(outcome({ ...run, status: 'partial', exit_code: 4, outputs: ['a'], errors: [error], held: [held] })).toBe(
+      'published 1 of 3 briefs; 1 failed; 1 held for incomplete data (exit 4)',
+    );
+    expect(outcome({ ...run, status: 'held', exit_code: 6, outputs: [] })).toBe(
+      'held: no brief rendered, the data the job requires is incomplete (exit 6)',
+    );
+    expect(outcome({ ...run, status: 'failed', exit_code: 1, outputs: [], errors: [error, error] })).toBe(
+      'failed, 2 errors (exit 1)',
+    );
+    expect(outcome({ ...run, outputs: [], note: 'nothing to do: AG ended' })).toBe('nothing to do: AG ended (exit 0)');
+  });
+});
+
 describe('missedRun / startScheduler catch-up', () => {
   it('stop() interrupts a run under way; it is recorded failed and nothing is published', async () => {
     box.writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'] });
@@ -375,7 +406,9 @@ describe('missedRun / startScheduler catch-up', () => {
     );
     while (!rendered.includes('AG.LX')) await new Promise((r) => setTimeout(r, 5));
     await s.stop('SIGTERM');
-    expect(log.at(-2)).toMatch(/dq 2024-11 finished: failed, exit 4: interrupted by SIGTERM; nothing was published$/);
+    expect(log.at(-2)).toMatch(
+      /dq 2024-11 finished: failed \(exit 4\): interrupted by SIGTERM; nothing was published$/,
+    );
     expect(log.at(-1)).toMatch(/ stopped$/);
     expect(fs.readdirSync(path.join(box.root, 'out', 'dq'))).toEqual([]);
   });
@@ -413,7 +446,7 @@ describe('missedRun / startScheduler catch-up', () => {
       },
     ]);
     expect(log.filter((l) => l.includes('catching up'))).toHaveLength(1);
-    expect(log.some((l) => /monthly 2024-11 finished: ok, exit 0/.test(l))).toBe(true);
+    expect(log.some((l) => l.endsWith(' monthly 2024-11 finished: published 1 brief (exit 0)'))).toBe(true);
   });
 
   it('owes nothing when the period was produced after its due time, and again after a failure', () => {

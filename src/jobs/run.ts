@@ -184,13 +184,31 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
       ...(result.held.length ? { held: result.held } : {}),
       ...(result.forced.length ? { forced: result.forced } : {}),
     });
-    deps.logger.info(
-      `${label}: ${result.status}${result.errors.length ? ` (${result.errors.length} error${result.errors.length > 1 ? 's' : ''})` : ''}, exit ${result.exit_code}`,
-    );
+    deps.logger.info(`${label}: ${outcome(result)}`);
     return result;
   } finally {
     release();
   }
+}
+
+/**
+ * What a run came to, in words, then its exit code: "published 3 briefs; e-mail delivery
+ * incomplete (exit 5)". A status word beside a non-zero exit ("ok, exit 5") read as a contradiction.
+ */
+export function outcome(
+  r: Pick<RunResult, 'status' | 'exit_code' | 'units' | 'outputs' | 'errors' | 'held' | 'note' | 'delivery'>,
+): string {
+  const briefs = (n: number) => `${n} brief${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (r.status === 'ok') parts.push(r.note ?? `published ${briefs(r.outputs.length)}`);
+  else if (r.status === 'held') parts.push('held: no brief rendered, the data the job requires is incomplete');
+  else if (r.status === 'partial') {
+    parts.push(`published ${r.outputs.length} of ${briefs(r.units.length)}`);
+    if (r.errors.length) parts.push(`${r.errors.length} failed`);
+  } else parts.push(`failed${r.errors.length > 1 ? `, ${r.errors.length} errors` : ''}`);
+  if (r.status === 'partial' && r.held.length) parts.push(`${r.held.length} held for incomplete data`);
+  if (r.delivery?.status === 'incomplete') parts.push('e-mail delivery incomplete');
+  return `${parts.join('; ')} (exit ${r.exit_code})`;
 }
 
 async function renderAll(

@@ -4,7 +4,7 @@ import { type Job, TIMEZONE } from './config.ts';
 import type { JobDeps } from './deps.ts';
 import { type RunView, readRuns } from './history.ts';
 import { resolvePeriod } from './period.ts';
-import { type RunOptions, type RunResult, historyFile, runJob } from './run.ts';
+import { type RunOptions, type RunResult, historyFile, outcome, runJob } from './run.ts';
 
 /**
  * The latest scheduled time at or before `now` whose report has not been produced: no successful
@@ -58,7 +58,7 @@ export function startScheduler(
     const task = run(job, { at: scheduledFor, trigger, scheduledFor, signal: abort.signal }, deps)
       .then((r) =>
         log(
-          `${stamp()} ${job.name} ${r.period} finished: ${r.status}, exit ${r.exit_code}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}${r.held.length ? `; held for incomplete data: ${r.held.map((h) => h.unit).join(', ')}` : ''}`,
+          `${stamp()} ${job.name} ${r.period} finished: ${outcome(r)}${r.errors.length ? `: ${r.errors.map((e) => (e.unit ? `${e.unit}: ` : '') + e.message).join('; ')}` : ''}${r.held.length ? `; held for incomplete data: ${r.held.map((h) => h.unit).join(', ')}` : ''}`,
         ),
       )
       .catch((e: unknown) => log(`${stamp()} ${job.name} not run: ${messageOf(e)}`))
