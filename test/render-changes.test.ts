@@ -68,6 +68,21 @@ const changes: ChangesMetrics = {
   criteria: { changed: 3, units: 2, by_status: { achieved: 2, not_achieved: 1, in_progress: 0, not_due: 0 } },
 };
 
+/** The brief of UBND thành phố Long Xuyên alone: every by_unit row and criteria entry is its own. */
+const ag1 = (): Metrics => {
+  const m = { ...fixture('metrics-ag-2024-Q4.json') } as Metrics;
+  m.scope = { unit_code: 'AG.LX', name: 'UBND thành phố Long Xuyên' };
+  m.tasks = { ...m.tasks, by_unit: m.tasks.by_unit.filter((u) => u.unit_code === 'AG.LX') };
+  m.online = { ...m.online!, by_unit: m.online!.by_unit.filter((u) => u.unit_code === 'AG.LX') };
+  m.criteria = [];
+  m.changes = {
+    ...changes,
+    indices: { latest_totals: [], other: 3 },
+    criteria: { changed: 3, units: 1, by_status: { achieved: 2, not_achieved: 1, in_progress: 0, not_due: 0 } },
+  };
+  return m;
+};
+
 describe('changes at the end of section I', () => {
   it('says what changed since the previous quarter, each figure from metrics.json changes', async () => {
     const m = { ...fixture('metrics-ag-2024-Q4.json'), changes } as Metrics;
@@ -80,7 +95,7 @@ describe('changes at the end of section I', () => {
       // 0,43 − 0,4517 = −0,0217: 2,2 points down from 45,2%.
       'Tỷ lệ hồ sơ tiếp nhận trực tuyến 43,0%, giảm 2,2 điểm phần trăm so với kỳ trước (45,2%).',
       // The latest DVC766 month (T12, no rank) and PAR INDEX by name; the two others counted.
-      'Kết quả chỉ số mới: Chỉ số 766 T12/2024 (72,00 điểm) và PAR INDEX 2024 (86,72 điểm, hạng 22/63); cùng 2 kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc).',
+      'Kết quả chỉ số mới: Chỉ số 766 T12/2024 (72,00 điểm) và PAR INDEX 2024 (86,72 điểm, hạng 22/63); cùng 2 kết quả khác của chỉ số thành phần, kỳ trước hoặc đơn vị trực thuộc.',
       'Bộ chỉ số CCHC: 3 tiêu chí có kết quả đánh giá mới tại 2 đơn vị (2 đạt, 1 không đạt).',
     ]);
     expect(v.table!.rows).toEqual([
@@ -127,9 +142,38 @@ describe('changes at the end of section I', () => {
     expect(html).not.toMatch(/\bnull\b|undefined|NaN/);
   });
 
+  it('counts other index results without reading as a list of them, and a one-unit brief names no unit', async () => {
+    const m = ag1();
+    const v = (await view(m)).changes!;
+    expect(v.items).toContain('Kết quả chỉ số mới: 3 kết quả của chỉ số thành phần, kỳ trước hoặc đơn vị trực thuộc.');
+    expect(v.items).toContain('Bộ chỉ số CCHC: 3 tiêu chí có kết quả đánh giá mới (2 đạt, 1 không đạt).');
+  });
+
   it('a metrics.json from before changes existed renders without the opening', async () => {
     const v = await view(fixture('metrics-ag-2024-Q4.json'));
     expect(v.changes).toBeNull();
     expect(await renderHtml(v, templateFiles('brief'))).not.toContain('Những thay đổi kể từ kỳ trước');
+  });
+});
+
+describe('names and ids in tables', () => {
+  it('an overdue task of many units names each by its full name; a task id never breaks', async () => {
+    const m = { ...fixture('metrics-ag-2024-Q4.json'), changes } as Metrics;
+    const base = m.tasks.overdue_list[0]!;
+    m.tasks = {
+      ...m.tasks,
+      overdue_list: ['AG.TT', 'AG.SNV', 'AG.LX', 'AG.STP', 'AG.CT'].map((lead_unit) => ({ ...base, lead_unit })),
+    };
+    const v = await view(m);
+    const table = v.sections[0]!.blocks.find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(table.rows[0]![2]).toBe(
+      '5 đơn vị: Sở Nội vụ, Sở Tư pháp; UBND các huyện, thành phố: Châu Thành, Long Xuyên, Tri Tôn',
+    );
+    m.tasks.overdue_list = ['AG.TT', 'AG.LX', 'AG.CT', 'AG.AP'].map((lead_unit) => ({ ...base, lead_unit }));
+    const communes = (await view(m)).sections[0]!.blocks.find((b) => b.heading === '2. Nhiệm vụ quá hạn')!.table!;
+    expect(communes.rows[0]![2]).toBe('UBND 4 huyện, thành phố: An Phú, Châu Thành, Long Xuyên, Tri Tôn');
+    const html = await renderHtml(v, templateFiles('brief'));
+    expect(html).toContain('<td class="id">T1</td>');
+    expect(html).toContain('td.id { white-space: nowrap; }');
   });
 });

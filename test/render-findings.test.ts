@@ -121,6 +121,31 @@ describe('recommendations(metrics, names)', () => {
 });
 
 describe('joinVi(items)', () => {
+  it('a one-unit brief does not name its unit as if among several', () => {
+    const m = ag();
+    m.scope = { unit_code: 'AG.LX', name: 'UBND thành phố Long Xuyên' };
+    // A split row beside the unit's own row (two rows, one unit) is still a one-unit scope.
+    m.tasks = {
+      ...m.tasks,
+      overdue: 2,
+      by_unit: [
+        ...m.tasks.by_unit.filter((u) => u.unit_code === 'AG.LX'),
+        { ...m.tasks.by_unit.find((u) => u.unit_code === 'AG.LX')!, unit_code: null, overdue: 0 },
+      ],
+    };
+    m.online = { ...m.online!, by_unit: m.online!.by_unit.filter((u) => u.unit_code === 'AG.LX') };
+    m.criteria = [];
+    const names = unitNames(ctx, m);
+    expect(findings(m, names)).toContain('Còn 2 nhiệm vụ quá hạn.');
+    const r = recommendations(m, names);
+    expect(r[0]).toBe(
+      'Đề nghị UBND thành phố Long Xuyên khẩn trương hoàn thành 2 nhiệm vụ quá hạn, báo cáo rõ nguyên nhân chậm trễ và thời hạn hoàn thành.',
+    );
+    expect(r.find((s) => s.startsWith('Đẩy mạnh'))).toBe(
+      'Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu 80% (hiện đạt 43,0%).',
+    );
+  });
+
   it('joins with commas and "và"', () => {
     expect(joinVi(['A'])).toBe('A');
     expect(joinVi(['A', 'B'])).toBe('A và B');

@@ -347,7 +347,7 @@ describe('the overdue list of a province with communes', () => {
       ['1', '12/KH-UBND', 'Sở Tư pháp', 'Rà soát TTHC', '10/1/2026', '263'],
       ['2', 'GL-03/TB-VPUBND', 'Phường Rạch Giá; Xã Vĩnh Hậu', 'Ban hành Kế hoạch CCHC năm 2026', '31/3/2026', '183'],
     ]);
-    // More than three units: the count, then short names (the fixture's communes have none: full names).
+    // More than three units: the count, then full names too — never the departments' short names (SKHCN, SNV).
     m.tasks.overdue_list = ['AGM.C03', 'AGM.S1', 'AGM.C02', 'AGM.SKHCN'].map((lead_unit, k) => ({
       task_id: `P${k}`,
       lead_unit,
@@ -356,7 +356,7 @@ describe('the overdue list of a province with communes', () => {
     const four = blocks(await view(m), 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO').find(
       (b) => b.heading === '2. Nhiệm vụ quá hạn',
     )!.table!;
-    expect(four.rows[0]![2]).toBe('4 đơn vị: Đặc khu Phú Quốc, Phường Rạch Giá, SKHCN, SNV');
+    expect(four.rows[0]![2]).toBe('4 đơn vị: Đặc khu Phú Quốc, Phường Rạch Giá, Sở Khoa học và Công nghệ, Sở Nội vụ');
   });
 });
 

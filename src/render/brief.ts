@@ -104,7 +104,10 @@ async function render(options: BriefOptions, effects: Effects, figures: () => Pr
     const now = effects.clock.now();
     const header = documentHeader(options.document ?? {}, metrics, context, now);
     const view = await briefView(metrics, context, header, await chartRenderer());
-    view.incomplete = incompleteLines(options.incomplete ?? [], unitNames(context, metrics));
+    view.incomplete = incompleteLines(options.incomplete ?? [], unitNames(context, metrics), {
+      period: metrics.period.id,
+      unit_code: metrics.scope.unit_code,
+    });
     lap('charts');
     const html = await renderHtml(view, templateFiles(options.template));
     lap('html');

@@ -33,7 +33,7 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
   const late = worstOverdue(m);
   let where = '';
   // Naming units only makes sense when the scope has more than one; "nhiều nhất" only when one stands out.
-  if (m.tasks.by_unit.length > 1 && late.length > 0) {
+  if (!scopeIsOneUnit(m) && late.length > 0) {
     const named = (u: { unit_code: string; overdue: number }) => `${names.name(u.unit_code)} (${int(u.overdue)})`;
     if (late[0]!.overdue > 1) where = `, nhiều nhất tại ${joinVi(late.slice(0, 2).map(named))}`;
     else
@@ -43,6 +43,15 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
           : `, tại ${int(late.length)} cơ quan, đơn vị`;
   }
   return `Còn ${int(t.overdue)} nhiệm vụ quá hạn${where}.`;
+}
+
+/**
+ * A brief of one unit (a commune, a department): every row that names a unit names the scope
+ * itself, so sentences must not name it or count it as if it stood among several.
+ */
+export function scopeIsOneUnit(m: Metrics): boolean {
+  const rows = [...m.tasks.by_unit.filter(isUnit), ...(m.online?.by_unit.filter(isUnit) ?? []), ...m.criteria];
+  return rows.every((u) => u.unit_code === m.scope.unit_code);
 }
 
 /** A by_unit row of one unit, not the split row (unit_code null) that no unit could be named for. */
@@ -181,7 +190,10 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
   const out: string[] = [];
   const late = worstOverdue(m);
   if (late.length > 0) {
-    const shown = late.slice(0, 5).map((u) => `${names.name(u.unit_code)} (${int(u.overdue)})`);
+    const one = scopeIsOneUnit(m);
+    const shown = late
+      .slice(0, 5)
+      .map((u) => (one ? names.name(u.unit_code) : `${names.name(u.unit_code)} (${int(u.overdue)})`));
     const who = late.length > 5 ? joinVi([shown.join(', '), `${int(late.length - 5)} đơn vị khác`]) : joinVi(shown);
     out.push(
       `Đề nghị ${who} khẩn trương hoàn thành ${int(m.tasks.overdue)} nhiệm vụ quá hạn, báo cáo rõ nguyên nhân chậm trễ và thời hạn hoàn thành.`,
@@ -217,7 +229,7 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
     .sort((a, b) => a.online_ratio! - b.online_ratio! || a.unit_code.localeCompare(b.unit_code))
     .slice(0, 3)
     .map((u) => `${names.name(u.unit_code)} (${pct(u.online_ratio!)})`);
-  const first = lowest.length > 0 && o.by_unit.length > 1 ? `, trước hết tại ${joinVi(lowest)}` : '';
+  const first = lowest.length > 0 && !scopeIsOneUnit(m) ? `, trước hết tại ${joinVi(lowest)}` : '';
   return `Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu ${pctTarget(target)} (hiện đạt ${pct(o.online_ratio)})${first}.`;
 }
 

@@ -1,6 +1,6 @@
 import type { Metrics } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
-import { joinVi } from './findings.ts';
+import { joinVi, scopeIsOneUnit } from './findings.ts';
 import { date, int, pct, periodName, ppText, score, shortPeriod } from './format.ts';
 import { indexShort } from './vocab.ts';
 import type { Block } from './view.ts';
@@ -59,7 +59,9 @@ export function changesView(m: Metrics, names: UnitNames, tasksPart: string): Ch
           head: ['Mã nhiệm vụ', 'Đơn vị chủ trì', 'Nội dung', 'Hạn'],
           rows: overdue.slice(0, TABLE_ROWS).map((x) => [x.task_id, names.name(x.lead_unit), x.title, date(x.due_on)]),
           numeric: [],
-          widths: ['16%', '24%', '46%', '14%'],
+          // A task id is looked up as a whole: it never breaks at its hyphens.
+          ids: [0],
+          widths: ['20%', '24%', '42%', '14%'],
         };
   return {
     heading,
@@ -90,9 +92,10 @@ function indices(m: Metrics): string | null {
     const rank = i.rank !== null && i.rank_of !== null ? `, hạng ${int(i.rank)}/${int(i.rank_of)}` : '';
     return `${indexShort(i.index_code)} ${shortPeriod(i.period)} (${score(i.score)} điểm${rank})`;
   });
+  // One count over three kinds: worded as where the results may come from, not as a list of them.
   const more =
     other > 0
-      ? `${named.length ? '; cùng ' : ''}${int(other)} kết quả khác (chỉ số thành phần, kỳ trước đó, đơn vị trực thuộc)`
+      ? `${named.length ? '; cùng ' : ''}${int(other)} kết quả ${named.length ? 'khác ' : ''}của chỉ số thành phần, kỳ trước hoặc đơn vị trực thuộc`
       : '';
   return `Kết quả chỉ số mới: ${joinVi(named)}${more}.`;
 }
@@ -103,5 +106,6 @@ function criteria(m: Metrics): string | null {
   const parts = (['achieved', 'not_achieved', 'in_progress', 'not_due'] as const)
     .filter((s) => c.by_status[s] > 0)
     .map((s) => `${int(c.by_status[s])} ${STATUS[s]}`);
-  return `Bộ chỉ số CCHC: ${int(c.changed)} tiêu chí có kết quả đánh giá mới tại ${int(c.units)} đơn vị (${parts.join(', ')}).`;
+  const where = scopeIsOneUnit(m) ? '' : ` tại ${int(c.units)} đơn vị`;
+  return `Bộ chỉ số CCHC: ${int(c.changed)} tiêu chí có kết quả đánh giá mới${where} (${parts.join(', ')}).`;
 }

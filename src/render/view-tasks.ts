@@ -102,6 +102,36 @@ export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
   return section;
 };
 
+/** A local government's full name: `UBND xã Cần Đăng` → level `xã`, place `Cần Đăng`. */
+const LOCAL = /^UBND (xã|phường|đặc khu|thị trấn|thị xã|huyện|thành phố) (.+)$/;
+const LEVELS = ['xã', 'phường', 'đặc khu', 'thị trấn', 'thị xã', 'huyện', 'thành phố'];
+
+/**
+ * Many full names in one cell, the way a notice addresses them: other bodies by name, then the
+ * local governments once, `17 đơn vị: Sở Nội vụ; UBND các xã, phường: Cần Đăng, …`, or
+ * `UBND 10 xã: Giồng Riềng, …` when all are; so 17 units stay a few lines.
+ */
+function manyUnits(full: string[]): string {
+  const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
+  const bodies: string[] = [];
+  const places: string[] = [];
+  const levels = new Set<string>();
+  for (const n of full) {
+    const x = LOCAL.exec(n);
+    if (x) {
+      levels.add(x[1]!);
+      places.push(x[2]!);
+    } else bodies.push(n);
+  }
+  const level = LEVELS.filter((l) => levels.has(l)).join(', ');
+  places.sort(cmp);
+  if (bodies.length === 0) return `UBND ${int(places.length)} ${level}: ${places.join(', ')}`;
+  const parts = [bodies.sort(cmp).join(', ')];
+  if (places.length === 1) parts.push(`UBND ${level} ${places[0]}`);
+  else if (places.length > 1) parts.push(`UBND các ${level}: ${places.join(', ')}`);
+  return `${int(full.length)} đơn vị: ${parts.join('; ')}`;
+}
+
 /**
  * The overdue list, one row per task; the same task of one notice given to many units (a notice
  * asking every commune for its plan) is one row naming them all, so 102 communes do not make
@@ -124,7 +154,7 @@ function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']>
   }
   const grouped = rows.size < t.overdue_list.length;
   const cmp = (a: string, b: string) => a.localeCompare(b, 'vi');
-  // Up to three units by full name; more by their short names after the count, so a row stays readable.
+  // Up to three units by full name; more after the count, still by full name (short names are for charts).
   const lead = (units: string[]) =>
     units.length === 1
       ? names.name(units[0]!)
@@ -133,10 +163,7 @@ function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']>
             .map((u) => names.name(u))
             .sort(cmp)
             .join('; ')
-        : `${int(units.length)} đơn vị: ${units
-            .map((u) => names.label(u))
-            .sort(cmp)
-            .join(', ')}`;
+        : manyUnits(units.map((u) => names.name(u)));
   return {
     caption: `Danh sách ${int(t.overdue_list.length)} nhiệm vụ quá hạn (tính đến ngày ${date(m.period.as_of)})${grouped ? '; nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng' : ''}`,
     head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'],

@@ -64,7 +64,15 @@ export interface Block {
   /** KPI tiles after the paragraphs (the online section's figures placed there by the catalogue). */
   tiles?: Tile[];
   chart?: { file: string; caption: string; svg: string };
-  table?: { caption: string; head: string[]; rows: string[][]; numeric: number[]; widths?: string[] };
+  table?: {
+    caption: string;
+    head: string[];
+    rows: string[][];
+    numeric: number[];
+    /** Columns of identifiers (task ids), kept on one line. */
+    ids?: number[];
+    widths?: string[];
+  };
   note?: string;
 }
 
