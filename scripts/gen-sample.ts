@@ -29,7 +29,7 @@ import {
 import { TABLES, type TableName } from '../src/schema.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** A copy of ../shared/reference/papi (see its README), kept here so the generator runs from a clone alone. */
+/** The published PAPI scores (source and caveats in data/README.md), kept here so the generator runs from a clone alone. */
 export const PAPI_DIR = path.join(ROOT, 'scripts/sample/papi');
 export const YEARS = [2023, 2024, 2025, 2026];
 

@@ -1,5 +1,5 @@
 /**
- * The data contract (../shared/spec/data-contract.md) as data: tables, column types, and the
+ * The data contract (docs/data.md) as data: tables, column types, and the
  * Vietnamese header aliases accepted on load. docs/data.md documents the same table for people;
  * test/schema-docs.test.ts keeps the two in step.
  */

@@ -18,7 +18,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'data');
 const csv = (t: string) => `read_csv(${literal(path.join(DATA, `${t}.csv`))}, all_varchar = true)`;
 const DOSSIERS = `read_parquet(${literal(path.join(DATA, 'dossiers.*.parquet'))})`;
-const SHARED_PAPI = path.resolve(ROOT, '../shared/reference/papi');
 const REF = `read_csv(${literal(path.join(UNITS_2025_DIR, 'an-giang-2025-communes.csv'))}, all_varchar = true)`;
 /** Old An Giang's own subtree: the province, and every unit whose code starts `AG.` (its code scheme). */
 const IN_AG = `(unit_code = 'AG' OR unit_code LIKE 'AG.%')`;
@@ -346,12 +345,6 @@ describe('index_scores.csv', () => {
              (SELECT count(*) FROM actual) n`);
     expect(diff).toEqual({ missing: 0, extra: 0, n: diff.n });
     expect(diff.n).toBeGreaterThan(6000);
-  });
-
-  it.skipIf(!fs.existsSync(SHARED_PAPI))('keeps its PAPI copy identical to the shared reference', () => {
-    for (const f of ['agg_province_year.csv', 'dim_province.csv']) {
-      expect(fs.readFileSync(path.join(PAPI_DIR, f)).equals(fs.readFileSync(path.join(SHARED_PAPI, f))), f).toBe(true);
-    }
   });
 
   it('holds the published An Giang figures with their ranks', async () => {

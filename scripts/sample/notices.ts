@@ -1,5 +1,5 @@
 /**
- * The five seed notices (../shared/seeds/) as documents and task specifications, each task with the
+ * The five seed notices (real An Giang notices, kept as test/fixtures/extract/00[0-4]_*.txt) as documents and task specifications, each task with the
  * seed file and line it was read from. Titles are the text of the notice, shortened where it runs on.
  * Group addressees are expanded in tasks.ts; see data/README.md for the rules.
  */

@@ -38,7 +38,7 @@ const NOTE_DEPARTMENTS_MARCH = 'Sắp xếp các sở từ 01/3/2025';
 const NOTE_DEPARTMENTS_JULY = 'Hợp nhất cơ quan chuyên môn hai tỉnh từ 01/7/2025';
 const NOTE_DISTRICTS = 'Kết thúc cấp huyện; địa bàn chuyển về các xã, phường, đặc khu';
 
-/** A copy of ../shared/reference/units-2025 (see data/README.md), so the generator runs from a clone alone. */
+/** The 2025 reorganisation of An Giang and Kiên Giang as published (source in data/README.md), so the generator runs from a clone alone. */
 export const UNITS_2025_DIR = path.resolve(import.meta.dirname, 'units-2025');
 
 export const DISTRICTS: readonly [code: string, name: string, short: string][] = [

@@ -1,7 +1,7 @@
 /**
  * Names of index codes and components for people: the data contract carries codes only, and the
  * brief labels charts and tables with these. PAPI dimension names follow
- * ../shared/reference/papi/dim_indicator.csv.
+ * the published PAPI indicator names (the PAPI source is named in data/README.md).
  */
 export const INDEX_NAMES: Record<string, string> = {
   PAR_INDEX: 'Chỉ số cải cách hành chính (PAR INDEX)',
