@@ -79,3 +79,28 @@ export function localDateTime(at: Date): string {
   const t = localTime(at);
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
 }
+
+let stampFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * `YYYY-MM-DD HH:MM:SS+07:00`: an instant as wall-clock time in Asia/Ho_Chi_Minh with the zone's
+ * offset, for logs an officer reads beside the jobs' schedules (which are local), yet unambiguous.
+ */
+export function localTimestamp(at: Date): string {
+  stampFormat ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
+  });
+  const parts = stampFormat.formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  // Intl writes the offset as GMT+07:00 (plain GMT for a zero offset).
+  const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+}

@@ -6,6 +6,7 @@ import {
   localDate,
   localDateTime,
   localTime,
+  localTimestamp,
   monthEnd,
   parseIsoDay,
   parseIsoOrDmy,
@@ -55,11 +56,17 @@ describe('wall clock in Asia/Ho_Chi_Minh (UTC+7, no daylight saving)', () => {
     expect(localTime(new Date('2025-01-04T17:30:00Z'))).toEqual({ year: 2025, month: 1, day: 5, hour: 0, minute: 30 });
   });
 
+  it('log stamps are local wall-clock time to the second, with the offset', () => {
+    expect(localTimestamp(new Date('2026-12-02T00:00:00Z'))).toBe('2026-12-02 07:00:00+07:00');
+    expect(localTimestamp(new Date('2024-12-31T17:05:09.900Z'))).toBe('2025-01-01 00:05:09+07:00');
+  });
+
   it('does not depend on the machine zone', () => {
     const before = process.env.TZ;
     try {
       process.env.TZ = 'America/Los_Angeles';
       expect(localDateTime(new Date('2025-07-01T00:00:00Z'))).toBe('2025-07-01 07:00');
+      expect(localTimestamp(new Date('2025-07-01T00:00:00Z'))).toBe('2025-07-01 07:00:00+07:00');
     } finally {
       if (before === undefined) delete process.env.TZ;
       else process.env.TZ = before;

@@ -445,7 +445,14 @@ describe('missedRun / startScheduler catch-up', () => {
         scheduled_for: '2024-12-01T00:00:00.000Z',
       },
     ]);
-    expect(log.filter((l) => l.includes('catching up'))).toHaveLength(1);
+    // Local wall-clock time with the offset, as the schedule is read: 09:00 now, the 07:00 run owed.
+    expect(log.filter((l) => l.includes('catching up'))).toEqual([
+      '2024-12-01 09:00:00+07:00 monthly catching up the run due 2024-12-01 07:00:00+07:00',
+    ]);
+    // croner reckons the next run from the real clock, so only its form is certain: the 1st at 07:00.
+    expect(log[0]).toMatch(
+      /^2024-12-01 09:00:00\+07:00 monthly scheduled "0 7 1 \* \*" \(Asia\/Ho_Chi_Minh\), next \d{4}-\d{2}-01 07:00:00\+07:00$/,
+    );
     expect(log.some((l) => l.endsWith(' monthly 2024-11 finished: published 1 brief (exit 0)'))).toBe(true);
   });
 

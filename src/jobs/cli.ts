@@ -12,7 +12,7 @@ import { parseAt } from './period.ts';
 import { abortOnSignals, productionDeps } from './production.ts';
 import { historyFile, runJob } from './run.ts';
 import { startScheduler } from './schedule.ts';
-import { localDateTime } from '../dates.ts';
+import { localDateTime, localTimestamp } from '../dates.ts';
 import { describeMissing } from '../load/readiness.ts';
 
 type Out = (s: string) => void;
@@ -200,6 +200,6 @@ function commonDir(paths: string[]): string {
 
 /** The scheduler's log is its output: one line per event on stdout, with the time. */
 const stdoutLines: Logger = {
-  info: (m) => void process.stdout.write(`${new Date().toISOString()} ${m}\n`),
-  warn: (m) => void process.stdout.write(`${new Date().toISOString()} ${m}\n`),
+  info: (m) => void process.stdout.write(`${localTimestamp(new Date())} ${m}\n`),
+  warn: (m) => void process.stdout.write(`${localTimestamp(new Date())} ${m}\n`),
 };

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { localTimestamp } from '../dates.ts';
 import { messageOf } from '../db.ts';
 import { type Job, TIMEZONE } from './config.ts';
 import type { JobDeps } from './deps.ts';
@@ -48,11 +49,11 @@ export function startScheduler(
 ): Scheduler {
   const abort = new AbortController();
   const busy = new Map<string, Promise<void>>();
-  const stamp = () => deps.clock.now().toISOString();
+  const stamp = () => localTimestamp(deps.clock.now());
 
   const start = (job: Job, scheduledFor: Date, trigger: 'schedule' | 'catch-up') => {
     if (busy.has(job.name)) {
-      log(`${stamp()} ${job.name} skipped ${scheduledFor.toISOString()}: the previous run is still going`);
+      log(`${stamp()} ${job.name} skipped ${localTimestamp(scheduledFor)}: the previous run is still going`);
       return;
     }
     const task = run(job, { at: scheduledFor, trigger, scheduledFor, signal: abort.signal }, deps)
@@ -70,15 +71,16 @@ export function startScheduler(
   const crons = jobs.map((job) => {
     const cron = new Cron(job.schedule, { timezone: TIMEZONE, name: job.name }, (self: Cron) => {
       const at = self.currentRun() ?? deps.clock.now();
-      log(`${stamp()} ${job.name} due ${at.toISOString()}`);
+      log(`${stamp()} ${job.name} due ${localTimestamp(at)}`);
       start(job, at, 'schedule');
     });
+    const nextRun = cron.nextRun();
     log(
-      `${stamp()} ${job.name} scheduled "${job.schedule}" (${TIMEZONE}), next ${cron.nextRun()?.toISOString() ?? 'never'}`,
+      `${stamp()} ${job.name} scheduled "${job.schedule}" (${TIMEZONE}), next ${nextRun ? localTimestamp(nextRun) : 'never'}`,
     );
     const missed = missedRun(job, history, deps.clock.now());
     if (missed) {
-      log(`${stamp()} ${job.name} catching up the run due ${missed.toISOString()}`);
+      log(`${stamp()} ${job.name} catching up the run due ${localTimestamp(missed)}`);
       start(job, missed, 'catch-up');
     }
     return cron;
