@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { report } from '../src/cli/main.ts';
@@ -86,8 +87,12 @@ describe('check, load and runs: a table on a terminal, JSON when piped', () => {
 
   it('runs', () => {
     const cwd = tempDir('cchc-runs-');
-    expect(JSON.parse(spawnSync(CLI, ['runs'], { cwd, encoding: 'utf8' }).stdout)).toEqual([]);
+    const history = path.join(fs.realpathSync(cwd), 'out', 'runs.jsonl');
+    // JSON stays [] for machines; the person reading the log learns which file was read.
+    const json = spawnSync(CLI, ['runs'], { cwd, encoding: 'utf8' });
+    expect(JSON.parse(json.stdout)).toEqual([]);
+    expect(json.stderr).toBe(`no runs recorded in ${history} (no such file yet)\n`);
     const tty = spawnSync('script', ['-qec', `${shellQuote(CLI)} runs`, '/dev/null'], { cwd, encoding: 'utf8' });
-    expect(tty.stdout).toContain('no runs recorded');
+    expect(tty.stdout.trim()).toBe(`no runs recorded in ${history} (no such file yet)`);
   });
 });

@@ -76,21 +76,30 @@ export async function runCommand(
   }
 }
 
-/** `cchc runs`: the history, newest last, as a table (or JSON lines' worth as one JSON array). */
+/**
+ * `cchc runs`: the history, newest last, as a table (or JSON lines' worth as one JSON array). No
+ * runs names the history file read, on stdout for a person, on stderr beside JSON's `[]`: an empty
+ * history is most often cchc started in another folder than the jobs'.
+ */
 export function runsCommand(
   opts: { job?: string; last: string; json: boolean },
   out: Out,
   deps: Pick<JobDeps, 'outputRoot' | 'isAlive'> = productionDeps(process.cwd(), stderrLogger),
+  err: Out = (s) => process.stderr.write(s + '\n'),
 ): void {
   const last = Number(opts.last);
   if (!Number.isInteger(last) || last < 1)
     throw new CliError(`--last ${opts.last} must be a whole number of runs, 1 or more`);
-  const runs = readRuns(historyFile(deps), deps.isAlive)
+  const file = historyFile(deps);
+  const runs = readRuns(file, deps.isAlive)
     .filter((r) => !opts.job || r.job === opts.job)
     .slice(-last);
-  if (opts.json) return out(JSON.stringify(runs, null, 2));
-  if (runs.length === 0)
-    return out(`no runs recorded${opts.job ? ` for job ${opts.job}` : ''} in ${historyFile(deps)}`);
+  const none = `no runs recorded${opts.job ? ` for job ${opts.job}` : ''} in ${file}${fs.existsSync(file) ? '' : ' (no such file yet)'}`;
+  if (opts.json) {
+    if (runs.length === 0) err(none);
+    return out(JSON.stringify(runs, null, 2));
+  }
+  if (runs.length === 0) return out(none);
   out(formatTable(runsTable(runs)).trimEnd());
 }
 
