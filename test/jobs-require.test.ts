@@ -36,6 +36,7 @@ const stats = (tt: string[]) =>
 let root: string;
 let deps: JobDeps;
 let out: string[];
+let logged: string[];
 const NOTE = 'báo cáo được lập khi dữ liệu chưa đầy đủ';
 const TT_LINE = 'UBND huyện Tri Tôn: chưa có số liệu hồ sơ thủ tục hành chính tháng 11/2024';
 
@@ -69,7 +70,9 @@ beforeEach(() => {
   writeData(['2024-10', '2024-12']);
   writeJob('dq', { units: 'children-of:AG', unit_kinds: ['district'], require: ['dossiers'] });
   out = [];
-  deps = { ...productionDeps(root, { info: () => {}, warn: () => {} }), clock: fixedClock('2025-01-06T01:00:00Z') };
+  logged = [];
+  const logger = { info: (m: string) => void logged.push(m), warn: (m: string) => void logged.push(m) };
+  deps = { ...productionDeps(root, logger), clock: fixedClock('2025-01-06T01:00:00Z') };
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -82,6 +85,9 @@ describe('a job that requires dossiers, Tri Tôn lacking November 2024', () => {
       '1 of 2 briefs held, the data the job requires (dossiers) is incomplete:\n  AG.TT: dossiers: AG.TT has no dossiers or dossier_stats for 2024-11',
     );
     expect(out).toEqual(['out/dq/2024-Q4/AG.LX']);
+    // The log names the folder the officer opens, never the hidden staging folder it was written in.
+    expect(logged.filter((l) => l.includes('.staging'))).toEqual([]);
+    expect(logged).toContain(`dq 2024-Q4: 1 brief published in ${path.join(root, 'out', 'dq', '2024-Q4')}`);
     const dir = path.join(root, 'out', 'dq', '2024-Q4');
     expect(fs.existsSync(path.join(dir, 'AG.LX', 'brief.pdf'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'AG.TT'))).toBe(false);

@@ -302,6 +302,7 @@ async function renderAll(
     };
     const published = publish(staging, job.outDir, manifest, deps.pid);
     result.outputs = done.map((u) => path.join(published, u));
+    deps.logger.info(`${label}: ${done.length} brief${done.length === 1 ? '' : 's'} published in ${published}`);
     result.status = status === 'complete' ? 'ok' : 'partial';
     // A failed brief outweighs a held one: it needs fixing, the held one only waits for data.
     result.exit_code = result.errors.length ? EXIT.render : result.held.length ? EXIT.held : EXIT.ok;

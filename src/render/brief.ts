@@ -138,7 +138,6 @@ async function render(options: BriefOptions, effects: Effects, figures: () => Pr
     const written = writeFolderAtomic(dir, files);
     lap('write');
     timings.total = round(performance.now() - t0);
-    effects.logger.info(`brief written to ${dir} (${written.length} files, ${timings.total} ms)`);
     return { dir, files: written, timings, metrics };
   } finally {
     await lease.release();

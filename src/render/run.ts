@@ -42,7 +42,7 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
   const db = await openReadOnly(dbPath);
   try {
     const incomplete = options.require ? await required(db, options) : undefined;
-    return await renderBrief(
+    const r = await renderBrief(
       db,
       {
         period: options.period,
@@ -56,6 +56,9 @@ export async function runBrief(options: RunBriefOptions, effects: Effects): Prom
       },
       effects,
     );
+    // Said here, not by renderBrief: a job renders into a hidden staging folder and names the published one.
+    effects.logger.info(`brief written to ${r.dir} (${r.files.length} files, ${r.timings.total} ms)`);
+    return r;
   } finally {
     db.close();
   }
