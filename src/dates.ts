@@ -52,20 +52,28 @@ export interface LocalTime {
 
 let clockFormat: Intl.DateTimeFormat | undefined;
 
-/** What a clock in Asia/Ho_Chi_Minh shows at an instant, whatever the machine's zone. */
-export function localTime(at: Date): LocalTime {
+/** The fields a clock in Asia/Ho_Chi_Minh shows at an instant, zero-padded, with the offset as Intl writes it (GMT+07:00). */
+function clockParts(at: Date): (type: Intl.DateTimeFormatPartTypes) => string {
   clockFormat ??= new Intl.DateTimeFormat('en-US', {
     timeZone: TIME_ZONE,
     hourCycle: 'h23',
     year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
   });
   const parts = clockFormat.formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  return (type) => parts.find((p) => p.type === type)!.value;
+}
+
+/** What a clock in Asia/Ho_Chi_Minh shows at an instant, whatever the machine's zone. */
+export function localTime(at: Date): LocalTime {
+  const get = clockParts(at);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(get(type));
+  return { year: n('year'), month: n('month'), day: n('day'), hour: n('hour'), minute: n('minute') };
 }
 
 /** The calendar day in Asia/Ho_Chi_Minh at an instant, as `YYYY-MM-DD` ("today" of a brief or a job). */
@@ -80,27 +88,13 @@ export function localDateTime(at: Date): string {
   return `${t.year}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
-let stampFormat: Intl.DateTimeFormat | undefined;
-
 /**
  * `YYYY-MM-DD HH:MM:SS+07:00`: an instant as wall-clock time in Asia/Ho_Chi_Minh with the zone's
  * offset, for logs an officer reads beside the jobs' schedules (which are local), yet unambiguous.
  */
 export function localTimestamp(at: Date): string {
-  stampFormat ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'longOffset',
-  });
-  const parts = stampFormat.formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  // Intl writes the offset as GMT+07:00 (plain GMT for a zero offset).
+  const get = clockParts(at);
+  // A zero offset is written plain GMT.
   const offset = get('timeZoneName').replace(/^GMT/, '') || '+00:00';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}${offset}`;
 }
