@@ -1,6 +1,7 @@
 /**
- * A clone of the repo is all a user has: no tracked file may send them to a sibling folder
- * (`../shared/…`, the specs this project was written from). The rules are stated in docs/.
+ * A clone of the repo is all a user has: no tracked file may send them to a sibling folder (the
+ * shared specs this project was written from sit beside a checkout, not in it). The rules are
+ * stated in docs/.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 // Written so that this file does not match itself.
 const OUTSIDE = new RegExp(['\\.\\./', 'shared'].join(''));
 
-it('no tracked text file points at ../shared', () => {
+it('no tracked text file points at the shared folder beside the checkout', () => {
   const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
     .split('\0')
     .filter((f) => /\.(ts|js|json|md|sql|hbs|css|sh|txt)$|^bin\/|^\.ci\//.test(f));
