@@ -235,8 +235,12 @@ export const CATALOGUE = [
       place: 'online',
       label: 'Số ngày giải quyết bình quân',
       note: (m: Metrics): string => {
-        const n = m.online!.resolved_records;
-        return n === undefined ? 'từ ngày tiếp nhận đến ngày giải quyết' : `trên ${int(n)} hồ sơ đã giải quyết`;
+        const o = m.online!;
+        const n = o.resolved_records;
+        if (n === undefined) return 'từ ngày tiếp nhận đến ngày giải quyết';
+        // Monthly totals (dossier_stats) count in "đã giải quyết" but carry no dates: say which dossiers
+        // the average is over, so the two counts side by side do not read as a contradiction.
+        return n < o.resolved ? `trên ${int(n)} hồ sơ có ngày giải quyết` : `trên ${int(n)} hồ sơ đã giải quyết`;
       },
     },
     method: {
