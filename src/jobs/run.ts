@@ -191,6 +191,8 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
   }
 }
 
+const briefs = (n: number) => `${n} brief${n === 1 ? '' : 's'}`;
+
 /**
  * What a run came to, in words, then its exit code: "published 3 briefs; e-mail delivery
  * incomplete (exit 5)". A status word beside a non-zero exit ("ok, exit 5") read as a contradiction.
@@ -198,7 +200,6 @@ export async function runJob(job: Job, options: RunOptions, deps: JobDeps): Prom
 export function outcome(
   r: Pick<RunResult, 'status' | 'exit_code' | 'units' | 'outputs' | 'errors' | 'held' | 'note' | 'delivery'>,
 ): string {
-  const briefs = (n: number) => `${n} brief${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
   if (r.status === 'ok') parts.push(r.note ?? `published ${briefs(r.outputs.length)}`);
   else if (r.status === 'held') parts.push('held: no brief rendered, the data the job requires is incomplete');
@@ -302,7 +303,7 @@ async function renderAll(
     };
     const published = publish(staging, job.outDir, manifest, deps.pid);
     result.outputs = done.map((u) => path.join(published, u));
-    deps.logger.info(`${label}: ${done.length} brief${done.length === 1 ? '' : 's'} published in ${published}`);
+    deps.logger.info(`${label}: ${briefs(done.length)} published in ${published}`);
     result.status = status === 'complete' ? 'ok' : 'partial';
     // A failed brief outweighs a held one: it needs fixing, the held one only waits for data.
     result.exit_code = result.errors.length ? EXIT.render : result.held.length ? EXIT.held : EXIT.ok;
