@@ -101,9 +101,12 @@ export function onCalendar(job: Pick<Job, 'name' | 'schedule'>): string {
   return `${days}*-${num(month, 2)}-${num(dom, 2)} ${num(hour, 2)}:${num(minute, 2)}:00 ${TIMEZONE}`;
 }
 
+/** A path both cron's shell and systemd take as it is, unquoted. */
+const PLAIN = /^[A-Za-z0-9_./-]+$/;
+
 /** Shell-quoted; cron also turns an unescaped % of the command into a newline, even inside quotes. */
 function cronQuote(s: string): string {
-  const quoted = /^[A-Za-z0-9_./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+  const quoted = PLAIN.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
   return quoted.replaceAll('%', '\\%');
 }
 
@@ -115,5 +118,5 @@ function systemdSpecifiers(s: string): string {
 /** ExecStart splits at whitespace outside double quotes and expands $VAR anywhere ($$ is a literal $). */
 function systemdQuote(s: string): string {
   const escaped = systemdSpecifiers(s).replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('$', '$$$$');
-  return /^[A-Za-z0-9_./-]+$/.test(s) ? escaped : `"${escaped}"`;
+  return PLAIN.test(s) ? escaped : `"${escaped}"`;
 }
