@@ -1,7 +1,7 @@
 import type { CriteriaCounts, IndexMetric, Metrics } from '../metrics/types.ts';
 import type { UnitNames } from './context.ts';
 import { int, num, pct, pctTarget, periodName, ppText, sameTimeLastYear, score } from './format.ts';
-import { fullOnline } from './view-units.ts';
+import { fullOnline, isUnit } from './view-units.ts';
 import { INDEX_ORDER, areaName, indexShort } from './vocab.ts';
 
 /**
@@ -52,11 +52,6 @@ function overdueTasks(m: Metrics, names: UnitNames): string | null {
 export function scopeIsOneUnit(m: Metrics): boolean {
   const rows = [...m.tasks.by_unit.filter(isUnit), ...(m.online?.by_unit.filter(isUnit) ?? []), ...m.criteria];
   return rows.every((u) => u.unit_code === m.scope.unit_code);
-}
-
-/** A by_unit row of one unit, not the split row (unit_code null) that no unit could be named for. */
-export function isUnit<R extends { unit_code: string | null }>(row: R): row is R & { unit_code: string } {
-  return row.unit_code !== null;
 }
 
 /**

@@ -3,7 +3,16 @@ import type { UnitNames } from './context.ts';
 import { int, monthShort, pct, pctTarget, periodName, ppText, sameTimeLastYear } from './format.ts';
 import type { Block, Section, SectionFn } from './view.ts';
 import { comparedFigures, figureTiles, valueOf } from './view-figures.ts';
-import { alphabetical, extremes, fullOnline, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
+import {
+  alphabetical,
+  extremes,
+  fullOnline,
+  gapLabel,
+  groupByKind,
+  isUnit,
+  unitLabel,
+  unitName,
+} from './view-units.ts';
 
 type UnitOnline = OnlineFigures & { unit_code: string | null };
 
@@ -83,7 +92,7 @@ export const onlineSection: SectionFn = async (m, ctx, names, chart, annex) => {
           onlineTable(
             g.rows,
             names,
-            `Hồ sơ tiếp nhận và giải quyết của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`,
+            `Hồ sơ tiếp nhận và giải quyết của ${int(g.rows.filter(isUnit).length)} ${g.noun}, xếp theo tên`,
           ),
         );
         block.note = `${cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị. ` : ''}Số liệu của từng đơn vị tại Phụ lục, mục ${n}, xếp theo tên.`;

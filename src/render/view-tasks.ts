@@ -3,7 +3,7 @@ import type { UnitNames } from './context.ts';
 import { dueSoonDays } from './findings.ts';
 import { date, int, pct } from './format.ts';
 import type { Block, Section, SectionFn } from './view.ts';
-import { alphabetical, extremes, gapLabel, groupByKind, unitLabel, unitName } from './view-units.ts';
+import { alphabetical, extremes, gapLabel, groupByKind, isUnit, unitLabel, unitName } from './view-units.ts';
 import { TASK_STATES } from './vocab.ts';
 
 type UnitTasks = Metrics['tasks']['by_unit'][number];
@@ -51,13 +51,13 @@ export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
           tasksTable(
             g.rows,
             names,
-            `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}, xếp theo tên`,
+            `Kết quả thực hiện nhiệm vụ của ${int(g.rows.filter(isUnit).length)} ${g.noun}, xếp theo tên`,
           ),
         );
         block.note = [
           cut.between > 0 ? `Giữa nhóm cao nhất và nhóm thấp nhất còn ${int(cut.between)} đơn vị.` : '',
           splitText,
-          `Số liệu của từng đơn vị (${int(g.rows.filter((u) => u.unit_code !== null).length)} ${g.noun}) tại Phụ lục, mục ${n}, xếp theo tên.`,
+          `Số liệu của từng đơn vị (${int(g.rows.filter(isUnit).length)} ${g.noun}) tại Phụ lục, mục ${n}, xếp theo tên.`,
         ]
           .filter(Boolean)
           .join(' ');
@@ -70,7 +70,7 @@ export const tasksSection: SectionFn = async (m, ctx, names, chart, annex) => {
               b.overdue - a.overdue || b.total - a.total || (a.unit_code ?? '').localeCompare(b.unit_code ?? ''),
           );
         if (groups.length > 1) caption += ` (${g.title.toLowerCase()})`;
-        const idle = g.rows.filter((u) => u.unit_code !== null).length - order.length;
+        const idle = g.rows.filter(isUnit).length - order.length;
         const note = [idle > 0 ? `${int(idle)} ${g.noun} không có nhiệm vụ trong phạm vi báo cáo.` : '', splitText]
           .filter(Boolean)
           .join(' ');

@@ -94,14 +94,14 @@ export function extremes<R extends UnitRow>(
   tie: (a: R, b: R) => number = () => 0,
 ): Extremes<R> {
   const ranked = rows
-    .filter((r) => r.unit_code !== null && rate(r) !== null)
+    .filter((r) => isUnit(r) && rate(r) !== null)
     .sort(
       (a, b) =>
         rate(b)! - rate(a)! ||
         tie(a, b) ||
         unitName(names, a.unit_code).localeCompare(unitName(names, b.unit_code), 'vi'),
     );
-  const units = rows.filter((r) => r.unit_code !== null).length;
+  const units = rows.filter(isUnit).length;
   if (units <= BLOCK_LIMIT) return { shown: ranked, between: 0, cut: false };
   const between = Math.max(0, ranked.length - 2 * EXTREMES);
   if (between === 0) return { shown: ranked, between: 0, cut: true };
@@ -113,8 +113,8 @@ export const gapLabel = (between: number): string => `… ${int(between)} đơn 
 
 /** Every row of a block by name, as a reader looks a commune up; the split row last. */
 export function alphabetical<R extends UnitRow>(rows: R[], names: UnitNames): R[] {
-  const units = rows.filter((r) => r.unit_code !== null);
-  units.sort((a, b) => names.name(a.unit_code!).localeCompare(names.name(b.unit_code!), 'vi'));
+  const units = rows.filter(isUnit);
+  units.sort((a, b) => names.name(a.unit_code).localeCompare(names.name(b.unit_code), 'vi'));
   return [...units, ...rows.filter((r) => r.unit_code === null)];
 }
 
@@ -222,6 +222,11 @@ function topFirst(codes: string[], units: Map<string, { parent_code: string | nu
   const below = (c: string) => set.has(units.get(c)?.parent_code ?? '');
   const names = (cs: string[]) => cs.map(plain).sort(vi);
   return [...names(codes.filter((c) => !below(c))), ...names(codes.filter(below))].join(', ');
+}
+
+/** A by_unit row of one unit, not the split row (unit_code null) that no unit could be named for. */
+export function isUnit<R extends { unit_code: string | null }>(row: R): row is R & { unit_code: string } {
+  return row.unit_code !== null;
 }
 
 /** "tỷ lệ hồ sơ trực tuyến toàn trình" (metrics.md): null or absent when the data does not carry it. */
