@@ -189,7 +189,7 @@ export function recommendations(m: Metrics, names: UnitNames): string[] {
     const shown = late
       .slice(0, 5)
       .map((u) => (one ? names.name(u.unit_code) : `${names.name(u.unit_code)} (${int(u.overdue)})`));
-    const who = late.length > 5 ? joinVi([shown.join(', '), `${int(late.length - 5)} đơn vị khác`]) : joinVi(shown);
+    const who = andOthers(shown, late.length, 'đơn vị');
     out.push(
       `Đề nghị ${who} khẩn trương hoàn thành ${int(m.tasks.overdue)} nhiệm vụ quá hạn, báo cáo rõ nguyên nhân chậm trễ và thời hạn hoàn thành.`,
     );
@@ -246,4 +246,10 @@ function criteriaRisk(m: Metrics): string | null {
 export function joinVi(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+}
+
+/** `A, B, C và 100 đơn vị khác`: the `shown` first of `total`, the rest as a count of `noun`. */
+export function andOthers(shown: string[], total: number, noun: string): string {
+  if (total <= shown.length) return joinVi(shown);
+  return `${shown.join(', ')} và ${int(total - shown.length)} ${noun} khác`;
 }

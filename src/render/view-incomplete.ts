@@ -1,6 +1,6 @@
 import type { Missing } from '../load/readiness.ts';
 import type { UnitNames } from './context.ts';
-import { joinVi } from './findings.ts';
+import { andOthers } from './findings.ts';
 import { date, int } from './format.ts';
 import { indexShort } from './vocab.ts';
 
@@ -19,11 +19,7 @@ function months(list: string[]): string {
 }
 
 /** `A, B, C, D, E và 100 nhiệm vụ khác` — the first EXAMPLES of `total`. */
-function examples(shown: string[], total: number, noun: string): string {
-  const first = shown.slice(0, EXAMPLES);
-  if (total <= first.length) return joinVi(first);
-  return `${first.join(', ')} và ${int(total - first.length)} ${noun} khác`;
-}
+const examples = (shown: string[], total: number, noun: string) => andOthers(shown.slice(0, EXAMPLES), total, noun);
 
 /**
  * The brief's note when it was rendered with data it requires missing (`--force`): the reader must
