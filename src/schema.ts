@@ -24,6 +24,10 @@ export interface TableDef {
   key: string[];
 }
 
+/** The type of a column of the table; undefined when the table has no such column. */
+export const columnType = (t: TableDef, column: string): ColumnType | undefined =>
+  t.columns.find((c) => c.name === column)?.type;
+
 export const TABLE_NAMES = [
   'units',
   'unit_lineage',

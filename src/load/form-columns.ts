@@ -6,7 +6,7 @@
  * contract's columns only; every such reading is reported (docs/data.md, Office exports).
  */
 import type { DataIssue } from '../errors.ts';
-import type { TableDef } from '../schema.ts';
+import { columnType, type TableDef } from '../schema.ts';
 import { strictOnTime, type TitlePeriod } from './forms.ts';
 import type { HeaderMap } from './headers.ts';
 import { GROUP_SEPARATOR } from './layout.ts';
@@ -55,10 +55,9 @@ export function planForm(o: {
   const warnings: DataIssue[] = [];
   const readings: string[] = [];
   const extras: ((cells: (string | null)[], line: number) => string | null)[] = [];
-  const typeOf = (c: string) => o.table.columns.find((d) => d.name === c)?.type;
   const partAt = new Map(map.parts.map((p) => [p.index, p]));
   const figureColumn = physical.map((c, i) => {
-    if (c && ['int', 'decimal'].includes(typeOf(c) ?? '')) return c;
+    if (c && ['int', 'decimal'].includes(columnType(o.table, c) ?? '')) return c;
     return partAt.get(i)?.of ?? null;
   });
   const issue = (rule: string, line: number, column: string, message: string) =>

@@ -7,7 +7,7 @@
 import type { Db } from '../db.ts';
 import { ident, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
-import { TABLES } from '../schema.ts';
+import { TABLES, columnType } from '../schema.ts';
 import { sheetTable, type DataFile } from './discover.ts';
 import { findLegacy, legacyIssue } from './encoding.ts';
 import { countKnown, mapHeaders, type HeaderMap } from './headers.ts';
@@ -94,7 +94,6 @@ async function readSheet(
   warn: Warn,
 ): Promise<ReadResult> {
   const table = TABLES[file.table];
-  const typeOf = typeOfIn(table);
   const rows = sheetRows(file.abs, zip, sheet);
   const head: SheetRow[] = [];
   let pending: IteratorResult<SheetRow> | undefined;
@@ -143,7 +142,9 @@ async function readSheet(
   const topValue = new Map<Merge, string | null>();
   const applied = new Set<Merge>();
   const numeric = plan.figureColumn.map((c) => c !== null);
-  const months = map.columns.flatMap((c, i) => (c && ['month', 'period'].includes(typeOf(c)) ? [i] : []));
+  const months = map.columns.flatMap((c, i) =>
+    c && ['month', 'period'].includes(columnType(table, c) ?? '') ? [i] : [],
+  );
   const fromDates = new Map<number, { n: number; month: string }>();
   const mapped = map.columns.filter((c) => c !== null).length + map.parts.length;
   const name = `x${fid}`;
@@ -293,9 +294,6 @@ async function readSheet(
     },
   };
 }
-
-const typeOfIn = (table: (typeof TABLES)[keyof typeof TABLES]) => (c: string) =>
-  table.columns.find((d) => d.name === c)?.type ?? 'text';
 
 /**
  * The period the title rows above the header give, if they give one: one month, or the
