@@ -7,7 +7,7 @@
 import type { Db } from '../db.ts';
 import { ident, messageOf } from '../db.ts';
 import type { DataIssue } from '../errors.ts';
-import { TABLES, columnType } from '../schema.ts';
+import { TABLES, columnType, type TableDef } from '../schema.ts';
 import { sheetTable, type DataFile } from './discover.ts';
 import { findLegacy, legacyIssue } from './encoding.ts';
 import { countKnown, mapHeaders, type HeaderMap } from './headers.ts';
@@ -15,10 +15,9 @@ import { classify, figure, findHeader, GROUP_SEPARATOR, type Header } from './la
 import { titlePeriod, type TitlePeriod } from './forms.ts';
 import { planForm } from './form-columns.ts';
 import { matchHeader } from './names.ts';
-import { requiredColumns } from './task-ids.ts';
+import { requiredColumns, withDerivedIds } from './task-ids.ts';
 import { fileIssue, selectList, type ReadResult } from './readers.ts';
 import { mergesOf, sheetRows, sheetsOf, type Merge, type SheetInfo, type SheetRow } from './sheet.ts';
-import { withDerivedIds } from './task-ids.ts';
 import { Zip } from './zip.ts';
 
 const fail = (issues: DataIssue[]): ReadResult => ({ ok: false, issues });
@@ -317,7 +316,7 @@ function titleOf(head: SheetRow[], header: Header): TitlePeriod | null {
  */
 function sheetHeader(
   file: DataFile,
-  table: (typeof TABLES)[keyof typeof TABLES],
+  table: TableDef,
   header: Header,
   title: TitlePeriod | null,
 ): { map: HeaderMap; titleMonth: (TitlePeriod & { month: string }) | null; composeReceived: boolean } {
@@ -349,7 +348,7 @@ function sheetHeader(
  * No header among the first rows: which row comes closest and which required columns it lacks,
  * so that the fix is a column to add, not a guess at what the table wants.
  */
-function noHeader(file: DataFile, head: SheetRow[], table: (typeof TABLES)[keyof typeof TABLES]): DataIssue {
+function noHeader(file: DataFile, head: SheetRow[], table: TableDef): DataIssue {
   const need = Math.ceil(table.columns.length / 2);
   const required = requiredColumns(table);
   const wants = `a header row of ${table.name} names at least ${need} of its columns, or all its required ones (${required.map((c) => c.name).join(', ')})`;
