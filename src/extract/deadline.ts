@@ -31,7 +31,7 @@ const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, 
  */
 // "trước 14 giờ, ngày 05/12/2017": a clock time may stand between the words and the day.
 const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?)?`;
-const BY = String.raw`(?:(?:truoc|cham nhat(?: la)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay))${CLOCK})`;
+const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay))${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 

@@ -21,7 +21,8 @@ export interface Header {
 const iso = (y: string, m: string, d: string) => isoDay(+y, +m, +d);
 
 const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
-const DAY_WORDS = String.raw`(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`;
+// Word copies drop a space beside a number ("ngày 10 tháng 01năm 2026"): a digit ends the word before it.
+const DAY_WORDS = String.raw`(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})`;
 const DAY_SLASH = String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`;
 const NAME = String.raw`(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})`;
 
@@ -168,7 +169,7 @@ function issuedOn(lines: string[]): { day: string; line: number } | null {
 function meetingOn(text: string): { day: string; line: number } | null {
   const SECOND_DAY = String.raw`(?:\s*(?:và|,|-|–)\s*\d{1,2})?`;
   const re = new RegExp(
-    String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+(?:(\d{1,2})${SECOND_DAY}\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
+    String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+(?:(\d{1,2})${SECOND_DAY}\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
     'u',
   );
   // A line that opens with the date, read with the lines after it (the date itself may be broken).

@@ -102,13 +102,21 @@ const GROUPS: [string, Group[]][] = [
   ['UBND các phường xã', ['communes']],
 ];
 
-/** "các Bộ: Công an, Tài chính", "các Sở: …", "UBND các huyện: Thanh Trì, Gia Lâm": a head, then names. */
+/**
+ * "các Bộ: Công an, Tài chính", "các Sở: …", "UBND các huyện: Thanh Trì, Gia Lâm", "UBND các phường: Yên
+ * Bái, Văn Phú" (and "các xã:", "các đặc khu:"): a head, then names.
+ */
 const LIST_HEADS: [string[], string][] = [
   [nameKey('các bộ'), 'Bộ'],
   [nameKey('các sở'), 'Sở'],
   [nameKey('ubnd các huyện'), 'Ủy ban nhân dân huyện'],
   [nameKey('các huyện'), 'Ủy ban nhân dân huyện'],
   [nameKey('ubnd các xã'), 'Ủy ban nhân dân xã'],
+  [nameKey('các xã'), 'Ủy ban nhân dân xã'],
+  [nameKey('ubnd các phường'), 'Ủy ban nhân dân phường'],
+  [nameKey('các phường'), 'Ủy ban nhân dân phường'],
+  [nameKey('ubnd các đặc khu'), 'Ủy ban nhân dân đặc khu'],
+  [nameKey('các đặc khu'), 'Ủy ban nhân dân đặc khu'],
   [nameKey('ubnd các tỉnh'), 'Ủy ban nhân dân tỉnh'],
   [nameKey('các tỉnh'), 'Ủy ban nhân dân tỉnh'],
   [nameKey('các tỉnh thành phố'), 'Ủy ban nhân dân'],
@@ -515,7 +523,8 @@ export class Matcher {
         j = m.tok1;
         continue;
       }
-      const afterSeparator = j > i && [',', ';', 'va'].includes(tokens[j - 1]!.w);
+      // "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two names joins two bodies.
+      const afterSeparator = j > i && [',', ';', 'va', '/'].includes(tokens[j - 1]!.w);
       const plural = t.w === 'cac' && j + 1 < tokens.length;
       if (allowUnknown && (j - i <= 1 || afterSeparator || (plural && leads.length > 0))) {
         const unknown = this.unknownAt(text, tokens, plural ? j + 1 : j);
