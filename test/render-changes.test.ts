@@ -176,4 +176,21 @@ describe('names and ids in tables', () => {
     expect(html).toContain('<td class="id">T1</td>');
     expect(html).toContain('td.id { white-space: nowrap; }');
   });
+
+  it('a document number never wraps at its hyphen or slash, in the overdue and due-soon lists', async () => {
+    const m = { ...fixture('metrics-ag-2024-Q4.json'), changes } as Metrics;
+    const base = m.tasks.overdue_list[0]!;
+    m.tasks = {
+      ...m.tasks,
+      overdue_list: [{ ...base, doc_no: 'GL-KG-01/TB-VPUBND' }],
+      due_soon: 1,
+      due_soon_list: [{ ...base, doc_no: '208/TB-VPUBND' }],
+    };
+    const html = await renderHtml(await view(m), templateFiles('brief'));
+    expect(html).toContain('<td class="id">GL-KG-01/TB-VPUBND</td>');
+    expect(html).toContain('<td class="id">208/TB-VPUBND</td>');
+    // Beside a column that never wraps, a phone keeps the text columns readable and scrolls the table.
+    expect(html).toMatch(/<table class="has-ids">/);
+    expect(html).toContain('table.has-ids { min-width: 600px; }');
+  });
 });

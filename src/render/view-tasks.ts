@@ -168,7 +168,9 @@ function overdueTable(m: Metrics, names: UnitNames): NonNullable<Block['table']>
     caption: `Danh sách ${int(t.overdue_list.length)} nhiệm vụ quá hạn (tính đến ngày ${date(m.period.as_of)})${grouped ? '; nhiệm vụ giống nhau của nhiều cơ quan, đơn vị ghi chung một dòng' : ''}`,
     head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý', 'Số ngày quá hạn'],
     numeric: [0, 5],
-    widths: grouped ? ['6%', '16%', '30%', '26%', '11%', '11%'] : ['6%', '20%', '18%', '32%', '12%', '12%'],
+    ids: [1],
+    // The document column is as wide as its longest number (ids never wrap), a quarter of the page holds GL-KG-01/TB-VPUBND at 11 pt.
+    widths: grouped ? ['5%', '25%', '26%', '23%', '11%', '10%'] : ['5%', '25%', '20%', '29%', '11%', '10%'],
     rows: [...rows.values()].map((r, i) => [int(i + 1), r.doc, lead(r.units), r.title, date(r.due), int(r.days)]),
   };
 }
@@ -209,7 +211,8 @@ function dueSoon(m: Metrics, names: UnitNames): Block {
         caption: `Danh sách ${int(list.length)} nhiệm vụ đến hạn trong ${days} ngày tới`,
         head: ['TT', 'Văn bản giao', 'Cơ quan chủ trì', 'Nội dung nhiệm vụ', 'Hạn xử lý'],
         numeric: [0],
-        widths: ['6%', '20%', '20%', '40%', '14%'],
+        ids: [1],
+        widths: ['5%', '25%', '20%', '39%', '11%'],
         rows: list.map((x, i) => [int(i + 1), x.doc_no ?? '', names.name(x.lead_unit), x.title, date(x.due_on)]),
       },
     };

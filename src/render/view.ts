@@ -69,7 +69,7 @@ export interface Block {
     head: string[];
     rows: string[][];
     numeric: number[];
-    /** Columns of identifiers (task ids), kept on one line. */
+    /** Columns of identifiers (task ids, document numbers such as 208/TB-VPUBND), kept on one line. */
     ids?: number[];
     widths?: string[];
   };
