@@ -5,7 +5,10 @@
 --                before $end (the `criteria` entries), with its rank;
 --        'unit_area': one row per such unit and area that has criteria that year (their `by_area`);
 --        'area': one row per area, added up over the units (`criteria_totals.by_area`);
---        'all': one row added up over every unit and area (`criteria_totals`), only when there is a unit.
+--        'all': one row added up over every unit and area (`criteria_totals`), only when there is a unit,
+--               with `units` (how many are added up) and `points_at_risk_per_unit`, their mean: each
+--               unit's points at risk are out of its own maximum (every unit has the same criteria),
+--               so a sum over units reads as no figure (3.608 over 102 communes of 60 points each).
 -- params: $unit (unit_code of the scope), $end (DATE, as_of; its year is the criteria year)
 -- The grid (latest result per criterion, not_due / in_progress without one) is criteria_grid() of
 -- queries/shared/definitions.sql. Sums of points are rounded to 10 decimals to remove float noise.
@@ -14,6 +17,7 @@ WITH sums AS (
   SELECT
     CASE grouping(unit_code, area) WHEN 0 THEN 'unit_area' WHEN 1 THEN 'unit' WHEN 2 THEN 'area' ELSE 'all' END AS grain,
     unit_code, area,
+    count(DISTINCT unit_code) AS units,
     count(*) AS total,
     count(*) FILTER (status = 'achieved') AS achieved,
     count(*) FILTER (status = 'not_achieved') AS not_achieved,
@@ -32,6 +36,8 @@ SELECT
   s.grain, year(CAST($end AS DATE)) AS year, s.unit_code, s.area,
   s.total, s.achieved, s.not_achieved, s.in_progress, s.not_due,
   s.points, s.max_points, s.points_at_risk, s.points_lost,
+  CASE WHEN s.grain = 'all' THEN s.units END AS units,
+  CASE WHEN s.grain = 'all' THEN s.points_at_risk / s.units END AS points_at_risk_per_unit,
   CASE WHEN s.grain = 'unit' THEN CAST(rank() OVER (PARTITION BY s.grain ORDER BY s.points DESC) AS INTEGER) END AS rank,
   u.name, u.short_name, u.kind
 FROM sums s LEFT JOIN units u ON u.unit_code = s.unit_code AND s.grain = 'unit'

@@ -522,6 +522,13 @@ describe('computeMetrics — PAR criteria', () => {
     ]);
   });
 
+  it('adds the entries up, and gives the points at risk per unit rather than only their sum', async () => {
+    const t = (await metrics('2024-Q4')).criteria_totals!;
+    // By hand from the three entries above: 8,25 + 9,75 + 5 = 23 points at risk, each out of 11,75.
+    expect([t.total, t.points_at_risk, t.max_points, t.units]).toEqual([15, 23, 35.25, 3]);
+    expect(t.points_at_risk_per_unit).toBeCloseTo(23 / 3, 12);
+  });
+
   it('uses the year of the period end and only results assessed by D', async () => {
     expect(
       (await metrics('2023', 'P.H1')).criteria.map((e) => [

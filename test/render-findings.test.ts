@@ -20,7 +20,7 @@ describe('findings(metrics, names)', () => {
       'Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 43,0%, tăng 6,2 điểm phần trăm so với cùng kỳ năm 2023 nhưng thấp hơn chỉ tiêu 80% là 37,0 điểm phần trăm.',
       'Chỉ số PAR INDEX năm 2024 đạt 86,72 điểm, tăng 1,58 điểm so với năm 2023; xếp hạng 22/63, tăng 5 bậc.',
       'Chỉ số PAPI năm 2024 đạt 42,89 điểm, tăng 1,05 điểm so với năm 2023; xếp hạng 40/61, giảm 5 bậc.',
-      'Bộ chỉ số CCHC năm 2024: 4 đơn vị đã tự đánh giá; cao nhất Sở Nội vụ (48,25/60 điểm), thấp nhất UBND huyện Tri Tôn (32/60 điểm); tổng cộng 62,53 điểm có nguy cơ không đạt.',
+      'Bộ chỉ số CCHC năm 2024: 4 đơn vị đã tự đánh giá; cao nhất Sở Nội vụ (48,25/60 điểm), thấp nhất UBND huyện Tri Tôn (32/60 điểm); bình quân mỗi đơn vị 15,63/60 điểm có nguy cơ không đạt.',
     ]);
   });
 
@@ -115,8 +115,27 @@ describe('recommendations(metrics, names)', () => {
     expect(r.find((x) => x.startsWith('Đẩy mạnh'))).toBe(
       'Đẩy mạnh tiếp nhận hồ sơ trực tuyến để đạt chỉ tiêu 80% (hiện đạt 43,0%), trước hết tại Sở Tư pháp (18,1%), Sở Thông tin và Truyền thông (20,0%) và UBND huyện Châu Thành (21,6%).',
     );
-    expect(r.find((x) => x.startsWith('Tập trung'))).toContain('62,53 điểm có nguy cơ không đạt');
+    // By hand: 62,53 points at risk over the 4 units, each out of 60 → 15,6325 a unit; never the sum.
+    expect(r.find((x) => x.startsWith('Tập trung'))).toContain(
+      '(bình quân mỗi đơn vị 15,63/60 điểm có nguy cơ không đạt)',
+    );
     expect(r.find((x) => x.includes('PAPI'))).toContain('giảm thứ hạng Chỉ số PAPI năm 2024');
+  });
+});
+
+describe('points at risk of the PAR criteria', () => {
+  it('one unit: its own points out of 60; an older metrics.json without the mean: no sum instead', () => {
+    const m = ag();
+    const one = m.criteria.slice(0, 1);
+    m.criteria = one;
+    m.criteria_totals = { ...m.criteria_totals!, points_at_risk: one[0]!.points_at_risk, units: 1 };
+    m.criteria_totals.points_at_risk_per_unit = one[0]!.points_at_risk;
+    const r = recommendations(m, unitNames(ctx, m)).find((x) => x.startsWith('Tập trung'))!;
+    // AG.CT's 20,67 points at risk of its 60 (the fixture), with no "bình quân".
+    expect(r).toContain('(20,67/60 điểm có nguy cơ không đạt)');
+    delete m.criteria_totals.points_at_risk_per_unit;
+    expect(recommendations(m, unitNames(ctx, m)).some((x) => x.startsWith('Tập trung'))).toBe(false);
+    expect(findings(m, unitNames(ctx, m)).join(' ')).not.toContain('nguy cơ');
   });
 });
 

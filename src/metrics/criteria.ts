@@ -29,6 +29,14 @@ export async function criteriaMetrics(
       by_area: areas((a) => a.grain === 'unit_area' && a.unit_code === e.unit_code),
     }));
   const all = rows.find((r) => r.grain === 'all');
-  const totals = all ? { year: all.year, ...pick(all, FIGURES), by_area: areas((a) => a.grain === 'area') } : null;
+  const totals = all
+    ? {
+        year: all.year,
+        ...pick(all, FIGURES),
+        units: all.units!,
+        points_at_risk_per_unit: all.points_at_risk_per_unit!,
+        by_area: areas((a) => a.grain === 'area'),
+      }
+    : null;
   return { criteria, totals };
 }

@@ -101,6 +101,8 @@ export const ROWS = {
     unit_code: maybe,
     area: maybe,
     ...columnsOf(figuresOf('criteria')),
+    units: int.nullable(),
+    points_at_risk_per_unit: z.number().nullable(),
     rank: int.nullable(),
     name: maybe,
     short_name: maybe,

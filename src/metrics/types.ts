@@ -103,6 +103,10 @@ export type CriteriaMetric = CriteriaEntry & {
 /** The criteria entries added up (queries/criteria.sql, grains `all` and `area`). */
 export type CriteriaTotals = CriteriaCounts & {
   year: number;
+  /** How many entries are added up; absent from older files. */
+  units?: number;
+  /** points_at_risk over `units`: each unit's points are out of its own maximum, so the sum is no figure. */
+  points_at_risk_per_unit?: number;
   by_area: (CriteriaCounts & { area: string })[];
 };
 

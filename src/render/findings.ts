@@ -155,12 +155,25 @@ function criteriaFinding(m: Metrics, names: UnitNames): string | null {
   const sorted = [...m.criteria].sort((a, b) => a.rank - b.rank || a.unit_code.localeCompare(b.unit_code));
   const best = sorted[0]!;
   const worst = sorted[sorted.length - 1]!;
-  const risk = m.criteria_totals?.points_at_risk ?? 0;
   let s = `Bộ chỉ số CCHC năm ${best.year}: ${int(m.criteria.length)} đơn vị đã tự đánh giá; cao nhất ${names.name(best.unit_code)} (${num(best.points)}/${num(best.max_points)} điểm)`;
   if (worst !== best)
     s += `, thấp nhất ${names.name(worst.unit_code)} (${num(worst.points)}/${num(worst.max_points)} điểm)`;
-  if (risk > 0) s += `; tổng cộng ${num(risk)} điểm có nguy cơ không đạt`;
+  const risk = riskPerUnit(m);
+  if (risk) s += `; ${risk}`;
   return s + '.';
+}
+
+/**
+ * `bình quân mỗi đơn vị 35,37/60 điểm có nguy cơ không đạt` over several units (a sum over units
+ * of their own 60 points reads as no figure), `15,5/60 điểm …` for one; null when nothing is at
+ * risk or metrics.json predates `points_at_risk_per_unit`.
+ */
+function riskPerUnit(m: Metrics): string | null {
+  const t = m.criteria_totals;
+  const entry = m.criteria[0];
+  if (!t || !entry || t.points_at_risk <= 0 || t.points_at_risk_per_unit === undefined) return null;
+  const points = `${num(t.points_at_risk_per_unit)}/${num(entry.max_points)} điểm có nguy cơ không đạt`;
+  return t.units === 1 ? points : `bình quân mỗi đơn vị ${points}`;
 }
 
 /** `đạt 27/42 tiêu chí (39,67/60 điểm); 12 tiêu chí đang thực hiện, 15,5 điểm có nguy cơ không đạt`. */
@@ -231,7 +244,8 @@ function onlineGap(m: Metrics, names: UnitNames): string | null {
 /** From metrics.json `criteria_totals` (added up in SQL); an older file without it gets no such line. */
 function criteriaRisk(m: Metrics): string | null {
   const totals = m.criteria_totals;
-  if (!totals || totals.points_at_risk <= 0) return null;
+  const risk = riskPerUnit(m);
+  if (!totals || !risk) return null;
   const top = totals.by_area
     .filter((a) => a.points_at_risk > 0)
     .sort((a, b) => b.points_at_risk - a.points_at_risk || a.area.localeCompare(b.area))
@@ -239,7 +253,7 @@ function criteriaRisk(m: Metrics): string | null {
   const areas = top.length
     ? `, nhất là ${joinVi(top.map((a) => areaName(a.area).replace(/^./, (c) => c.toLowerCase())))}`
     : '';
-  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${num(totals.points_at_risk)} điểm có nguy cơ không đạt)${areas}.`;
+  return `Tập trung thực hiện các tiêu chí đang thực hiện và chưa đến hạn của Bộ chỉ số CCHC (${risk})${areas}.`;
 }
 
 /** `A`, `A và B`, `A, B và C`. */
