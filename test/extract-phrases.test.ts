@@ -545,4 +545,112 @@ describe('the ways the notices of held-out D are written', () => {
       'ỦY BAN NHÂN DÂN\nHUYỆN CHÂU THÀNH\nSố: 9/TB-UBND\nChâu Thành, ngày 05 tháng 3 năm 2024\n\nTHÔNG BÁO\n\nkết luận như sau:\n1. Giao UBND các xã: Bình Hòa, Cần Đăng rà soát hồ sơ, báo cáo trước ngày 20/3/2024.\nNơi nhận:';
     expect(extractNotice(ag, { units }).rows.map((r) => r.task.lead_unit)).toEqual(['AG.CT.XBH', 'AG.CT.XCD']);
   });
+  it('reads a numbered heading line with no stop as a heading over the paragraph under it, not as its first line', () => {
+    // A Word copy: "1. Sở Tài chính" then "Rà soát …" on the next line, no blank line, no stop.
+    expect(
+      pairs(
+        lc('1. Sở Tài chính\nRà soát kinh phí sự nghiệp.\n2. Công ty Điện lực Lào Cai\nKhảo sát phương án cấp điện.'),
+      ),
+    ).toEqual([
+      ['Sở Tài chính', '', '8'],
+      ['Công ty Điện lực Lào Cai', '', '10'],
+    ]);
+    const heading = { isHeading: (t: string) => t === 'Sở Tài chính' };
+    expect(toBlocks('1. Sở Tài chính\nRà soát kinh phí.', heading).map((b) => b.text)).toEqual([
+      'Sở Tài chính',
+      'Rà soát kinh phí.',
+    ]);
+    // A line that is no heading, or a heading line that fills a hard-wrapped text's width, is continued.
+    expect(toBlocks('1. Giao Sở Tài chính rà soát\nKinh phí sự nghiệp.', heading)).toHaveLength(1);
+    const wrapped = [
+      ...Array.from({ length: 24 }, () => 'các cơ quan, đơn vị tổ chức thực hiện nghiêm túc các nội dung đã nêu;'),
+      '1. Sở Tài chính',
+    ];
+    const full = { isHeading: () => true };
+    expect(toBlocks(`${wrapped.join('\n')}\nRà soát kinh phí.`, full).at(-1)!.text).toBe('Rà soát kinh phí.');
+    const long = 'Sở Tài chính, Sở Xây dựng, Sở Công Thương, Sở Nội vụ, Sở Tư pháp và Sở';
+    expect(toBlocks(`${wrapped.join('\n')}\n1. ${long}\nNông nghiệp và Môi trường`, full).at(-1)!.text).toBe(
+      `${long} Nông nghiệp và Môi trường`,
+    );
+  });
+
+  it.each([
+    [
+      '"Giao Sở Xây dựng" as a heading whose paragraphs are tasks, each with its own deadline',
+      '2. Giao Sở Xây dựng\nChủ trì hướng dẫn áp dụng các giải pháp kỹ thuật.\nĐồng thời, kiểm tra việc thực hiện, hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028.',
+      [
+        ['Sở Xây dựng', '', '8'],
+        ['Sở Xây dựng', '2028-07-01', '9'],
+      ],
+    ],
+    [
+      '"khẩn trương giao X" as the addressee assigning its own body',
+      '1. Ủy ban nhân dân các xã, phường\nRà soát hồ sơ; khẩn trương giao Trung tâm dịch vụ tổng hợp cấp xã lập hồ sơ thành lập cụm công nghiệp, hoàn thành trước ngày 30/7/2026.',
+      [['Ủy ban nhân dân các xã, phường', '2026-07-30', '8']],
+    ],
+    [
+      'names through "đầu tư xây dựng" and "công trình", up to their verb',
+      '1. Các Ban Quản lý dự án đầu tư xây dựng\nBan Quản lý dự án đầu tư xây dựng số 1 đẩy nhanh tiến độ Dự án đường trục chính; Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh đẩy nhanh tiến độ tuyến đường kết nối.',
+      [
+        ['Ban Quản lý dự án đầu tư xây dựng số 1', '', '8'],
+        ['Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh', '', '8'],
+      ],
+    ],
+    [
+      '"…; đồng thời UBND phường X …" as another addressee\'s task, and "liên quan" in a group\'s name',
+      '1. Giao Sở Công Thương rà soát hiện trạng; đồng thời UBND phường Âu Lâu đề xuất mở rộng cụm công nghiệp.\n2. Giao các sở, ngành liên quan tăng cường kiểm tra.',
+      [
+        ['Sở Công Thương', '', '7'],
+        ['Ủy ban nhân dân phường Âu Lâu', '', '7'],
+        ['các sở, ngành liên quan', '', '8'],
+      ],
+    ],
+  ])('reads %s', (_, body, rows) => {
+    expect(pairs(lc(body))).toEqual(rows);
+  });
+
+  it('gives no row for the closing section: an exhortation to every addressee, "Tổ chức thực hiện"', () => {
+    expect(
+      pairs(
+        lc(
+          '1. Sở Công Thương\n- Theo dõi tiến độ các cụm công nghiệp.\n2. Văn phòng Ủy ban nhân dân tỉnh\nTheo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kết luận này.\nỦy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành và Ủy ban nhân dân các xã, phường nêu cao tinh thần trách nhiệm, phối hợp chặt chẽ, không đùn đẩy, né tránh.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Công Thương', '', '8'],
+      ['Văn phòng Ủy ban nhân dân tỉnh', '', '10'],
+    ]);
+    expect(
+      pairs(
+        lc(
+          '1. Giao Sở Xây dựng hướng dẫn áp dụng giải pháp kỹ thuật.\n2. Tổ chức thực hiện\nThủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm triển khai thực hiện nghiêm túc các nội dung nêu trên; kịp thời báo cáo Sở Xây dựng những vướng mắc vượt thẩm quyền.',
+        ),
+      ),
+    ).toEqual([['Sở Xây dựng', '', '7']]);
+    // A last paragraph naming one agency is a task, whatever it refers back to.
+    expect(pairs(lc('1. Giao Sở Xây dựng hướng dẫn.\nSở Nội vụ theo dõi việc thực hiện Kết luận này.')).at(-1)).toEqual(
+      ['Sở Nội vụ', '', '8'],
+    );
+  });
+
+  it('gives a deadline written once after the items to each item without one, and no row of its own', () => {
+    const x = extractNotice(
+      lc(
+        '1. Ban Quản lý Khu kinh tế tỉnh báo cáo kết quả thu hút đầu tư.\n2. Sở Công Thương chủ trì, phối hợp với các sở, ngành tổng hợp tình hình các cụm công nghiệp, báo cáo trước ngày 10/6/2026.\nBáo cáo của các cơ quan, đơn vị gửi về Ủy ban nhân dân tỉnh trước ngày 12/6/2026.',
+      ),
+      { units },
+    );
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on, r.source_lines])).toEqual([
+      ['Ban Quản lý Khu kinh tế tỉnh', '2026-06-12', '7'],
+      ['Sở Công Thương', '2026-06-10', '8'],
+    ]);
+    expect(x.rows[0]!.review).toMatch(/written once after the items it covers/);
+    // A paragraph that goes on with the last item ("Đồng thời, …") is that item's, not the list's.
+    const own = pairs(
+      lc(
+        '1. Giao Sở Tài chính rà soát kinh phí.\n2. Giao Sở Xây dựng hướng dẫn áp dụng giải pháp.\nĐồng thời, kiểm tra việc thực hiện của các cơ quan, đơn vị, hoàn thành trước ngày 01/7/2028.',
+      ),
+    );
+    expect(own[0]).toEqual(['Sở Tài chính', '', '7']);
+  });
 });

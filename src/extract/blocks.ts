@@ -114,7 +114,19 @@ function footnotes(lines: string[]): Set<number> {
   return out;
 }
 
-export function toBlocks(text: string): Block[] {
+/** Numbered and lettered markers, the ones that head a part of a notice. */
+const HEADING_KINDS = new Set<MarkerKind>(['roman', 'num', 'sub', 'letter', 'paren']);
+
+export interface BlockOptions {
+  /**
+   * Whether a numbered line is a heading — it only names addressees ("3. Sở Xây dựng", "6. Công ty Điện
+   * lực Lào Cai") or heads the closing section ("3. Tổ chức thực hiện"): the task reader's test, since
+   * lines know no agencies.
+   */
+  isHeading?: (text: string) => boolean;
+}
+
+export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
   const all = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const notes = footnotes(all);
   const lines = all.map((l, i) => (notes.has(i) ? '' : l));
@@ -146,12 +158,22 @@ export function toBlocks(text: string): Block[] {
       !lower &&
       indent !== textColumn(prevRaw) &&
       (indent >= margin + 2 || indent >= indentOf(prevRaw) + 2 || shortPrev);
+    // A Word copy keeps a heading's line break but no stop ("3. Sở Xây dựng" / "Tập trung hướng dẫn …"): a
+    // numbered or lettered line that is a heading, and stops short in a hard-wrapped text, is not continued;
+    // the capitalised line under it starts the paragraph it heads.
+    const heading = (c: Block) =>
+      !lower &&
+      HEADING_KINDS.has(c.kind) &&
+      c.firstLine === c.lastLine &&
+      (width === null || prevRaw.trim().length < 0.6 * width) &&
+      !!options.isHeading?.(c.text);
     const joins =
       cur !== null &&
       m.kind === 'para' &&
       !afterCapitals &&
       !firstLine &&
-      (lower || (open && (!blankSince || longPrev)));
+      (lower || (open && (!blankSince || longPrev))) &&
+      !heading(cur);
     if (joins && cur) {
       cur.starts.push({ offset: cur.text.length + 1, line: i + 1 });
       cur.text += ' ' + rest;

@@ -21,6 +21,8 @@ export interface Deadline {
   yearInferred?: boolean;
   /** Read from the item that introduces this point, not from the point's own text. */
   inherited?: boolean;
+  /** Written once after the items it covers ("Báo cáo … gửi về UBND tỉnh trước ngày …"), read for each. */
+  afterItems?: boolean;
 }
 
 const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, '3': 3, iv: 4, '4': 4 };

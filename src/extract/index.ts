@@ -174,7 +174,8 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   if (!assignedOn) warnings.push('no issue or meeting date found; assigned_on is empty — give --assigned-on');
   const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
   const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerBlock(text));
-  const proposals = new TaskReader(matcher).read(toBlocks(text));
+  const reader = new TaskReader(matcher);
+  const proposals = reader.read(toBlocks(text, { isHeading: (line) => reader.isHeading(line) }));
   if (proposals.length === 0) warnings.push('no tasks found; is this a conclusion notice (Thông báo kết luận)?');
 
   const idBase = docNo ?? `TB-${assignedOn ?? 'undated'}`;
@@ -288,7 +289,9 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   } else if (d.kind === 'ongoing') notes.push(`deadline: recurring ("${d.phrase}") — due_on empty`);
   else if (d.inherited) {
     conf -= 0.05;
-    notes.push(`deadline: "${d.phrase}" of the item that introduces this point`);
+    notes.push(
+      `deadline: "${d.phrase}" ${d.afterItems ? 'written once after the items it covers' : 'of the item that introduces this point'}`,
+    );
   } else if (d.yearInferred) {
     conf -= 0.05;
     notes.push(`deadline: "${d.phrase}" has no year; read as ${d.due}`);

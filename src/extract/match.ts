@@ -152,6 +152,8 @@ const QUALIFIERS = [
   ['cap', 'huyen'],
   ['cap', 'xa'],
   ['truc', 'thuoc'],
+  ['co', 'lien', 'quan'],
+  ['lien', 'quan'],
 ];
 
 /** Token index after a qualifier at j (a comma before it allowed), or j when there is none. */
@@ -260,9 +262,16 @@ const VERBS = new Set(
     'nâng cao',
     'tập trung',
     'nhanh chóng',
+    'đẩy nhanh',
+    'đẩy mạnh',
     'chịu trách nhiệm',
   ].map((v) => nameKey(v).join(' ')),
 );
+/**
+ * Nouns holding a verb, inside names: "Ban Quản lý dự án đầu tư xây dựng số 1" does not end at "xây dựng",
+ * nor "… công trình giao thông tỉnh" at "trình".
+ */
+const NAME_COMPOUNDS = ['đầu tư xây dựng', 'công trình'].map((c) => nameKey(c));
 const VERB1 = new Set(['co', 'can', 'phai', 'trinh']);
 
 interface Node {
@@ -653,9 +662,15 @@ export class Matcher {
     const sector = SECTOR_KEYS.map((key) => this.wordsAt(tokens, i + head.length, key)).find((to) => to > 0);
     if (sector) return { text: text.slice(tokens[i]!.start, tokens[sector - 1]!.end).trim(), tokEnd: sector };
     let j = i + head.length;
-    while (j < tokens.length && j - i < 12) {
+    // "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh": fourteen words.
+    while (j < tokens.length && j - i < 16) {
       const t = tokens[j]!;
       if (!t.word && t.w !== '&' && t.w !== '-' && t.w !== '–') break;
+      const compound = NAME_COMPOUNDS.find((c) => c.every((w, k) => tokens[j + k]?.w === w));
+      if (compound) {
+        j += compound.length;
+        continue;
+      }
       const bigram = `${t.w} ${tokens[j + 1]?.w ?? ''}`;
       if (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w)) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").

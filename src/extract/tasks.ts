@@ -82,6 +82,8 @@ const CONNECTIVES = [
   ['mat', 'khac'],
   ['ngoai', 'ra', 'can'],
 ];
+/** Words of manner that an assignment verb of the addressee's own follows. */
+const MANNER = ['khan truong', 'kip thoi', 'chu dong'];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
@@ -104,6 +106,18 @@ const ACTION = new RegExp(
 
 /** A sentence that opens on its own time or condition. */
 const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
+
+/**
+ * Folded text without the nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory
+ * bodies), "các tổ chức, cá nhân", the passive "được giao" ("các đơn vị được giao quản lý …"), and
+ * "đầu tư xây dựng" ("Các Ban Quản lý dự án đầu tư xây dựng"): what is left is tested for an action.
+ */
+function nounsThatFold(text: string): string {
+  return fold(text).replace(
+    /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bduoc giao\b|\bdau tu xay dung\b/g,
+    '',
+  );
+}
 
 /** A text's deadline when it is one date. */
 function dated(text: string, day: string | null): Deadline | null {
@@ -168,6 +182,13 @@ function closing(text: string): boolean {
   return !ACTION.test(rest);
 }
 
+/** Words that refer back to the notice itself, or call for a spirit of work: the closing section's. */
+const EXHORTATION =
+  /\b(?:(?:noi dung|nhiem vu|y kien chi dao|chi dao|ket luan)(?: neu)? tren|(?:ket luan|thong bao|van ban|cong van|chi thi) nay|neu cao (?:tinh than )?trach nhiem|moc thoi gian da giao|khong (?:dun day|ne tranh))\b/;
+/** "3. Tổ chức thực hiện": the heading of a closing section. */
+const CLOSING_HEADING = /^to chuc thuc hien[.:]?$/;
+const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why === 'group');
+
 /** A sentence that introduces the text of a provision. */
 const QUOTES = /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b)/;
 
@@ -224,8 +245,75 @@ export class TaskReader {
   read(blocks: Block[]): Proposal[] {
     const out: Proposal[] = [];
     const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null, due: null, depth: 0 };
-    this.parts(tree(conclusionBlocks(blocks)).parts, ctx, out, true);
+    const body = conclusionBlocks(blocks);
+    this.dropClosingSection(body);
+    const shared = this.sharedDeadline(body);
+    this.parts(tree(body).parts, ctx, out, true);
+    if (shared)
+      for (const p of out)
+        if (p.firstLine >= shared.from && p.deadline.kind === 'none')
+          p.deadline = { ...shared.due, inherited: true, afterItems: true };
     return out;
+  }
+
+  /** Leads a text names itself: after an assignment verb, or opening a sentence. */
+  private ownLeads(text: string): Lead[] {
+    const tokens = this.m.tokens(text);
+    return [...this.assignments(text, tokens).flatMap((a) => a.leads), ...this.subject(text, tokens)];
+  }
+
+  /**
+   * The closing section after the last item: "Ủy ban nhân dân tỉnh yêu cầu Lãnh đạo các sở, ngành … và Ủy
+   * ban nhân dân các xã, phường nêu cao tinh thần trách nhiệm …", "3. Tổ chức thực hiện" over "Thủ trưởng
+   * các sở, ban, ngành …; Chủ tịch Ủy ban nhân dân các xã, phường … triển khai thực hiện nghiêm túc các nội
+   * dung nêu trên …". A last paragraph that sets no date, is addressed to groups only, and refers back to
+   * the notice or calls for a spirit of work asks nothing new of anyone: no row; a heading left with
+   * nothing under it ("Tổ chức thực hiện") goes with it.
+   */
+  private dropClosingSection(body: Block[]): void {
+    const exhorts = (b: Block) => {
+      if (b.kind !== 'para' || findDeadline(b.text, this.m.day).kind === 'date') return false;
+      if (!EXHORTATION.test(fold(b.text))) return false;
+      const leads = this.ownLeads(b.text);
+      return leads.length > 0 && leads.every(isGroup);
+    };
+    let dropped = false;
+    while (body.length > 0 && exhorts(body[body.length - 1]!)) {
+      body.pop();
+      dropped = true;
+    }
+    const last = body[body.length - 1];
+    if (dropped && last && last.kind !== 'para' && CLOSING_HEADING.test(fold(last.text))) body.pop();
+  }
+
+  /**
+   * "Báo cáo của các cơ quan, đơn vị gửi về UBND tỉnh trước ngày 12/6/2026 …" after the last item: a
+   * paragraph that sets a date, opens on a noun (not on a verb or a connective, which go on with the
+   * item above: "Đồng thời, chủ trì …"), names the addressees only together ("các cơ quan, đơn vị") and
+   * no lead of its own, is the deadline of every item of the list it closes that has none of its own; it
+   * is no task itself.
+   */
+  private sharedDeadline(body: Block[]): { due: Deadline; from: number } | null {
+    const last = body[body.length - 1];
+    if (!last || last.kind !== 'para') return null;
+    const due = dated(last.text, this.m.day);
+    const f = fold(last.text);
+    // "Báo cáo của …" is the report, a noun: a word that reads as a verb is one unless "của" follows it.
+    const verbFirst = new RegExp(`^(?:${ACTION.source})(?! cua\\b)`).test(f);
+    if (!due || verbFirst || CONNECTIVES.some((c) => f.startsWith(c.join(' ')))) return null;
+    const tokens = this.m.tokens(last.text);
+    const together = tokens.some((_, i) => this.m.matchAt(tokens, i)?.target.type === 'group');
+    if (!together || !this.ownLeads(last.text).every(isGroup)) return null;
+    // The list it closes: the items at the level of the item above it, back to a heading above them.
+    let k = body.length - 2;
+    while (k >= 0 && body[k]!.kind === 'para') k--;
+    if (k < 0) return null;
+    const level = body[k]!.level;
+    let first = k;
+    for (let j = k - 1; j >= 0 && (body[j]!.kind === 'para' || body[j]!.level >= level); j--)
+      if (body[j]!.level === level) first = j;
+    body.pop();
+    return { due, from: body[first]!.firstLine };
   }
 
   /** "Giao X", "Đề nghị X", "yêu cầu X", "Riêng X" followed by agencies. */
@@ -233,7 +321,7 @@ export class TaskReader {
     const out: Assignment[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const trig = TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
-      if (!trig || this.citedAssignment(tokens, i)) continue;
+      if (!trig || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
       if (span.leads.length === 0) continue;
       out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
@@ -258,6 +346,16 @@ export class TaskReader {
     return first.length > 0 && DOCUMENTS.some((d) => two === d || first[0]!.w === d);
   }
 
+  /**
+   * "…; khẩn trương giao Ban Quản lý dự án … cấp xã lập hồ sơ": an assignment verb after a word of manner
+   * ("khẩn trương", "kịp thời", "chủ động") is the addressee's act — it assigns its own body — not the
+   * issuer's assignment; the issuer writes "Giao X khẩn trương …".
+   */
+  private addresseeAssigns(tokens: Token[], i: number): boolean {
+    const before = `${tokens[i - 2]?.w ?? ''} ${tokens[i - 1]?.w ?? ''}`;
+    return MANNER.includes(before);
+  }
+
   /** "Bộ Tài chính đã nghiêm túc thực hiện …": the agency opens a report of what it did, not a task. */
   private reportsPast(text: string): boolean {
     const tokens = this.m.tokens(text);
@@ -271,16 +369,20 @@ export class TaskReader {
   private subject(text: string, tokens: Token[], bare: 'verb' | 'bare' = 'verb'): Lead[] {
     let first = tokens.findIndex((t) => t.word);
     if (first < 0) return [];
-    // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …": a connective before the agency.
+    // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …", "đồng thời UBND phường Âu Lâu …": a connective before the agency.
     const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
-    if (conn && tokens[first + conn.length]?.w === ',')
-      first = tokens.findIndex((t, k) => k > first + conn.length && t.word);
+    if (conn) first = tokens.findIndex((t, k) => k >= first + conn.length && t.word);
     if (first < 0) return [];
     // A name the table lacks opens the sentence as well ("Sở Nông nghiệp và Môi trường chủ động …" in
     // another province's notice, "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, … tổ chức …").
     const span = this.m.leadSpan(text, tokens, first, true);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
+  }
+
+  /** Whether a numbered line is a heading: it only names addressees ("3. Sở Xây dựng", "2. Thanh tra tỉnh") or heads the closing section. */
+  isHeading(text: string): boolean {
+    return CLOSING_HEADING.test(fold(text)) || this.addressees(text).length > 0 || this.onlyAgencies(text).length > 0;
   }
 
   /** A heading that is only an addressee: "2. Phòng Nội vụ huyện". */
@@ -341,16 +443,12 @@ export class TaskReader {
     );
     const rest = body.slice(intro?.[0].length ?? 0);
     const anyName = intro !== null && intro[1] === undefined;
-    // Nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory bodies), "các tổ chức, cá nhân",
-    // and the passive "được giao" ("các đơn vị được giao quản lý …").
-    const verbs = fold(rest).replace(
-      /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bduoc giao\b/g,
-      '',
-    );
     // An addressee is a name: a sentence ("… trình trước ngày 20 tháng 3 năm 2026. Trong đó …") or a date is a task.
-    if (rest === '' || ACTION.test(verbs) || words(rest) > 30 || /[.!?]\s/.test(rest)) return [];
+    if (rest === '' || words(rest) > 30 || /[.!?]\s/.test(rest)) return [];
     if (findDeadline(rest, this.m.day).kind !== 'none') return [];
     const leads: Lead[] = [];
+    // The action test looks only at what is not read as a name: "Giao Sở Xây dựng" names a department.
+    const unread: string[] = [];
     for (const part of rest.split(/\s*;\s*/)) {
       const tokens = this.m.tokens(part);
       const span = this.m.leadSpan(part, tokens, 0, true);
@@ -358,9 +456,10 @@ export class TaskReader {
       else if (anyName || this.m.opensWithHead(part)) {
         const written = normalName(part);
         leads.push({ type: 'named', name: written, text: part, why: /^cac\b/.test(fold(part)) ? 'group' : 'other' });
+        unread.push(part);
       } else return [];
     }
-    return leads;
+    return ACTION.test(nounsThatFold(unread.join(' '))) ? [] : leads;
   }
 
   private item(item: Item, ctx: Ctx, out: Proposal[]): void {
@@ -440,6 +539,10 @@ export class TaskReader {
       for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu))
         if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     }
+    // "…; đồng thời UBND phường Âu Lâu đề xuất …": after "; " a connective and a capitalised name open another
+    // addressee's task, in an item as in prose (the part goes back to the task before when no agency opens it).
+    for (const m of run.text.matchAll(/(?<=;)\s+(?=(?:[Đđ]ồng thời|[Nn]goài ra),?\s+\p{Lu})/gu))
+      cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     cuts.sort((a, b) => a.at - b.at);
 
     interface Seg {
