@@ -653,4 +653,17 @@ describe('the ways the notices of held-out D are written', () => {
     );
     expect(own[0]).toEqual(['Sở Tài chính', '', '7']);
   });
+  it('keeps an item that quotes or restates a provision one task, whatever "(4) …" its quote holds', () => {
+    expect(
+      pairs(
+        lc(
+          '1. Yêu cầu đối với các tổ chức, cá nhân được cấp giấy phép khai thác khoáng sản\n1.1. Về việc kiểm soát sản lượng\n(1). Theo quy định tại khoản 2 Điều 59 Luật Địa chất và khoáng sản, tổ chức, cá nhân có nghĩa vụ kiểm soát sản lượng, cụ thể:\n“(4) Tổ chức, cá nhân phải lắp đặt thiết bị cân; (5) Thiết bị cân phải được kiểm định định kỳ.”\n1.2. Tổ chức, cá nhân khai thác khoáng sản phải lập Báo cáo định kỳ.\n(1) Báo cáo được lập theo Mẫu số 05.\n(2) Báo cáo được nộp cho Sở Nông nghiệp và Môi trường.\n2. Đề nghị UBND các xã, phường\n- Kiểm tra việc khai thác trên địa bàn.',
+        ),
+      ),
+    ).toEqual([
+      ['các tổ chức, cá nhân được cấp giấy phép khai thác khoáng sản', '', '8-10'],
+      ['các tổ chức, cá nhân được cấp giấy phép khai thác khoáng sản', '', '11-13'],
+      ['Ủy ban nhân dân các xã, phường', '', '15'],
+    ]);
+  });
 });

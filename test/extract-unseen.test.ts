@@ -18,7 +18,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('tuned').p).toBe(1);
     expect(t('tuned-2')).toMatchObject({ e: 18, h: '6/6' });
     expect(t('tuned-2').m).toBeGreaterThanOrEqual(17);
-    expect(t('tuned-2').x).toBeLessThanOrEqual(30);
+    expect(t('tuned-2').x).toBeLessThanOrEqual(19);
     // Held out in the second round, tuning material since (docs/extract.md, third round).
     expect(t('heldout-c')).toMatchObject({ e: 70, m: 70, h: '15/15' });
     expect(t('heldout-c').x).toBeLessThanOrEqual(75);
@@ -38,9 +38,10 @@ describe('confidence against the readings', () => {
     const all = (await scoreAll()).filter((a) => ['tuned', 'tuned-2', 'heldout-c', 'seed'].includes(a.set));
     const rate = (k: 'above' | 'below') =>
       all.reduce((n, a) => n + a.s[k].matched, 0) / all.reduce((n, a) => n + a.s[k].rows, 0);
-    // Measured 129/134 above and 4/17 below when written.
+    // Measured 129/134 above and 4/17 below when written; 129/133 and 4/7 after the fourth round, whose rules
+    // stopped reading the detail of quoted provisions as tasks (the wrong rows below the threshold).
     expect(rate('above')).toBeGreaterThanOrEqual(0.95);
-    expect(rate('below')).toBeLessThanOrEqual(0.3);
+    expect(rate('above') - rate('below')).toBeGreaterThanOrEqual(0.3);
   });
 });
 

@@ -62,6 +62,8 @@ interface Run {
   text: string;
   starts: { offset: number; line: number }[];
   prose: boolean;
+  /** An item that quotes a provision: one task, whatever "(4) …", dates or names its quote holds. */
+  whole?: boolean;
 }
 
 interface Assignment {
@@ -190,7 +192,12 @@ const CLOSING_HEADING = /^to chuc thuc hien[.:]?$/;
 const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why === 'group');
 
 /** A sentence that introduces the text of a provision. */
-const QUOTES = /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b)/;
+/**
+ * Also a rule restated in the words of a provision, its regulated party in general terms: "Tổ chức, cá
+ * nhân khai thác … phải lập Báo cáo định kỳ …" (the item is the rule, its points the rule's detail).
+ */
+const QUOTES =
+  /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b|^(cac )?to chuc,? ca nhan\b[^.;:]{0,120}\bphai\b)/;
 
 /** An item's block and everything under it, in reading order. */
 function flatten(item: Item): Block[] {
@@ -497,7 +504,7 @@ export class TaskReader {
     // is one task: the a), b), dashes under it are the provision's text, not tasks of their own.
     const all = flatten(item);
     if (all.slice(0, 3).some((x) => QUOTES.test(fold(x.text)))) {
-      this.emit(toRun(all, false), ctx, out, false);
+      this.emit({ ...toRun(all, false), whole: true }, ctx, out, false);
       return;
     }
     // A topic heading ("1. Về giảm nhẹ phát thải khí nhà kính" over a), b), …) asks nothing itself: its
@@ -528,9 +535,9 @@ export class TaskReader {
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
-    for (const m of run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
+    for (const m of run.whole ? [] : run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
       cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
-    for (const m of run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
+    for (const m of run.whole ? [] : run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
       cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
     if (run.prose) {
       // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
@@ -621,9 +628,11 @@ export class TaskReader {
     });
 
     // One deadline per task: a sentence that brings a time frame of its own after a dated part is a new task.
-    const split = segs.flatMap((seg) =>
-      this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })),
-    );
+    const split = run.whole
+      ? segs.slice(0, 1).map((seg) => ({ ...seg, end: run.text.length }))
+      : segs.flatMap((seg) =>
+          this.byTimeFrame(run.text, seg.start, seg.end).map(([a, b]) => ({ ...seg, start: a, end: b })),
+        );
     segs.splice(0, segs.length, ...split);
 
     // "Giao Sở Nội vụ : (1) …" — the part before the enumeration only names the addressee.
