@@ -666,4 +666,21 @@ describe('the ways the notices of held-out D are written', () => {
       ['Ủy ban nhân dân các xã, phường', '', '15'],
     ]);
   });
+  it("joins a marker left alone on its line to the next, and skips a plan's parts that assign nothing", () => {
+    // A markdown export: "**1. Sở" / "Tài chính:**" (a heading broken after its head noun), "**II." / "PHÂN CÔNG …".
+    expect(
+      pairs(
+        lc(
+          '**I.\nĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI**\nHỗ trợ khẩn cấp lương thực cho các hộ bị ảnh hưởng.\n**II.\nPHÂN CÔNG NHIỆM VỤ**\n**1. Sở\nTài chính:**\n- Bố trí kinh phí mua sắm nhu yếu phẩm.\n**2.\nCông an tỉnh:**\n- Bảo đảm an ninh tại các điểm cấp phát.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Tài chính', '', '14'],
+      ['Công an tỉnh', '', '17'],
+    ]);
+    expect(toBlocks('IV.\nPHÂN CÔNG NHIỆM VỤ\n1.\nSở Y tế:').map((b) => [b.kind, b.text, b.firstLine])).toEqual([
+      ['roman', 'PHÂN CÔNG NHIỆM VỤ', 1],
+      ['num', 'Sở Y tế:', 3],
+    ]);
+  });
 });

@@ -51,6 +51,8 @@ function marker(trimmed: string): { kind: MarkerKind; level: number; rest: strin
   return { kind: 'para', level: 9, rest: trimmed };
 }
 
+/** A list marker with nothing after it on its line. */
+const BARE_MARKER = /^(?:(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\(\d{1,2}\)\.?)$/;
 const TERMINAL = /[.:;!?]["”)]?$/;
 const isPageNumber = (s: string) => /^\d{1,3}$/.test(s);
 /** Table borders and rules of a copied header ("|", "-------"). */
@@ -130,6 +132,15 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
   const all = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   const notes = footnotes(all);
   const lines = all.map((l, i) => (notes.has(i) ? '' : l));
+  // A Word or markdown export may break a line right after its marker ("**1." / "Sở Công Thương:**", "IV." /
+  // "PHÂN CÔNG NHIỆM VỤ"): a marker alone on its line takes the next line's text.
+  lines.forEach((l, i) => {
+    if (!BARE_MARKER.test(l.trim())) return;
+    const j = lines.findIndex((n, k) => k > i && n.trim() !== '');
+    if (j < 0 || j > i + 2 || BARE_MARKER.test(lines[j]!.trim())) return;
+    lines[i] = `${l.trimEnd()} ${lines[j]!.trim()}`;
+    lines[j] = '';
+  });
   const width = wrapWidth(lines);
   const margin = layoutMargin(lines);
   const blocks: Block[] = [];

@@ -688,7 +688,10 @@ export class Matcher {
   opensWithHead(text: string): boolean {
     const tokens = this.tokens(text).filter((t) => t.word);
     const i = tokens[0]?.w === 'cac' ? 1 : 0;
-    return ADDRESSEE_HEADS.some((h) => h.every((w, k) => tokens[i + k]?.w === w));
+    // A singular head alone ("5. Sở" broken before "Khoa học và Công nghệ") names nobody; "các đơn vị" is a group.
+    return ADDRESSEE_HEADS.some(
+      (h) => h.every((w, k) => tokens[i + k]?.w === w) && (i === 1 || tokens.length > h.length),
+    );
   }
 
   /** Of several units sharing a name, the one valid on the notice's day inside its scope. */

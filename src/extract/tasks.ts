@@ -87,6 +87,12 @@ const CONNECTIVES = [
 /** Words of manner that an assignment verb of the addressee's own follows. */
 const MANNER = ['khan truong', 'kip thoi', 'chu dong'];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
+/**
+ * The parts of a plan that assign nothing — "I. ĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI", "II. MỤC ĐÍCH, YÊU CẦU",
+ * "III. PHẠM VI, ĐỐI TƯỢNG …", "KINH PHÍ …" — unless they also name the tasks ("MỤC TIÊU, NHIỆM VỤ").
+ */
+const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh hinh|thuc trang|can cu)\b/;
+const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
 
@@ -482,7 +488,9 @@ export class TaskReader {
       named.length > 0 ||
       (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
     if (isHeading) {
-      if ((b.kind === 'roman' || b.kind === 'star') && SKIP_SECTION.test(f) && h.source !== 'heading') return;
+      const planPart = PLAN_PART.test(f) && !ASSIGNING_PART.test(f);
+      if ((b.kind === 'roman' || b.kind === 'star') && (SKIP_SECTION.test(f) || planPart) && h.source !== 'heading')
+        return;
       const c: Ctx = {
         leads: h.leads.length > 0 ? h.leads : ctx.leads,
         source: h.leads.length > 0 ? h.source : ctx.source,
