@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECK_BELOW, extractNotice, type Extraction } from '../src/extract/index.ts';
 import { readUnits, type Unit } from '../src/extract/units.ts';
 import { nameKey } from '../src/extract/fold.ts';
+import type { Signals } from '../src/extract/confidence.ts';
 
 export const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extract');
 
@@ -43,6 +44,8 @@ interface Row {
   due: string | null;
   /** The lowest confidence among the extracted rows this reader's row stands for. */
   confidence: number;
+  /** The signals of each of those rows (one, or the units a plural addressee was expanded into). */
+  signals: Signals[];
 }
 
 /**
@@ -58,14 +61,17 @@ export function asReaderRows(x: Extraction, units: Unit[], foreign: boolean): Ro
     const known = units.some((u) => u.code === r.task.lead_unit);
     const due = r.task.due_on || null;
     const confidence = r.confidence;
-    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due, confidence });
-    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due, confidence });
+    const signals = [r.signals];
+    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due, confidence, signals });
+    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due, confidence, signals });
     else {
       const key = `${group}|${due}|${r.source_lines}`;
       const seen = groups.get(key);
-      if (seen) seen.confidence = Math.min(seen.confidence, confidence);
-      else {
-        const row = { lead: group, due, confidence };
+      if (seen) {
+        seen.confidence = Math.min(seen.confidence, confidence);
+        seen.signals.push(r.signals);
+      } else {
+        const row = { lead: group, due, confidence, signals };
         groups.set(key, row);
         rows.push(row);
       }
@@ -82,6 +88,8 @@ export interface Score {
   /** Rows at or above the review threshold (CHECK_BELOW) and below it, and how many of each matched. */
   above: { rows: number; matched: number };
   below: { rows: number; matched: number };
+  /** Each reader-level row: its confidence, whether it matched a reading's task, and its signals (the labels the confidence is fitted on). */
+  rows: { confidence: number; matched: boolean; signals: Signals[] }[];
 }
 
 export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
@@ -110,6 +118,7 @@ export function score(x: Extraction, reading: Reading, units: Unit[]): Score {
     header: { right: fields.filter(([a, b]) => a === b).length, of: fields.length },
     above: part(true),
     below: part(false),
+    rows: got.map((g) => ({ confidence: g.confidence, matched: g.used, signals: g.signals })),
   };
 }
 

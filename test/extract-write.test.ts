@@ -58,7 +58,10 @@ describe('writeExtraction(x, out.csv)', () => {
     expect(checked.tables.find((t) => t.name === 'tasks')!.rows).toBe(x003.rows.length);
     const review = fs.readFileSync(moved, 'utf8').split('\n');
     expect(review[0]).toBe('task_id,source_lines,confidence,check,lead_name,review');
-    expect(review.find((l) => l.startsWith('208/TB-VPUBND-') && l.includes(',172-174,'))).toMatch(/,0\.85,,Sở Nội vụ,/);
+    const row = x003.rows.find((r) => r.source_lines === '172-174')!;
+    expect(review.find((l) => l.startsWith('208/TB-VPUBND-') && l.includes(',172-174,'))).toContain(
+      `,${row.confidence},${row.check ? 'yes' : ''},Sở Nội vụ,`,
+    );
   });
 
   it('refuses to overwrite without force and leaves the old files as they were', async () => {

@@ -12,6 +12,7 @@ import { noticeOrigin, type Origin } from './origin.ts';
 import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 import { parseIsoOrDmy } from '../dates.ts';
+import { confidence, signals, type Signals } from './confidence.ts';
 
 export const TASK_COLUMNS = [
   'task_id',
@@ -44,6 +45,8 @@ export interface ReviewedRow {
   task: TaskRow;
   source_lines: string;
   confidence: number;
+  /** What the confidence was estimated from (the scorer fits the model on them). */
+  signals: Signals;
   /** The row needs a person's eye: low confidence, unknown unit, or no deadline found. */
   check: boolean;
   /** The most serious reason to check, for the XLSX fill colour. */
@@ -73,14 +76,6 @@ export interface ExtractOptions {
 
 /** Rows below this confidence are highlighted for review. */
 export const CHECK_BELOW = 0.8;
-
-const BASE: Record<Proposal['source'], number> = {
-  explicit: 0.95,
-  subject: 0.9,
-  heading: 0.85,
-  mention: 0.8,
-  none: 0.1,
-};
 
 /**
  * The unit whose names the notice uses: the province (or district) it belongs to, or null when it
@@ -238,7 +233,6 @@ const KEPT_REASON: Record<NamedWhy, string> = {
 
 function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origin: Origin): ReviewedRow {
   const notes: string[] = [];
-  let conf = BASE[p.source];
   const unit = lead.known ? m.unit(lead.code) : undefined;
   const where = p.from ? ` "${short(p.from)}"` : '';
   if (!lead.code) notes.push('lead: none found — fill lead_unit');
@@ -252,58 +246,47 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     );
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
-    if (lead.why === 'other' || lead.why === 'group') conf -= 0.05;
-    if (lead.why === 'higher') conf -= 0.3;
     notes.push(
       origin.kind === 'own'
         ? 'replace it with a unit_code (or add the unit) before loading'
         : `the notice is not the table's province's (${origin.why})`,
     );
   } else if (unit && !validOn(unit, day)) {
-    conf -= 0.3;
     notes.push(
       `${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`,
     );
   }
   if (p.ownAddresseeUnread) {
-    conf -= 0.3;
     notes.push('the text opens on an assignment verb whose addressee was not read: check the lead');
   }
   if (p.nested) {
-    conf -= 0.3;
     notes.push('a point inside another task, with its addressee: perhaps detail of that task');
   }
   if (p.noAction) {
-    conf -= 0.2;
     notes.push('no action word: perhaps a description or a quoted provision, not a task');
   }
   if (lead.group) {
-    conf -= 0.05;
     notes.push(`one of the units addressed as "${lead.group}"`);
   }
   const d = p.deadline;
   if (d.kind === 'none') notes.push('deadline: no phrase that sets one — due_on empty (ongoing)');
   else if (d.kind === 'conditional') {
-    conf -= 0.05;
     notes.push(`deadline: depends on an event ("${d.phrase}") — due_on empty`);
   } else if (d.kind === 'ongoing') notes.push(`deadline: recurring ("${d.phrase}") — due_on empty`);
   else if (d.inherited) {
-    conf -= 0.05;
     notes.push(
       `deadline: "${d.phrase}" ${d.afterItems ? 'written once after the items it covers' : 'of the item that introduces this point'}`,
     );
   } else if (d.yearInferred) {
-    conf -= 0.05;
     notes.push(`deadline: "${d.phrase}" has no year; read as ${d.due}`);
   } else if (d.others.length > 0) {
-    conf -= 0.2;
     notes.push(`deadline: several (${[d.due, ...d.others].join(', ')}); took "${d.phrase}"`);
   } else notes.push(`deadline: "${d.phrase}"`);
   if (d.due && day && d.due < day) {
-    conf -= 0.2;
     notes.push(`the deadline ${d.due} is before the notice's date ${day}`);
   }
-  conf = Math.max(0, Math.min(1, Math.round(conf * 100) / 100));
+  const sig = signals(p, lead, !unit || validOn(unit, day), day);
+  const conf = confidence(sig);
   const severity =
     !lead.known || (unit && !validOn(unit, day))
       ? 'unit'
@@ -328,6 +311,7 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     },
     source_lines: p.firstLine === p.lastLine ? String(p.firstLine) : `${p.firstLine}-${p.lastLine}`,
     confidence: conf,
+    signals: sig,
     check: severity !== null,
     severity,
     lead_name: unit?.name ?? '',

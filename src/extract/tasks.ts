@@ -32,6 +32,10 @@ export interface Proposal {
   noAction: boolean;
   /** A point inside another task that inherits its addressee: perhaps that task's detail, not a task. */
   nested: boolean;
+  /** The nearest heading the row sits under, for the confidence (a heading that reports findings). */
+  heading: string | null;
+  /** The row is a part of a sentence cut at an addressee, an enumeration or a "; ". */
+  split: boolean;
 }
 
 interface Item {
@@ -103,9 +107,9 @@ const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nha
  * A finding reports what happened ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%", "đã hoàn thành …");
  * a task asks for an action. Text with a finding's marks and no action word is not a task.
  */
-const FINDING =
+export const FINDING =
   /(\buoc dat\b|\bda (?:duoc|dat|hoan thanh|trien khai|thuc hien|ban hanh|co)\b|\bso voi cung ky\b|\b(?:tang|giam) [\d,.]+\s?% so voi\b)/;
-const ACTION = new RegExp(
+export const ACTION = new RegExp(
   String.raw`\b(can|phai|tiep tuc|khan truong|chu tri|phoi hop|tham muu|trien khai|thuc hien|ra soat|bao cao|xay dung|to chuc|` +
     String.raw`hoan thanh|day manh|tang cuong|tap trung|chi dao|kiem tra|huong dan|don doc|nghien cuu|de xuat|quan tam|chu dong|` +
     String.raw`nang cao|giao|de nghi|yeu cau|bao dam|dam bao|khong de|khac phuc|chan chinh|ban hanh|cai thien|phan dau|theo doi|lam ro|xu ly|` +
@@ -141,7 +145,11 @@ function inherit(own: Deadline, above: Deadline | null, sameAddressee: boolean):
 const leadKey = (l: Lead) => (l.type === 'unit' ? l.code : l.type === 'named' ? l.name : l.group);
 const sameLeads = (a: Lead[], b: Lead[]) => a.length === b.length && a.every((l, i) => leadKey(l) === leadKey(b[i]!));
 
-const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** [start, end) begins or ends inside a sentence of the text. */
+const midSentence = (text: string, start: number, end: number) =>
+  /[^.!?\s]\s*$/.test(text.slice(0, start)) || (/\S/.test(text.slice(end)) && !/[.!?]\s*$/.test(text.slice(0, end)));
+
+export const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
 export function conclusionBlocks(blocks: Block[]): Block[] {
@@ -675,6 +683,8 @@ export class TaskReader {
         ownAddresseeUnread: !s.own && /^(giao|de nghi|yeu cau)\b/.test(folded),
         noAction: !ACTION.test(folded),
         nested: !s.own && ctx.depth > 0,
+        heading: ctx.headings[0] ?? null,
+        split: midSentence(run.text, s.start, s.end),
         area,
         index_code,
       });
