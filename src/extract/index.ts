@@ -234,6 +234,8 @@ const KEPT_REASON: Record<NamedWhy, string> = {
 function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origin: Origin): ReviewedRow {
   const notes: string[] = [];
   const unit = lead.known ? m.unit(lead.code) : undefined;
+  const valid = !unit || validOn(unit, day);
+  const sig = signals(p, lead, valid, day);
   const where = p.from ? ` "${short(p.from)}"` : '';
   if (!lead.code) notes.push('lead: none found — fill lead_unit');
   else if (unit)
@@ -251,7 +253,7 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
         ? 'replace it with a unit_code (or add the unit) before loading'
         : `the notice is not the table's province's (${origin.why})`,
     );
-  } else if (unit && !validOn(unit, day)) {
+  } else if (!valid) {
     notes.push(
       `${unit.code} does not exist on ${day} (valid ${unit.valid_from ?? '…'}–${unit.valid_to ?? '…'}); use its successor`,
     );
@@ -282,13 +284,12 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   } else if (d.others.length > 0) {
     notes.push(`deadline: several (${[d.due, ...d.others].join(', ')}); took "${d.phrase}"`);
   } else notes.push(`deadline: "${d.phrase}"`);
-  if (d.due && day && d.due < day) {
+  if (sig.beforeNotice) {
     notes.push(`the deadline ${d.due} is before the notice's date ${day}`);
   }
-  const sig = signals(p, lead, !unit || validOn(unit, day), day);
   const conf = confidence(sig);
   const severity =
-    !lead.known || (unit && !validOn(unit, day))
+    !lead.known || !valid
       ? 'unit'
       : conf < CHECK_BELOW
         ? 'confidence'
