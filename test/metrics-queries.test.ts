@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../src/db.ts';
 import { QueryError } from '../src/errors.ts';
 import { CATALOGUE } from '../src/figures/index.ts';
+import { DEFINITIONS_VERSION, loadedDefinitions } from '../src/metrics/definitions.ts';
 import { computeMetrics, parsePeriod } from '../src/metrics/index.ts';
+import { QueryPool } from '../src/metrics/pool.ts';
 import { queryFile, runQuery } from '../src/metrics/queries.ts';
 import { ROWS } from '../src/metrics/rows.ts';
 import { runSql } from '../src/sql/index.ts';
@@ -107,6 +109,58 @@ describe('a database loaded with other definitions', () => {
       expect(err).toBeInstanceOf(QueryError);
       expect((err as QueryError).sqlPath).toBe('queries/shared/definitions.sql');
       expect((err as QueryError).message).toMatch(/load it again with `cchc load`/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('loadedDefinitions', () => {
+  it('is null for a database loaded before definitions were versioned (no view definitions_version)', async () => {
+    const db = await Db.open(':memory:');
+    try {
+      expect(await loadedDefinitions(db)).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is the version a current database holds', async () => {
+    const db = await Db.open(dbFile, { readOnly: true });
+    try {
+      expect(await loadedDefinitions(db)).toBe(DEFINITIONS_VERSION);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('throws a QueryError when the view exists but cannot be read, instead of taking it for an old database', async () => {
+    const db = await Db.open(':memory:');
+    try {
+      // A table the view reads is missing: "does not exist", but not of definitions_version itself.
+      await db.run(
+        'CREATE TABLE v(a VARCHAR); CREATE VIEW definitions_version AS SELECT a AS version FROM v; DROP TABLE v',
+      );
+      const err = await loadedDefinitions(db).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(QueryError);
+      expect((err as QueryError).message).toMatch(/name v does not exist/);
+      expect((err as QueryError).sqlPath).toBe('queries/shared/definitions.sql');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('passes on a failure of the connection as a QueryError', async () => {
+    const db = await Db.open(dbFile, { readOnly: true });
+    const pool = await QueryPool.open(db, 1);
+    await pool.close();
+    try {
+      await expect(loadedDefinitions(pool)).rejects.toThrow(QueryError);
+      await expect(loadedDefinitions(pool)).rejects.toThrow('the query pool is closed');
+      const broken = { all: () => Promise.reject(new Error('disk gone')) };
+      const err = await loadedDefinitions(broken).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(QueryError);
+      expect((err as QueryError).message).toBe('disk gone');
     } finally {
       db.close();
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { messageOf } from '../db.ts';
 import { QueryError } from '../errors.ts';
 import { QUERIES_DIR } from '../paths.ts';
 import type { Queryable } from './queries.ts';
@@ -31,14 +32,26 @@ export function definitionsSql(): string {
   return `${fileText()}\nCREATE OR REPLACE VIEW definitions_version AS SELECT '${DEFINITIONS_VERSION}' AS version;\n`;
 }
 
-/** The version of the definitions a database holds; null when it has none (loaded before versions existed). */
+/** DuckDB's error for the view itself missing; the name is kept, since a view it reads may be the one missing. */
+const NO_VERSION = /\bname definitions_version does not exist\b/;
+
+/**
+ * The version of the definitions a database holds; null when it has none (loaded before versions
+ * existed). Any other failure (a closed pool, a broken view) is no answer about the version, so it
+ * is thrown as a QueryError rather than taken for an old database.
+ */
 export async function loadedDefinitions(db: Queryable): Promise<string | null> {
+  let rows: { version: string }[];
   try {
-    const [row] = await db.all<{ version: string }>('SELECT version FROM definitions_version');
-    return row?.version ?? null;
-  } catch {
-    return null;
+    rows = await db.all<{ version: string }>('SELECT version FROM definitions_version', undefined, DEFINITIONS_PATH);
+  } catch (e) {
+    if (e instanceof QueryError) {
+      if (NO_VERSION.test(e.message)) return null;
+      throw e;
+    }
+    throw new QueryError(messageOf(e), DEFINITIONS_PATH, { cause: e });
   }
+  return rows[0]?.version ?? null;
 }
 
 /** Refuses a database whose definitions are not those of this cchc, before a query trips over them. */
