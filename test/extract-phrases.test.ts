@@ -690,3 +690,22 @@ describe('the ways the notices of held-out D are written', () => {
     ]);
   });
 });
+
+describe('the ways the notices of the fifth round are written (tuning E, F and H)', () => {
+  // A Government Office notice: its names are kept as written, none is a unit of the table.
+  const vpcp = (body: string) =>
+    `VĂN PHÒNG CHÍNH PHỦ\nSố: 700/TB-VPCP\nHà Nội, ngày 20 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Phó Thủ tướng\n\nPhó Thủ tướng kết luận như sau:\n${body}\nNơi nhận:`;
+  const leads = (text: string) => extractNotice(text, { units }).rows.map((r) => r.task.lead_unit);
+
+  it('keeps plural addressees written one after the other as one addressee, and one with a head of its own apart', () => {
+    expect(leads(vpcp('1. Các bộ, ngành, địa phương rà soát thủ tục hành chính.'))).toEqual([
+      'Các bộ, ngành, địa phương',
+    ]);
+    expect(leads(vpcp('1. Các bộ, cơ quan trung ương và địa phương khẩn trương giải ngân vốn đầu tư công.'))).toEqual([
+      'Các bộ, cơ quan trung ương và địa phương',
+    ]);
+    expect(
+      leads(vpcp('1. Yêu cầu các Bộ, ngành, địa phương, các tập đoàn, tổng công ty nhà nước kiểm tra tiến độ.')),
+    ).toEqual(['các Bộ, ngành, địa phương', 'các tập đoàn, tổng công ty nhà nước']);
+  });
+});

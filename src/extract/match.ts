@@ -8,7 +8,15 @@ import { nameKey, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
-export type Group = 'departments' | 'localities' | 'districts' | 'communes' | 'members' | 'provinces' | 'ministries';
+export type Group =
+  | 'departments'
+  | 'localities'
+  | 'districts'
+  | 'communes'
+  | 'members'
+  | 'provinces'
+  | 'ministries'
+  | 'enterprises';
 
 export type Target =
   | { type: 'unit'; codes: string[] }
@@ -87,6 +95,13 @@ const GROUPS: [string, Group[]][] = [
   ['các bộ ngành trung ương', ['ministries']],
   ['các bộ cơ quan ngang bộ', ['ministries']],
   ['các bộ cơ quan', ['ministries']],
+  ['các bộ cơ quan trung ương', ['ministries']],
+  // State groups and corporations are no one's units either.
+  ['các tập đoàn tổng công ty nhà nước', ['enterprises']],
+  ['các tập đoàn tổng công ty', ['enterprises']],
+  ['các tập đoàn kinh tế nhà nước', ['enterprises']],
+  ['các doanh nghiệp nhà nước', ['enterprises']],
+  ['các cơ quan trung ương', ['ministries']],
   ['các xã thị trấn', ['communes']],
   ['xã thị trấn', ['communes']],
   ['UBND các xã thị trấn', ['communes']],
@@ -139,6 +154,8 @@ const SKIPS = [
   'trên địa bàn tỉnh',
   'trên địa bàn',
 ];
+/** Words that open an addressee of its own inside a list: a plural, a people's committee. */
+const OWN_HEAD = new Set(['cac', 'ubnd', 'uy']);
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
 /** Words that close a group's name as written: a level, mass organisations, "của Trung ương". */
 const QUALIFIERS = [
@@ -507,6 +524,14 @@ export class Matcher {
           // "các sở, ngành tỉnh", "các sở, ban, ngành, đoàn thể tỉnh", "các cơ quan, đơn vị của Trung ương":
           // level words and qualifiers belong to the name as written.
           for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
+          // "các Bộ, ngành, địa phương", "các bộ, cơ quan trung ương và địa phương": groups written one after
+          // the other are one addressee, as written; each group still expands where the table has its units.
+          const groups = [...m.target.groups];
+          for (let next = this.groupAfter(tokens, to); next; next = this.groupAfter(tokens, to)) {
+            groups.push(...next.groups.filter((g) => !groups.includes(g)));
+            to = next.tok1;
+            for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
+          }
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);
@@ -516,7 +541,7 @@ export class Matcher {
             end = tokens[j - 1]!.end;
             continue;
           }
-          for (const g of m.target.groups) leads.push({ type: 'group', group: g, text: written });
+          for (const g of groups) leads.push({ type: 'group', group: g, text: written });
         } else if (m.target.type === 'named') {
           if (!this.isIssuer(m.target.name))
             leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
@@ -552,6 +577,18 @@ export class Matcher {
       break;
     }
     return { leads, end, tokEnd: j };
+  }
+
+  /**
+   * A group that goes on the one before it at j, after a comma or "và" ("các Bộ, ngành, địa phương"),
+   * with where it ends. One with a head of its own ("…, các tập đoàn", "… và UBND các xã") is another addressee.
+   */
+  private groupAfter(tokens: Token[], j: number): { groups: Group[]; tok1: number } | null {
+    let k = j;
+    while (tokens[k]?.w === ',' || tokens[k]?.w === 'va') k++;
+    if (k === j || OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
+    const m = this.matchAt(tokens, k);
+    return m?.target.type === 'group' ? { groups: m.target.groups, tok1: m.tok1 } : null;
   }
 
   /** Leads listed in brackets right after a group (fillers such as "có liên quan" between). */
@@ -714,6 +751,7 @@ export class Matcher {
       case 'members':
       case 'provinces':
       case 'ministries':
+      case 'enterprises':
         return [];
       case 'departments':
         return children(scope.code, 'department');
