@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { headerHint, notRead, strictOnTime } from '../src/load/forms.ts';
 import { checkData, loadData } from '../src/load/index.ts';
 import { CASES } from './fixtures/office2/make.ts';
 import { effects, folder as baseFolder, query, tempDb, where } from './load-helpers.ts';
@@ -282,6 +283,19 @@ describe('task tracking lists', () => {
     expect(issues[0]!.message).toContain('unknown column `Tình hình thực hiện`: cchc reads whether a task is done');
     expect(issues[0]!.message).toContain('a column `Ngày hoàn thành`');
     expect(issues[0]!.message).not.toContain('did you mean');
+  });
+});
+
+describe('the labels of a form header, read as the header itself is matched', () => {
+  // matchHeader leaves a `Trong đó` / `Chia ra` row out; what forms.ts reads of a header must too.
+  it('leaves a filler row out of the hint, the on-time reading and the columns not read', () => {
+    expect(headerHint('tasks', 'Tình hình thực hiện › Trong đó:')).toBe(headerHint('tasks', 'Tình hình thực hiện'));
+    expect(headerHint('tasks', 'Tình hình thực hiện')).toContain('Ngày hoàn thành');
+    expect(strictOnTime('Số hồ sơ đã giải quyết › Đúng hạn › Chia ra')).toBe(true);
+    expect(strictOnTime('Số hồ sơ đã giải quyết › Đúng và trước hạn')).toBe(false);
+    expect(notRead('dossier_stats', 'Tỷ lệ giải quyết đúng hạn (%) › Trong đó')).toBe(
+      'a ratio worked out from the other columns',
+    );
   });
 });
 

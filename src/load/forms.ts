@@ -6,7 +6,7 @@
  * uses for "ongoing". All labels are compared folded (foldName: lower case, no diacritics).
  */
 import type { TableName } from '../schema.ts';
-import { foldName } from './names.ts';
+import { foldName, labelParts } from './names.ts';
 
 /**
  * A column of a statistics form that is a part of one of the contract's totals: `Trực tiếp`
@@ -81,7 +81,7 @@ export function subColumn(table: TableName, groupColumn: string, sub: string): s
 }
 
 /** Whether an on-time header counts only the dossiers resolved on the due day (not the early ones). */
-export const strictOnTime = (header: string) => STRICT_ON_TIME.includes(foldName(header).split(' › ').at(-1)!);
+export const strictOnTime = (header: string) => STRICT_ON_TIME.includes(labelParts(header).at(-1) ?? '');
 
 /** The header of a form column the contract has no place for, and what it holds. */
 interface NotRead {
@@ -124,7 +124,7 @@ const NOT_READ: Partial<Record<TableName, NotRead[]>> = {
 
 /** What a form column the contract has no place for holds, when it is one (`group › sub` or whole). */
 export function notRead(table: TableName, header: string): string | undefined {
-  const parts = foldName(header).split(' › ');
+  const parts = labelParts(header);
   const hit = (m: string, p: string) => (m.endsWith('*') ? p.startsWith(m.slice(0, -1)) : p === m);
   return NOT_READ[table]?.find((n) => n.match.some((m) => parts.some((p) => hit(m, p))))?.what;
 }
@@ -153,8 +153,8 @@ const HINTS: Partial<Record<TableName, { match: string[]; hint: string }[]>> = {
 
 /** The fix for a header that is no column, when a spelling suggestion would mislead. */
 export function headerHint(table: TableName, header: string): string | undefined {
-  const f = foldName(header);
-  return HINTS[table]?.find((h) => h.match.includes(f) || h.match.some((m) => f.endsWith(` › ${m}`)))?.hint;
+  const last = labelParts(header).at(-1) ?? '';
+  return HINTS[table]?.find((h) => h.match.includes(last))?.hint;
 }
 
 /** The period a title row gives: one month, or a span that is none. */
