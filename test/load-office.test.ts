@@ -6,8 +6,9 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkData, loadData } from '../src/load/index.ts';
+import { Zip } from '../src/load/zip.ts';
 import { effects, folder as baseFolder, query, tempDb, where } from './load-helpers.ts';
 
 const ROOT = path.join(import.meta.dirname, 'fixtures', 'office');
@@ -265,6 +266,17 @@ describe('a workbook whose sheets are named after tables', () => {
     const sheet = r.warnings.filter((w) => w.rule === 'sheet');
     expect(where(sheet)).toEqual(['cchc.xlsx:- [-] sheet']);
     expect(sheet[0]!.message).toContain('not read: "Hướng dẫn"');
+  });
+
+  it('opens the workbook once, not again for each sheet it reads', async () => {
+    const open = vi.spyOn(Zip, 'open');
+    try {
+      const { issues } = await checkData(data('workbook-sheets'), effects);
+      expect(issues).toEqual([]);
+      expect(open.mock.calls.map(([abs]) => path.basename(abs))).toEqual(['cchc.xlsx']);
+    } finally {
+      open.mockRestore();
+    }
   });
 
   it('names file, sheet, row and column of a problem', async () => {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import type { DataIssue } from '../errors.ts';
 import { TABLE_NAMES, TABLES, type TableName } from '../schema.ts';
 import { closest, foldName } from './names.ts';
-import { sheetsOf } from './sheet.ts';
-import { Zip } from './zip.ts';
+import { openWorkbook, type Workbook } from './sheet.ts';
 
 export const FORMATS = ['csv', 'xlsx', 'json', 'parquet'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,6 +24,8 @@ export interface DataFile {
   size: number;
   /** The sheet to read, for a workbook read by its sheet names. */
   sheet?: string;
+  /** That workbook as discovery opened it to find its sheets, so its reader does not open it again. */
+  book?: Workbook;
 }
 
 export interface Discovery {
@@ -38,12 +39,12 @@ export interface Discovery {
 export const sheetTable = (sheet: string): TableName | undefined =>
   TABLE_NAMES.find((t) => foldName(t) === foldName(sheet));
 
-/** The sheet names of a workbook; none when it cannot be read (its reader then says why). */
-function sheetNames(abs: string): string[] {
+/** The workbook, or none when it cannot be read (its reader then says why). */
+function workbook(abs: string): Workbook | undefined {
   try {
-    return sheetsOf(Zip.open(abs)).map((s) => s.name);
+    return openWorkbook(abs);
   } catch {
-    return [];
+    return undefined;
   }
 }
 
@@ -56,7 +57,8 @@ function sheetNames(abs: string): string[] {
  */
 function bySheets(name: string, abs: string, isTable: boolean, warnings: DataIssue[]): DataFile[] {
   if (isTable) return [];
-  const names = sheetNames(abs);
+  const book = workbook(abs);
+  const names = book?.sheets.map((s) => s.name) ?? [];
   const tables = names.map(sheetTable);
   if (tables.every((t) => t === undefined)) return [];
   const others = names.filter((_, i) => tables[i] === undefined);
@@ -70,7 +72,7 @@ function bySheets(name: string, abs: string, isTable: boolean, warnings: DataIss
     );
   const size = statSync(abs).size;
   return names.flatMap((sheet, i) =>
-    tables[i] ? [{ table: tables[i], rel: `${name}[${sheet}]`, abs, format: 'xlsx' as const, size, sheet }] : [],
+    tables[i] ? [{ table: tables[i], rel: `${name}[${sheet}]`, abs, format: 'xlsx' as const, size, sheet, book }] : [],
   );
 }
 

@@ -37,8 +37,19 @@ const xmlText = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
+/** A workbook's zip directory and its sheets, read once and then shared by whoever reads the sheets. */
+export interface Workbook {
+  zip: Zip;
+  sheets: SheetInfo[];
+}
+
+export function openWorkbook(abs: string): Workbook {
+  const zip = Zip.open(abs);
+  return { zip, sheets: sheetsOf(zip) };
+}
+
 /** The workbook's sheets in their tab order. */
-export function sheetsOf(zip: Zip): SheetInfo[] {
+function sheetsOf(zip: Zip): SheetInfo[] {
   const book = zip.text('xl/workbook.xml') ?? '';
   const rels = zip.text('xl/_rels/workbook.xml.rels') ?? '';
   const target = new Map<string, string>();

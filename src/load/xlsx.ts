@@ -17,7 +17,15 @@ import { planForm } from './form-columns.ts';
 import { matchHeader } from './names.ts';
 import { requiredColumns, withDerivedIds } from './task-ids.ts';
 import { fileIssue, selectList, type ReadResult } from './readers.ts';
-import { mergesOf, sheetRows, sheetsOf, type Merge, type SheetInfo, type SheetRow } from './sheet.ts';
+import {
+  mergesOf,
+  openWorkbook,
+  sheetRows,
+  type Merge,
+  type SheetInfo,
+  type SheetRow,
+  type Workbook,
+} from './sheet.ts';
 import { Zip } from './zip.ts';
 
 const fail = (issues: DataIssue[]): ReadResult => ({ ok: false, issues });
@@ -50,14 +58,13 @@ const unreadable = (file: DataFile, e: unknown) =>
   ]);
 
 export async function readXlsx(db: Db, file: DataFile, fid: number): Promise<ReadResult> {
-  let zip: Zip;
-  let sheets: SheetInfo[];
+  let book: Workbook;
   try {
-    zip = Zip.open(file.abs);
-    sheets = sheetsOf(zip);
+    book = file.book ?? openWorkbook(file.abs);
   } catch (e) {
     return unreadable(file, e);
   }
+  const { zip, sheets } = book;
   const sheet = pickSheet(sheets, file);
   if (!sheet) return fail([fileIssue(file, 'xlsx', 'the workbook has no sheet')]);
   const warnings: DataIssue[] = [];
