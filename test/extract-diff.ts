@@ -21,13 +21,16 @@ const x = extractNotice(fs.readFileSync(path.join(path.dirname(file), reading.no
   scope: reading.scope,
 });
 const rows = asReaderRows(x, units, reading.province !== 'An Giang').map((r) => ({ ...r, used: false }));
+// Each reader-level row's source lines and title, for the person reading the diff.
 const lines = new Map<(typeof rows)[number], string>();
-let i = 0;
 for (const r of x.rows) {
   const g = /addressed as "([^"]+)"/.exec(r.review)?.[1];
-  const row = rows.find((w) => !lines.has(w) && (w.lead === g || w.lead === r.task.lead_unit || w.lead === r.lead_name || w.lead === `code:${r.task.lead_unit}`));
+  const row = rows.find(
+    (w) =>
+      !lines.has(w) &&
+      (w.lead === g || w.lead === r.task.lead_unit || w.lead === r.lead_name || w.lead === `code:${r.task.lead_unit}`),
+  );
   if (row) lines.set(row, `${r.source_lines} ${r.task.title.slice(0, 90)}`);
-  i++;
 }
 const missed: string[] = [];
 for (const e of reading.tasks) {
@@ -35,7 +38,9 @@ for (const e of reading.tasks) {
   if (g) g.used = true;
   else missed.push(`  ${e.line}\t${e.lead}\t${e.due ?? '—'}`);
 }
-console.log(`${name}: ${reading.tasks.length} read, ${rows.length} rows, ${reading.tasks.length - missed.length} matched`);
+console.log(
+  `${name}: ${reading.tasks.length} read, ${rows.length} rows, ${reading.tasks.length - missed.length} matched`,
+);
 console.log('missed:\n' + missed.join('\n'));
 console.log('extra:');
 for (const r of rows.filter((r) => !r.used))

@@ -708,4 +708,70 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       leads(vpcp('1. Yêu cầu các Bộ, ngành, địa phương, các tập đoàn, tổng công ty nhà nước kiểm tra tiến độ.')),
     ).toEqual(['các Bộ, ngành, địa phương', 'các tập đoàn, tổng công ty nhà nước']);
   });
+
+  const pairs = (text: string) => extractNotice(text, { units }).rows.map((r) => [r.task.lead_unit, r.task.due_on]);
+
+  it('reads the answer after a "Về …:" topic, not the request the topic reports', () => {
+    expect(
+      pairs(
+        vpcp(
+          '7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính bố trí vốn Dự án đường ven biển: giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng xem xét, xử lý trước ngày 25 tháng 12 năm 2025.\n' +
+            '2. Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Tài chính', '2025-12-25'],
+      ['Bộ Xây dựng', '2025-12-31'],
+    ]);
+    const title = extractNotice(vpcp('2. Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát.'), { units })
+      .rows[0]!.task.title;
+    expect(title).toBe('Về dự án nạo vét luồng tàu: Bộ Xây dựng khẩn trương rà soát.');
+  });
+
+  it('finds the agency after a clause of purpose, role or time, and "Tỉnh" written alone as the province addressed', () => {
+    expect(
+      pairs(
+        vpcp(
+          '4. Về kho dầu thô: với vai trò là chủ đầu tư, Tập đoàn Dầu khí Việt Nam chủ động làm việc với các nhà đầu tư. Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh Thanh Hóa phối hợp với Bộ Công Thương rà soát các quy hoạch.\n' +
+            '5. Về xe cứu thương: Tỉnh căn cứ các quy định hiện hành để bố trí xe, bảo đảm tiết kiệm.\n' +
+            '6. Sau khi được Quốc hội thông qua, các Bộ, cơ quan, địa phương tập trung tổ chức thực hiện.',
+        ),
+      ),
+    ).toEqual([
+      ['Tập đoàn Dầu khí Việt Nam', ''],
+      ['Ủy ban nhân dân tỉnh Thanh Hóa', ''],
+      ['Tỉnh', ''],
+      ['các Bộ, cơ quan, địa phương', ''],
+    ]);
+  });
+
+  it('reads "các Bộ, cơ quan: …" and "các Tập đoàn: …" as lists, names with a dash whole, a member with its own head as it is', () => {
+    expect(
+      pairs(
+        vpcp(
+          '8. Các Bộ, cơ quan: Tài chính, Ngoại giao, Tập đoàn Điện lực Việt Nam khẩn trương rà soát, báo cáo trước ngày 05 tháng 12 năm 2025.\n' +
+            '9. Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội triển khai phủ sóng.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Tài chính', '2025-12-05'],
+      ['Bộ Ngoại giao', '2025-12-05'],
+      ['Tập đoàn Điện lực Việt Nam', '2025-12-05'],
+      ['Tập đoàn Bưu chính Viễn thông Việt Nam', ''],
+      ['Tập đoàn Công nghiệp - Viễn thông Quân đội', ''],
+    ]);
+  });
+
+  it('takes "giao" for the verb that assigns only when it is one: not in "Ngoại giao", "Giáo dục", "bàn giao", "về việc giao"', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Bộ Giáo dục và Đào tạo, Bộ Ngoại giao bàn giao hồ sơ cho tỉnh, làm việc với Bộ Xây dựng về việc giao Ủy ban nhân dân tỉnh Điện Biên làm cơ quan chủ quản.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Giáo dục và Đào tạo', ''],
+      ['Bộ Ngoại giao', ''],
+    ]);
+  });
 });

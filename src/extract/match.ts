@@ -9,14 +9,7 @@ import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
 export type Group =
-  | 'departments'
-  | 'localities'
-  | 'districts'
-  | 'communes'
-  | 'members'
-  | 'provinces'
-  | 'ministries'
-  | 'enterprises';
+  'departments' | 'localities' | 'districts' | 'communes' | 'members' | 'provinces' | 'ministries' | 'enterprises';
 
 export type Target =
   | { type: 'unit'; codes: string[] }
@@ -123,6 +116,9 @@ const GROUPS: [string, Group[]][] = [
  */
 const LIST_HEADS: [string[], string][] = [
   [nameKey('các bộ'), 'Bộ'],
+  [nameKey('các bộ cơ quan'), 'Bộ'],
+  [nameKey('các bộ ngành'), 'Bộ'],
+  [nameKey('các tập đoàn'), 'Tập đoàn'],
   [nameKey('các sở'), 'Sở'],
   [nameKey('ubnd các huyện'), 'Ủy ban nhân dân huyện'],
   [nameKey('các huyện'), 'Ủy ban nhân dân huyện'],
@@ -154,6 +150,36 @@ const SKIPS = [
   'trên địa bàn tỉnh',
   'trên địa bàn',
 ];
+/** Words that follow a name, never inside one: "Tập đoàn Điện lực Việt Nam theo chức năng …". */
+const NOT_IN_NAME = new Set([
+  'theo',
+  'tai',
+  've',
+  'va',
+  'co',
+  'duoc',
+  'da',
+  'se',
+  'can',
+  'phai',
+  'de',
+  'voi',
+  'trong',
+  'cho',
+  'thuc',
+  'la',
+]);
+/** Heads of bodies that are no ministry's sector: in "các Bộ, cơ quan: …" they keep their own name. */
+const OWN_NAME_HEADS = [
+  'tập đoàn',
+  'tổng công ty',
+  'ngân hàng',
+  'ủy ban',
+  'văn phòng',
+  'kiểm toán',
+  'đài',
+  'thông tấn xã',
+].map((h) => nameKey(h));
 /** Words that open an addressee of its own inside a list: a plural, a people's committee. */
 const OWN_HEAD = new Set(['cac', 'ubnd', 'uy']);
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
@@ -282,6 +308,14 @@ const VERBS = new Set(
     'đẩy nhanh',
     'đẩy mạnh',
     'chịu trách nhiệm',
+    'làm việc',
+    'trao đổi',
+    'xem xét',
+    'khảo sát',
+    'bố trí',
+    'căn cứ',
+    'sớm có',
+    'tổng hợp',
   ].map((v) => nameKey(v).join(' ')),
 );
 /**
@@ -615,6 +649,30 @@ export class Matcher {
     return key.length > 0 && [...this.issuerStarts].some((i) => key.every((w, k) => hay[i + k] === w));
   }
 
+  /**
+   * End of a proper name from j: capitalised words, and a dash between two of them ("Công nghiệp - Viễn
+   * thông Quân đội", "Bưu chính Viễn thông Việt Nam").
+   */
+  private properName(text: string, tokens: Token[], j: number): number {
+    const cap = (k: number) => !!tokens[k]?.word && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end));
+    let k = j;
+    let end = j;
+    while (k < tokens.length) {
+      const t = tokens[k]!;
+      // Each word of a name is capitalised on its first syllable only: "Quân đội", "Bưu chính", "Công nghiệp".
+      const syllable =
+        t.word && k > j && cap(k - 1) && !NOT_IN_NAME.has(t.w) && !VERBS.has(`${t.w} ${tokens[k + 1]?.w ?? ''}`);
+      const dash = ['-', '–'].includes(t.w) && k > j && cap(k + 1);
+      if (cap(k) || syllable || dash) {
+        k++;
+        if (!dash) end = k;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
   /** Index of the first token from j on that is not a word starting with a capital (a place, a proper name). */
   private capitalisedRun(text: string, tokens: Token[], j: number): number {
     let k = j;
@@ -628,19 +686,23 @@ export class Matcher {
    * commas); other names run over capitalised words; the list ends at the first word of neither.
    */
   private listAt(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
-    const hit = LIST_HEADS.filter(([k]) => k.every((w, n) => tokens[j + n]?.w === w)).sort(
-      (a, b) => b[0].length - a[0].length,
-    )[0];
-    if (!hit || tokens[j + hit[0].length]?.w !== ':') return null;
-    const head = hit[1];
+    // "các Bộ, cơ quan:": the head's words with the commas between them.
+    const hit = LIST_HEADS.map(([key, head]) => ({ to: this.wordsAt(tokens, j, key), head }))
+      .filter((h) => h.to > 0 && tokens[h.to]?.w === ':')
+      .sort((a, b) => b.to - a.to)[0];
+    if (!hit) return null;
+    const head = hit.head;
     const leads: Lead[] = [];
-    let k = j + hit[0].length + 1;
+    let k = hit.to + 1;
     while (k < tokens.length) {
       if (tokens[k]?.w === 'va' && leads.length > 0) k++;
       const sector = SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
-      const to = sector ? this.wordsAt(tokens, k, sector) : this.capitalisedRun(text, tokens, k);
+      const to = sector ? this.wordsAt(tokens, k, sector) : this.properName(text, tokens, k);
       if (to <= k) break;
-      leads.push(this.resolve(`${head} ${text.slice(tokens[k]!.start, tokens[to - 1]!.end)}`));
+      const name = text.slice(tokens[k]!.start, tokens[to - 1]!.end);
+      // "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a member with a head of its own keeps it.
+      const ownHead = OWN_NAME_HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w));
+      leads.push(this.resolve(ownHead ? name : `${head} ${name}`));
       k = to;
       if (tokens[k]?.w !== ',' && tokens[k]?.w !== 'va') break;
       if (tokens[k]?.w === ',') k++;
@@ -715,6 +777,11 @@ export class Matcher {
       if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
       if (t.w === 'va' && headAt(j + 1) && /^\p{Lu}/u.test(text.slice(tokens[j + 1]!.start))) break;
       j++;
+      // A national body's name ends on "Việt Nam" ("Tập đoàn Điện lực Việt Nam làm việc với …").
+      // "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" goes on to its level.
+      const after = tokens[j];
+      const ends = !after?.word || !(LEVELS.has(after.w) || /^\p{Lu}/u.test(text.slice(after.start, after.end)));
+      if (tokens[j - 2]?.w === 'viet' && t.w === 'nam' && ends) break;
     }
     // A head alone is no name: "Ban Chỉ đạo đánh giá cao …" (the verb follows the head).
     if (j === i + head.length) return null;

@@ -116,6 +116,27 @@ export const ACTION = new RegExp(
     String.raw`hoan thien|thong nhat|cap nhat|cung cap|giam sat|tuyen truyen|pho bien|tong hop|tiep nhan)\b`,
 );
 
+/** Words around "giao" that make it another word than the verb that assigns. */
+const GIAO_BEFORE = new Set(['ngoai', 'ban', 'chuyen', 'tiep']);
+const GIAO_AFTER = new Set(['thong', 'dich', 'luu', 'nhan', 'ket', 'duc']);
+
+/** Openers of a clause before a sentence's subject (besides "Để"), and how long such a clause may run. */
+const CLAUSES = [
+  ['voi', 'vai', 'tro'],
+  ['trong', 'thoi', 'gian', 'toi'],
+  ['tren', 'co', 'so', 'do'],
+  ['thoi', 'gian', 'toi'],
+  ['sau', 'khi'],
+];
+const CLAUSE_WORDS = 30;
+/** "Tỉnh", "Thành phố" written alone with a capital, then a word of the sentence: the locality the notice is to. */
+const LOCALITY = /^(Tỉnh|Thành phố)(?=\s+\p{Ll})/u;
+/** "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy", "Tỉnh lộ": other bodies and things. */
+const NOT_LOCALITY = /^\s*(uy|doan|lo|doi)\b/;
+
+/** An answer's topic: "Về …:" before the text that answers it (the colon not the run's last character). */
+const TOPIC = /^\s*Về\s[^:]{3,600}?:\s+(?=\S)/u;
+
 /** A sentence that opens on its own time or condition. */
 const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
 
@@ -342,13 +363,25 @@ export class TaskReader {
     const out: Assignment[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const trig = TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
-      if (!trig || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
+      // "làm việc với Bộ Xây dựng về việc giao Ủy ban nhân dân tỉnh …": the matter of an assignment, not one.
+      const matter = trig?.[0] === 'giao' && (tokens[i - 1]?.w === 'viec' || !this.assigns(text, tokens, i));
+      if (!trig || matter || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
       if (span.leads.length === 0) continue;
       out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
       i = span.tokEnd - 1;
     }
     return out;
+  }
+
+  /**
+   * Whether "giao" at i is the verb that assigns: not "Giáo dục" (folded alike), "Ngoại giao", "bàn giao",
+   * "chuyển giao", "giao thông", "giao dịch".
+   */
+  private assigns(text: string, tokens: Token[], i: number): boolean {
+    const t = tokens[i]!;
+    if (text.slice(t.start, t.end).normalize('NFC').toLowerCase() !== 'giao') return false;
+    return !GIAO_BEFORE.has(tokens[i - 1]?.w ?? '') && !GIAO_AFTER.has(tokens[i + 1]?.w ?? '');
   }
 
   /**
@@ -394,11 +427,30 @@ export class TaskReader {
     const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
     if (conn) first = tokens.findIndex((t, k) => k >= first + conn.length && t.word);
     if (first < 0) return [];
+    // "Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh …", "Với vai trò là chủ đầu tư, Tập đoàn …",
+    // "Trong thời gian tới, Tỉnh …": a clause of purpose, role or time before the agency, up to its comma.
+    if (this.opensOnClause(tokens, first)) {
+      const comma = tokens.findIndex((t, k) => k > first && t.w === ',');
+      if (comma < 0 || comma - first > CLAUSE_WORDS) return [];
+      first = tokens.findIndex((t, k) => k > comma && t.word);
+      if (first < 0) return [];
+    }
+    // "Tỉnh căn cứ …", "Thành phố cần …": in a notice to a province or city, the capitalised word alone is it.
+    const itself = this.m.scope ? null : LOCALITY.exec(text.slice(tokens[first]!.start));
+    if (itself && !NOT_LOCALITY.test(fold(text.slice(tokens[first]!.start + itself[0].length))))
+      return [{ type: 'named', name: itself[1]!, text: itself[1]!, why: 'other' }];
     // A name the table lacks opens the sentence as well ("Sở Nông nghiệp và Môi trường chủ động …" in
     // another province's notice, "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, … tổ chức …").
     const span = this.m.leadSpan(text, tokens, first, true);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
+  }
+
+  /** Whether the words at `first` open a clause of purpose, role or time ("Để …", not "Đề nghị", "Đề án"). */
+  private opensOnClause(tokens: Token[], first: number): boolean {
+    const w = (k: number) => tokens[first + k]?.w ?? '';
+    if (w(0) === 'de') return !['nghi', 'xuat', 'an', 'ra', 'cao', 'cap'].includes(w(1));
+    return CLAUSES.some((c) => c.every((x, k) => w(k) === x));
   }
 
   /** Whether a numbered line is a heading: it only names addressees ("3. Sở Xây dựng", "2. Thanh tra tỉnh") or heads the closing section. */
@@ -550,7 +602,12 @@ export class TaskReader {
 
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
-    const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: 0, kind: 'stop', skip: 0 }];
+    // "2. Về dự án …: Bộ Xây dựng khẩn trương …", "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …: giao Bộ
+    // Tài chính …": the topic names the matter (often the province's own request, whose "đề nghị" assigns
+    // nothing); the answer after its colon assigns. The topic stays in the title.
+    const topic = run.whole ? null : TOPIC.exec(run.text);
+    const from = topic ? topic[0].length : 0;
+    const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: from, kind: 'stop', skip: 0 }];
     for (const m of run.whole ? [] : run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
       cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
     for (const m of run.whole ? [] : run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
@@ -567,6 +624,7 @@ export class TaskReader {
     for (const m of run.text.matchAll(/(?<=;)\s+(?=(?:[Đđ]ồng thời|[Nn]goài ra),?\s+\p{Lu})/gu))
       cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     cuts.sort((a, b) => a.at - b.at);
+    if (topic) cuts.splice(0, cuts.length, ...cuts.filter((c, k) => k === 0 || c.at > from));
 
     interface Seg {
       start: number;
@@ -578,7 +636,7 @@ export class TaskReader {
       prefix: string | null;
     }
     const segs: Seg[] = [];
-    let pendingPrefix: string | null = null;
+    let pendingPrefix: string | null = topic ? `${cleanTitle(topic[0])}:` : null;
     const last = () => segs[segs.length - 1];
     cuts.forEach((cut, k) => {
       const start = cut.at + cut.skip;
