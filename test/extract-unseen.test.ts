@@ -27,9 +27,13 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('heldout-d')).toMatchObject({ e: 68, h: '18/18' });
     expect(t('heldout-d').m).toBeGreaterThanOrEqual(68);
     expect(t('heldout-d').x).toBeLessThanOrEqual(68);
-    // Tuning set E (fourth round, lead's split): 80 of 231 matched at the split, 112 after the plan/export rules.
+    // Tuning set E (fourth round, lead's split): 80 of 231 matched at the split, 112 after the plan/export rules,
+    // 132 once its month deadlines were read as their last day (fifth round).
     expect(t('tuning-e')).toMatchObject({ e: 231, h: '29/30' });
-    expect(t('tuning-e').m).toBeGreaterThanOrEqual(112);
+    expect(t('tuning-e').m).toBeGreaterThanOrEqual(132);
+    // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md).
+    expect(t('tuning-h')).toMatchObject({ e: 304 });
+    expect(t('tuning-h').m).toBeGreaterThanOrEqual(107);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);
