@@ -774,4 +774,19 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Bộ Ngoại giao', ''],
     ]);
   });
+
+  it("reads the Government's formula for every minister, a project's parties by their role, and no task in praise", () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ trực tiếp chỉ đạo thực hiện các nhiệm vụ.\n' +
+            '2. Đánh giá cao nỗ lực của Chủ đầu tư đã hoàn thành xây dựng dự án đúng tiến độ.\n' +
+            '3. Chủ đầu tư phối hợp chặt chẽ với các nhà thầu hoàn thành nghiệm thu trước ngày 30/11/2025.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ', ''],
+      ['Chủ đầu tư', '2025-11-30'],
+    ]);
+  });
 });

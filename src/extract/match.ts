@@ -89,6 +89,11 @@ const GROUPS: [string, Group[]][] = [
   ['các bộ cơ quan ngang bộ', ['ministries']],
   ['các bộ cơ quan', ['ministries']],
   ['các bộ cơ quan trung ương', ['ministries']],
+  // Every minister and head of a central agency, the Government's standing formula.
+  ['bộ trưởng thủ trưởng cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
+  ['bộ trưởng thủ trưởng cơ quan ngang bộ thủ trưởng cơ quan thuộc chính phủ', ['ministries']],
+  ['các bộ trưởng thủ trưởng cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
+  ['các bộ cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
   // State groups and corporations are no one's units either.
   ['các tập đoàn tổng công ty nhà nước', ['enterprises']],
   ['các tập đoàn tổng công ty', ['enterprises']],
@@ -134,11 +139,16 @@ const LIST_HEADS: [string[], string][] = [
 ];
 const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
 
+/** Parties to a project that notices address by their role; no table has them as units. */
+const ROLES = ['Chủ đầu tư', 'các chủ đầu tư', 'Nhà đầu tư', 'các nhà đầu tư', 'Nhà thầu', 'các nhà thầu'];
+
 /** Titles and fillers inside an addressee list: "Thủ trưởng các sở…", "Chủ tịch UBND…", "… có liên quan". */
 const SKIPS = [
   'thủ trưởng',
   'chủ tịch',
   'lãnh đạo',
+  'các đồng chí',
+  'đồng chí',
   'ban thường trực',
   'ban giám đốc',
   'các cơ quan',
@@ -413,6 +423,7 @@ export class Matcher {
     }
     for (const [phrase, groups] of GROUPS) this.add(nameKey(phrase), { type: 'group', groups });
     for (const s of SKIPS) this.add(nameKey(s), { type: 'skip' });
+    for (const r of ROLES) this.add(nameKey(r), { type: 'named', name: r, why: 'other' });
   }
 
   private provinceOf(u: Unit): Unit | undefined {

@@ -102,6 +102,12 @@ const PREAMBLE_WORDS = 15;
 
 /** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
 const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
+/**
+ * Praise opens a paragraph that assigns nothing ("Đánh giá cao nỗ lực của Chủ đầu tư …", "Thay mặt Thủ
+ * tướng Chính phủ, ghi nhận và đánh giá cao …"): with no deadline of its own it is no task.
+ */
+const PRAISE =
+  /^((thay mat [^,]{3,60}, )?(danh gia cao|ghi nhan|bieu duong|hoan nghenh|bay to|cam on|chuc mung|khen ngoi))\b/;
 
 /**
  * A finding reports what happened ("Tăng trưởng kinh tế 9 tháng ước đạt 8,19%", "đã hoàn thành …");
@@ -723,7 +729,8 @@ export class TaskReader {
       if (words(text) < 3) return;
       const folded = fold(text);
       const undated = findDeadline(text, this.m.day).kind === 'none';
-      if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || this.reportsPast(text))) return;
+      if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || PRAISE.test(folded) || this.reportsPast(text)))
+        return;
       if (s.leads.length === 0 && root) return;
       const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
       const joined = prefix ? `${prefix} ${text}` : text;
