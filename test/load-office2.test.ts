@@ -8,7 +8,8 @@
 import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Db } from '../src/db.ts';
 import { headerHint, notRead, strictOnTime } from '../src/load/forms.ts';
 import { checkData, loadData } from '../src/load/index.ts';
 import { CASES } from './fixtures/office2/make.ts';
@@ -327,6 +328,20 @@ describe('the same readings in any file', () => {
       ],
       [5, 'due_on "Trước ngày 15/11/2025" is a phrase; write the day alone: 15/11/2025'],
     ]);
+  });
+
+  it('folds a due cell once to tell an ongoing word, however often its text is read after', async () => {
+    const tasks = 'task_id,lead_unit,title,area,assigned_on,due_on\nT1,AG.SNV,a,direction,2025-03-17,Thường xuyên\n';
+    const run = vi.spyOn(Db.prototype, 'run');
+    try {
+      const { issues } = await checkData(baseFolder({ 'tasks.csv': tasks }), effects);
+      expect(issues).toEqual([]);
+      const staged = run.mock.calls.map(([sql]) => sql).filter((sql) => sql.startsWith('CREATE TABLE "tasks"'));
+      expect(staged).toHaveLength(1);
+      expect(staged[0]!.split(`'nhiem vu thuong xuyen'`)).toHaveLength(2);
+    } finally {
+      run.mockRestore();
+    }
   });
 
   it('gives a long list of ongoing tasks one warning: the row count, the first rows and words', async () => {

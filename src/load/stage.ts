@@ -11,7 +11,17 @@ import type { DataIssue } from '../errors.ts';
 import { TABLES, sqlType, type TableName } from '../schema.ts';
 import { fileIssue, type Source } from './readers.ts';
 import { isDerived } from './task-ids.ts';
-import { areaExpr, badCellsExpr, cleanExpr, isParsed, parsedExpr, valueText } from './values.ts';
+import {
+  areaExpr,
+  badCellsExpr,
+  cleanExpr,
+  isParsed,
+  ongoingColumns,
+  ongoingFlag,
+  ongoingFlagItem,
+  parsedExpr,
+  valueText,
+} from './values.ts';
 
 function typedSelect(table: TableName, src: Source): string {
   const defs = TABLES[table].columns;
@@ -19,9 +29,12 @@ function typedSelect(table: TableName, src: Source): string {
   // Text columns cleaned; parsed columns keep their raw text (for `_bad`) next to their value.
   const cells = mine.map((c) =>
     isParsed(c.type)
-      ? `${ident(c.name)}, ${parsedExpr(c.type, valueText(table, c.name, ident(c.name)))} AS ${ident('p$' + c.name)}`
+      ? `${ident(c.name)}, ${parsedExpr(c.type, valueText(table, c.name))} AS ${ident('p$' + c.name)}`
       : `${c.name === 'area' ? areaExpr(cleanExpr(ident(c.name), c.type)) : cleanExpr(ident(c.name), c.type)} AS ${ident(c.name)}`,
   );
+  // Ongoing flags are worked out beneath the cells that read them, and passed up for `_bad`.
+  const ongoing = ongoingColumns(table, src.columns);
+  const rows = ongoing.length ? `SELECT *, ${ongoing.map(ongoingFlagItem).join(', ')} FROM (${src.sql})` : src.sql;
   const typed = defs.map((c) => {
     const value = !src.columns.has(c.name) ? 'NULL' : isParsed(c.type) ? ident('p$' + c.name) : ident(c.name);
     return `CAST(${value} AS ${sqlType(c.type)}) AS ${ident(c.name)}`;
@@ -30,7 +43,7 @@ function typedSelect(table: TableName, src: Source): string {
   // A derived id is completed after staging (task-ids.ts): an empty STT is no missing id.
   const checked = src.derived ? defs.map((c) => (isDerived(table, c.name) ? { ...c, required: false } : c)) : defs;
   return `SELECT ${[...typed, `${badCellsExpr(table, checked, src.columns)} AS _bad`, `CAST(${src.fid} AS INTEGER) AS _fid`].join(', ')}
-    FROM (SELECT ${[...cells, 'NULL AS _none'].join(', ')} FROM (${src.sql}))`;
+    FROM (SELECT ${[...cells, ...ongoing.map(ongoingFlag), 'NULL AS _none'].join(', ')} FROM (${rows}))`;
 }
 
 /**

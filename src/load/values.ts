@@ -3,7 +3,7 @@
  * million rows are parsed in bulk; and what to tell the user when a cell does not parse.
  */
 import { TIME_ZONE } from '../dates.ts';
-import { literal } from '../db.ts';
+import { ident, literal } from '../db.ts';
 import {
   AREAS,
   CHANNELS,
@@ -88,14 +88,29 @@ export type ParsedType = Exclude<ColumnType, 'text' | 'code' | 'codes'>;
 export const mayBeOngoing = (table: TableName, column: string) => ONGOING_COLUMNS[table]?.includes(column) ?? false;
 
 /** SQL true when raw text `raw` is one of the words for an ongoing task (forms.ts ONGOING), in any case or accents. */
-export function ongoingExpr(raw: string): string {
+function ongoingExpr(raw: string): string {
   const folded = `rtrim(regexp_replace(strip_accents(lower(nfc_normalize(trim(${raw})))), '\\s+', ' ', 'g'), '.')`;
-  return `coalesce(${folded} IN (${ONGOING.map(literal).join(', ')}), false)`;
+  // Not `IN (…)`: with common subexpressions off (materialiseTable) DuckDB folds the text again for each word.
+  return `coalesce(list_contains([${ONGOING.map(literal).join(', ')}], ${folded}), false)`;
 }
 
+/** The column that holds whether a cell of `column` is an ongoing word (`ongoingFlagItem`). */
+export const ongoingFlag = (column: string) => ident(`o$${column}`);
+
+/** The columns among `present` that may say "ongoing", each of which needs its flag. */
+export const ongoingColumns = (table: TableName, present: Set<string>): string[] =>
+  (ONGOING_COLUMNS[table] ?? []).filter((c) => present.has(c));
+
+/**
+ * The select item of a column's flag, for a query beneath the parsing: the parsed value, its
+ * cleaning and `_bad` each read the cell's text several times, and the folding is then done once a
+ * cell rather than at each of them.
+ */
+export const ongoingFlagItem = (column: string) => `${ongoingExpr(ident(column))} AS ${ongoingFlag(column)}`;
+
 /** The raw text a parsed column is read from: an ongoing word counts as empty. */
-export const valueText = (table: TableName, column: string, raw: string) =>
-  mayBeOngoing(table, column) ? `CASE WHEN ${ongoingExpr(raw)} THEN NULL ELSE ${raw} END` : raw;
+export const valueText = (table: TableName, column: string) =>
+  mayBeOngoing(table, column) ? `CASE WHEN ${ongoingFlag(column)} THEN NULL ELSE ${ident(column)} END` : ident(column);
 
 /** Whether values of the type can fail to parse (and so need a check). */
 export function isParsed(type: ColumnType): type is ParsedType {
@@ -162,8 +177,9 @@ export const ENUMS: Partial<Record<TableName, Record<string, readonly string[]>>
 /**
  * SQL for `_bad`: NULL for a clean row, else the list of its offending cells as
  * {c: column, r: rule, v: cleaned text}. Reads text columns as cleaned `<col>`, and parsed columns
- * as their raw text `<col>` and typed value `p$<col>`; a parsed cell is cleaned again here only
- * when it has no value, and the list is only built for the rare bad row.
+ * as their raw text `<col>`, typed value `p$<col>` and, where "ongoing" may be written, its flag
+ * `o$<col>` (ongoingFlag); a parsed cell is cleaned again here only when it has no value, and the
+ * list is only built for the rare bad row.
  */
 export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Set<string>): string {
   const q = (n: string) => `"${n}"`;
@@ -176,14 +192,14 @@ export function badCellsExpr(table: TableName, columns: ColumnDef[], present: Se
       continue;
     }
     if (isParsed(c.type)) {
-      const raw = valueText(table, c.name, q(c.name));
+      const raw = valueText(table, c.name);
       const text = cleanExpr(raw, c.type);
       const missing = `${q('p$' + c.name)} IS NULL`;
       const flag = c.required ? missing : `${missing} AND ${q(c.name)} IS NOT NULL`;
       // An ongoing word is no error, but a reading to report (rule due_ongoing, a warning).
       if (mayBeOngoing(table, c.name))
         checks.push({
-          cond: `${q(c.name)} IS NOT NULL AND ${ongoingExpr(q(c.name))}`,
+          cond: ongoingFlag(c.name),
           flag,
           column: c.name,
           rule: 'due_ongoing',
