@@ -13,6 +13,7 @@ import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 import { parseIsoOrDmy } from '../dates.ts';
 import { confidence, signals, type Signals } from './confidence.ts';
+import { findTables, inLineOrder, isTableProposal, readTables, withoutTables } from './table.ts';
 
 export const TASK_COLUMNS = [
   'task_id',
@@ -170,7 +171,10 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
   const { scope, origin } = chooseScope(options.units, text, header, options.scope, assignedOn ?? null, warnings);
   const matcher = new Matcher(options.units, scope, assignedOn ?? null, issuerBlock(text));
   const reader = new TaskReader(matcher);
-  const proposals = reader.read(toBlocks(text, { isHeading: (line) => reader.isHeading(line) }));
+  // Task tables are read row by row; their lines are emptied for the prose reader, which would run the cells together.
+  const tables = findTables(text);
+  const prose = reader.read(toBlocks(withoutTables(text, tables), { isHeading: (line) => reader.isHeading(line) }));
+  const proposals = inLineOrder(prose, readTables(tables, matcher));
   if (proposals.length === 0) warnings.push('no tasks found; is this a conclusion notice (Thông báo kết luận)?');
 
   const idBase = docNo ?? `TB-${assignedOn ?? 'undated'}`;
@@ -237,14 +241,15 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   const valid = !unit || validOn(unit, day);
   const sig = signals(p, lead, valid, day);
   const where = p.from ? ` "${short(p.from)}"` : '';
+  const how = isTableProposal(p) ? `in the table's "${p.table.column}" column` : SOURCE_REASON[p.source];
   if (!lead.code) notes.push('lead: none found — fill lead_unit');
   else if (unit)
     notes.push(
-      `lead: ${unit.code} (${unit.name}) ${SOURCE_REASON[p.source]}${p.source === 'heading' || p.source === 'mention' ? where : ''}`,
+      `lead: ${unit.code} (${unit.name}) ${how}${p.source === 'heading' || p.source === 'mention' ? where : ''}`,
     );
   else
     notes.push(
-      `lead: "${lead.code}" ${SOURCE_REASON[p.source]}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
+      `lead: "${lead.code}" ${how}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
     );
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
@@ -266,6 +271,9 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   }
   if (p.noAction) {
     notes.push('no action word: perhaps a description or a quoted provision, not a task');
+  }
+  if (isTableProposal(p) && p.table.done) {
+    notes.push(`the table reports it done ("${p.table.done}"): keep it only if the committee tracks finished tasks`);
   }
   if (lead.group) {
     notes.push(`one of the units addressed as "${lead.group}"`);
