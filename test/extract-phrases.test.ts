@@ -789,4 +789,25 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Chủ đầu tư', '2025-11-30'],
     ]);
   });
+
+  it('reads provinces named in a central notice, in lists with or without a colon, each at its level', () => {
+    expect(
+      pairs(
+        vpcp(
+          'a) Các tỉnh Nghệ An, Quảng Ngãi khẩn trương hoàn thiện Báo cáo nghiên cứu tiền khả thi.\n' +
+            'b) Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh tiến độ lập Báo cáo.\n' +
+            // The list broken over two lines inside a name: the first line is no heading over the second.
+            'c) Ủy ban nhân dân các tỉnh, thành phố: Tuyên\nQuang, Hồ Chí Minh quyết liệt chỉ đạo các chủ đầu tư.',
+        ),
+      ),
+    ).toEqual([
+      ['tỉnh Nghệ An', ''],
+      ['tỉnh Quảng Ngãi', ''],
+      ['Thành phố Hà Nội', ''],
+      ['tỉnh Bắc Ninh', ''],
+      ['tỉnh Gia Lai', ''],
+      ['Ủy ban nhân dân tỉnh Tuyên Quang', ''],
+      ['Ủy ban nhân dân thành phố Hồ Chí Minh', ''],
+    ]);
+  });
 });

@@ -146,3 +146,6 @@ export const PROVINCES = [
   'Vĩnh Phúc',
   'Yên Bái',
 ];
+
+/** The centrally-run cities among PROVINCES ("Thành phố Hà Nội", not "tỉnh"). */
+export const CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];

@@ -3,7 +3,7 @@
  * diacritics, spacing, "UBND"/"Ủy ban nhân dân", "TT&TT"/"Thông tin và Truyền thông"), longest
  * match first, so "Văn phòng HĐND và UBND huyện" is one office and not "… và UBND huyện".
  */
-import { CENTRAL_BODIES, HIGHER_BODIES, PROVINCES, SECTORS } from './central.ts';
+import { CENTRAL_BODIES, CITIES, HIGHER_BODIES, PROVINCES, SECTORS } from './central.ts';
 import { nameKey, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
@@ -134,9 +134,16 @@ const LIST_HEADS: [string[], string][] = [
   [nameKey('ubnd các đặc khu'), 'Ủy ban nhân dân đặc khu'],
   [nameKey('các đặc khu'), 'Ủy ban nhân dân đặc khu'],
   [nameKey('ubnd các tỉnh'), 'Ủy ban nhân dân tỉnh'],
-  [nameKey('các tỉnh'), 'Ủy ban nhân dân tỉnh'],
-  [nameKey('các tỉnh thành phố'), 'Ủy ban nhân dân'],
+  [nameKey('ubnd các tỉnh thành phố'), 'Ủy ban nhân dân'],
+  [nameKey('các tỉnh'), 'tỉnh'],
+  [nameKey('các tỉnh thành phố'), 'tỉnh'],
 ];
+/** List heads whose members are provinces, read by name. */
+const PROVINCE_HEADS = new Set(['Ủy ban nhân dân tỉnh', 'Ủy ban nhân dân', 'tỉnh']);
+const PROVINCE_KEYS = PROVINCES.map((p) => nameKey(p)).sort((a, b) => b.length - a.length);
+/** "tỉnh Nghệ An", "Thành phố Hà Nội". */
+const levelOf = (province: string): string =>
+  CITIES.some((c) => nameKey(c).join(' ') === nameKey(province).join(' ')) ? 'Thành phố' : 'tỉnh';
 const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
 
 /** Parties to a project that notices address by their role; no table has them as units. */
@@ -420,6 +427,8 @@ export class Matcher {
           why: 'central',
         });
       }
+      // "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai đẩy nhanh …": a central notice names the province itself.
+      this.add(nameKey(`${levelOf(p)} ${p}`), { type: 'named', name: `${levelOf(p)} ${p}`, why: 'other' });
     }
     for (const [phrase, groups] of GROUPS) this.add(nameKey(phrase), { type: 'group', groups });
     for (const s of SKIPS) this.add(nameKey(s), { type: 'skip' });
@@ -698,22 +707,33 @@ export class Matcher {
    */
   private listAt(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
     // "các Bộ, cơ quan:": the head's words with the commas between them.
+    // "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng": provinces are known by name, so their list needs no colon.
+    const provinceAt = (k: number) => PROVINCE_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
     const hit = LIST_HEADS.map(([key, head]) => ({ to: this.wordsAt(tokens, j, key), head }))
-      .filter((h) => h.to > 0 && tokens[h.to]?.w === ':')
+      .filter((h) => h.to > 0 && (tokens[h.to]?.w === ':' || (PROVINCE_HEADS.has(h.head) && provinceAt(h.to))))
       .sort((a, b) => b.to - a.to)[0];
     if (!hit) return null;
     const head = hit.head;
     const leads: Lead[] = [];
-    let k = hit.to + 1;
+    let k = tokens[hit.to]?.w === ':' ? hit.to + 1 : hit.to;
     while (k < tokens.length) {
       if (tokens[k]?.w === 'va' && leads.length > 0) k++;
       const sector = SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
-      const to = sector ? this.wordsAt(tokens, k, sector) : this.properName(text, tokens, k);
+      const province = PROVINCE_HEADS.has(head) ? provinceAt(k) : undefined;
+      const to = sector
+        ? this.wordsAt(tokens, k, sector)
+        : province
+          ? this.wordsAt(tokens, k, province)
+          : this.properName(text, tokens, k);
       if (to <= k) break;
       const name = text.slice(tokens[k]!.start, tokens[to - 1]!.end);
       // "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a member with a head of its own keeps it.
       const ownHead = OWN_NAME_HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w));
-      leads.push(this.resolve(ownHead ? name : `${head} ${name}`));
+      // "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …, Hồ Chí Minh": each at its own level.
+      const member = province && head.startsWith('Ủy ban') ? `Ủy ban nhân dân ${levelOf(name)}` : head;
+      leads.push(
+        this.resolve(ownHead ? name : `${province && !head.startsWith('Ủy ban') ? levelOf(name) : member} ${name}`),
+      );
       k = to;
       if (tokens[k]?.w !== ',' && tokens[k]?.w !== 'va') break;
       if (tokens[k]?.w === ',') k++;

@@ -461,7 +461,11 @@ export class TaskReader {
 
   /** Whether a numbered line is a heading: it only names addressees ("3. Sở Xây dựng", "2. Thanh tra tỉnh") or heads the closing section. */
   isHeading(text: string): boolean {
-    return CLOSING_HEADING.test(fold(text)) || this.addressees(text).length > 0 || this.onlyAgencies(text).length > 0;
+    if (CLOSING_HEADING.test(fold(text))) return true;
+    // "d) Ủy ban nhân dân các tỉnh, thành phố: Tuyên" / "Quang, Đồng Nai, … quyết liệt chỉ đạo …": names after
+    // a colon are a list the next line goes on with, not a heading over it.
+    if (/:\s*\S/.test(text)) return false;
+    return this.addressees(text).length > 0 || this.onlyAgencies(text).length > 0;
   }
 
   /** A heading that is only an addressee: "2. Phòng Nội vụ huyện". */
