@@ -172,6 +172,14 @@ describe('task tables in a notice', () => {
     ]);
   });
 
+  it('reads a break inside a markdown cell ("<br>") as a separator between bodies', () => {
+    const text = markdown.replace('| Sở Tài chính, Sở Xây dựng |', '| Sở Tài chính<br>Sở Xây dựng |');
+    expect(rows(extractNotice(text, { units })).slice(1, 3)).toEqual([
+      ['15', 'AG.STC', 'AG.SNV', '2025-05-31'],
+      ['15', 'AG.SXD', 'AG.SNV', '2025-05-31'],
+    ]);
+  });
+
   it('leaves a table without a lead column to the prose reader', () => {
     const text = ['| STT | Chỉ tiêu | Kết quả |', '|---|---|---|', '| 1 | Tỷ lệ hồ sơ trực tuyến | 95% |'].join('\n');
     expect(findTables(text)).toEqual([]);

@@ -128,8 +128,11 @@ const RULE_ROW = /^\s*\|?[\s:|-]*-[\s:|-]*\|?\s*$/;
 
 function pipeCells(lines: string[], i: number): Cell[] {
   const line = lines[i]!.trim().replace(/^\|/, '').replace(/\|$/, '');
+  // An export writes a break inside a cell as "<br>": one body or one point a line, so a separator.
   return line.split('|').map((c) => {
-    const text = cleanLine(c).trim().replace(/\s+/g, ' ');
+    const text = cleanLine(c.replace(/\s*<br\s*\/?>\s*/gi, '; '))
+      .trim()
+      .replace(/\s+/g, ' ');
     return { text, firstLine: text ? i + 1 : 0, lastLine: text ? i + 1 : 0 };
   });
 }
@@ -206,7 +209,8 @@ function bodiesIn(m: Matcher, text: string): Lead[] {
     if (span.leads.length === 0) {
       const cut = rest.search(/;/);
       const name = (cut < 0 ? rest : rest.slice(0, cut)).replace(/[\s.,:]+$/, '');
-      if (name) leads.push(m.resolve(name));
+      // A cell of dates or numbers names nobody (cells slipped by a merged cell the scrape wrote once).
+      if (/\p{L}{2}/u.test(name)) leads.push(m.resolve(name));
       if (cut < 0) break;
       rest = rest.slice(cut);
       continue;
