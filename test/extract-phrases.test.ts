@@ -810,4 +810,20 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Ủy ban nhân dân thành phố Hồ Chí Minh', ''],
     ]);
   });
+
+  it("reads a central body's offices in every province as one addressee, a title before it left out", () => {
+    const tct = (body: string) =>
+      `BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 4800/TCT-TTr\nHà Nội, ngày 17 tháng 10 năm 2016\n\nKính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương\n\n${body}\nNơi nhận:`;
+    expect(
+      pairs(
+        tct(
+          'Tổng cục Thuế yêu cầu Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương nghiêm túc thực hiện chỉ đạo này.\n' +
+            'Đề nghị Cục Thuế các tỉnh, thành phố rà soát lại công tác báo cáo.',
+        ),
+      ),
+    ).toEqual([
+      ['Cục Thuế các tỉnh, thành phố trực thuộc Trung ương', ''],
+      ['Cục Thuế các tỉnh, thành phố', ''],
+    ]);
+  });
 });

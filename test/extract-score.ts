@@ -32,7 +32,7 @@ export interface Reading {
 }
 
 /** Titles before an agency ("Thủ trưởng các sở", "Chủ tịch UBND các huyện") name the agency. */
-const TITLE = /^(thu truong|chu tich|giam doc|lanh dao|dong chi) /;
+const TITLE = /^(thu truong|chu tich|giam doc|tong giam doc|lanh dao|dong chi|bo truong|cuc truong) /;
 
 /** A lead compared as a reader writes it: folded words, abbreviations written out, no titles. */
 export function leadKey(s: string): string {

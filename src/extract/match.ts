@@ -156,6 +156,10 @@ const SKIPS = [
   'lãnh đạo',
   'các đồng chí',
   'đồng chí',
+  'bộ trưởng',
+  'cục trưởng',
+  'giám đốc',
+  'tổng giám đốc',
   'ban thường trực',
   'ban giám đốc',
   'các cơ quan',
@@ -326,6 +330,8 @@ const VERBS = new Set(
     'đẩy mạnh',
     'chịu trách nhiệm',
     'làm việc',
+    'yêu cầu',
+    'đề nghị',
     'trao đổi',
     'xem xét',
     'khảo sát',
@@ -547,6 +553,7 @@ export class Matcher {
   ): { leads: Lead[]; end: number; tokEnd: number } {
     const leads: Lead[] = [];
     let j = i;
+    let skipped = 0;
     let end = tokens[i]?.start ?? text.length;
     while (j < tokens.length) {
       const t = tokens[j]!;
@@ -608,17 +615,20 @@ export class Matcher {
         continue;
       }
       if (m) {
+        skipped += m.tok1 - j;
         j = m.tok1;
         continue;
       }
       // "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two names joins two bodies.
       const afterSeparator = j > i && [',', ';', 'va', '/'].includes(tokens[j - 1]!.w);
       const plural = t.w === 'cac' && j + 1 < tokens.length;
-      if (allowUnknown && (j - i <= 1 || afterSeparator || (plural && leads.length > 0))) {
+      // A title before the name ("yêu cầu Cục trưởng Cục Thuế …") is skipped, so it does not count as words before it.
+      if (allowUnknown && (j - i - skipped <= 1 || afterSeparator || (plural && leads.length > 0))) {
         const unknown = this.unknownAt(text, tokens, plural ? j + 1 : j);
         if (unknown) {
           const written = text.slice(tokens[j]!.start, tokens[unknown.tokEnd - 1]!.end);
-          leads.push({ type: 'named', name: normalName(written), text: written, why: plural ? 'group' : 'other' });
+          if (!this.isIssuer(written))
+            leads.push({ type: 'named', name: normalName(written), text: written, why: plural ? 'group' : 'other' });
           j = unknown.tokEnd;
           end = tokens[j - 1]!.end;
           continue;
@@ -816,6 +826,18 @@ export class Matcher {
     }
     // A head alone is no name: "Ban Chỉ đạo đánh giá cao …" (the verb follows the head).
     if (j === i + head.length) return null;
+    // "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương": every province's office of a central body.
+    const w = (n: number) => tokens[j + n]?.w;
+    if (
+      tokens[j - 2]?.w === 'cac' &&
+      tokens[j - 1]?.w === 'tinh' &&
+      w(0) === ',' &&
+      w(1) === 'thanh' &&
+      w(2) === 'pho'
+    ) {
+      j += 3;
+      if (w(0) === 'truc' && w(1) === 'thuoc' && w(2) === 'trung' && w(3) === 'uong') j += 4;
+    }
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
   }
 

@@ -183,7 +183,13 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   let start = 0;
   for (let i = 0; i < blocks.length; i++) {
     const f = fold(blocks[i]!.text);
-    if (/(ket luan|y kien|chi dao) nhu sau\s*:?$/.test(f) || /ket luan nhu sau/.test(f)) {
+    // "… kết luận như sau:", "Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:" (a portal's article
+    // announces the same instruction in its first sentence, above it).
+    if (
+      /(ket luan|y kien|chi dao) nhu sau\s*:?$/.test(f) ||
+      /ket luan nhu sau/.test(f) ||
+      /\by kien chi dao\s*:$/.test(f)
+    ) {
       start = i + 1;
       break;
     }
