@@ -826,4 +826,20 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Cục Thuế các tỉnh, thành phố', ''],
     ]);
   });
+
+  it('reads "Các" and a few words in lower case before an action as a plural addressee, as written', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Các cơ sở đào tạo rà soát hệ thống phần mềm đang sử dụng.\n' +
+            '2. Đề nghị các trường đại học khẩn trương bố trí nguồn lực, hoàn thành trước ngày 30/9/2026.\n' +
+            '3. Các chỉ tiêu chủ yếu đều vượt kế hoạch năm.',
+        ),
+        // The finding names no addressee: at most a row with no lead, highlighted for review.
+      ).filter(([lead]) => lead !== ''),
+    ).toEqual([
+      ['Các cơ sở đào tạo', ''],
+      ['các trường đại học', '2026-09-30'],
+    ]);
+  });
 });

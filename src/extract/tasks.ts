@@ -126,6 +126,10 @@ export const ACTION = new RegExp(
 const GIAO_BEFORE = new Set(['ngoai', 'ban', 'chuyen', 'tiep']);
 const GIAO_AFTER = new Set(['thong', 'dich', 'luu', 'nhan', 'ket', 'duc']);
 
+/** An action word at the start of a text; how many words a plural addressee in lower case may run. */
+const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
+const PLURAL_WORDS = 7;
+
 /** Openers of a clause before a sentence's subject (besides "Để"), and how long such a clause may run. */
 const CLAUSES = [
   ['voi', 'vai', 'tro'],
@@ -379,9 +383,12 @@ export class TaskReader {
       const matter = trig?.[0] === 'giao' && (tokens[i - 1]?.w === 'viec' || !this.assigns(text, tokens, i));
       if (!trig || matter || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
       const span = this.m.leadSpan(text, tokens, i + trig.length, true);
-      if (span.leads.length === 0) continue;
-      out.push({ at: tokens[i]!.start, end: span.end, leads: span.leads, source: 'explicit' });
-      i = span.tokEnd - 1;
+      // "Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …".
+      const plural = span.leads.length === 0 ? this.pluralSubject(text, tokens, i + trig.length, true) : [];
+      const leads = span.leads.length > 0 ? span.leads : plural;
+      if (leads.length === 0) continue;
+      out.push({ at: tokens[i]!.start, end: span.end, leads, source: 'explicit' });
+      i = Math.max(i, span.tokEnd - 1);
     }
     return out;
   }
@@ -455,7 +462,27 @@ export class TaskReader {
     // another province's notice, "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, … tổ chức …").
     const span = this.m.leadSpan(text, tokens, first, true);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
+    if (span.leads.length === 0 && bare === 'verb') return this.pluralSubject(text, tokens, first);
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
+  }
+
+  /**
+   * "Các cơ sở đào tạo rà soát …", "Các cơ sở giáo dục đại học khẩn trương …": "Các" and a few words in lower
+   * case, then an action — a plural addressee no list of agencies names, kept as written.
+   */
+  private pluralSubject(text: string, tokens: Token[], first: number, afterVerb = false): Lead[] {
+    if (!tokens[first] || !(afterVerb ? /^các\s/iu : /^Các\s/u).test(text.slice(tokens[first].start))) return [];
+    for (let k = first + 2; k <= first + PLURAL_WORDS && k < tokens.length; k++) {
+      if (!tokens[k - 1]!.word) return [];
+      const rest = tokens
+        .slice(k, k + 3)
+        .map((t) => t.w)
+        .join(' ');
+      if (!ACTION_FIRST.test(rest)) continue;
+      const written = text.slice(tokens[first].start, tokens[k - 1]!.end);
+      return [{ type: 'named', name: written, text: written, why: 'group' }];
+    }
+    return [];
   }
 
   /** Whether the words at `first` open a clause of purpose, role or time ("Để …", not "Đề nghị", "Đề án"). */
