@@ -842,4 +842,21 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['các trường đại học', '2026-09-30'],
     ]);
   });
+
+  it('reads two addressees of a heading joined by "và" or a comma before another head, and one plural as one', () => {
+    const dl = (body: string) =>
+      `ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 129/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n\n${body}\nNơi nhận:`;
+    expect(
+      pairs(
+        dl(
+          '11. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội:\n- Xây dựng kế hoạch phân phối hàng hóa cứu trợ.\n' +
+            '12. Các chi bộ, đảng bộ cơ sở:\n- Quán triệt và triển khai thực hiện kế hoạch.',
+        ),
+      ),
+    ).toEqual([
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', ''],
+      ['các tổ chức chính trị - xã hội', ''],
+      ['Các chi bộ, đảng bộ cơ sở', ''],
+    ]);
+  });
 });

@@ -289,9 +289,16 @@ const LEVEL_HEADS = ['công an', 'thuế', 'thanh tra', 'hải quan', 'kho bạc
 const LEVELS = new Set(['tinh', 'thanh pho', 'huyen', 'xa', 'phuong']);
 const HEADS = HEAD_WORDS.map((h) => nameKey(h));
 /** Heads of the addressees a heading names, plural ones too ("các cơ quan …", "các chi bộ, đảng bộ cơ sở"). */
-const ADDRESSEE_HEADS = [...HEAD_WORDS, 'cơ quan', 'cấp ủy', 'chi bộ', 'đảng bộ', 'tổ chức đảng', 'đơn vị'].map((h) =>
-  nameKey(h),
-);
+const ADDRESSEE_HEADS = [
+  ...HEAD_WORDS,
+  'cơ quan',
+  'cấp ủy',
+  'chi bộ',
+  'đảng bộ',
+  'tổ chức đảng',
+  'tổ chức',
+  'đơn vị',
+].map((h) => nameKey(h));
 /** Accented head words as written: "số" folds like "sở" but never starts an agency's name. */
 const HEAD_FIRST = new Map(HEAD_WORDS.map((h) => [nameKey(h).join(' '), h.split(' ')[0]!]));
 /** Heads after which notices abbreviate the rest to initials ("Sở NV", "Trung tâm VH-TT-TT"); one written word per folded word. */
@@ -817,6 +824,8 @@ export class Matcher {
       const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
       if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
       if (t.w === 'va' && headAt(j + 1) && /^\p{Lu}/u.test(text.slice(tokens[j + 1]!.start))) break;
+      // "… Việt Nam tỉnh và các tổ chức chính trị - xã hội": a plural after "và" is another addressee.
+      if ((t.w === 'va' || t.w === ',') && tokens[j + 1]?.w === 'cac') break;
       j++;
       // A national body's name ends on "Việt Nam" ("Tập đoàn Điện lực Việt Nam làm việc với …").
       // "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" goes on to its level.

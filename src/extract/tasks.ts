@@ -570,8 +570,22 @@ export class TaskReader {
       const span = this.m.leadSpan(part, tokens, 0, true);
       if (span.leads.length > 0 && !tokens.slice(span.tokEnd).some((t) => t.word)) leads.push(...span.leads);
       else if (anyName || this.m.opensWithHead(part)) {
-        const written = normalName(part);
-        leads.push({ type: 'named', name: written, text: part, why: /^cac\b/.test(fold(part)) ? 'group' : 'other' });
+        // "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội": a comma or "và" before
+        // another agency's head (capitalised, or a plural) separates two addressees.
+        for (const name of part.split(/\s*,\s*|\s+và\s+/).reduce<string[]>((names, piece) => {
+          // "các chi bộ, đảng bộ cơ sở" is one: a head in lower case after a comma goes on with the plural.
+          const another = this.m.opensWithHead(piece) && /^(\p{Lu}|các\s)/u.test(piece);
+          if (names.length > 0 && !another)
+            names[names.length - 1] = part.slice(
+              part.indexOf(names[names.length - 1]!),
+              part.indexOf(piece) + piece.length,
+            );
+          else names.push(piece);
+          return names;
+        }, [])) {
+          const written = normalName(name);
+          leads.push({ type: 'named', name: written, text: name, why: /^cac\b/.test(fold(name)) ? 'group' : 'other' });
+        }
         unread.push(part);
       } else return [];
     }
