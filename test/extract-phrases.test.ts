@@ -859,4 +859,17 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Các chi bộ, đảng bộ cơ sở', ''],
     ]);
   });
+
+  it('gives no row for a short heading over items though it holds an action word, and the items keep their addressee', () => {
+    expect(
+      pairs(
+        vpcp(
+          '2. Nội dung triển khai\na) Rà soát, chuẩn bị điều kiện kết nối\n- Các cơ sở đào tạo rà soát hệ thống phần mềm đang sử dụng.\n- Bộ Tài chính bố trí kinh phí thực hiện.',
+        ),
+      ),
+    ).toEqual([
+      ['Các cơ sở đào tạo', ''],
+      ['Bộ Tài chính', ''],
+    ]);
+  });
 });

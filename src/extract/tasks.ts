@@ -126,6 +126,9 @@ export const ACTION = new RegExp(
 const GIAO_BEFORE = new Set(['ngoai', 'ban', 'chuyen', 'tiep']);
 const GIAO_AFTER = new Set(['thong', 'dich', 'luu', 'nhan', 'ket', 'duc']);
 
+/** How many words a heading over items may have and still be only their topic. */
+const TOPIC_WORDS = 10;
+
 /** An action word at the start of a text; how many words a plural addressee in lower case may run. */
 const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
 const PLURAL_WORDS = 7;
@@ -639,7 +642,15 @@ export class TaskReader {
       b.text,
       ...(firstItem < 0 ? [] : item.parts.slice(0, firstItem)).map((p) => (p as { para: Block }).para.text),
     ].join(' ');
-    if (firstItem >= 0 && !ACTION.test(fold(ownText)) && findDeadline(ownText, this.m.day).kind === 'none') {
+    // A short heading is a topic too though it holds an action word ("2. Nội dung triển khai", "a) Rà soát,
+    // chuẩn bị điều kiện kết nối" over dashes): it names no one, sets no date and has no sentence of its own.
+    const topicHeading =
+      words(ownText) <= TOPIC_WORDS && !/[.;:]\s*\S/.test(ownText) && h.leads.length === 0 && named.length === 0;
+    if (
+      firstItem >= 0 &&
+      (topicHeading || !ACTION.test(fold(ownText))) &&
+      findDeadline(ownText, this.m.day).kind === 'none'
+    ) {
       this.parts(item.parts, { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
       return;
     }
