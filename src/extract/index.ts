@@ -13,6 +13,7 @@ import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 import { parseIsoOrDmy } from '../dates.ts';
 import { confidence, signals, type Signals } from './confidence.ts';
+import { isFieldProposal } from './fields.ts';
 import { findTables, inLineOrder, isTableProposal, readTables, withoutTables } from './table.ts';
 
 export const TASK_COLUMNS = [
@@ -241,7 +242,11 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
   const valid = !unit || validOn(unit, day);
   const sig = signals(p, lead, valid, day);
   const where = p.from ? ` "${short(p.from)}"` : '';
-  const how = isTableProposal(p) ? `in the table's "${p.table.column}" column` : SOURCE_REASON[p.source];
+  const how = isTableProposal(p)
+    ? `in the table's "${p.table.column}" column`
+    : isFieldProposal(p)
+      ? `in the item's "${p.field.label}" field`
+      : SOURCE_REASON[p.source];
   if (!lead.code) notes.push('lead: none found — fill lead_unit');
   else if (unit)
     notes.push(

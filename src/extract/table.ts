@@ -173,16 +173,19 @@ export function withoutTables(text: string, tables: Table[]): string {
   return lines.join('\n');
 }
 
+/** "Quý IV năm 2025 và các năm tiếp theo": a time that runs on into the years after is a standing duty. */
+const YEARS_AFTER = /\b(?:cac|nhung) nam tiep theo\b/;
+
 /**
- * The deadline column's cell: any phrase findDeadline reads ("Thường xuyên", "trước ngày …"), or a date
- * standing alone, which the column's header makes a deadline ("31/05/2025" is "Thời hạn 31/05/2025").
- * An empty or unreadable cell leaves the task's own words.
+ * A deadline column's cell, or a plan's time field ("Thời gian thực hiện: …"): any phrase findDeadline
+ * reads ("Thường xuyên", "trước ngày …"), or a date standing alone, which the column's header makes a
+ * deadline ("31/05/2025" is "Thời hạn 31/05/2025"). An empty or unreadable cell leaves the task's own words.
  */
-function deadlineOf(cell: Cell | undefined, task: string, day: string | null): Deadline {
-  const written = cell?.text ?? '';
+export function deadlineOf(written: string, task: string, day: string | null): Deadline {
   if (written) {
     const own = findDeadline(written, day);
     if (own.kind !== 'none') return own;
+    if (YEARS_AFTER.test(fold(written))) return { kind: 'ongoing', due: null, phrase: written, others: [] };
     const due = findDeadline(`Thời hạn ${written}`, day);
     if (due.kind !== 'none') return { ...due, phrase: written };
   }
@@ -193,13 +196,30 @@ function deadlineOf(cell: Cell | undefined, task: string, day: string | null): D
 const ROLE_WORDS = /^[\s(]*(chu tri|thuc hien|phoi hop|dau moi)[\s).]*$/;
 
 /**
+ * Where a name the reader does not know ends: at ";", or, for a body's own name, before a " và " after
+ * which the reader knows the next body ("Báo và Phát thanh Truyền hình Lai Châu và các sở, ngành có
+ * liên quan": the "và" inside the name is followed by no body). A plural's name runs on ("Các cơ quan,
+ * bộ, ngành và địa phương" is one addressee). -1: it runs to the end.
+ */
+function unknownEnd(m: Matcher, text: string): number {
+  const semi = text.search(/;/);
+  const upTo = semi < 0 ? text.length : semi;
+  if (/^(cac|nhung)\b/.test(fold(text))) return semi;
+  for (const sep of text.slice(0, upTo).matchAll(/\s+và\s+/gu)) {
+    const after = text.slice(sep.index + sep[0].length, upTo);
+    if (m.leadSpan(after, m.tokens(after), 0, true).leads.length > 0) return sep.index;
+  }
+  return semi;
+}
+
+/**
  * Bodies named in a lead or coordinating cell, one lead each ("Bộ Tài chính, Bộ Xây dựng"; "Bộ Công an;
  * UBND các tỉnh"). What the name reader leaves is read on: after a separator and a capital it is another
  * body, kept as written when the reader does not know it ("…, Ủy ban nhân dân các địa phương"); a kind
  * in lower case after a plural ("Các Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ") or a qualifier
  * ("Các địa phương có đảo") belongs to the plural's name as written; "chủ trì" repeats the column.
  */
-function bodiesIn(m: Matcher, text: string): Lead[] {
+export function bodiesIn(m: Matcher, text: string): Lead[] {
   const leads: Lead[] = [];
   let rest = text;
   for (let guard = 0; guard < 20; guard++) {
@@ -207,7 +227,7 @@ function bodiesIn(m: Matcher, text: string): Lead[] {
     if (!rest || ROLE_WORDS.test(fold(rest))) break;
     const span = m.leadSpan(rest, m.tokens(rest), 0, true);
     if (span.leads.length === 0) {
-      const cut = rest.search(/;/);
+      const cut = unknownEnd(m, rest);
       const name = (cut < 0 ? rest : rest.slice(0, cut)).replace(/[\s.,:]+$/, '');
       // A cell of dates or numbers names nobody (cells slipped by a merged cell the scrape wrote once).
       if (/\p{L}{2}/u.test(name)) leads.push(m.resolve(name));
@@ -270,7 +290,7 @@ export function readTables(tables: Table[], m: Matcher): TableProposal[] {
         title: task.text,
         firstLine: task.firstLine,
         lastLine: task.lastLine,
-        deadline: deadlineOf(dueCol >= 0 ? row[dueCol] : undefined, task.text, m.day),
+        deadline: deadlineOf(dueCol >= 0 ? (row[dueCol]?.text ?? '') : '', task.text, m.day),
         area,
         index_code,
         ownAddresseeUnread: false,

@@ -7,6 +7,7 @@
 import { lineAt, type Block } from './blocks.ts';
 import { classify } from './classify.ts';
 import { findDeadline, type Deadline } from './deadline.ts';
+import { headsFields, readFields } from './fields.ts';
 import { fold } from '../text.ts';
 import type { Token } from './fold.ts';
 import { normalName, type Lead, type Matcher } from './match.ts';
@@ -527,7 +528,12 @@ export class TaskReader {
 
   private parts(parts: Part[], ctx: Ctx, out: Proposal[], root: boolean): void {
     let c = ctx;
-    for (const p of parts) {
+    const fielded = readFields(parts, this.m, ctx.headings);
+    for (const [i, p] of parts.entries()) {
+      if (fielded.has(i)) {
+        out.push(...fielded.get(i)!);
+        continue;
+      }
       if ('item' in p) {
         this.item(p.item, c, out);
         continue;
@@ -606,7 +612,8 @@ export class TaskReader {
       b.kind === 'star' ||
       b.text.endsWith(':') ||
       named.length > 0 ||
-      (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0);
+      (item.parts.length > 0 && this.onlyAgencies(b.text).length > 0) ||
+      headsFields(item, this.m);
     if (isHeading) {
       const planPart = PLAN_PART.test(f) && !ASSIGNING_PART.test(f);
       if ((b.kind === 'roman' || b.kind === 'star') && (SKIP_SECTION.test(f) || planPart) && h.source !== 'heading')
