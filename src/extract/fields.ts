@@ -15,7 +15,7 @@ import type { Block } from './blocks.ts';
 import { classify } from './classify.ts';
 import { fold } from '../text.ts';
 import type { Lead, Matcher } from './match.ts';
-import { bodiesIn, columnRole, deadlineOf } from './table.ts';
+import { bodiesIn, columnRole, deadlineOf, supportIn } from './table.ts';
 import { ACTION, type Proposal } from './tasks.ts';
 
 /** The reading tree of tasks.ts, as far as fields need it. */
@@ -129,13 +129,11 @@ function reading(m: Matcher, fields: Field[]) {
   const lead = fields.filter((f) => f.role === 'lead');
   const leads = lead.flatMap((f) => leadsOf(m, f.value));
   if (leads.length === 0) return null;
-  const codes = new Set(leads.map((l) => (l.type === 'unit' ? l.code : '')));
-  const support: string[] = [];
-  for (const f of fields.filter((x) => x.role === 'support'))
-    for (const l of bodiesIn(m, f.value)) {
-      const name = l.type === 'unit' ? l.code : l.type === 'named' ? l.name : null;
-      if (name && !codes.has(name) && !support.includes(name)) support.push(name);
-    }
+  const support = supportIn(
+    m,
+    fields.filter((f) => f.role === 'support').map((f) => f.value),
+    leads,
+  );
   // "Tiến độ" is the time only of an item that has no "Thời gian/Thời hạn", as in a table.
   const time = fields.find((f) => f.role === 'due') ?? fields.find((f) => f.role === 'progress');
   return {

@@ -252,6 +252,18 @@ export function bodiesIn(m: Matcher, text: string): Lead[] {
   return leads;
 }
 
+/** The bodies of coordinating cells (or fields) that do not lead: units by code, names as written, groups not expanded. */
+export function supportIn(m: Matcher, cells: string[], leads: Lead[]): string[] {
+  const codes = new Set(leads.flatMap((l) => (l.type === 'unit' ? [l.code] : [])));
+  const support: string[] = [];
+  for (const c of cells)
+    for (const l of bodiesIn(m, c)) {
+      const name = l.type === 'unit' ? l.code : l.type === 'named' ? l.name : null;
+      if (name && !codes.has(name) && !support.includes(name)) support.push(name);
+    }
+  return support;
+}
+
 const DONE = /^(da )?hoan thanh\b/;
 
 /** Each row of the tables as a task proposal; a row with no task text (a group's caption row) gives none. */
@@ -270,14 +282,11 @@ export function readTables(tables: Table[], m: Matcher): TableProposal[] {
       const others = row.filter((c, i) => i !== taskCol && t.roles[i] !== 'index' && c.text !== '');
       if (others.length === 0 || rolesOf(row.map((c) => c.text))?.join() === t.roles.join()) continue;
       const leads = bodiesIn(m, lead.text);
-      const codes = new Set(leads.flatMap((l) => (l.type === 'unit' ? [l.code] : [])));
-      const support: string[] = [];
-      for (const c of t.roles.flatMap((r, i) => (r === 'support' ? [row[i]!.text] : []))) {
-        for (const l of bodiesIn(m, c)) {
-          const name = l.type === 'unit' ? l.code : l.type === 'named' ? l.name : null;
-          if (name && !codes.has(name) && !support.includes(name)) support.push(name);
-        }
-      }
+      const support = supportIn(
+        m,
+        t.roles.flatMap((r, i) => (r === 'support' ? [row[i]!.text] : [])),
+        leads,
+      );
       const status = t.roles.flatMap((r, i) => (r === 'status' ? [row[i]!.text] : []));
       const done = status.find((s) => DONE.test(key(s))) ?? null;
       const dueCol = col('due');
