@@ -872,4 +872,28 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Bộ Tài chính', ''],
     ]);
   });
+
+  it("reads the header of a web page's copy below its banner, the place-date line broken in two, a visit's first day", () => {
+    const banner = Array.from({ length: 40 }, (_, i) => (i % 2 ? '|' : `Mục ${i} của trang`)).join('\n');
+    const page = (meeting: string) =>
+      `${banner}\n**VĂN PHÒNG CHÍNH\nPHỦ**\n|\nSố: 648/TB-VPCP\n|\n*Hà Nội, ngày 27\ntháng 11 năm 2025*\n|\nTHÔNG BÁO\nKết luận của Phó Thủ tướng\n${meeting}\n1. Giao Bộ Tài chính rà soát.\nNơi nhận:`;
+    const visit = extractNotice(
+      page(
+        'Trong các ngày 08 và 09 tháng 11 năm 2025, Phó Thủ\ntướng Chính phủ đã dự Lễ khởi công\nxây dựng trường; dâng hương tại Đền\nthờ Liệt sỹ, viếng các Anh hùng\nliệt sĩ tại Nghĩa trang A1; chủ trì buổi\nlàm việc với lãnh đạo tỉnh.',
+      ),
+      { units },
+    );
+    expect([visit.document.doc_no, visit.header.issued_on, visit.header.meeting_on]).toEqual([
+      '648/TB-VPCP',
+      '2025-11-27',
+      '2025-11-08',
+    ]);
+    const range = extractNotice(
+      page('Từ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh Hóa, Thủ tướng làm việc với tỉnh.'),
+      {
+        units,
+      },
+    );
+    expect(range.header.meeting_on).toBe('2025-11-08');
+  });
 });

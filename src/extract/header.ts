@@ -61,10 +61,10 @@ function findLine(lines: string[], re: RegExp): { m: RegExpExecArray; line: numb
  * The lines above the body — issuer, number, place-date line, title — joined into one string with
  * each line's offset: a PDF copy breaks "Số:" from its number and "Hà" from "Nội, ngày …".
  */
-export function headerZone(lines: string[]): { text: string; lineAt: (offset: number) => number } {
+export function headerZone(lines: string[], from = 0): { text: string; lineAt: (offset: number) => number } {
   let text = '';
   const starts: { offset: number; line: number }[] = [];
-  for (let i = 0; i < Math.min(lines.length, 30); i++) {
+  for (let i = from; i < Math.min(lines.length, from + 30); i++) {
     const l = lines[i]!.replace(/\|/g, ' ').trim();
     if (l.length > 160) break;
     if (l === '') continue;
@@ -132,11 +132,12 @@ function nearestYear(text: string, month: number, day: number): number | null {
   return best?.year ?? null;
 }
 
-function issuedOn(lines: string[]): { day: string; line: number } | null {
+function issuedOn(lines: string[], numberLine: number | undefined): { day: string; line: number } | null {
   const place = findLine(lines, new RegExp(String.raw`^\s*[\p{L} ]{2,30},\s*ngày\s+${DAY_WORDS}\s*$`, 'u'));
   if (place) return { day: iso(place.m[3]!, place.m[2]!, place.m[1]!)!, line: place.line };
-  // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma, "ngày".
-  const zone = headerZone(lines);
+  // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma,
+  // "ngày" — near the number, which a web page's copy puts below its own banner.
+  const zone = headerZone(lines, Math.max(0, (numberLine ?? 1) - 10));
   const joined = new RegExp(
     String.raw`(?:^|\s)\p{Lu}\p{Ll}*(?:[\s-]+\p{Lu}\p{Ll}*){0,3},\s*ngày\s+${DAY_WORDS}`,
     'u',
@@ -167,17 +168,20 @@ function issuedOn(lines: string[]): { day: string; line: number } | null {
  * "Ngày 4 và 5 tháng 01 năm 1999 tại Hà Nội, …" (a meeting over two days: its first day).
  */
 function meetingOn(text: string): { day: string; line: number } | null {
-  const SECOND_DAY = String.raw`(?:\s*(?:và|,|-|–)\s*\d{1,2})?`;
+  // "Ngày 4 và 5 tháng 01", "Trong các ngày 08 và 09 tháng 11", "Từ ngày 08 đến ngày 09 tháng 11": the first day.
+  const SECOND_DAY = String.raw`(?:\s*(?:và|,|-|–|đến(?:\s+ngày)?)\s*\d{1,2})?`;
+  const OPENS = String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+|Trong\s+(?:các\s+)?|Từ\s+)?[Nn]gày`;
   const re = new RegExp(
-    String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+(?:(\d{1,2})${SECOND_DAY}\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
+    String.raw`${OPENS}\s+(?:(\d{1,2})${SECOND_DAY}\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})|${DAY_SLASH})\s*(?:,|tại\b)`,
     'u',
   );
   // A line that opens with the date, read with the lines after it (the date itself may be broken).
   const lines = text.split('\n').map(cleanLine);
   for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?[Nn]gày\s+\d/u.test(lines[i]!)) continue;
+    if (!new RegExp(String.raw`${OPENS}\s+\d`, 'u').test(lines[i]!.trim())) continue;
+    // Six lines: a visit's sentence lists what was done before the working session it ends on.
     const para = lines
-      .slice(i, i + 4)
+      .slice(i, i + 6)
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
@@ -252,7 +256,7 @@ function signer(lines: string[]): { name: string; line: number } | null {
 export function parseHeader(text: string): Header {
   const lines = text.split('\n').map(cleanLine);
   const no = docNo(lines);
-  const issued = issuedOn(lines);
+  const issued = issuedOn(lines, no?.line);
   const meeting = meetingOn(text);
   const t = title(lines);
   const s = signer(lines);
