@@ -143,15 +143,25 @@ describe('jobs under faults', () => {
     async () => {
       writeJob('stopped');
       const out = path.join(root, 'out', 'stopped');
-      const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: 'ignore' });
-      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      let done = false;
+      const exited = new Promise<void>((resolve) =>
+        child.on('exit', () => {
+          done = true;
+          resolve();
+        }),
+      );
       const staged = () =>
         existsSync(out) &&
         readdirSync(out)
           .filter((f) => f.startsWith('.staging.'))
           .some((s) => readdirSync(path.join(out, s)).length > 0);
       const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline && !staged()) await sleep(20);
+      while (Date.now() < deadline && !staged() && !done) await sleep(20);
+      // A run that ended before its first brief was staged cannot be interrupted: say what it printed.
+      expect(done, `the run ended before a brief was staged; it printed: ${stderr}`).toBe(false);
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
       // tsx's node child finishes the abort after its parent exits: wait for the finished record.
