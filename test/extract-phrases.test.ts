@@ -896,4 +896,17 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
     );
     expect(range.header.meeting_on).toBe('2025-11-08');
   });
+
+  it('finds the agencies after "Căn cứ …," and reads "Giám đốc các Sở" as the departments', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Căn cứ kế hoạch này, Giám đốc các Sở, Ủy ban nhân dân các tỉnh, thành phố xây dựng kế hoạch thực hiện.',
+        ),
+      ),
+    ).toEqual([
+      ['các Sở', ''],
+      ['Ủy ban nhân dân các tỉnh, thành phố', ''],
+    ]);
+  });
 });

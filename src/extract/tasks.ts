@@ -141,6 +141,7 @@ const CLAUSES = [
   ['tren', 'co', 'so', 'do'],
   ['thoi', 'gian', 'toi'],
   ['sau', 'khi'],
+  ['can', 'cu'],
 ];
 const CLAUSE_WORDS = 30;
 /** "Tỉnh", "Thành phố" written alone with a capital, then a word of the sentence: the locality the notice is to. */
