@@ -909,4 +909,20 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Ủy ban nhân dân các tỉnh, thành phố', ''],
     ]);
   });
+
+  it('takes no "Phòng chống …" heading for a "Phòng", and ends a name at "hỗ trợ" in lower case only', () => {
+    expect(
+      pairs(
+        vpcp(
+          'a) Phòng chống bệnh đường ruột\n- Tăng cường truyền thông vệ sinh ăn uống.\n' +
+            'b) Trung tâm Kiểm soát bệnh tật tỉnh hỗ trợ các địa phương xét nghiệm.\n' +
+            'c) Giao Quỹ Hỗ trợ nông dân tỉnh chủ trì giải ngân vốn vay.',
+        ),
+      ),
+    ).toEqual([
+      ['', ''],
+      ['Trung tâm Kiểm soát bệnh tật tỉnh', ''],
+      ['Quỹ Hỗ trợ nông dân tỉnh', ''],
+    ]);
+  });
 });

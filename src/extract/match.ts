@@ -191,6 +191,10 @@ const NOT_IN_NAME = new Set([
   'thuc',
   'la',
 ]);
+/** Verbs that end a name only when written in lower case. */
+const LOWER_VERBS = new Set(['ho tro']);
+/** Verbs of prevention that open a heading with a head noun's first word ("Phòng chống …"). */
+const PREVENT = new Set(['phong chong', 'phong ngua', 'phong tranh']);
 /** Heads of bodies that are no ministry's sector: in "các Bộ, cơ quan: …" they keep their own name. */
 const OWN_NAME_HEADS = [
   'tập đoàn',
@@ -821,6 +825,8 @@ export class Matcher {
       }
       const bigram = `${t.w} ${tokens[j + 1]?.w ?? ''}`;
       if (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w)) break;
+      // "Trung tâm … tỉnh hỗ trợ các địa phương" (a verb) against "Quỹ Hỗ trợ nông dân" (a name, capitalised).
+      if (LOWER_VERBS.has(bigram) && !/^\p{Lu}/u.test(text.slice(t.start, t.end))) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
       const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
       if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
@@ -855,6 +861,9 @@ export class Matcher {
   opensWithHead(text: string): boolean {
     const tokens = this.tokens(text).filter((t) => t.word);
     const i = tokens[0]?.w === 'cac' ? 1 : 0;
+    // "Phòng chống bệnh đường ruột" opens on a verb ("prevent"), not on a "Phòng" (inside a name, as in
+    // "Ban Chỉ huy Phòng chống thiên tai", it is no verb).
+    if (PREVENT.has(`${tokens[i]?.w ?? ''} ${tokens[i + 1]?.w ?? ''}`)) return false;
     // A singular head alone ("5. Sở" broken before "Khoa học và Công nghệ") names nobody; "các đơn vị" is a group.
     return ADDRESSEE_HEADS.some(
       (h) => h.every((w, k) => tokens[i + k]?.w === w) && (i === 1 || tokens.length > h.length),
