@@ -513,6 +513,14 @@ describe('the ways the notices of held-out D are written', () => {
     expect(beside.document.issued_on).toBe('2026-03-05');
   });
 
+  it('reads the day an event is held as its deadline, not the day an act takes effect', () => {
+    expect(findDeadline('phấn đấu khánh thành dự án vào ngày 19 tháng 12 năm 2025')).toMatchObject({
+      due: '2025-12-19',
+    });
+    expect(findDeadline('tổ chức Hội nghị tổng kết vào ngày 20/12/2025')).toMatchObject({ due: '2025-12-20' });
+    expect(findDeadline('Nghị định có hiệu lực vào ngày 01/7/2025, các sở triển khai').kind).toBe('none');
+  });
+
   it('reads "chậm nhất đến ngày", "chậm nhất vào ngày" and "chậm nhất trước ngày" as deadlines', () => {
     expect(findDeadline('bảo đảm hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2028 theo yêu cầu')).toMatchObject({
       due: '2028-07-01',

@@ -33,7 +33,10 @@ const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, 
  */
 // "trước 14 giờ, ngày 05/12/2017": a clock time may stand between the words and the day.
 const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?)?`;
-const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay))${CLOCK})`;
+// "khánh thành … vào ngày 19 tháng 12 năm 2025": the day an event is held is the day its task is due (a day an
+// act took effect or was signed, "có hiệu lực vào ngày …", is not).
+const HELD_ON = String.raw`(?<=\b(?:khanh thanh|khoi cong|thong xe|khai truong|to chuc|hoan thanh)\b[^.;]{0,80})vao(?= ngay)`;
+const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay)|${HELD_ON})${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 
