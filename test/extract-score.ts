@@ -133,12 +133,13 @@ export const SETS = [
   'heldout-f',
   'tuning-h',
   'heldout-g',
+  'heldout-i',
   'header',
   'seed',
 ] as const;
 
 /** Sets held out in this round: each is scored only when asked with its own flag (`--heldout-g`). */
-export const HIDDEN: readonly Reading['set'][] = ['heldout-g'];
+export const HIDDEN: readonly Reading['set'][] = ['heldout-g', 'heldout-i'];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
