@@ -136,6 +136,13 @@ describe('cchc extract', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['documents.csv', 'tasks.csv', 'tasks.review.csv']);
   });
 
+  it('makes the review folder --out names, under a path with spaces and Vietnamese letters', async () => {
+    const dir = path.join(tmp(), 'Tài liệu', 'Báo cáo quý', 'review');
+    const r = await run(SEED_003, '--units', FIX, '--out', path.join(dir, 'tasks.208.xlsx'));
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(['tasks.208.xlsx']);
+  });
+
   it('rejects a bad flag value or a missing notice with exit 2 and a message, no stack', async () => {
     const bad = await run(SEED_004, '--units', FIX, '--assigned-on', '31/02/2023');
     expect(bad).toMatchObject({ code: 2 });

@@ -102,10 +102,10 @@ export async function writeExtraction(x: Extraction, out: string, options: Write
       `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; choose another --out or add --force`,
       EXIT.usage,
     );
-  const dir = path.dirname(out);
-  if (!fs.existsSync(dir)) throw new CliError(`--out ${out}: folder ${dir} does not exist`);
   const temps: string[] = [];
   try {
+    // "--out review/tasks.208.xlsx" into a review folder made for it, as the workflow in docs/extract.md says.
+    fs.mkdirSync(path.dirname(out), { recursive: true });
     for (const [file, data] of contents) {
       const tmp = `${file}.${process.pid}.tmp`;
       temps.push(tmp);
