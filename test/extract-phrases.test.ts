@@ -933,4 +933,38 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Quỹ Hỗ trợ nông dân tỉnh', ''],
     ]);
   });
+
+  it('reads the lead-in at the end of an assessment section, after a clause with commas of its own', () => {
+    expect(
+      pairs(
+        vpcp(
+          'I. ĐÁNH GIÁ CHUNG\nThành phố đã rất nỗ lực vượt qua khó khăn.\n' +
+            'Để tiếp tục vận hành chính quyền địa phương 02 cấp hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ sau đây:\n' +
+            '1. Rà soát, bố trí cán bộ phù hợp với năng lực.\n2. Tiếp tục điều động cán bộ về cấp xã.',
+        ),
+      ),
+    ).toEqual([
+      ['Thành phố Đà Nẵng', ''],
+      ['Thành phố Đà Nẵng', ''],
+    ]);
+  });
+
+  it("reads a dated lead-in paragraph as a task of its own; a provision's quoted items are no tasks", () => {
+    expect(
+      pairs(
+        vpcp(
+          'Giao Sở Xây dựng khẩn trương hoàn chỉnh hồ sơ 02 phương án đầu tư, gửi Sở Tài chính trước 12 giờ ngày 27 tháng 11 năm 2025, cụ thể như sau:\n' +
+            '(1) Phương án 1: đầu tư công, bảo đảm thủ tục trình Hội đồng nhân dân.\n' +
+            'Căn cứ theo Điều 26 Nghị định 243/2025/NĐ-CP quy định về trình tự chuẩn bị dự án PPP cụ thể như sau:\n' +
+            '(1) Nhà đầu tư gửi văn bản đề xuất thực hiện dự án đến cơ quan có thẩm quyền.\n' +
+            '(2) Cơ quan có thẩm quyền xem xét, trả lời bằng văn bản.\n' +
+            'Theo đó, Sở Tài chính chủ trì thẩm định hồ sơ.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Xây dựng', '2025-11-27'],
+      // The point goes on in the next paragraph of the document's own; its short text opens that task.
+      ['Sở Tài chính', ''],
+    ]);
+  });
 });

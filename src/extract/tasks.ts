@@ -88,6 +88,7 @@ const CONNECTIVES = [
   ['ben', 'canh', 'do'],
   ['mat', 'khac'],
   ['ngoai', 'ra', 'can'],
+  ['theo', 'do'],
 ];
 /** Words of manner that an assignment verb of the addressee's own follows. */
 const MANNER = ['khan truong', 'kip thoi', 'chu dong'];
@@ -146,8 +147,8 @@ const CLAUSES = [
 const CLAUSE_WORDS = 30;
 /** "Tỉnh", "Thành phố" written alone with a capital, then a word of the sentence: the locality the notice is to. */
 const LOCALITY = /^(Tỉnh|Thành phố)(?=\s+\p{Ll})/u;
-/** "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy", "Tỉnh lộ": other bodies and things. */
-const NOT_LOCALITY = /^\s*(uy|doan|lo|doi)\b/;
+/** "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy", "Tỉnh lộ": other bodies and things; "Tỉnh đã …" reports what it did. */
+const NOT_LOCALITY = /^\s*(uy|doan|lo|doi|da)\b/;
 
 /** An answer's topic: "Về …:" before the text that answers it (the colon not the run's last character). */
 const TOPIC = /^\s*Về\s[^:]{3,600}?:\s+(?=\S)/u;
@@ -255,6 +256,23 @@ const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why 
 const QUOTES =
   /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b|^(cac )?to chuc,? ca nhan\b[^.;:]{0,120}\bphai\b)/;
 
+/** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
+const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
+
+/**
+ * "Căn cứ theo Điều 26 Nghị định 243/2025/NĐ-CP quy định về … cụ thể như sau:" (a portal article after the
+ * notice it quotes, a letter citing a circular): the items after it are the provision's text, never tasks,
+ * and so is the paragraph itself; the next paragraph ("Theo đó, …") is the document's own again.
+ */
+function withoutProvisions(blocks: Block[]): Block[] {
+  let quoting = false;
+  return blocks.filter((b) => {
+    const f = fold(b.text);
+    if (b.kind === 'para') quoting = b.text.endsWith(':') && PROVISION.test(f) && !/\b(giao|de nghi|yeu cau)\b/.test(f);
+    return !quoting;
+  });
+}
+
 /** An item's block and everything under it, in reading order. */
 function flatten(item: Item): Block[] {
   return [
@@ -308,7 +326,7 @@ export class TaskReader {
   read(blocks: Block[]): Proposal[] {
     const out: Proposal[] = [];
     const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null, due: null, depth: 0 };
-    const body = conclusionBlocks(blocks);
+    const body = withoutProvisions(conclusionBlocks(blocks));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
@@ -454,10 +472,15 @@ export class TaskReader {
     // "Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh …", "Với vai trò là chủ đầu tư, Tập đoàn …",
     // "Trong thời gian tới, Tỉnh …": a clause of purpose, role or time before the agency, up to its comma.
     if (this.opensOnClause(tokens, first)) {
-      const comma = tokens.findIndex((t, k) => k > first && t.w === ',');
-      if (comma < 0 || comma - first > CLAUSE_WORDS) return [];
-      first = tokens.findIndex((t, k) => k > comma && t.word);
-      if (first < 0) return [];
+      // The clause may hold commas of its own ("Để … hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần …"):
+      // the agency follows the first comma that a name follows.
+      const start = first;
+      const commas = tokens.flatMap((t, k) => (k > start && k - start <= CLAUSE_WORDS && t.w === ',' ? [k] : []));
+      const after = commas
+        .map((c) => tokens.findIndex((t, k) => k > c && t.word))
+        .find((k) => k > 0 && this.m.leadSpan(text, tokens, k, true).leads.length > 0);
+      if (after === undefined) return [];
+      first = after;
     }
     // "Tỉnh căn cứ …", "Thành phố cần …": in a notice to a province or city, the capitalised word alone is it.
     const itself = this.m.scope ? null : LOCALITY.exec(text.slice(tokens[first]!.start));
@@ -488,6 +511,16 @@ export class TaskReader {
       return [{ type: 'named', name: written, text: written, why: 'group' }];
     }
     return [];
+  }
+
+  /**
+   * "I. ĐÁNH GIÁ CHUNG" that goes on "… thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải
+   * pháp sau đây:" over items: an assessment section that ends by assigning is read from that lead-in on.
+   */
+  private leadInAt(item: Item): number {
+    return item.parts.findIndex(
+      (p) => 'para' in p && p.para.text.endsWith(':') && this.headingLeads(p.para.text).leads.length > 0,
+    );
   }
 
   /** Whether the words at `first` open a clause of purpose, role or time ("Để …", not "Đề nghị", "Đề án"). */
@@ -542,11 +575,18 @@ export class TaskReader {
       const text = p.para.text;
       if (text.endsWith(':')) {
         const h = this.headingLeads(text);
+        // "Giao Sở Xây dựng … gửi báo cáo cho Sở Tài chính trước 12 giờ ngày 27 tháng 11 năm 2025, cụ thể như
+        // sau:" is a task of its own, and its points keep its date, as a dated item over its points does.
+        // A month there is when the matter is planned ("dự kiến tổ chức trong tháng 6 năm 2026"), not a deadline.
+        const set = h.source === 'heading' ? dated(text, this.m.day) : null;
+        const due = set && /\bngay\b|\d\s*\/\s*\d/.test(fold(set.phrase ?? '')) ? set : null;
         c = {
           ...c,
           ...(h.leads.length > 0 ? { leads: h.leads, source: h.source, from: text } : {}),
           prefix: text.length <= 120 ? text : null,
+          ...(due ? { due } : {}),
         };
+        if (due) this.emit(toRun([p.para], true), { ...c, prefix: null }, out, root);
         continue;
       }
       this.emit(toRun([p.para], true), c, out, root);
@@ -617,8 +657,12 @@ export class TaskReader {
       headsFields(item, this.m);
     if (isHeading) {
       const planPart = PLAN_PART.test(f) && !ASSIGNING_PART.test(f);
-      if ((b.kind === 'roman' || b.kind === 'star') && (SKIP_SECTION.test(f) || planPart) && h.source !== 'heading')
-        return;
+      let parts = item.parts;
+      if ((b.kind === 'roman' || b.kind === 'star') && (SKIP_SECTION.test(f) || planPart) && h.source !== 'heading') {
+        const leadIn = this.leadInAt(item);
+        if (leadIn < 0) return;
+        parts = item.parts.slice(leadIn);
+      }
       const c: Ctx = {
         leads: h.leads.length > 0 ? h.leads : ctx.leads,
         source: h.leads.length > 0 ? h.source : ctx.source,
@@ -633,7 +677,7 @@ export class TaskReader {
       // sau:" is a task of its own before it introduces its points.
       if (b.kind !== 'roman' && b.kind !== 'star' && c.due && c.due !== ctx.due && named.length === 0)
         this.emit(toRun([b], false), c, out, false);
-      this.parts(item.parts, c, out, false);
+      this.parts(parts, c, out, false);
       return;
     }
     // An item that quotes a provision ("Khoản 1 Điều 59 Nghị định … quy định: …", "Theo quy định tại …")
