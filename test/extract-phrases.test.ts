@@ -967,4 +967,20 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['Sở Tài chính', ''],
     ]);
   });
+
+  it('reads the addressee of "yêu cầu đối với …" and after a long clause of purpose', () => {
+    expect(
+      pairs(
+        vpcp(
+          'Thông báo nêu yêu cầu đối với Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi như sau:\n- Chủ động chỉ đạo đơn vị tư vấn xác định phương án.\n' +
+            'Để tiếp tục tháo gỡ các khó khăn, vướng mắc trong phát triển kinh tế - xã hội, giải ngân vốn đầu tư công và thực hiện chính quyền địa phương 02 cấp, đạt được mục tiêu tăng trưởng kinh tế 8% trong năm 2025 của Tỉnh và góp phần đạt mục tiêu tăng trưởng từ 8,3 - 8,5% của cả nước, tỉnh Đắk Lắk cần tập trung thực hiện một số nội dung sau:\n' +
+            '1. Rà soát các chỉ tiêu phát triển kinh tế - xã hội.',
+        ),
+        // "tỉnh Quảng Ngãi" after the department's name is whose it is, no addressee of its own.
+      ).sort(),
+    ).toEqual([
+      ['Sở Nông nghiệp và Môi trường', ''],
+      ['tỉnh Đắk Lắk', ''],
+    ]);
+  });
 });

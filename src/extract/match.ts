@@ -145,6 +145,8 @@ const PROVINCE_KEYS = PROVINCES.map((p) => nameKey(p)).sort((a, b) => b.length -
 /** "tỉnh Nghệ An", "Thành phố Hà Nội". */
 const levelOf = (province: string): string =>
   CITIES.some((c) => nameKey(c).join(' ') === nameKey(province).join(' ')) ? 'Thành phố' : 'tỉnh';
+/** The provinces' own names as leads ("tỉnh Nghệ An", "Thành phố Hà Nội"). */
+const PROVINCE_NAMES = new Set(PROVINCES.map((p) => `${levelOf(p)} ${p}`));
 const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
 
 /** Parties to a project that notices address by their role; no table has them as units. */
@@ -157,6 +159,8 @@ const SKIPS = [
   'lãnh đạo',
   'các đồng chí',
   'đồng chí',
+  // "yêu cầu đối với Sở Nông nghiệp và Môi trường …": the requirements addressed to it.
+  'đối với',
   'bộ trưởng',
   'cục trưởng',
   'giám đốc',
@@ -616,7 +620,9 @@ export class Matcher {
           }
           for (const g of groups) leads.push({ type: 'group', group: g, text: written });
         } else if (m.target.type === 'named') {
-          if (!this.isIssuer(m.target.name))
+          // "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi": a province right after a name is whose it is.
+          const whose = leads.length > 0 && j > i && tokens[j - 1]!.word && PROVINCE_NAMES.has(m.target.name);
+          if (!this.isIssuer(m.target.name) && !whose)
             leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
         } else if (m.target.type === 'unit') {
           const code = this.pick(m.target.codes);

@@ -144,7 +144,7 @@ const CLAUSES = [
   ['sau', 'khi'],
   ['can', 'cu'],
 ];
-const CLAUSE_WORDS = 30;
+const CLAUSE_WORDS = 90;
 /** "Tỉnh", "Thành phố" written alone with a capital, then a word of the sentence: the locality the notice is to. */
 const LOCALITY = /^(Tỉnh|Thành phố)(?=\s+\p{Ll})/u;
 /** "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy", "Tỉnh lộ": other bodies and things; "Tỉnh đã …" reports what it did. */
