@@ -983,4 +983,14 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
       ['tỉnh Đắk Lắk', ''],
     ]);
   });
+
+  it("gives no row to a sentence the Government or the Prime Minister opens in the Government Office's notice", () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Chính phủ, Thủ tướng Chính phủ chủ động chỉ đạo từ sớm, từ xa công tác ứng phó với mưa lũ.\n2. Bộ Quốc phòng tiếp tục huy động lực lượng hỗ trợ Nhân dân.',
+        ),
+      ),
+    ).toEqual([['Bộ Quốc phòng', '']]);
+  });
 });

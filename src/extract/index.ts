@@ -76,6 +76,8 @@ export interface ExtractOptions {
   assignedOn?: string;
 }
 
+/** The bodies a central notice speaks for or reports to; never the lead of one of its tasks. */
+const ABOVE_CENTRAL = new Set(['Bộ Chính trị', 'Ban Bí thư', 'Chính phủ', 'Thủ tướng Chính phủ']);
 /** Rows below this confidence are highlighted for review. */
 export const CHECK_BELOW = 0.8;
 
@@ -180,7 +182,13 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
 
   const idBase = docNo ?? `TB-${assignedOn ?? 'undated'}`;
   const rows: ReviewedRow[] = [];
+  // A central notice conveys the Government's conclusions: a sentence that the Politburo, the Secretariat, the
+  // Government or the Prime Minister opens frames or reports ("Chính phủ, Thủ tướng Chính phủ chủ động chỉ đạo
+  // từ sớm …"); it assigns them nothing.
+  const central = origin.kind === 'other' && origin.who === 'a central body';
   for (const p of proposals) {
+    if (central && p.leads.length > 0 && p.leads.every((l) => l.type === 'named' && ABOVE_CENTRAL.has(l.name)))
+      continue;
     const leads = p.leads.flatMap((l): Target[] => {
       if (l.type === 'unit') return [{ code: l.code, known: true, group: null, why: null }];
       if (l.type === 'named') return [{ code: l.name, known: false, group: null, why: l.why }];
