@@ -958,6 +958,9 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
             'Căn cứ theo Điều 26 Nghị định 243/2025/NĐ-CP quy định về trình tự chuẩn bị dự án PPP cụ thể như sau:\n' +
             '(1) Nhà đầu tư gửi văn bản đề xuất thực hiện dự án đến cơ quan có thẩm quyền.\n' +
             '(2) Cơ quan có thẩm quyền xem xét, trả lời bằng văn bản.\n' +
+            'Căn cứ điểm a khoản 2 Điều 17 Luật Đường bộ 2024 quy định như sau:\n' +
+            'Điều 17. Phạm vi bảo vệ trên không và phía dưới đường bộ\n[...]\n' +
+            'a) Phạm vi bảo vệ trên không của cầu đường bộ tính từ điểm cao nhất của kết cấu là 02 mét.\n' +
             'Theo đó, Sở Tài chính chủ trì thẩm định hồ sơ.',
         ),
       ),

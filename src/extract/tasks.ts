@@ -268,7 +268,10 @@ function withoutProvisions(blocks: Block[]): Block[] {
   let quoting = false;
   return blocks.filter((b) => {
     const f = fold(b.text);
-    if (b.kind === 'para') quoting = b.text.endsWith(':') && PROVISION.test(f) && !/\b(giao|de nghi|yeu cau)\b/.test(f);
+    // The article's own title ("Điều 17. Phạm vi bảo vệ …") and an elision ("[...]") are still the provision.
+    const within = quoting && /^(dieu \d+\b|\[?(\.\.\.|…)\]?$)/.test(f);
+    if (b.kind === 'para' && !within)
+      quoting = b.text.endsWith(':') && PROVISION.test(f) && !/\b(giao|de nghi|yeu cau)\b/.test(f);
     return !quoting;
   });
 }
