@@ -758,10 +758,8 @@ export class Matcher {
       // "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a member with a head of its own keeps it.
       const ownHead = OWN_NAME_HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w));
       // "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …, Hồ Chí Minh": each at its own level.
-      const member = province && head.startsWith('Ủy ban') ? `Ủy ban nhân dân ${levelOf(name)}` : head;
-      leads.push(
-        this.resolve(ownHead ? name : `${province && !head.startsWith('Ủy ban') ? levelOf(name) : member} ${name}`),
-      );
+      const prefix = !province ? head : head.startsWith('Ủy ban') ? `Ủy ban nhân dân ${levelOf(name)}` : levelOf(name);
+      leads.push(this.resolve(ownHead ? name : `${prefix} ${name}`));
       k = to;
       if (tokens[k]?.w !== ',' && tokens[k]?.w !== 'va') break;
       if (tokens[k]?.w === ',') k++;

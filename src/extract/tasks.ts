@@ -203,7 +203,7 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
       start = i + 1;
       break;
     }
-    if (blocks[i]!.kind === 'para' && f.endsWith(':') && /\b(yeu cau|de nghi|giao)\b/.test(f)) {
+    if (blocks[i]!.kind === 'para' && f.endsWith(':') && ASSIGNS.test(f)) {
       start = i;
       break;
     }
@@ -211,7 +211,7 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   // No lead-in: the conclusions start at the first assignment or list item; what comes before
   // (issuer, title, the meeting and who attended) is context, never a task.
   if (start === 0) {
-    const first = blocks.findIndex((b) => b.kind !== 'para' || /\b(giao|de nghi|yeu cau)\b/.test(fold(b.text)));
+    const first = blocks.findIndex((b) => b.kind !== 'para' || ASSIGNS.test(fold(b.text)));
     start = first < 0 ? blocks.length : first;
   }
   const out: Block[] = [];
@@ -256,6 +256,9 @@ const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why 
 const QUOTES =
   /(\b(khoan|dieu|diem|thong tu|nghi dinh|luat)\b.{0,200}\bquy dinh\s*:|^theo quy dinh tai\b|^(cac )?to chuc,? ca nhan\b[^.;:]{0,120}\bphai\b)/;
 
+/** An assignment verb anywhere in folded text. */
+const ASSIGNS = /\b(giao|de nghi|yeu cau)\b/;
+
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
 const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
 
@@ -270,8 +273,7 @@ function withoutProvisions(blocks: Block[]): Block[] {
     const f = fold(b.text);
     // The article's own title ("Điều 17. Phạm vi bảo vệ …") and an elision ("[...]") are still the provision.
     const within = quoting && /^(dieu \d+\b|\[?(\.\.\.|…)\]?$)/.test(f);
-    if (b.kind === 'para' && !within)
-      quoting = b.text.endsWith(':') && PROVISION.test(f) && !/\b(giao|de nghi|yeu cau)\b/.test(f);
+    if (b.kind === 'para' && !within) quoting = b.text.endsWith(':') && PROVISION.test(f) && !ASSIGNS.test(f);
     return !quoting;
   });
 }
@@ -779,7 +781,7 @@ export class TaskReader {
         const prev = last();
         // After "; " a new task opens on its verb ("…; Phối hợp với …"); "…; Quy chế làm việc của Chính phủ …"
         // goes on listing.
-        const verbFirst = new RegExp(`^(?:${ACTION.source})`).test(fold(piece.trimStart()));
+        const verbFirst = ACTION_FIRST.test(fold(piece.trimStart()));
         if (prev && (cut.kind === 'stop' || (cut.kind === 'semi' && !verbFirst))) prev.end = end;
         else {
           const carry = prev ?? { leads: ctx.leads, source: ctx.source, from: ctx.from };
