@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError, DataError, EXIT } from '../src/errors.ts';
 import { fixedClock } from '../src/effects.ts';
-import { runCommand, runsCommand } from '../src/jobs/cli.ts';
+import { runCommand, runsCommand, scheduleCommand } from '../src/jobs/cli.ts';
 import { readJob } from '../src/jobs/config.ts';
 import { readRuns } from '../src/jobs/history.ts';
 import { crontab, onCalendar, systemdUnits } from '../src/jobs/os-scheduler.ts';
@@ -454,6 +454,32 @@ describe('missedRun / startScheduler catch-up', () => {
       /^2024-12-01 09:00:00\+07:00 monthly scheduled "0 7 1 \* \*" \(Asia\/Ho_Chi_Minh\), next \d{4}-\d{2}-01 07:00:00\+07:00$/,
     );
     expect(log.some((l) => l.endsWith(' monthly 2024-11 finished: published 1 brief (exit 0)'))).toBe(true);
+  });
+
+  it('cchc schedule listens for SIGTERM before a catch-up run can print its first line', async () => {
+    // The line is printed synchronously as the scheduler starts; a signal sent by someone reading
+    // it once found Node's default handler and killed the process.
+    box.writeJob('monthly', {});
+    const before = process.listenerCount('SIGTERM');
+    const seen: number[] = [];
+    const logger = {
+      info: (m: string) => {
+        if (!/: started \(catch-up\)$/.test(m)) return;
+        seen.push(process.listenerCount('SIGTERM'));
+        setImmediate(() => process.emit('SIGTERM', 'SIGTERM'));
+      },
+      warn: () => {},
+    };
+    const out: string[] = [];
+    await scheduleCommand(
+      { job: ['monthly'] },
+      (l) => out.push(l),
+      box.deps({ clock: fixedClock('2024-12-01T02:00:00Z'), logger }),
+    );
+    expect(seen).toEqual([before + 1]);
+    expect(out.some((l) => / stopping \(SIGTERM\)$/.test(l))).toBe(true);
+    expect(out.at(-1)).toMatch(/ stopped$/);
+    expect(process.listenerCount('SIGTERM')).toBe(before);
   });
 
   it('owes nothing when the period was produced after its due time, and again after a failure', () => {

@@ -166,10 +166,12 @@ export async function scheduleCommand(
   if (opts.print === 'crontab') return out(crontab(jobs, deps.root).trimEnd());
   if (opts.print === 'systemd') return out(systemdUnits(jobs, deps.root).trimEnd());
   if (opts.print !== undefined) throw new CliError(`--print ${opts.print} is not one of crontab, systemd`);
-  const scheduler = startScheduler(jobs, deps, out);
+  // Hooked before the scheduler starts: a catch-up run prints its first line synchronously, and a
+  // signal sent on reading that line must find the handler, not Node's default (which kills).
   const controller = new AbortController();
   const unhook = abortOnSignals(controller);
   try {
+    const scheduler = startScheduler(jobs, deps, out);
     const reason = await new Promise<string>((resolve) =>
       controller.signal.addEventListener('abort', () => resolve(String(controller.signal.reason)), { once: true }),
     );
