@@ -141,44 +141,55 @@ describe('jobs under faults', () => {
     'SIGTERM mid-batch: the run stops, publishes nothing, removes its staging and records failed',
     { timeout: 180_000 },
     async () => {
-      writeJob('stopped');
-      const out = path.join(root, 'out', 'stopped');
-      const child = spawn(CLI, ['run', 'stopped'], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      let done = false;
-      const exited = new Promise<void>((resolve) =>
-        child.on('exit', () => {
-          done = true;
-          resolve();
-        }),
-      );
-      const staged = () =>
-        existsSync(out) &&
-        readdirSync(out)
-          .filter((f) => f.startsWith('.staging.'))
-          .some((s) => readdirSync(path.join(out, s)).length > 0);
-      const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline && !staged() && !done) await sleep(20);
-      // A run that ended before its first brief was staged cannot be interrupted: say what it printed.
-      expect(done, `the run ended before a brief was staged; it printed: ${stderr}`).toBe(false);
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-      // tsx's node child finishes the abort after its parent exits: wait for the finished record.
+      // The signal must land mid-batch. On a loaded machine a run can end between the check that a
+      // brief is staged and the kill; such an attempt says nothing about the behaviour, so another
+      // run, under its own job name, is tried. A run that ignored the signal would finish every time.
       const history = path.join(root, 'out', 'runs.jsonl');
       type Finished = { event: string; job: string; status: string; exit_code: number; errors: { message: string }[] };
-      const finished = () =>
+      const finished = (job: string) =>
         (existsSync(history) ? readFileSync(history, 'utf8').trim().split('\n') : [])
           .map((l) => JSON.parse(l) as Finished)
-          .find((r) => r.event === 'finished' && r.job === 'stopped');
-      while (Date.now() < deadline && !finished()) await sleep(50);
-      expect(finished()).toMatchObject({ status: 'failed', exit_code: 4 });
-      expect(
-        finished()!
-          .errors.map((e) => e.message)
-          .join(' '),
-      ).toMatch(/interrupted by SIGTERM/);
-      expect(readdirSync(out)).toEqual([]);
+          .find((r) => r.event === 'finished' && r.job === job);
+      let stopped: { record: Finished; out: string } | undefined;
+      const tried: string[] = [];
+      for (let attempt = 1; attempt <= 3 && !stopped; attempt++) {
+        const name = `stopped${attempt}`;
+        writeJob(name);
+        const out = path.join(root, 'out', name);
+        const child = spawn(CLI, ['run', name], { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        let done = false;
+        const exited = new Promise<void>((resolve) =>
+          child.on('exit', () => {
+            done = true;
+            resolve();
+          }),
+        );
+        const staged = () =>
+          existsSync(out) &&
+          readdirSync(out)
+            .filter((f) => f.startsWith('.staging.'))
+            .some((s) => readdirSync(path.join(out, s)).length > 0);
+        const deadline = Date.now() + 50_000;
+        while (Date.now() < deadline && !staged() && !done) await sleep(20);
+        if (!done) {
+          try {
+            process.kill(-child.pid!, 'SIGTERM');
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e; // gone between the check and the kill
+          }
+        }
+        await exited;
+        while (Date.now() < deadline && !finished(name)) await sleep(50);
+        const record = finished(name);
+        if (record && record.status !== 'ok') stopped = { record, out };
+        else tried.push(`${name} ended before the signal (${record?.status ?? 'no record'}); it printed: ${stderr}`);
+      }
+      expect(stopped, tried.join('\n')).toBeDefined();
+      expect(stopped!.record).toMatchObject({ status: 'failed', exit_code: 4 });
+      expect(stopped!.record.errors.map((e) => e.message).join(' ')).toMatch(/interrupted by SIGTERM/);
+      expect(readdirSync(stopped!.out)).toEqual([]);
     },
   );
 
