@@ -385,6 +385,34 @@ describe('the structure of a notice: layout copies, headings that name the addre
     );
     expect(cited.document.doc_no).toBe('');
   });
+
+  it("reads the number and day of a notice an article quotes, under the article's headings or after the number", () => {
+    const quoted = extractNotice(
+      [
+        '# Kết luận về công tác phòng cháy',
+        '',
+        '**Kết luận về công tác phòng cháy**',
+        '',
+        '## Nội dung chính',
+        '',
+        'Ngày 09/4/2025, Văn phòng Chính phủ ban hành Thông báo 120/TB-VPCP năm 2025 kết luận của Phó Thủ tướng.',
+        '',
+        'Bộ Công an rà soát quy chuẩn phòng cháy.',
+      ].join('\n'),
+      { units },
+    );
+    expect([quoted.document.doc_no, quoted.document.issued_on]).toEqual(['120/TB-VPCP', '2025-04-09']);
+    const party = extractNotice(
+      'Thay mặt Bộ Chính trị, đồng chí Thường trực Ban Bí thư đã ký Thông báo kết luận số 12-TB/TW ngày 3/6/2025 của Bộ Chính trị về công tác cán bộ.',
+      { units },
+    );
+    expect([party.document.doc_no, party.document.issued_on]).toEqual(['12-TB/TW', '2025-06-03']);
+    const cited = extractNotice(
+      'Thực hiện Thông báo kết luận số 12-TB/TW ngày 3/6/2025 của Bộ Chính trị, Bộ Nội vụ rà soát đề án.',
+      { units },
+    );
+    expect(cited.document.doc_no).toBe('');
+  });
 });
 
 describe('confidence of an inherited lead', () => {

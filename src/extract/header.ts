@@ -18,6 +18,9 @@ export interface Header {
   lines: Partial<Record<'doc_no' | 'issued_on' | 'meeting_on' | 'title' | 'signer', number>>;
 }
 
+/** A party body's number: "Số 2449-CV/ĐU", "104-CTr/TU" (type before the slash, issuer after it). */
+const PARTY_NO = String.raw`(\d+)\s*-\s*(\p{Lu}[\p{Lu}\p{Ll}]*)\s*/\s*([\p{Lu}Đ]+)`;
+
 const iso = (y: string, m: string, d: string) => isoDay(+y, +m, +d);
 
 const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
@@ -84,18 +87,34 @@ const SOURCE_REF = new RegExp(
   'u',
 );
 
-/** A party body's number: "Số 2449-CV/ĐU", "104-CTr/TU" (type before the slash, issuer after it). */
-const PARTY_NO = String.raw`(\d+)\s*-\s*(\p{Lu}[\p{Lu}\p{Ll}]*)\s*/\s*([\p{Lu}Đ]+)`;
-
 /**
  * A portal article's opening sentence names the document and its day: "Ngày 21/ 5, UBND tỉnh ban
  * hành Công văn số 846 /UBND-TH …", "Ngày 04/12, UBND tỉnh ban hành Công văn số 2221 /UBND-TH".
  * A sentence that receives or cites one ("nhận được Công văn số …", "… của Bộ …") is not its own.
+ * An article quoting a notice puts the sentence under its headings, and a Party notice's number
+ * has the Party form ("Thông báo 81-TB/TW"), so the first lines are read up to ARTICLE_LINES.
  */
 const ARTICLE_LEAD = new RegExp(
-  String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,\s*((?:(?!nhận được)[^.;:])*?)\b(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?${DOC_NO}`,
+  String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,\s*((?:(?!nhận được)[^.;:])*?)\b(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})`,
   'u',
 );
+const ARTICLE_LINES = 12;
+
+/**
+ * The article's sentence with the day after the number: "… đã ký Thông báo kết luận số 75-TB/TW
+ * ngày 7/3/2025 của Bộ Chính trị …". The verb of issuing or signing makes it the article's own
+ * notice, not one it cites.
+ */
+const ARTICLE_SIGNED = new RegExp(
+  String.raw`\b(?:ban hành|đã có|ký)\s+Thông báo(?:\s+kết luận)?\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})(?:\s+năm\s+\d{4})?\s*,?\s*ngày\s+${DAY_SLASH}`,
+  'u',
+);
+
+/** The number of an ARTICLE_LEAD or ARTICLE_SIGNED match, whose number groups start at `at`. */
+function articleNo(m: RegExpExecArray, at: number, line: number): { no: string; type: string; line: number } {
+  if (m[at]) return { no: `${m[at]}/${m[at + 1]}`, type: m[at + 2]!, line };
+  return { no: `${m[at + 3]}-${m[at + 4]}/${m[at + 5]}`, type: m[at + 4]!, line };
+}
 
 function docNo(lines: string[]): { no: string; type: string; line: number } | null {
   const zone = headerZone(lines);
@@ -113,8 +132,10 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
     findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
     findLine(lines, SOURCE_REF);
   if (hit) return { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line };
-  const lead = findLine(lines.slice(0, 5), ARTICLE_LEAD);
-  return lead ? { no: `${lead.m[5]}/${lead.m[6]}`, type: lead.m[7]!, line: lead.line } : null;
+  const lead = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_LEAD);
+  if (lead) return articleNo(lead.m, 5, lead.line);
+  const signed = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_SIGNED);
+  return signed ? articleNo(signed.m, 1, signed.line) : null;
 }
 
 /**
@@ -153,11 +174,16 @@ function issuedOn(lines: string[], numberLine: number | undefined): { day: strin
   if (source) return { day: iso(source.m[3]!, source.m[2]!, source.m[1]!)!, line: source.line };
   const article = findLine(lines, new RegExp(String.raw`Ngày\s+${DAY_WORDS},.{0,60}ban hành Thông báo`, 'u'));
   if (article) return { day: iso(article.m[3]!, article.m[2]!, article.m[1]!)!, line: article.line };
-  const lead = findLine(lines.slice(0, 5), ARTICLE_LEAD);
+  const lead = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_LEAD);
   if (lead) {
     const year = lead.m[3] ? +lead.m[3] : nearestYear(lines.join('\n'), +lead.m[2]!, +lead.m[1]!);
     const day = year ? isoDay(year, +lead.m[2]!, +lead.m[1]!) : null;
     if (day) return { day, line: lead.line };
+  }
+  const signed = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_SIGNED);
+  if (signed) {
+    const day = iso(signed.m[9]!, signed.m[8]!, signed.m[7]!);
+    if (day) return { day, line: signed.line };
   }
   return null;
 }
