@@ -413,6 +413,14 @@ describe('the structure of a notice: layout copies, headings that name the addre
     );
     expect(cited.document.doc_no).toBe('');
   });
+
+  it("reads an article's meeting day told mid-sentence, the year from the dates it writes", () => {
+    const x = extractNotice(
+      'Thay mặt Bộ Chính trị, đồng chí Thường trực Ban Bí thư đã ký Thông báo kết luận số 12-TB/TW ngày 3/6/2025.\n\nTheo đó, tại phiên họp ngày 28/5, sau khi nghe Bộ Nội vụ báo cáo, Bộ Chính trị kết luận như sau.',
+      { units },
+    );
+    expect(x.document.meeting_on).toBe('2025-05-28');
+  });
 });
 
 describe('confidence of an inherited lead', () => {

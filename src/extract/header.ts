@@ -219,6 +219,17 @@ function meetingOn(text: string): { day: string; line: number } | null {
     const day = m[1] ? iso(m[3]!, m[2]!, m[1]) : iso(m[6]!, m[5]!, m[4]!);
     if (day) return { day, line: i + 1 };
   }
+  // An article tells the meeting inside its sentence ("Theo đó, tại phiên họp ngày 20/2, sau khi nghe …"),
+  // near its top, where a notice's own later lines cite earlier meetings.
+  const held = findLine(
+    lines.slice(0, ARTICLE_LINES),
+    /\btại\s+(?:cuộc|phiên)\s+họp\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/u,
+  );
+  if (held) {
+    const year = held.m[3] ? +held.m[3] : nearestYear(text, +held.m[2]!, +held.m[1]!);
+    const day = year ? isoDay(year, +held.m[2]!, +held.m[1]!) : null;
+    if (day) return { day, line: held.line };
+  }
   return null;
 }
 
