@@ -855,6 +855,23 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
     ]);
   });
 
+  it('reads ministries named by sector after "các bộ" with no colon, a member with a head of its own kept whole', () => {
+    expect(
+      pairs(
+        vpcp(
+          'a) Các bộ Nội vụ, Tư pháp và Ngân hàng Nhà nước Việt Nam rà soát quy định về tiền lương.\n' +
+            // Not a sector after the head: the plural stays one addressee.
+            'b) Các bộ ngành liên quan phối hợp thực hiện.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Nội vụ', ''],
+      ['Bộ Tư pháp', ''],
+      ['Ngân hàng Nhà nước Việt Nam', ''],
+      ['Các bộ ngành liên quan', ''],
+    ]);
+  });
+
   it("reads a central body's offices in every province as one addressee, a title before it left out", () => {
     const tct = (body: string) =>
       `BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 4800/TCT-TTr\nHà Nội, ngày 17 tháng 10 năm 2016\n\nKính gửi: Cục Thuế các tỉnh, thành phố trực thuộc Trung ương\n\n${body}\nNơi nhận:`;

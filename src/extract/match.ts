@@ -148,6 +148,8 @@ const levelOf = (province: string): string =>
 /** The provinces' own names as leads ("tỉnh Nghệ An", "Thành phố Hà Nội"). */
 const PROVINCE_NAMES = new Set(PROVINCES.map((p) => `${levelOf(p)} ${p}`));
 const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
+/** List heads whose members are sectors ("các bộ Xây dựng, Tài chính", "các sở Nội vụ, Tư pháp"). */
+const SECTOR_HEADS = new Set(['Bộ', 'Sở']);
 
 /** Parties to a project that notices address by their role; no table has them as units. */
 const ROLES = ['Chủ đầu tư', 'các chủ đầu tư', 'Nhà đầu tư', 'các nhà đầu tư', 'Nhà thầu', 'các nhà thầu'];
@@ -735,10 +737,14 @@ export class Matcher {
    */
   private listAt(text: string, tokens: Token[], j: number): { leads: Lead[]; tokEnd: number } | null {
     // "các Bộ, cơ quan:": the head's words with the commas between them.
-    // "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng": provinces are known by name, so their list needs no colon.
+    // "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "các bộ Xây dựng, Tài chính": provinces and sectors are
+    // known by name, so their list needs no colon.
     const provinceAt = (k: number) => PROVINCE_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
+    const sectorAt = (k: number) => SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
+    const known = (head: string, k: number) =>
+      (PROVINCE_HEADS.has(head) && provinceAt(k)) || (SECTOR_HEADS.has(head) && sectorAt(k));
     const hit = LIST_HEADS.map(([key, head]) => ({ to: this.wordsAt(tokens, j, key), head }))
-      .filter((h) => h.to > 0 && (tokens[h.to]?.w === ':' || (PROVINCE_HEADS.has(h.head) && provinceAt(h.to))))
+      .filter((h) => h.to > 0 && (tokens[h.to]?.w === ':' || known(h.head, h.to)))
       .sort((a, b) => b.to - a.to)[0];
     if (!hit) return null;
     const head = hit.head;
@@ -746,7 +752,7 @@ export class Matcher {
     let k = tokens[hit.to]?.w === ':' ? hit.to + 1 : hit.to;
     while (k < tokens.length) {
       if (tokens[k]?.w === 'va' && leads.length > 0) k++;
-      const sector = SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
+      const sector = sectorAt(k);
       const province = PROVINCE_HEADS.has(head) ? provinceAt(k) : undefined;
       const to = sector
         ? this.wordsAt(tokens, k, sector)
