@@ -3,34 +3,28 @@
  * `CREATE TABLE t AS SELECT * FROM read_csv(file)` of the same file, in one process.
  * The issue requires load ≤ 1.5 × bare. Run: npx tsx bench/load.ts [rows]
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Db, literal } from '../src/db.ts';
 import { silentLogger, systemClock } from '../src/effects.ts';
 import { loadData } from '../src/load/index.ts';
+import { DOSSIER_HEADER, UNITS, writeUnitsAndTasks } from './world.ts';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 // v2: procedure codes as the national portal writes them (1.001234.000.00.00.H01), not number-like.
 const dir = path.join(import.meta.dirname, '.cache', `dossiers-v2-${rows}`);
 const csv = path.join(dir, 'dossiers.csv');
-const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
 
 /** Deterministic: a fixed linear congruential generator, so every run times the same bytes. */
 async function generate(): Promise<void> {
   if (existsSync(csv)) return;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'units.csv'),
-    'unit_code,name,kind,parent_code\n' +
-      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
-      '\n',
-  );
-  writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
+  writeUnitsAndTasks(dir);
   let seed = 42;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
   const out = createWriteStream(csv + '.part');
-  out.write('dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online\n');
+  out.write(DOSSIER_HEADER.join(',') + '\n');
   const day = (d: number) => new Date(Date.UTC(2023, 0, 1 + d)).toISOString().slice(0, 10);
   let chunk = '';
   for (let i = 0; i < rows; i++) {

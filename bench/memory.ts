@@ -9,34 +9,23 @@
  *   npx tsx bench/memory.ts [rows=10000000]
  * (/usr/bin/time comes from Debian's `time` package: `apt-get install -y time`.)
  */
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { measure, REPO, requireTime } from './rss.ts';
+import { DOSSIER_HEADER, UNITS, writeUnitsAndTasks } from './world.ts';
 
 const ROWS = Number(process.argv[2] ?? 10_000_000);
 const LIMIT_MB = 1536;
-const TIME = '/usr/bin/time';
-const REPO = path.join(import.meta.dirname, '..');
-const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
 
-if (!existsSync(TIME)) {
-  console.error(`${TIME} not found; install it with \`apt-get install -y time\``);
-  process.exit(2);
-}
+requireTime();
 
 /** Deterministic rows (a fixed LCG), streamed so the generator itself stays small. */
 async function generate(dir: string): Promise<string> {
-  writeFileSync(
-    path.join(dir, 'units.csv'),
-    'unit_code,name,kind,parent_code\n' +
-      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
-      '\n',
-  );
-  writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
+  writeUnitsAndTasks(dir);
   const csv = path.join(dir, 'dossiers.csv');
   const out = createWriteStream(csv);
-  out.write('dossier_id,unit_code,procedure_code,channel,online_eligible,received_on,due_on,resolved_on,paid_online\n');
+  out.write(DOSSIER_HEADER.join(',') + '\n');
   let seed = 7;
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
   const day = (d: number) => new Date(Date.UTC(2022, 0, 1 + d)).toISOString().slice(0, 10);
@@ -51,25 +40,6 @@ async function generate(dir: string): Promise<string> {
   }
   await new Promise<void>((resolve, reject) => out.end(chunk, () => resolve()).on('error', reject));
   return csv;
-}
-
-interface Measure {
-  peakMb: number;
-  seconds: number;
-}
-
-/** Runs argv under /usr/bin/time; fails loudly if the command fails. */
-function measure(label: string, argv: string[]): Measure {
-  const report = path.join(os.tmpdir(), `cchc-memory-${process.pid}-${label}.txt`);
-  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-  const [kb, secs] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  rmSync(report, { force: true });
-  return { peakMb: Math.round(kb! / 1024), seconds: secs! };
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cchc-memory-'));

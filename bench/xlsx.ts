@@ -9,41 +9,15 @@
  *   nice npx tsx bench/xlsx.ts [rows=200000]
  * (/usr/bin/time comes from Debian's `time` package: `apt-get install -y time`.)
  */
-import { spawnSync } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { measure, REPO, requireTime } from './rss.ts';
+import { DOSSIER_HEADER as HEADER, UNITS, writeUnitsAndTasks } from './world.ts';
 
 const ROWS = Number(process.argv[2] ?? 200_000);
-const TIME = '/usr/bin/time';
-const REPO = path.join(import.meta.dirname, '..');
-const UNITS = ['AG', 'AG.LX', 'AG.CD', 'AG.TC', 'AG.TB', 'AG.AP', 'AG.CP', 'AG.CT', 'AG.CM', 'AG.PT', 'AG.TS', 'AG.TT'];
-const HEADER = [
-  'dossier_id',
-  'unit_code',
-  'procedure_code',
-  'channel',
-  'online_eligible',
-  'received_on',
-  'due_on',
-  'resolved_on',
-  'paid_online',
-];
-
-if (!existsSync(TIME)) {
-  console.error(`${TIME} not found; install it with \`apt-get install -y time\``);
-  process.exit(2);
-}
+requireTime();
 
 /** Deterministic rows (a fixed LCG); dates are real date cells in the workbook, ISO text in the CSV. */
 function* rows(): Generator<(string | Date | null)[]> {
@@ -68,13 +42,7 @@ function* rows(): Generator<(string | Date | null)[]> {
 
 function base(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'units.csv'),
-    'unit_code,name,kind,parent_code\n' +
-      UNITS.map((u, i) => `${u},Đơn vị ${i},${i ? 'district' : 'province'},${i ? 'AG' : ''}`).join('\n') +
-      '\n',
-  );
-  writeFileSync(path.join(dir, 'tasks.csv'), 'task_id,lead_unit,title,area,assigned_on\n');
+  writeUnitsAndTasks(dir);
 }
 
 async function writeCsv(file: string): Promise<void> {
@@ -104,24 +72,6 @@ async function writeXlsx(file: string): Promise<void> {
   }
   ws.commit();
   await wb.commit();
-}
-
-interface Measure {
-  peakMb: number;
-  seconds: number;
-}
-
-function measure(label: string, argv: string[]): Measure {
-  const report = path.join(os.tmpdir(), `cchc-xlsx-${process.pid}-${label}.txt`);
-  const r = spawnSync(TIME, ['-f', '%M %e', '-o', report, ...argv], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
-  const [kb, secs] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  rmSync(report, { force: true });
-  return { peakMb: Math.round(kb! / 1024), seconds: secs! };
 }
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'cchc-xlsx-'));
