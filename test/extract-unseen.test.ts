@@ -42,7 +42,11 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('heldout-g')).toMatchObject({ e: 34 });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(31);
     expect(t('heldout-i')).toMatchObject({ e: 34 });
-    expect(t('heldout-i').m).toBeGreaterThanOrEqual(23);
+    expect(t('heldout-i').m).toBeGreaterThanOrEqual(24);
+    // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an
+    // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3).
+    expect(t('heldout-j')).toMatchObject({ e: 52 });
+    expect(t('heldout-j').m).toBeGreaterThanOrEqual(34);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

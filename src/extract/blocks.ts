@@ -15,6 +15,13 @@ export interface Block {
   lastLine: number;
   /** Offsets in `text` where each source line starts, for `lineAt`. */
   starts: { offset: number; line: number }[];
+  /**
+   * A markdown heading ("## Phó Thủ tướng yêu cầu …") with no list marker: an article's own heading over
+   * the passage it quotes next. It ends the item above it and is never a task.
+   */
+  heading?: boolean;
+  /** An elision ("...", "[…]") where an article leaves out the rest of the item it quotes: it ends that item. */
+  elision?: boolean;
 }
 
 const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
@@ -129,7 +136,8 @@ export interface BlockOptions {
 }
 
 export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
-  const all = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
+  const source = text.replace(/\r\n?/g, '\n').split('\n');
+  const all = source.map(cleanLine);
   const notes = footnotes(all);
   const lines = all.map((l, i) => (notes.has(i) ? '' : l));
   // A Word or markdown export may break a line right after its marker ("**1." / "Sở Công Thương:**", "IV." /
@@ -149,12 +157,28 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
   let blankSince = false;
   lines.forEach((raw, i) => {
     const trimmed = raw.trim();
+    if (/^\[?(\.{3,}|…)\]?$/.test(trimmed) && cur) {
+      cur = {
+        kind: 'para',
+        level: 9,
+        text: trimmed,
+        firstLine: i + 1,
+        lastLine: i + 1,
+        starts: [{ offset: 0, line: i + 1 }],
+        elision: true,
+      };
+      blocks.push(cur);
+      prevRaw = raw;
+      blankSince = false;
+      return;
+    }
     if (trimmed === '' || isPageNumber(trimmed) || isRule(trimmed)) {
       blankSince = true;
       return;
     }
     const m = marker(trimmed);
     const rest = m.rest.replace(/\s+/g, ' ');
+    const mdHeading = m.kind === 'para' && /^\s*#{1,6}\s/.test(source[i]!);
     const lower = /^\p{Ll}/u.test(rest);
     const open = cur !== null && !TERMINAL.test(cur.text);
     const longPrev = width !== null && prevRaw.trim().length >= 0.75 * width;
@@ -181,6 +205,9 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
     const joins =
       cur !== null &&
       m.kind === 'para' &&
+      !mdHeading &&
+      !cur.heading &&
+      !cur.elision &&
       !afterCapitals &&
       !firstLine &&
       (lower || (open && (!blankSince || longPrev))) &&
@@ -197,6 +224,7 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
         firstLine: i + 1,
         lastLine: i + 1,
         starts: [{ offset: 0, line: i + 1 }],
+        ...(mdHeading ? { heading: true } : {}),
       };
       blocks.push(cur);
     }

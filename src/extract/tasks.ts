@@ -290,6 +290,8 @@ function tree(blocks: Block[]): Item {
   const root: Item = { block: null, parts: [] };
   const stack: Item[] = [];
   for (const b of blocks) {
+    // An article's heading, or its elision of the rest, closes the items above it: what follows is another passage.
+    if (b.heading || b.elision) stack.length = 0;
     if (b.kind === 'para') {
       (stack[stack.length - 1] ?? root).parts.push({ para: b });
       continue;
@@ -410,9 +412,12 @@ export class TaskReader {
       // "làm việc với Bộ Xây dựng về việc giao Ủy ban nhân dân tỉnh …": the matter of an assignment, not one.
       const matter = trig?.[0] === 'giao' && (tokens[i - 1]?.w === 'viec' || !this.assigns(text, tokens, i));
       if (!trig || matter || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
-      const span = this.m.leadSpan(text, tokens, i + trig.length, true);
+      // "có yêu cầu sau đây đối với Bộ …": the requirements that follow, addressed to the body named after them.
+      const ahead = tokens[i + trig.length]?.w === 'sau' ? (tokens[i + trig.length + 1]?.w === 'day' ? 2 : 1) : 0;
+      const to = tokens[i + trig.length + ahead]?.w === 'doi' ? i + trig.length + ahead : i + trig.length;
+      const span = this.m.leadSpan(text, tokens, to, true);
       // "Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …".
-      const plural = span.leads.length === 0 ? this.pluralSubject(text, tokens, i + trig.length, true) : [];
+      const plural = span.leads.length === 0 ? this.pluralSubject(text, tokens, to, true) : [];
       const leads = span.leads.length > 0 ? span.leads : plural;
       if (leads.length === 0) continue;
       out.push({ at: tokens[i]!.start, end: span.end, leads, source: 'explicit' });
@@ -567,17 +572,32 @@ export class TaskReader {
 
   private parts(parts: Part[], ctx: Ctx, out: Proposal[], root: boolean): void {
     let c = ctx;
+    // "Các bộ Xây dựng, Tài chính … khẩn trương rà soát …." then dashes naming nobody: the dashes go on with
+    // the duties of the sentence's addressees.
+    let said: Ctx | null = null;
     const fielded = readFields(parts, this.m, ctx.headings);
     for (const [i, p] of parts.entries()) {
       if (fielded.has(i)) {
         out.push(...fielded.get(i)!);
+        said = null;
         continue;
       }
       if ('item' in p) {
-        this.item(p.item, c, out);
+        const dash = p.item.block!.kind === 'dash' || p.item.block!.kind === 'plus';
+        if (!dash) said = null;
+        this.item(p.item, said ?? c, out);
         continue;
       }
+      said = null;
       const text = p.para.text;
+      // An article's heading ("## Phó Thủ tướng yêu cầu … đối với Bộ …") opens a passage: the addressee it
+      // names leads the passage, else the lead-in above it no longer does. It is no task.
+      if (p.para.elision) continue;
+      if (p.para.heading) {
+        const h = this.headingLeads(text);
+        c = { ...ctx, leads: h.leads, source: h.source, from: h.leads.length > 0 ? text : null, prefix: null };
+        continue;
+      }
       if (text.endsWith(':')) {
         const h = this.headingLeads(text);
         // "Giao Sở Xây dựng … gửi báo cáo cho Sở Tài chính trước 12 giờ ngày 27 tháng 11 năm 2025, cụ thể như
@@ -594,7 +614,11 @@ export class TaskReader {
         if (due) this.emit(toRun([p.para], true), { ...c, prefix: null }, out, root);
         continue;
       }
+      const before = out.length;
       this.emit(toRun([p.para], true), c, out, root);
+      const own = out.length > before ? out[out.length - 1]! : null;
+      if (own && (own.source === 'subject' || own.source === 'explicit') && !sameLeads(own.leads, c.leads))
+        said = { ...c, leads: own.leads, source: 'heading', from: text, prefix: null, depth: 1 };
     }
   }
 
