@@ -269,6 +269,9 @@ const HEAD_WORDS = [
   'công ty',
   'kiểm toán',
   'viện',
+  'viện kiểm sát',
+  'tòa án',
+  'đoàn',
   'bệnh viện',
   'trường',
   'bộ chỉ huy',
@@ -292,11 +295,30 @@ const HEAD_WORDS = [
 ];
 /**
  * Heads that name a provincial body by its level alone, in lower case: "Công an tỉnh", "Thuế tỉnh",
- * "Thanh tra tỉnh", "Ban Quản lý … tỉnh" — no capitalised name follows them.
+ * "Thanh tra tỉnh", "Tòa án nhân dân tỉnh" — no capitalised name follows them; a central body's branch
+ * by its region: "Kho bạc nhà nước khu vực XI", "Ngân hàng nhà nước khu vực 8".
  */
-const LEVEL_HEADS = ['công an', 'thuế', 'thanh tra', 'hải quan', 'kho bạc', 'bảo hiểm xã hội', 'tỉnh đoàn'].map((h) =>
-  nameKey(h).join(' '),
-);
+const LEVEL_HEADS = [
+  'công an',
+  'thuế',
+  'thanh tra',
+  'hải quan',
+  'kho bạc',
+  'bảo hiểm xã hội',
+  'tỉnh đoàn',
+  'tòa án',
+  'viện kiểm sát',
+  'kiểm toán',
+  'ngân hàng',
+].map((h) => nameKey(h).join(' '));
+/** The elected bodies an office may serve together. */
+const ELECTED = ['hội đồng nhân dân', 'ủy ban nhân dân', 'đoàn đại biểu quốc hội'].map((h) => nameKey(h));
+const PARTY_COMMITTEES = ['tỉnh ủy', 'thành ủy', 'huyện ủy', 'đảng ủy'].map((h) => nameKey(h));
+/** Words between such a head and its level: "Tòa án nhân dân tỉnh", "Kiểm toán nhà nước khu vực II". */
+const BEFORE_LEVEL = [
+  ['nhan', 'dan'],
+  ['nha', 'nuoc'],
+];
 const LEVELS = new Set(['tinh', 'thanh pho', 'huyen', 'xa', 'phuong']);
 const HEADS = HEAD_WORDS.map((h) => nameKey(h));
 /** Heads of the addressees a heading names, plural ones too ("các cơ quan …", "các chi bộ, đảng bộ cơ sở"). */
@@ -309,6 +331,7 @@ const ADDRESSEE_HEADS = [
   'tổ chức đảng',
   'tổ chức',
   'đơn vị',
+  'đoàn thể',
 ].map((h) => nameKey(h));
 /** Accented head words as written: "số" folds like "sở" but never starts an agency's name. */
 const HEAD_FIRST = new Map(HEAD_WORDS.map((h) => [nameKey(h).join(' '), h.split(' ')[0]!]));
@@ -624,7 +647,13 @@ export class Matcher {
         } else if (m.target.type === 'named') {
           // "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi": a province right after a name is whose it is.
           const whose = leads.length > 0 && j > i && tokens[j - 1]!.word && PROVINCE_NAMES.has(m.target.name);
-          if (!this.isIssuer(m.target.name) && !whose)
+          // "Kho bạc nhà nước khu vực XI", "Kiểm toán nhà nước khu vực II": a central body's branch by its region.
+          const region = this.regionAt(tokens, to);
+          if (region > to) {
+            to = region;
+            written = text.slice(m.start, tokens[to - 1]!.end);
+            leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
+          } else if (!this.isIssuer(m.target.name) && !whose)
             leads.push({ type: 'named', name: m.target.name, text: written, why: m.target.why });
         } else if (m.target.type === 'unit') {
           const code = this.pick(m.target.codes);
@@ -773,6 +802,12 @@ export class Matcher {
     return leads.length > 0 ? { leads, tokEnd: k } : null;
   }
 
+  /** Token index after "khu vực II" / "khu vực 8" at j (a branch's region), or j when there is none. */
+  private regionAt(tokens: Token[], j: number): number {
+    const w = (k: number) => tokens[j + k]?.w ?? '';
+    return w(0) === 'khu' && w(1) === 'vuc' && /^([ivxl]+|\d{1,2})$/.test(w(2)) ? j + 3 : j;
+  }
+
   /** Token index just after `key` read from token k ("và" and inner commas skipped), or 0 when it is not there. */
   private wordsAt(tokens: Token[], k: number, key: string[]): number {
     let n = 0;
@@ -815,13 +850,19 @@ export class Matcher {
     // Agencies are proper names ("Ban Quản lý dự án", "Sở Du lịch"); "bảo đảm chất lượng" is a verb phrase.
     const next = tokens[i + head.length];
     if (next?.word && LEVEL_HEADS.includes(head.join(' ')) && !/^\p{Lu}/u.test(text.slice(next.start, next.end))) {
-      const two = `${next.w} ${tokens[i + head.length + 1]?.w ?? ''}`;
-      const to = i + head.length + (LEVELS.has(two) ? 2 : LEVELS.has(next.w) ? 1 : 0);
-      return to > i + head.length ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
+      let at = i + head.length;
+      at += BEFORE_LEVEL.find((b) => b.every((w, k) => tokens[at + k]?.w === w))?.length ?? 0;
+      const w = (k: number) => tokens[at + k]?.w ?? '';
+      const region = this.regionAt(tokens, at) - at;
+      const to = at + (region || (LEVELS.has(`${w(0)} ${w(1)}`) ? 2 : LEVELS.has(w(0)) ? 1 : 0));
+      return to > at ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
     }
     if (!next?.word || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
     // "Sở Văn hóa, Thể thao và Du lịch": a department's or ministry's sector is taken whole.
-    const sector = SECTOR_KEYS.map((key) => this.wordsAt(tokens, i + head.length, key)).find((to) => to > 0);
+    // "Ban Xây dựng Đảng" is no sector: a capitalised word after it goes on with the name.
+    const sector = SECTOR_KEYS.map((key) => this.wordsAt(tokens, i + head.length, key)).find(
+      (to) => to > 0 && !(tokens[to]?.word && /^\p{Lu}/u.test(text.slice(tokens[to].start, tokens[to].end))),
+    );
     if (sector) return { text: text.slice(tokens[i]!.start, tokens[sector - 1]!.end).trim(), tokEnd: sector };
     let j = i + head.length;
     // "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh": fourteen words.
@@ -834,12 +875,24 @@ export class Matcher {
         continue;
       }
       const bigram = `${t.w} ${tokens[j + 1]?.w ?? ''}`;
-      if (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w)) break;
+      // "Ban Xây dựng Đảng": a verb capitalised after the head, another capitalised word after it, is the name.
+      const cap = (k: number) => !!tokens[k]?.word && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end));
+      const named = j === i + head.length && cap(j) && cap(j + 2);
+      if (!named && (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w))) break;
       // "Trung tâm … tỉnh hỗ trợ các địa phương" (a verb) against "Quỹ Hỗ trợ nông dân" (a name, capitalised).
       if (LOWER_VERBS.has(bigram) && !/^\p{Lu}/u.test(text.slice(t.start, t.end))) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
       const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
-      if (j > i + head.length && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w))) break;
+      // A party committee right after the name is whose body it is ("Ủy ban Kiểm tra Tỉnh ủy").
+      const whose = PARTY_COMMITTEES.some((h) => h.every((w, k) => tokens[j + k]?.w === w));
+      if (j > i + head.length && !whose && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w)))
+        break;
+      // "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Văn phòng HĐND và UBND huyện": one office serves both.
+      const serves = ELECTED.find((h) => h.every((w, k) => tokens[j + 1 + k]?.w === w));
+      if (t.w === 'va' && serves && head.join(' ') === 'van phong') {
+        j += 1 + serves.length;
+        continue;
+      }
       if (t.w === 'va' && headAt(j + 1) && /^\p{Lu}/u.test(text.slice(tokens[j + 1]!.start))) break;
       // "… Việt Nam tỉnh và các tổ chức chính trị - xã hội": a plural after "và" is another addressee.
       if ((t.w === 'va' || t.w === ',') && tokens[j + 1]?.w === 'cac') break;

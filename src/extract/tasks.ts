@@ -99,6 +99,8 @@ const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
  */
 const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh hinh|thuc trang|can cu)\b/;
 const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
+/** The section of a plan that says who does what. */
+const ASSIGNING_SECTION = /^(phan cong|to chuc thuc hien|trach nhiem)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
 const PREAMBLE_WORDS = 15;
 
@@ -158,12 +160,12 @@ const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan
 
 /**
  * Folded text without the nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory
- * bodies), "các tổ chức, cá nhân", the passive "được giao" ("các đơn vị được giao quản lý …"), and
+ * bodies), "các tổ chức, cá nhân", "tổ chức (chính trị -) xã hội", the passive "được giao" ("các đơn vị được giao quản lý …"), and
  * "đầu tư xây dựng" ("Các Ban Quản lý dự án đầu tư xây dựng"): what is left is tested for an action.
  */
 function nounsThatFold(text: string): string {
   return fold(text).replace(
-    /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bduoc giao\b|\bdau tu xay dung\b/g,
+    /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bto chuc (chinh tri - )?xa hoi\b|\bduoc giao\b|\bdau tu xay dung\b/g,
     '',
   );
 }
@@ -337,11 +339,32 @@ export class TaskReader {
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
+    this.dropContents(body, out);
     if (shared)
       for (const p of out)
         if (p.firstLine >= shared.from && p.deadline.kind === 'none')
           p.deadline = { ...shared.due, inherited: true, afterItems: true };
     return out;
+  }
+
+  /**
+   * A plan lists its activities ("IV. NỘI DUNG HOẠT ĐỘNG", "II. NỘI DUNG TRỌNG TÂM": "- Tổ chức thu gom …",
+   * "- Lấy mẫu xét nghiệm …") and then says who does what in a section of its own ("III. PHÂN CÔNG NHIỆM
+   * VỤ", "V. TỔ CHỨC THỰC HIỆN" over "1. Sở Y tế:", "2. Sở Nông nghiệp và Môi trường"). Before such a section
+   * an item that names no one is the plan's content, which the section assigns: no row. An item there that
+   * names its body ("- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …") is still a task.
+   */
+  private dropContents(body: Block[], out: Proposal[]): void {
+    const sections = body.filter((b) => b.kind === 'roman');
+    const assigning = sections.find((s, k) => {
+      if (!ASSIGNING_SECTION.test(fold(s.text))) return false;
+      const end = sections[k + 1]?.firstLine ?? Infinity;
+      const inside = out.filter((p) => p.firstLine > s.lastLine && p.firstLine < end);
+      return new Set(inside.filter((p) => p.source === 'heading').map((p) => p.from)).size >= 2;
+    });
+    if (!assigning) return;
+    const kept = out.filter((p) => p.leads.length > 0 || p.firstLine > assigning.lastLine);
+    out.splice(0, out.length, ...kept);
   }
 
   /** Leads a text names itself: after an assignment verb, or opening a sentence. */
