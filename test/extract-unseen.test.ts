@@ -100,6 +100,23 @@ describe('extractNotice(2026 notice of the two-tier An Giang)', () => {
     ]);
   });
 
+  it('expands every way a notice writes the communes: by level, without "các", under a title, in a heading', () => {
+    const variants = [
+      '1. Chủ tịch UBND cấp xã chỉ đạo rà soát hồ sơ tồn đọng, báo cáo trước ngày 25/3/2026.',
+      '2. Giao UBND xã, phường, đặc khu cập nhật danh sách hộ nghèo trước ngày 27/3/2026.',
+      '3. Ủy ban nhân dân cấp xã',
+      '- Kiểm tra các công trình tạm, hoàn thành trước ngày 28/3/2026.',
+      '4. Đề nghị Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu:',
+      '- Tổ chức đối thoại với người dân trước ngày 30/3/2026.',
+    ];
+    const text = notice.split('\n').slice(0, 10).concat(variants).join('\n');
+    const x = extractNotice(text, { units });
+    const communes = ['AGM.X01', 'AGM.P01', 'AGM.DK1'];
+    expect(x.rows.map((r) => [r.task.lead_unit, r.task.due_on])).toEqual(
+      ['2026-03-25', '2026-03-27', '2026-03-28', '2026-03-30'].flatMap((due) => communes.map((c) => [c, due])),
+    );
+  });
+
   it("expands to the sample's 102 communes, wards and special zones of the new An Giang, none of the old provinces", async () => {
     const sample = await readUnits(path.join(DIR, '../../../data'));
     const x = extractNotice(notice, { units: sample });

@@ -114,6 +114,11 @@ const GROUPS: [string, Group[]][] = [
   ['UBND các xã phường', ['communes']],
   ['các phường xã', ['communes']],
   ['UBND các phường xã', ['communes']],
+  ['UBND xã phường đặc khu', ['communes']],
+  ['UBND xã phường', ['communes']],
+  // The communes named by their level ("UBND cấp xã"), as the districts were ("UBND cấp huyện").
+  ['UBND cấp xã', ['communes']],
+  ['UBND cấp huyện', ['districts']],
 ];
 
 /**
