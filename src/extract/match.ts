@@ -57,6 +57,7 @@ const GROUPS: [string, Group[]][] = [
   ['các sở ban ngành', ['departments']],
   ['sở ban ngành', ['departments']],
   ['các sở ngành', ['departments']],
+  ['các ngành cơ quan', ['departments']],
   ['các sở', ['departments']],
   ['các cơ quan đơn vị', ['departments']],
   ['các phòng ban', ['departments']],
