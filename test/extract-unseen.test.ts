@@ -41,13 +41,14 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('tuning-h').m).toBeGreaterThanOrEqual(272);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34 });
-    expect(t('heldout-g').m).toBeGreaterThanOrEqual(31);
+    expect(t('heldout-g').m).toBeGreaterThanOrEqual(32);
     expect(t('heldout-i')).toMatchObject({ e: 34 });
-    expect(t('heldout-i').m).toBeGreaterThanOrEqual(24);
+    expect(t('heldout-i').m).toBeGreaterThanOrEqual(25);
     // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an
-    // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3).
+    // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3),
+    // 43 with Party committees and collectives read as names.
     expect(t('heldout-j')).toMatchObject({ e: 52 });
-    expect(t('heldout-j').m).toBeGreaterThanOrEqual(34);
+    expect(t('heldout-j').m).toBeGreaterThanOrEqual(43);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

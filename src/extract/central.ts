@@ -53,6 +53,13 @@ export const CENTRAL_BODIES = [
   'Ban Tuyên giáo Trung ương',
   'Ban Kinh tế Trung ương',
   'Văn phòng Trung ương Đảng',
+  // The Party committees directly under the Central Committee, as the Politburo's notices name them.
+  'Đảng ủy Chính phủ',
+  'Đảng ủy Quốc hội',
+  'Đảng ủy các cơ quan Đảng Trung ương',
+  'Đảng ủy Công an Trung ương',
+  'Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương',
+  'Đảng ủy Mặt trận Tổ quốc Việt Nam, các đoàn thể Trung ương',
   'Văn phòng Quốc hội',
   'Tập đoàn Điện lực Việt Nam',
   'Tập đoàn Dầu khí Việt Nam',

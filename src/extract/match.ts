@@ -326,6 +326,8 @@ const BEFORE_LEVEL = [
   ['nha', 'nuoc'],
 ];
 const LEVELS = new Set(['tinh', 'thanh pho', 'huyen', 'xa', 'phuong']);
+/** Heads of a party committee, named by the body it leads ("Đảng ủy Bộ Xây dựng"). */
+const PARTY_HEADS = new Set(['dang uy']);
 const HEADS = HEAD_WORDS.map((h) => nameKey(h));
 /** Heads of the addressees a heading names, plural ones too ("các cơ quan …", "các chi bộ, đảng bộ cơ sở"). */
 const ADDRESSEE_HEADS = [
@@ -853,6 +855,14 @@ export class Matcher {
     // Written with diacritics, the head must be the head ("Chỉ số CCHC" is no "Sở"); unaccented text cannot tell.
     const first = text.slice(tokens[i]!.start, tokens[i]!.end).normalize('NFC').toLowerCase();
     if (/[^\p{ASCII}]/u.test(first) && first !== HEAD_FIRST.get(head.join(' '))) return null;
+    // "Đảng ủy Bộ Xây dựng", "Đảng ủy Tập đoàn Điện lực Việt Nam": a party committee is named by its body,
+    // read whole as that body's name is.
+    if (PARTY_HEADS.has(head.join(' ')) && /^\p{Lu}/u.test(text.slice(tokens[i + head.length]?.start ?? text.length))) {
+      const k = i + head.length;
+      const known = this.matchAt(tokens, k);
+      const to = known && known.target.type !== 'skip' ? known.tok1 : (this.unknownAt(text, tokens, k)?.tokEnd ?? 0);
+      if (to > k) return { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end).trim(), tokEnd: to };
+    }
     // Agencies are proper names ("Ban Quản lý dự án", "Sở Du lịch"); "bảo đảm chất lượng" is a verb phrase.
     const next = tokens[i + head.length];
     if (next?.word && LEVEL_HEADS.includes(head.join(' ')) && !/^\p{Lu}/u.test(text.slice(next.start, next.end))) {

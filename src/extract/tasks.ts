@@ -136,6 +136,10 @@ const TOPIC_WORDS = 10;
 /** An action word at the start of a text; how many words a plural addressee in lower case may run. */
 const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
 const PLURAL_WORDS = 7;
+/** "cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp": collective addressees, and how many tokens (commas too) they may run. */
+const COLLECTIVE = /^(cấp ủy|cấp uỷ|chính quyền)[\s,]/iu;
+const COLLECTIVE_WORDS = 16;
+const ASIDE = /^, (nhat la|dac biet la|trong do)\b/;
 
 /** Openers of a clause before a sentence's subject (besides "Để"), and how long such a clause may run. */
 const CLAUSES = [
@@ -532,14 +536,23 @@ export class TaskReader {
    * case, then an action — a plural addressee no list of agencies names, kept as written.
    */
   private pluralSubject(text: string, tokens: Token[], first: number, afterVerb = false): Lead[] {
-    if (!tokens[first] || !(afterVerb ? /^các\s/iu : /^Các\s/u).test(text.slice(tokens[first].start))) return [];
-    for (let k = first + 2; k <= first + PLURAL_WORDS && k < tokens.length; k++) {
-      if (!tokens[k - 1]!.word) return [];
+    if (!tokens[first]) return [];
+    const at = text.slice(tokens[first].start);
+    // "yêu cầu cấp uỷ, tổ chức đảng, chính quyền, đoàn thể các cấp tập trung …", "Cấp uỷ, chính quyền địa
+    // phương các cấp, nhất là …, phải đi đầu …": the Party's way of naming every level's committees and
+    // authorities together, a plural addressee as well; an aside naming examples ("nhất là …") is not in it.
+    const collective = COLLECTIVE.test(at) && (afterVerb || /^\p{Lu}/u.test(at));
+    if (!collective && !(afterVerb ? /^các\s/iu : /^Các\s/u).test(at)) return [];
+    for (let k = first + 2; k <= first + (collective ? COLLECTIVE_WORDS : PLURAL_WORDS) && k < tokens.length; k++) {
+      if (!tokens[k - 1]!.word && !(collective && tokens[k - 1]!.w === ',')) return [];
       const rest = tokens
         .slice(k, k + 3)
         .map((t) => t.w)
         .join(' ');
-      if (!ACTION_FIRST.test(rest)) continue;
+      const aside = collective && ASIDE.test(rest);
+      if (collective && /^to chuc dang\b/.test(rest)) continue;
+      if (!aside && !ACTION_FIRST.test(rest)) continue;
+      if (aside && !ACTION.test(fold(text.slice(tokens[k]!.end).split(/[.;]/)[0]!))) return [];
       const written = text.slice(tokens[first].start, tokens[k - 1]!.end);
       return [{ type: 'named', name: written, text: written, why: 'group' }];
     }
