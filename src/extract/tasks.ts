@@ -224,7 +224,10 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   for (const b of blocks.slice(start)) {
     const f = fold(b.text);
     if (/^noi nhan/.test(f)) break;
-    if (/thong bao/.test(f) && /(de biet|biet,|biet va|\.\/\.$)/.test(f)) break;
+    // "… thông báo để các cơ quan biết, thực hiện" closes the notice; a dash asking to "thông báo rộng rãi … để
+    // Nhân dân … biết" is a task.
+    if (b.kind !== 'dash' && b.kind !== 'plus' && /thong bao/.test(f) && /(de biet|biet,|biet va|\.\/\.$)/.test(f))
+      break;
     out.push(b);
     if (/\.\/\.$/.test(b.text)) break;
   }
@@ -249,7 +252,7 @@ function closing(text: string): boolean {
 
 /** Words that refer back to the notice itself, or call for a spirit of work: the closing section's. */
 const EXHORTATION =
-  /\b(?:(?:noi dung|nhiem vu|y kien chi dao|chi dao|ket luan)(?: neu)? tren|(?:ket luan|thong bao|van ban|cong van|chi thi) nay|neu cao (?:tinh than )?trach nhiem|moc thoi gian da giao|khong (?:dun day|ne tranh))\b/;
+  /\b(?:(?:noi dung|nhiem vu|y kien chi dao|chi dao|ket luan)(?: neu)? tren|(?:ket luan|thong bao|van ban|cong van|chi thi|ke hoach) nay|neu cao (?:tinh than )?trach nhiem|moc thoi gian da giao|khong (?:dun day|ne tranh))\b/;
 /** "3. Tổ chức thực hiện": the heading of a closing section. */
 const CLOSING_HEADING = /^to chuc thuc hien[.:]?$/;
 const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why === 'group');
@@ -354,9 +357,10 @@ export class TaskReader {
   /**
    * A plan lists its activities ("IV. NỘI DUNG HOẠT ĐỘNG", "II. NỘI DUNG TRỌNG TÂM": "- Tổ chức thu gom …",
    * "- Lấy mẫu xét nghiệm …") and then says who does what in a section of its own ("III. PHÂN CÔNG NHIỆM
-   * VỤ", "V. TỔ CHỨC THỰC HIỆN" over "1. Sở Y tế:", "2. Sở Nông nghiệp và Môi trường"). Before such a section
-   * an item that names no one is the plan's content, which the section assigns: no row. An item there that
-   * names its body ("- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …") is still a task.
+   * VỤ", "V. TỔ CHỨC THỰC HIỆN" over "1. Sở Y tế:", "2. Sở Nông nghiệp và Môi trường"). In such a plan an item
+   * that names no one is the plan's content, which the section assigns, or inside the section an appeal to
+   * everyone ("Doanh nghiệp, cộng đồng, tổ chức, cá nhân: Quan tâm …", "Tất cả lực lượng … phải tuân thủ …"):
+   * no row. An item that names its body ("- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì …") is still a task.
    */
   private dropContents(body: Block[], out: Proposal[]): void {
     const sections = body.filter((b) => b.kind === 'roman');
@@ -367,7 +371,7 @@ export class TaskReader {
       return new Set(inside.filter((p) => p.source === 'heading').map((p) => p.from)).size >= 2;
     });
     if (!assigning) return;
-    const kept = out.filter((p) => p.leads.length > 0 || p.firstLine > assigning.lastLine);
+    const kept = out.filter((p) => p.leads.length > 0);
     out.splice(0, out.length, ...kept);
   }
 
