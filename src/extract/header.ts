@@ -127,6 +127,11 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
       type: party[2]!,
       line: zone.lineAt(party.index + party[0].indexOf(party[1]!)),
     };
+  // A web page's copy puts its own banner and a table of labelled fields ("Số hiệu:", "Nơi ban hành:") above
+  // the notice, so the number line may sit below the header zone; a Party number has its own form there too.
+  const below = findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${PARTY_NO}\s*$`, 'u'));
+  if (below && !findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')))
+    return { no: `${below.m[1]}-${below.m[2]}/${below.m[3]}`, type: below.m[2]!, line: below.line };
   const hit =
     findLine(lines, new RegExp(String.raw`^\s*Số\s*:?\s*${DOC_NO}`, 'u')) ??
     findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
