@@ -120,6 +120,7 @@ const GROUPS: [string, Group[]][] = [
   // The communes named by their level ("UBND cấp xã"), as the districts were ("UBND cấp huyện").
   ['UBND cấp xã', ['communes']],
   ['UBND cấp huyện', ['districts']],
+  ['UBND cấp tỉnh', ['provinces']],
 ];
 
 /**
@@ -243,6 +244,42 @@ function qualifierAt(tokens: Token[], j: number): number {
   const q = QUALIFIERS.find((w) => w.every((x, k) => tokens[at + k]?.w === x && tokens[at + k]!.word));
   return q ? at + q.length : j;
 }
+/**
+ * "Ủy ban nhân dân cấp tỉnh có đất thu hồi thực hiện dự án, …", "… nơi có đất …": a relative clause after a
+ * group says which of them, and belongs to its name as written, up to a comma, "và", a preposition or the
+ * assignment's verb ("… có đất thu hồi chịu trách nhiệm …"). "thực hiện" there is the clause's purpose.
+ */
+function relativeAt(tokens: Token[], j: number): number {
+  const from = tokens[j]?.w === 'co' ? j + 1 : tokens[j]?.w === 'noi' && tokens[j + 1]?.w === 'co' ? j + 2 : j;
+  // "có trách nhiệm", "có văn bản", "có ý kiến": "có" as the verb, not a clause.
+  const next = `${tokens[from]?.w ?? ''} ${tokens[from + 1]?.w ?? ''}`;
+  if (from === j || VERBAL_CO.has(next) || tokens[from]?.w === 'the') return j;
+  let k = from;
+  while (k < tokens.length && tokens[k]!.word && !RELATIVE_ENDS.has(tokens[k]!.w)) {
+    const two = `${tokens[k]!.w} ${tokens[k + 1]?.w ?? ''}`;
+    if ((VERBS.has(two) && two !== 'thuc hien') || VERBS.has(`${two} ${tokens[k + 2]?.w ?? ''}`)) break;
+    k++;
+  }
+  return k > from ? k : j;
+}
+const RELATIVE_ENDS = new Set(['va', 'theo', 'tai', 'de', 've', 'cua']);
+const VERBAL_CO = new Set(
+  [
+    'liên quan',
+    'trách nhiệm',
+    'ý kiến',
+    'văn bản',
+    'báo cáo',
+    'kế hoạch',
+    'giải pháp',
+    'biện pháp',
+    'hướng dẫn',
+    'phương án',
+    'quyết định',
+    'chỉ đạo',
+    'tờ trình',
+  ].map((v) => nameKey(v).join(' ')),
+);
 const FILLER_PUNCT = new Set([',', ';', ':', '(', ')', '&', '-', '–', '—', '/', '“', '”', '"']);
 /** Punctuation a name may contain ("Sở Văn hóa, Thể thao và Du lịch", "Tài chính – Kế hoạch"). */
 const INNER_PUNCT = new Set([',', '-', '–', '—', '&', '.']);
@@ -642,6 +679,7 @@ export class Matcher {
             to = next.tok1;
             for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
           }
+          to = relativeAt(tokens, to);
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);

@@ -157,7 +157,7 @@ const LOCALITY = /^(Tỉnh|Thành phố)(?=\s+\p{Ll})/u;
 const NOT_LOCALITY = /^\s*(uy|doan|lo|doi|da)\b/;
 
 /** An answer's topic: "Về …:" before the text that answers it (the colon not the run's last character). */
-const TOPIC = /^\s*Về\s[^:]{3,600}?:\s+(?=\S)/u;
+const TOPIC = /^\s*(Về|Đối với)\s[^:]{3,600}?:\s+(?=\S)/u;
 
 /** A sentence that opens on its own time or condition. */
 const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
@@ -794,7 +794,13 @@ export class TaskReader {
     // "2. Về dự án …: Bộ Xây dựng khẩn trương …", "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …: giao Bộ
     // Tài chính …": the topic names the matter (often the province's own request, whose "đề nghị" assigns
     // nothing); the answer after its colon assigns. The topic stays in the title.
-    const topic = run.whole ? null : TOPIC.exec(run.text);
+    // "(2) Đối với dự án đã được chấp thuận …: Thủ tướng Chính phủ thống nhất …" is a case and its answer, as
+    // "Về …:" is; "Đối với Sở Y tế: …" names the addressee, not a case.
+    const asked = run.whole ? null : TOPIC.exec(run.text);
+    const topic =
+      asked && asked[1] === 'Đối với' && this.m.opensWithHead(run.text.slice(asked[1].length, asked[0].length))
+        ? null
+        : asked;
     const from = topic ? topic[0].length : 0;
     const cuts: { at: number; kind: 'enum' | 'stop' | 'semi'; skip: number }[] = [{ at: from, kind: 'stop', skip: 0 }];
     for (const m of run.whole ? [] : run.text.matchAll(/\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s*/g))
