@@ -99,6 +99,8 @@ const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
  */
 const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh hinh|thuc trang|can cu)\b/;
 const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
+/** A lead-in asking for a report on the points below it: "báo cáo … các vấn đề sau:". */
+const REPORT_CONTENTS = /\bbao cao\b.*\b(cac|nhung) (van de|noi dung)\b[^:]{0,20}\bsau( day)?\s*:$/;
 /** The section of a plan that says who does what. */
 const ASSIGNING_SECTION = /^(phan cong|to chuc thuc hien|trach nhiem)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
@@ -616,7 +618,10 @@ export class TaskReader {
     // the duties of the sentence's addressees.
     let said: Ctx | null = null;
     const fielded = readFields(parts, this.m, ctx.headings);
+    /** Parts read already with the paragraph above them (a report's contents). */
+    let readTo = -1;
     for (const [i, p] of parts.entries()) {
+      if (i <= readTo) continue;
       if (fielded.has(i)) {
         out.push(...fielded.get(i)!);
         said = null;
@@ -640,6 +645,19 @@ export class TaskReader {
       }
       if (text.endsWith(':')) {
         const h = this.headingLeads(text);
+        // "Bộ Lao động - Thương binh và Xã hội chủ trì …, báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
+        // vấn đề sau:" over dashes: the points are what the report is to cover, one task with the paragraph
+        // (points that name their own body, "1. Ban Quản lý Khu kinh tế tỉnh báo cáo …", are tasks of their own).
+        const items = parts.slice(i + 1).findIndex((q) => !('item' in q));
+        const contents = parts.slice(i + 1, items < 0 ? parts.length : i + 1 + items);
+        const anonymous = contents.every((q) => 'item' in q && this.ownLeads(q.item.block!.text).length === 0);
+        if (h.source === 'heading' && REPORT_CONTENTS.test(fold(text)) && contents.length > 0 && anonymous) {
+          const blocks = [p.para, ...contents.flatMap((q) => ('item' in q ? flatten(q.item) : []))];
+          const own = { ...c, leads: h.leads, source: h.source, from: text, prefix: null };
+          this.emit({ ...toRun(blocks, false), whole: true }, own, out, root);
+          readTo = i + contents.length;
+          continue;
+        }
         // "Giao Sở Xây dựng … gửi báo cáo cho Sở Tài chính trước 12 giờ ngày 27 tháng 11 năm 2025, cụ thể như
         // sau:" is a task of its own, and its points keep its date, as a dated item over its points does.
         // A month there is when the matter is planned ("dự kiến tổ chức trong tháng 6 năm 2026"), not a deadline.
@@ -767,11 +785,38 @@ export class TaskReader {
     // chuẩn bị điều kiện kết nối" over dashes): it names no one, sets no date and has no sentence of its own.
     const topicHeading =
       words(ownText) <= TOPIC_WORDS && !/[.;:]\s*\S/.test(ownText) && h.leads.length === 0 && named.length === 0;
+    // "1. Tháo gỡ khó khăn, tạo thuận lợi về tiếp cận vốn, tín dụng, …" over "a) Ngân hàng Nhà nước Việt Nam:":
+    // a heading of one phrase whose first point names its own addressee ("a) Bộ Giao thông vận tải chủ trì …")
+    // is the points' topic, however long.
+    const sub = firstItem === 0 ? (item.parts[0] as { item: Item }).item : null;
+    const overAddressees =
+      sub !== null &&
+      this.ownLeads(sub.block!.text).length > 0 &&
+      !/[.;:]\s*\S/.test(ownText) &&
+      h.leads.length === 0 &&
+      named.length === 0;
     if (
       firstItem >= 0 &&
-      (topicHeading || !ACTION.test(fold(ownText))) &&
+      (topicHeading || overAddressees || !ACTION.test(fold(ownText))) &&
       findDeadline(ownText, this.m.day).kind === 'none'
     ) {
+      this.parts(item.parts, { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
+      return;
+    }
+    // "6. Tập trung xử lý vướng mắc về lao động" over "Bộ Lao động - Thương binh và Xã hội chủ trì, …": a short
+    // title with no stop over a paragraph that names its own lead is the topic; the paragraph is the task.
+    const first = item.parts[0];
+    const titled =
+      b.kind !== 'dash' &&
+      b.kind !== 'plus' &&
+      words(b.text) <= TOPIC_WORDS &&
+      !/[.;:!?]/.test(b.text) &&
+      h.leads.length === 0 &&
+      findDeadline(b.text, this.m.day).kind === 'none' &&
+      first !== undefined &&
+      'para' in first &&
+      this.ownLeads(first.para.text).length > 0;
+    if (titled) {
       this.parts(item.parts, { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
       return;
     }
