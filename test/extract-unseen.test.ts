@@ -38,7 +38,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md),
     // 248 once vpcp_624's appendix tables were read row by row (src/extract/table.ts).
     expect(t('tuning-h')).toMatchObject({ e: 304 });
-    expect(t('tuning-h').m).toBeGreaterThanOrEqual(272);
+    expect(t('tuning-h').m).toBeGreaterThanOrEqual(273);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34 });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(32);
@@ -49,6 +49,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // 43 with Party committees and collectives read as names, 50 with 'Đối với …:' cases and relative clauses.
     expect(t('heldout-j')).toMatchObject({ e: 52, h: '18/18' });
     expect(t('heldout-j').m).toBeGreaterThanOrEqual(50);
+    expect(t('heldout-j').x).toBeLessThanOrEqual(71);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

@@ -16,8 +16,8 @@ export interface Block {
   /** Offsets in `text` where each source line starts, for `lineAt`. */
   starts: { offset: number; line: number }[];
   /**
-   * A markdown heading ("## Phó Thủ tướng yêu cầu …") with no list marker: an article's own heading over
-   * the passage it quotes next. It ends the item above it and is never a task.
+   * A markdown heading ("## Phó Thủ tướng yêu cầu …") with no list marker, or a bold question: an article's
+   * own heading over the passage it quotes next. It ends the item above it and is never a task.
    */
   heading?: boolean;
   /** An elision ("...", "[…]") where an article leaves out the rest of the item it quotes: it ends that item. */
@@ -178,7 +178,9 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
     }
     const m = marker(trimmed);
     const rest = m.rest.replace(/\s+/g, ' ');
-    const mdHeading = m.kind === 'para' && /^\s*#{1,6}\s/.test(source[i]!);
+    // A line wholly in bold that asks a question ("**Các hành vi bị nghiêm cấm … là gì?**") is a heading too.
+    const mdHeading =
+      m.kind === 'para' && (/^\s*#{1,6}\s/.test(source[i]!) || /^\s*\*\*[^*]+\?\s*\*\*\s*$/.test(source[i]!));
     const lower = /^\p{Ll}/u.test(rest);
     const open = cur !== null && !TERMINAL.test(cur.text);
     const longPrev = width !== null && prevRaw.trim().length >= 0.75 * width;

@@ -108,6 +108,7 @@ const PREAMBLE_WORDS = 15;
 
 /** Decisions and praise open some paragraphs ("Chấp thuận chủ trương …"); they introduce a task, they are not one. */
 const NOT_A_TASK = /^(chap thuan|dong y|thong nhat chu truong|bieu duong|ghi nhan|hoan nghenh)\b/;
+const DECISION = /^(thong nhat|dong y|chap thuan)\b/;
 /**
  * Praise opens a paragraph that assigns nothing ("Đánh giá cao nỗ lực của Chủ đầu tư …", "Thay mặt Thủ
  * tướng Chính phủ, ghi nhận và đánh giá cao …"): with no deadline of its own it is no task.
@@ -147,7 +148,7 @@ const ASIDE = /^, (nhat la|dac biet la|trong do)\b/;
 const CLAUSES = [
   ['voi', 'vai', 'tro'],
   ['trong', 'thoi', 'gian', 'toi'],
-  ['tren', 'co', 'so', 'do'],
+  ['tren', 'co', 'so'],
   ['thoi', 'gian', 'toi'],
   ['sau', 'khi'],
   ['can', 'cu'],
@@ -344,7 +345,7 @@ export class TaskReader {
   read(blocks: Block[]): Proposal[] {
     const out: Proposal[] = [];
     const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null, due: null, depth: 0 };
-    const body = withoutProvisions(conclusionBlocks(blocks));
+    const body = this.beforeQuestions(withoutProvisions(conclusionBlocks(blocks)));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
@@ -375,6 +376,18 @@ export class TaskReader {
     if (!assigning) return;
     const kept = out.filter((p) => p.leads.length > 0);
     out.splice(0, out.length, ...kept);
+  }
+
+  /**
+   * "**Các hành vi bị nghiêm cấm trong kinh doanh xổ số là gì?**": an article quoting a notice goes on to
+   * answer its readers' questions on the law, and the notice's text has ended there. A question that names
+   * an addressee ("## Yêu cầu đối với Sở Nông nghiệp và Môi trường … ra sao?") still heads the notice's text.
+   */
+  private beforeQuestions(body: Block[]): Block[] {
+    const end = body.findIndex(
+      (b) => b.heading && b.text.endsWith('?') && this.headingLeads(b.text).leads.length === 0,
+    );
+    return end < 0 ? body : body.slice(0, end);
   }
 
   /** Leads a text names itself: after an assignment verb, or opening a sentence. */
@@ -966,6 +979,9 @@ export class TaskReader {
       if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || PRAISE.test(folded) || this.reportsPast(text)))
         return;
       if (s.leads.length === 0 && root) return;
+      // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
+      // named and no date, nothing is asked of anyone.
+      if (undated && s.leads.length === 0 && DECISION.test(folded)) return;
       const prefix = [ctx.prefix, enumPrefix, s.prefix].filter((x): x is string => !!x).join(' ');
       const joined = prefix ? `${prefix} ${text}` : text;
       const title = joined.charAt(0).toUpperCase() + joined.slice(1);
