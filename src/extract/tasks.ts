@@ -139,6 +139,11 @@ const TOPIC_WORDS = 10;
 /** An action word at the start of a text; how many words a plural addressee in lower case may run. */
 const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
 const PLURAL_WORDS = 7;
+/**
+ * After an assignment verb that opens its sentence the noun phrase is the addressee, so it may run longer
+ * ("Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …").
+ */
+const PLURAL_AFTER_VERB = 12;
 /** "cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp": collective addressees, and how many tokens (commas too) they may run. */
 const COLLECTIVE = /^(cấp ủy|cấp uỷ|chính quyền)[\s,]/iu;
 const COLLECTIVE_WORDS = 16;
@@ -463,7 +468,9 @@ export class TaskReader {
       const to = tokens[i + trig.length + ahead]?.w === 'doi' ? i + trig.length + ahead : i + trig.length;
       const span = this.m.leadSpan(text, tokens, to, true);
       // "Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …".
-      const plural = span.leads.length === 0 ? this.pluralSubject(text, tokens, to, true) : [];
+      // An assignment verb opening its sentence is followed by the addressee, however long its name.
+      const opens = i === 0 || ['.', ';', ':'].includes(tokens[i - 1]!.w);
+      const plural = span.leads.length === 0 ? this.pluralSubject(text, tokens, to, true, opens) : [];
       const leads = span.leads.length > 0 ? span.leads : plural;
       if (leads.length === 0) continue;
       out.push({ at: tokens[i]!.start, end: span.end, leads, source: 'explicit' });
@@ -527,6 +534,7 @@ export class TaskReader {
     if (first < 0) return [];
     // "Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh …", "Với vai trò là chủ đầu tư, Tập đoàn …",
     // "Trong thời gian tới, Tỉnh …": a clause of purpose, role or time before the agency, up to its comma.
+    const start0 = first;
     if (this.opensOnClause(tokens, first)) {
       // The clause may hold commas of its own ("Để … hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần …"):
       // the agency follows the first comma that a name follows.
@@ -534,7 +542,12 @@ export class TaskReader {
       const commas = tokens.flatMap((t, k) => (k > start && k - start <= CLAUSE_WORDS && t.w === ',' ? [k] : []));
       const after = commas
         .map((c) => tokens.findIndex((t, k) => k > c && t.word))
-        .find((k) => k > 0 && this.m.leadSpan(text, tokens, k, true).leads.length > 0);
+        .find(
+          (k) =>
+            k > 0 &&
+            (this.m.leadSpan(text, tokens, k, true).leads.length > 0 ||
+              this.pluralSubject(text, tokens, k, true).length > 0),
+        );
       if (after === undefined) return [];
       first = after;
     }
@@ -546,7 +559,8 @@ export class TaskReader {
     // another province's notice, "Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, … tổ chức …").
     const span = this.m.leadSpan(text, tokens, first, true);
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
-    if (span.leads.length === 0 && bare === 'verb') return this.pluralSubject(text, tokens, first);
+    // "Căn cứ tài liệu …, các cơ sở đào tạo thực hiện …": after a clause the plural is in lower case.
+    if (span.leads.length === 0 && bare === 'verb') return this.pluralSubject(text, tokens, first, first > start0);
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
   }
 
@@ -554,7 +568,7 @@ export class TaskReader {
    * "Các cơ sở đào tạo rà soát …", "Các cơ sở giáo dục đại học khẩn trương …": "Các" and a few words in lower
    * case, then an action — a plural addressee no list of agencies names, kept as written.
    */
-  private pluralSubject(text: string, tokens: Token[], first: number, afterVerb = false): Lead[] {
+  private pluralSubject(text: string, tokens: Token[], first: number, afterVerb = false, long = false): Lead[] {
     if (!tokens[first]) return [];
     const at = text.slice(tokens[first].start);
     // "yêu cầu cấp uỷ, tổ chức đảng, chính quyền, đoàn thể các cấp tập trung …", "Cấp uỷ, chính quyền địa
@@ -562,7 +576,8 @@ export class TaskReader {
     // authorities together, a plural addressee as well; an aside naming examples ("nhất là …") is not in it.
     const collective = COLLECTIVE.test(at) && (afterVerb || /^\p{Lu}/u.test(at));
     if (!collective && !(afterVerb ? /^các\s/iu : /^Các\s/u).test(at)) return [];
-    for (let k = first + 2; k <= first + (collective ? COLLECTIVE_WORDS : PLURAL_WORDS) && k < tokens.length; k++) {
+    const most = collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
+    for (let k = first + 2; k <= first + most && k < tokens.length; k++) {
       if (!tokens[k - 1]!.word && !(collective && tokens[k - 1]!.w === ',')) return [];
       const rest = tokens
         .slice(k, k + 3)
@@ -570,7 +585,9 @@ export class TaskReader {
         .join(' ');
       const aside = collective && ASIDE.test(rest);
       if (collective && /^to chuc dang\b/.test(rest)) continue;
-      if (!aside && !ACTION_FIRST.test(rest)) continue;
+      // "Các cơ sở giáo dục đại học …": "giáo dục" folds like the verb "giao".
+      const giao = tokens[k]!.w === 'giao' && GIAO_AFTER.has(tokens[k + 1]?.w ?? '');
+      if (!aside && (!ACTION_FIRST.test(rest) || giao)) continue;
       if (aside && !ACTION.test(fold(text.slice(tokens[k]!.end).split(/[.;]/)[0]!))) return [];
       const written = text.slice(tokens[first].start, tokens[k - 1]!.end);
       return [{ type: 'named', name: written, text: written, why: 'group' }];
