@@ -38,12 +38,12 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md),
     // 248 once vpcp_624's appendix tables were read row by row (src/extract/table.ts).
     expect(t('tuning-h')).toMatchObject({ e: 304 });
-    expect(t('tuning-h').m).toBeGreaterThanOrEqual(273);
+    expect(t('tuning-h').m).toBeGreaterThanOrEqual(274);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34 });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(32);
-    expect(t('heldout-i')).toMatchObject({ e: 34 });
-    expect(t('heldout-i').m).toBeGreaterThanOrEqual(25);
+    expect(t('heldout-i')).toMatchObject({ e: 34, h: '9/12' });
+    expect(t('heldout-i').m).toBeGreaterThanOrEqual(28);
     // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an
     // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3),
     // 43 with Party committees and collectives read as names, 50 with 'Đối với …:' cases and relative clauses.

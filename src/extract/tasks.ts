@@ -917,7 +917,10 @@ export class TaskReader {
       const points = this.assignments(piece, tokens).map((a) => ({ ...a, at: a.at + start }));
       if (points.length === 0 || points[0]!.at > start) {
         // "Sở Nội vụ chủ trì …", or "Sở Nội vụ: (i) … (ii) …" where the name alone heads an enumeration.
-        const s = this.subject(piece, tokens);
+        // "Về kinh phí: Các địa phương phải …" later in an item: a topic, then the sentence's own subject.
+        const about = k > 0 ? TOPIC.exec(piece) : null;
+        const answer = about ? piece.slice(about[0].length) : '';
+        const s = about ? this.subject(answer, this.m.tokens(answer)) : this.subject(piece, tokens);
         const heads = s.length === 0 && /:\s*$/.test(piece) ? this.subject(piece, tokens, 'bare') : [];
         if (s.length > 0 || heads.length > 0)
           points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
@@ -1031,8 +1034,13 @@ export class TaskReader {
    */
   private byTimeFrame(text: string, start: number, end: number): [number, number][] {
     const cuts = [start];
-    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})/gu))
+    // "… phải hoàn thành trước ngày 31/12/2025; nhà bị sập đổ … hoàn thành trước ngày 31/01/2026": a clause
+    // after "; " is a time frame of its own as a sentence is, when it brings another date.
+    const clauses = new Set<number>();
+    for (const m of text.slice(start, end).matchAll(/(?<=[.!?])\s+(?=\p{Lu})|(?<=;)\s+/gu)) {
       cuts.push(start + m.index + m[0].length);
+      if (text[start + m.index - 1] === ';') clauses.add(cuts.length - 1);
+    }
     if (cuts.length === 1) return [[start, end]];
     const out: [number, number][] = [];
     let from = start;
@@ -1041,7 +1049,7 @@ export class TaskReader {
       const to = k + 1 < cuts.length ? cuts[k + 1]! : end;
       const sentence = text.slice(at, to);
       const d = findDeadline(sentence, this.m.day);
-      const opensTime = OWN_TIME_FRAME.test(fold(sentence));
+      const opensTime = !clauses.has(k) && OWN_TIME_FRAME.test(fold(sentence));
       if (k > 0 && due && ((d.kind === 'date' && d.due !== due) || opensTime)) {
         out.push([from, at]);
         from = at;
