@@ -27,7 +27,7 @@ export interface Block {
 const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
   { kind: 'roman', level: 1, re: /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+/ },
   { kind: 'star', level: 1, re: /^[*•]\s+/ },
-  { kind: 'num', level: 2, re: /^\d{1,2}[.)]\s+/ },
+  { kind: 'num', level: 2, re: /^\d{1,2}[.)/]\s+/ },
   // "1.2. Về việc …", "2.3 Sở …": a decimal item; a capital must follow, so "1.5 triệu" is no marker.
   { kind: 'sub', level: 3, re: /^\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})/u },
   { kind: 'letter', level: 4, re: /^[a-zđ]\)\s+/ },

@@ -432,7 +432,8 @@ const VERBS = new Set(
  * nor "… công trình giao thông tỉnh" at "trình".
  */
 const NAME_COMPOUNDS = ['đầu tư xây dựng', 'công trình'].map((c) => nameKey(c));
-const VERB1 = new Set(['co', 'can', 'phai', 'trinh']);
+/** One word that ends a name: a verb, or a clause of time after the subject ("Các Cục Thuế khi tiến hành …"). */
+const VERB1 = new Set(['co', 'can', 'phai', 'trinh', 'khi']);
 
 interface Node {
   next: Map<string, Node>;

@@ -994,6 +994,10 @@ export class TaskReader {
         return;
       }
       if (words(text) < 3) return;
+      // "Tổng cục Thuế đề nghị Cục Thuế các tỉnh, thành phố rà soát …": the body that asks, cut off before the
+      // assignment verb, is a name and nothing else — no task of its own.
+      const tokens = this.m.tokens(text);
+      if (s.own && s.source === 'subject' && this.m.leadSpan(text, tokens, 0, true).tokEnd >= tokens.length) return;
       const folded = fold(text);
       const undated = findDeadline(text, this.m.day).kind === 'none';
       if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || PRAISE.test(folded) || this.reportsPast(text)))
