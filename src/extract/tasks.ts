@@ -286,8 +286,13 @@ const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
  */
 function withoutProvisions(blocks: Block[]): Block[] {
   let quoting = false;
+  // "### Điều 2 Nghị định số 177/2024/NĐ-CP quy định đối tượng áp dụng gồm:": an article's heading naming a
+  // provision heads the provision's text, up to the next heading.
+  let section = false;
   return blocks.filter((b) => {
     const f = fold(b.text);
+    if (b.heading) section = /^dieu \d+\b/.test(f);
+    if (section) return false;
     // The article's own title ("Điều 17. Phạm vi bảo vệ …") and an elision ("[...]") are still the provision.
     const within = quoting && /^(dieu \d+\b|\[?(\.\.\.|…)\]?$)/.test(f);
     if (b.kind === 'para' && !within) quoting = b.text.endsWith(':') && PROVISION.test(f) && !ASSIGNS.test(f);
