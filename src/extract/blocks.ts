@@ -63,7 +63,9 @@ const BARE_MARKER = /^(?:(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.|\d{1,2}(?:\.\d{1,2
 const TERMINAL = /[.:;!?]["”)]?$/;
 const isPageNumber = (s: string) => /^\d{1,3}$/.test(s);
 /** Table borders and rules of a copied header ("|", "-------"). */
-const isRule = (s: string) => /^[|\-_=–—.\s]+$/.test(s);
+/** A converter's mark where a PDF page ended ("--- PAGE BREAK ---"): no text of the notice. */
+const PAGE_BREAK = /^-{2,}\s*PAGE BREAK\s*-{2,}$/i;
+const isRule = (s: string) => /^[|\-_=–—.\s]+$/.test(s) || PAGE_BREAK.test(s);
 /** Issuer, title and headings are set in capitals; the body does not continue them. */
 const isCapitals = (s: string) => /\p{Lu}.*\p{Lu}/u.test(s) && s === s.toUpperCase();
 

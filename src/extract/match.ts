@@ -101,6 +101,9 @@ const GROUPS: [string, Group[]][] = [
   ['các tập đoàn tổng công ty', ['enterprises']],
   ['các tập đoàn kinh tế nhà nước', ['enterprises']],
   ['các doanh nghiệp nhà nước', ['enterprises']],
+  // Their heads, in the Government's formula: "Chủ tịch Hội đồng thành viên, Tổng giám đốc các tập đoàn, …".
+  ['hội đồng thành viên tổng giám đốc các tập đoàn tổng công ty nhà nước', ['enterprises']],
+  ['hội đồng thành viên tổng giám đốc các tập đoàn kinh tế tổng công ty nhà nước', ['enterprises']],
   ['các cơ quan trung ương', ['ministries']],
   ['các xã thị trấn', ['communes']],
   ['xã thị trấn', ['communes']],

@@ -261,6 +261,8 @@ function closing(text: string): boolean {
 /** Words that refer back to the notice itself, or call for a spirit of work: the closing section's. */
 const EXHORTATION =
   /\b(?:(?:noi dung|nhiem vu|y kien chi dao|chi dao|ket luan)(?: neu)? tren|(?:ket luan|thong bao|van ban|cong van|chi thi|ke hoach) nay|neu cao (?:tinh than )?trach nhiem|moc thoi gian da giao|khong (?:dun day|ne tranh))\b/;
+/** Accountability to a superior ("chịu trách nhiệm (trực tiếp) trước Chính phủ …"). */
+const ANSWERS_FOR = /\bchiu trach nhiem (truc tiep )?truoc\b/;
 /** "3. Tổ chức thực hiện": the heading of a closing section. */
 const CLOSING_HEADING = /^to chuc thuc hien[.:]?$/;
 const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why === 'group');
@@ -400,6 +402,13 @@ export class TaskReader {
     return end < 0 ? body : body.slice(0, end);
   }
 
+  /** A paragraph with no date, addressed only to groups, that refers back to the notice or calls for a spirit of work. */
+  private exhorts(text: string): boolean {
+    if (findDeadline(text, this.m.day).kind === 'date' || !EXHORTATION.test(fold(text))) return false;
+    const leads = this.ownLeads(text);
+    return leads.length > 0 && leads.every(isGroup);
+  }
+
   /** Leads a text names itself: after an assignment verb, or opening a sentence. */
   private ownLeads(text: string): Lead[] {
     const tokens = this.m.tokens(text);
@@ -415,12 +424,7 @@ export class TaskReader {
    * nothing under it ("Tổ chức thực hiện") goes with it.
    */
   private dropClosingSection(body: Block[]): void {
-    const exhorts = (b: Block) => {
-      if (b.kind !== 'para' || findDeadline(b.text, this.m.day).kind === 'date') return false;
-      if (!EXHORTATION.test(fold(b.text))) return false;
-      const leads = this.ownLeads(b.text);
-      return leads.length > 0 && leads.every(isGroup);
-    };
+    const exhorts = (b: Block) => b.kind === 'para' && this.exhorts(b.text);
     let dropped = false;
     while (body.length > 0 && exhorts(body[body.length - 1]!)) {
       body.pop();
@@ -826,7 +830,7 @@ export class TaskReader {
     const sub = firstItem === 0 ? (item.parts[0] as { item: Item }).item : null;
     const overAddressees =
       sub !== null &&
-      this.ownLeads(sub.block!.text).length > 0 &&
+      (this.addressees(sub.block!.text).length > 0 || this.ownLeads(sub.block!.text).length > 0) &&
       !/[.;:]\s*\S/.test(ownText) &&
       h.leads.length === 0 &&
       named.length === 0;
@@ -1008,6 +1012,9 @@ export class TaskReader {
       if (undated && ((FINDING.test(folded) && !ACTION.test(folded)) || PRAISE.test(folded) || this.reportsPast(text)))
         return;
       if (s.leads.length === 0 && root) return;
+      // "Bộ trưởng, …, Chủ tịch Ủy ban nhân dân các tỉnh … chịu trách nhiệm trực tiếp trước Chính phủ … về kết quả
+      // thực hiện Chỉ thị này": who answers for the whole notice, wherever it stands, is given nothing new to do.
+      if (ANSWERS_FOR.test(folded) && this.exhorts(text)) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
       if (undated && s.leads.length === 0 && DECISION.test(folded)) return;
