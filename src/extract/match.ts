@@ -145,6 +145,7 @@ const LIST_HEADS: [string[], string][] = [
   [nameKey('ubnd các đặc khu'), 'Ủy ban nhân dân đặc khu'],
   [nameKey('các đặc khu'), 'Ủy ban nhân dân đặc khu'],
   [nameKey('ubnd các tỉnh'), 'Ủy ban nhân dân tỉnh'],
+  [nameKey('ubnd các thành phố'), 'Ủy ban nhân dân thành phố'],
   [nameKey('ubnd các tỉnh thành phố'), 'Ủy ban nhân dân'],
   [nameKey('các tỉnh'), 'tỉnh'],
   [nameKey('các tỉnh thành phố'), 'tỉnh'],

@@ -880,7 +880,7 @@ export class TaskReader {
     // nothing); the answer after its colon assigns. The topic stays in the title.
     // "(2) Đối với dự án đã được chấp thuận …: Thủ tướng Chính phủ thống nhất …" is a case and its answer, as
     // "Về …:" is; "Đối với Sở Y tế: …" names the addressee, not a case.
-    const asked = run.whole ? null : TOPIC.exec(run.text);
+    const asked = run.whole ? null : (TOPIC.exec(run.text) ?? this.headed(run.text));
     const topic =
       asked && asked[1] === 'Đối với' && this.m.opensWithHead(run.text.slice(asked[1].length, asked[0].length))
         ? null
@@ -1041,6 +1041,24 @@ export class TaskReader {
       });
     });
     out.push(...proposals);
+  }
+
+  /**
+   * "2. Đẩy mạnh rà soát, xây dựng, hoàn thiện thể chế, cơ chế chính sách: Các bộ khẩn trương trình …": an
+   * item's own heading before a colon, naming no one, then a sentence opening on its subject — the heading is
+   * the topic, as "Về …:" is, and the sentence gives the lead.
+   */
+  private headed(text: string): RegExpExecArray | null {
+    const h = /^[^:.;]{3,200}?:\s+(?=\p{Lu})/u.exec(text);
+    if (!h || this.ownLeads(h[0]).length > 0) return null;
+    const rest = text.slice(h[0].length);
+    const tokens = this.m.tokens(rest);
+    if (this.subject(rest, tokens).length === 0) return null;
+    // The subject acts: "Tăng cường phối hợp giữa các cơ quan: Sở Nông nghiệp và Môi trường, Sở Công Thương, …
+    // trong công tác …" lists whom to work with.
+    const span = this.m.leadSpan(rest, tokens, 0, true);
+    const after = tokens[span.tokEnd];
+    return span.leads.length === 0 || (after && ACTION_FIRST.test(fold(rest.slice(after.start)))) ? h : null;
   }
 
   /**
