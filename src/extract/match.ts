@@ -124,6 +124,7 @@ const GROUPS: [string, Group[]][] = [
   ['UBND cấp xã', ['communes']],
   ['UBND cấp huyện', ['districts']],
   ['UBND cấp tỉnh', ['provinces']],
+  ['UBND các tỉnh', ['provinces']],
 ];
 
 /**
@@ -685,6 +686,8 @@ export class Matcher {
             for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
           }
           to = relativeAt(tokens, to);
+          // "Uỷ ban nhân dân các tỉnh biên giới phối hợp …": a kind of province, up to three words before the verb.
+          if (groups.includes('provinces')) to = this.kindBeforeVerb(text, tokens, to);
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);
@@ -741,6 +744,17 @@ export class Matcher {
       break;
     }
     return { leads, end, tokEnd: j };
+  }
+
+  private kindBeforeVerb(text: string, tokens: Token[], j: number): number {
+    for (let k = j + 1; k <= j + 3 && k < tokens.length; k++) {
+      const t = tokens[k - 1]!;
+      if (!t.word || !/^\p{Ll}/u.test(text.slice(t.start, t.end)) || FILLER_WORDS.has(t.w) || RELATIVE_ENDS.has(t.w))
+        return j;
+      const two = `${tokens[k]?.w ?? ''} ${tokens[k + 1]?.w ?? ''}`;
+      if (VERBS.has(two) || VERBS.has(`${two} ${tokens[k + 2]?.w ?? ''}`)) return k;
+    }
+    return j;
   }
 
   /**

@@ -800,8 +800,11 @@ export class TaskReader {
         depth: h.leads.length > 0 ? 0 : ctx.depth,
       };
       // "1. Bộ Tài chính … trình Thủ tướng trước ngày 20 tháng 10 năm 2024. Trong đó chú ý một số nội dung
-      // sau:" is a task of its own before it introduces its points.
-      if (b.kind !== 'roman' && b.kind !== 'star' && c.due && c.due !== ctx.due && named.length === 0)
+      // sau:" is a task of its own before it introduces its points, and so is "- Giao Đảng uỷ Chính phủ lãnh
+      // đạo, chỉ đạo … triển khai thực hiện chủ trương trên. Trong đó chỉ đạo:" (an assignment in a sentence
+      // before the one that introduces them).
+      const assigned = /[.!?]\s+\S/.test(b.text) && this.assignments(b.text, this.m.tokens(b.text)).length > 0;
+      if (b.kind !== 'roman' && b.kind !== 'star' && ((c.due && c.due !== ctx.due) || assigned) && named.length === 0)
         this.emit(toRun([b], false), c, out, false);
       this.parts(parts, c, out, false);
       return;
