@@ -151,6 +151,7 @@ const ASIDE = /^, (nhat la|dac biet la|trong do)\b/;
 
 /** Openers of a clause before a sentence's subject (besides "Để"), and how long such a clause may run. */
 const CLAUSES = [
+  ['doi', 'voi'],
   ['voi', 'vai', 'tro'],
   ['trong', 'thoi', 'gian', 'toi'],
   ['tren', 'co', 'so'],
@@ -409,6 +410,11 @@ export class TaskReader {
     return leads.length > 0 && leads.every(isGroup);
   }
 
+  /** Whether a text's first sentence opens on a body (after a clause before it, too): "Sở Tài chính chủ trì …". */
+  private opensOnBody(text: string): boolean {
+    return this.subject(text, this.m.tokens(text)).length > 0;
+  }
+
   /** Leads a text names itself: after an assignment verb, or opening a sentence. */
   private ownLeads(text: string): Lead[] {
     const tokens = this.m.tokens(text);
@@ -557,8 +563,9 @@ export class TaskReader {
             (this.m.leadSpan(text, tokens, k, true).leads.length > 0 ||
               this.pluralSubject(text, tokens, k, true).length > 0),
         );
-      if (after === undefined) return [];
-      first = after;
+      // "Đối với các chủ đầu tư cần …" has no clause: the addressee follows "Đối với" itself.
+      if (after === undefined && tokens[first]!.w !== 'doi') return [];
+      if (after !== undefined) first = after;
     }
     // "Tỉnh căn cứ …", "Thành phố cần …": in a notice to a province or city, the capitalised word alone is it.
     const itself = this.m.scope ? null : LOCALITY.exec(text.slice(tokens[first]!.start));
@@ -786,8 +793,11 @@ export class TaskReader {
       let parts = item.parts;
       if ((b.kind === 'roman' || b.kind === 'star') && (SKIP_SECTION.test(f) || planPart) && h.source !== 'heading') {
         const leadIn = this.leadInAt(item);
-        if (leadIn < 0) return;
-        parts = item.parts.slice(leadIn);
+        // "III. KINH PHÍ BẢO ĐẢM" states where the money comes from, but an item of it that opens on a body ("3.
+        // Sở Tài chính, trên cơ sở …, chủ trì tổng hợp …") is that body's task.
+        const named = planPart ? item.parts.filter((p) => 'item' in p && this.opensOnBody(p.item.block!.text)) : [];
+        if (leadIn < 0 && named.length === 0) return;
+        parts = leadIn < 0 ? named : item.parts.slice(leadIn);
       }
       const c: Ctx = {
         leads: h.leads.length > 0 ? h.leads : ctx.leads,
