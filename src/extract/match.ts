@@ -980,13 +980,8 @@ export class Matcher {
     if (j === i + head.length) return null;
     // "Cục Thuế các tỉnh, thành phố trực thuộc Trung ương": every province's office of a central body.
     const w = (n: number) => tokens[j + n]?.w;
-    if (
-      tokens[j - 2]?.w === 'cac' &&
-      tokens[j - 1]?.w === 'tinh' &&
-      w(0) === ',' &&
-      w(1) === 'thanh' &&
-      w(2) === 'pho'
-    ) {
+    // "các Cục Hải quan tỉnh, thành phố" likewise.
+    if (tokens[j - 1]?.w === 'tinh' && w(0) === ',' && w(1) === 'thanh' && w(2) === 'pho') {
       j += 3;
       if (w(0) === 'truc' && w(1) === 'thuoc' && w(2) === 'trung' && w(3) === 'uong') j += 4;
     }
