@@ -61,6 +61,7 @@ export const CENTRAL_BODIES = [
   'Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương',
   'Đảng ủy Mặt trận Tổ quốc Việt Nam, các đoàn thể Trung ương',
   'Văn phòng Quốc hội',
+  'Hội đồng thẩm định Nhà nước',
   'Tập đoàn Điện lực Việt Nam',
   'Tập đoàn Dầu khí Việt Nam',
   'Tập đoàn Công nghiệp - Viễn thông Quân đội',

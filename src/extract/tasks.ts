@@ -554,7 +554,14 @@ export class TaskReader {
       // The clause may hold commas of its own ("Để … hoạt động hiệu lực, hiệu quả, thành phố Đà Nẵng cần …"):
       // the agency follows the first comma that a name follows.
       const start = first;
-      const commas = tokens.flatMap((t, k) => (k > start && k - start <= CLAUSE_WORDS && t.w === ',' ? [k] : []));
+      // "Trên cơ sở ý kiến …, yêu cầu Sở … phối hợp với các sở, ngành, địa phương …": the clause ends where an
+      // assignment's verb opens the main clause, whose addressee is no subject ("Trên cơ sở đề nghị của các Bộ,
+      // …, Bộ Tài chính …": "đề nghị" there is a noun).
+      const assigned = new Set(this.assignments(text, tokens).map((a) => a.at));
+      const verb = tokens.findIndex((t, k) => k > start && tokens[k - 1]!.w === ',' && assigned.has(t.start));
+      const commas = tokens.flatMap((t, k) =>
+        k > start && k - start <= CLAUSE_WORDS && (verb < 0 || k < verb) && t.w === ',' ? [k] : [],
+      );
       const after = commas
         .map((c) => tokens.findIndex((t, k) => k > c && t.word))
         .find(
