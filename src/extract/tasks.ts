@@ -143,7 +143,7 @@ const PLURAL_WORDS = 7;
  * After an assignment verb that opens its sentence the noun phrase is the addressee, so it may run longer
  * ("Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …").
  */
-const PLURAL_AFTER_VERB = 12;
+const PLURAL_AFTER_VERB = 14;
 /** "cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp": collective addressees, and how many tokens (commas too) they may run. */
 const COLLECTIVE = /^(cấp ủy|cấp uỷ|chính quyền)[\s,]/iu;
 const COLLECTIVE_WORDS = 16;
@@ -233,6 +233,8 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   for (const b of blocks.slice(start)) {
     const f = fold(b.text);
     if (/^noi nhan/.test(f)) break;
+    // A letter's courtesy closes it: "Bộ Giáo dục và Đào tạo trân trọng cảm ơn./."
+    if (/\btran trong cam on[\s./]*$/.test(f) && words(b.text) <= 12) break;
     // "… thông báo để các cơ quan biết, thực hiện" closes the notice; a dash asking to "thông báo rộng rãi … để
     // Nhân dân … biết" is a task.
     if (b.kind !== 'dash' && b.kind !== 'plus' && /thong bao/.test(f) && /(de biet|biet,|biet va|\.\/\.$)/.test(f))
@@ -262,6 +264,9 @@ function closing(text: string): boolean {
 /** Words that refer back to the notice itself, or call for a spirit of work: the closing section's. */
 const EXHORTATION =
   /\b(?:(?:noi dung|nhiem vu|y kien chi dao|chi dao|ket luan)(?: neu)? tren|(?:ket luan|thong bao|van ban|cong van|chi thi|ke hoach) nay|neu cao (?:tinh than )?trach nhiem|moc thoi gian da giao|khong (?:dun day|ne tranh))\b/;
+/** Where to turn with problems or questions: "… phản ánh về / liên hệ X … để (được) hướng dẫn, giải quyết". */
+const CONTACT =
+  /^(?:[^.]|\.(?!\s))*\b(phan anh|lien he)\b(?:[^.]|\.(?!\s)){0,300}\bde (duoc )?(huong dan|xem xet|giai quyet|phoi hop xu ly|ho tro)\b/;
 /** Accountability to a superior ("chịu trách nhiệm (trực tiếp) trước Chính phủ …"). */
 const ANSWERS_FOR = /\bchiu trach nhiem (truc tiep )?truoc\b/;
 /** "3. Tổ chức thực hiện": the heading of a closing section. */
@@ -895,6 +900,9 @@ export class TaskReader {
 
   /** Splits a run into tasks at each new addressee, "(1) … (2) …" enumeration, and, in prose, at "; " before a capital. */
   private emit(run: Run, ctx: Ctx, out: Proposal[], root: boolean): void {
+    // "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … kịp thời phản ánh về Ủy ban nhân dân tỉnh … để xem
+    // xét, giải quyết", "đề nghị liên hệ Cục … để được hướng dẫn, hỗ trợ": where to turn with problems, no task.
+    if (CONTACT.test(fold(run.text)) && findDeadline(run.text, this.m.day).kind !== 'date') return;
     // "2. Về dự án …: Bộ Xây dựng khẩn trương …", "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …: giao Bộ
     // Tài chính …": the topic names the matter (often the province's own request, whose "đề nghị" assigns
     // nothing); the answer after its colon assigns. The topic stays in the title.
