@@ -220,7 +220,10 @@ function meetingOn(text: string): { day: string; line: number } | null {
     if (!m) continue;
     // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
     const sentence = para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
-    if (/ban hành Thông báo/u.test(sentence) || !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc|thị sát)/iu.test(sentence))
+    if (
+      /ban hành Thông báo/u.test(sentence) ||
+      !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc|thị sát|đi kiểm tra)/iu.test(sentence)
+    )
       continue;
     const day = m[1] ? iso(m[3]!, m[2]!, m[1]) : iso(m[6]!, m[5]!, m[4]!);
     if (day) return { day, line: i + 1 };

@@ -196,6 +196,14 @@ function inherit(own: Deadline, above: Deadline | null, sameAddressee: boolean):
 
 const leadKey = (l: Lead) => (l.type === 'unit' ? l.code : l.type === 'named' ? l.name : l.group);
 const sameLeads = (a: Lead[], b: Lead[]) => a.length === b.length && a.every((l, i) => leadKey(l) === leadKey(b[i]!));
+/**
+ * Whether `own` names a new addressee, not the one above in fewer words: "Các Cục Thuế rà soát …" under
+ * "yêu cầu Cục Thuế các tỉnh, thành phố trực thuộc Trung ương …:" is that addressee again.
+ */
+const newAddressee = (own: Lead[], above: Lead[]) => {
+  const key = (l: Lead) => fold(leadKey(l)).replace(/^cac /, '');
+  return own.length !== above.length || !own.every((l, i) => key(above[i]!).startsWith(key(l)));
+};
 
 /** [start, end) begins or ends inside a sentence of the text. */
 const midSentence = (text: string, start: number, end: number) =>
@@ -733,7 +741,7 @@ export class TaskReader {
       const before = out.length;
       this.emit(toRun([p.para], true), c, out, root);
       const own = out.length > before ? out[out.length - 1]! : null;
-      if (own && (own.source === 'subject' || own.source === 'explicit') && !sameLeads(own.leads, c.leads))
+      if (own && (own.source === 'subject' || own.source === 'explicit') && newAddressee(own.leads, c.leads))
         said = { ...c, leads: own.leads, source: 'heading', from: text, prefix: null, depth: 1 };
     }
   }
@@ -888,12 +896,20 @@ export class TaskReader {
     const firstChild = item.parts.findIndex((p) => 'item' in p);
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
+    const before = out.length;
     this.emit(toRun(blocks, false), ctx, out, false);
     if (firstChild >= 0) {
       const intro = blocks[blocks.length - 1]!.text.endsWith(':')
         ? dated(blocks.map((x) => x.text).join(' '), this.m.day)
         : null;
-      const c = { ...ctx, headings: [b.text, ...ctx.headings], due: intro ?? ctx.due, depth: ctx.depth + 1 };
+      // "(1) Bộ Y tế chỉ đạo … ." then "- Chỉ đạo Ban Quản lý dự án …", "- Chủ trì, phối hợp …": the item's own
+      // subject goes on into its points, as a sentence's does into the dashes after it.
+      const own = out.length > before ? out[before]! : null;
+      const said =
+        own && (own.source === 'subject' || own.source === 'explicit') && newAddressee(own.leads, ctx.leads)
+          ? { leads: own.leads, source: 'heading' as const, from: b.text }
+          : {};
+      const c = { ...ctx, ...said, headings: [b.text, ...ctx.headings], due: intro ?? ctx.due, depth: ctx.depth + 1 };
       this.parts(item.parts.slice(firstChild), c, out, false);
     }
   }
