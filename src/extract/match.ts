@@ -382,6 +382,7 @@ const ADDRESSEE_HEADS = [
   'tổ chức',
   'đơn vị',
   'đoàn thể',
+  'chủ rừng',
 ].map((h) => nameKey(h));
 /** Accented head words as written: "số" folds like "sở" but never starts an agency's name. */
 const HEAD_FIRST = new Map(HEAD_WORDS.map((h) => [nameKey(h).join(' '), h.split(' ')[0]!]));

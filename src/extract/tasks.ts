@@ -178,7 +178,7 @@ const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan
  */
 function nounsThatFold(text: string): string {
   return fold(text).replace(
-    /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bto chuc (chinh tri - )?xa hoi\b|\bduoc giao\b|\bdau tu xay dung\b/g,
+    /\btham muu,? giup viec\b|\b(cac )?to chuc,? ca nhan\b|\bcac to chuc\b|\bto chuc (chinh tri - )?xa hoi\b|\bla to chuc\b|\bduoc giao\b|\bdau tu xay dung\b/g,
     '',
   );
 }
@@ -654,6 +654,8 @@ export class TaskReader {
     // "d) Ủy ban nhân dân các tỉnh, thành phố: Tuyên" / "Quang, Đồng Nai, … quyết liệt chỉ đạo …": names after
     // a colon are a list the next line goes on with, not a heading over it.
     if (/:\s*\S/.test(text)) return false;
+    // "5. Các chủ rừng là tổ chức (các" / "Ban quản lý rừng đặc dụng, …)": a bracket left open goes on.
+    if ((text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length) return false;
     return this.addressees(text).length > 0 || this.onlyAgencies(text).length > 0;
   }
 
@@ -754,7 +756,9 @@ export class TaskReader {
    * lacks are kept as written.
    */
   private addressees(text: string): Lead[] {
-    const body = text.replace(/[\s:;.,]+$/, '');
+    // "5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, …, các Công ty nông, lâm nghiệp…)": the
+    // bracket gives examples of the addressee, not more addressees.
+    const body = text.replace(/[\s:;.,]+$/, '').replace(/\s*\([^()]*\)$/, '');
     // "Đối với …" also opens a topic ("Đối với các lĩnh vực chuyên môn khác"): only an agency follows it here.
     // "Trách nhiệm (chung) của các cơ quan, đơn vị", "Nhiệm vụ của …": the addressee is inside the phrase.
     const intro = /^(?:giao|de nghi|yeu cau(?: doi voi)?|(?:trach nhiem|nhiem vu)(?: chung)? cua|(doi voi))\s+/.exec(
@@ -1058,7 +1062,8 @@ export class TaskReader {
       if (s.leads.length === 0 && root) return;
       // "Bộ trưởng, …, Chủ tịch Ủy ban nhân dân các tỉnh … chịu trách nhiệm trực tiếp trước Chính phủ … về kết quả
       // thực hiện Chỉ thị này": who answers for the whole notice, wherever it stands, is given nothing new to do.
-      if (ANSWERS_FOR.test(folded) && this.exhorts(text)) return;
+      // A point that opens on it ("- Chịu trách nhiệm trước pháp luật nếu để xảy ra …") states accountability too.
+      if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && folded.search(ANSWERS_FOR) === 0))) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
       if (undated && s.leads.length === 0 && DECISION.test(folded)) return;
