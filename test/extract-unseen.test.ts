@@ -41,8 +41,8 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('tuning-h').m).toBeGreaterThanOrEqual(277);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34, h: '9/9' });
-    expect(t('heldout-g').m).toBeGreaterThanOrEqual(32);
-    expect(t('heldout-g').x).toBeLessThanOrEqual(39);
+    expect(t('heldout-g').m).toBeGreaterThanOrEqual(33);
+    expect(t('heldout-g').x).toBeLessThanOrEqual(40);
     expect(t('heldout-i')).toMatchObject({ e: 34, h: '9/12' });
     expect(t('heldout-i').m).toBeGreaterThanOrEqual(29);
     // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an

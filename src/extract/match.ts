@@ -503,9 +503,13 @@ export class Matcher {
       // Without a scope a people's committee (or its office) is still "UBND tỉnh" to itself; "UBND huyện Triệu
       // Phong" is another body (see leadSpan). A party committee's letter ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH")
       // addresses "Ủy ban nhân dân tỉnh": there it is a name as written.
-      const party = issuerLines.some((l) =>
-        /^(dang uy|dang bo|tinh uy|thanh uy|huyen uy)\b/.test(nameKey(l).join(' ')),
-      );
+      // So does a central body's notice ("VĂN PHÒNG CHÍNH PHỦ" over "Ủy ban nhân dân Thành phố chỉ đạo …"): no
+      // people's committee issues it.
+      const keys = issuerLines.map((l) => nameKey(l).join(' '));
+      const party =
+        keys.some((k) => /^(dang uy|dang bo|tinh uy|thanh uy|huyen uy)\b/.test(k)) ||
+        (/^(van phong chinh phu|bo|thu tuong)\b/.test(keys.join(' ')) &&
+          !keys.some((k) => /\b(ubnd|uy ban nhan dan)\b/.test(k)));
       for (const level of ['tỉnh', 'thành phố', 'huyện', 'xã', 'phường'])
         this.add(
           nameKey(`ubnd ${level}`),
