@@ -932,7 +932,13 @@ export class Matcher {
       at += BEFORE_LEVEL.find((b) => b.every((w, k) => tokens[at + k]?.w === w))?.length ?? 0;
       const w = (k: number) => tokens[at + k]?.w ?? '';
       const region = this.regionAt(tokens, at) - at;
-      const to = at + (region || (LEVELS.has(`${w(0)} ${w(1)}`) ? 2 : LEVELS.has(w(0)) ? 1 : 0));
+      let to = at + (region || (LEVELS.has(`${w(0)} ${w(1)}`) ? 2 : LEVELS.has(w(0)) ? 1 : 0));
+      // "Thanh tra các Bộ, ngành, địa phương": the body of that name in each member of a group, as written.
+      const group = w(0) === 'cac' ? this.matchAt(tokens, at) : null;
+      if (group?.target.type === 'group') {
+        to = group.tok1;
+        for (let more = this.groupAfter(tokens, to); more; more = this.groupAfter(tokens, to)) to = more.tok1;
+      }
       return to > at ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
     }
     if (!next?.word || !/^\p{Lu}/u.test(text.slice(next.start, next.end))) return null;
