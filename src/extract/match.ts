@@ -708,7 +708,12 @@ export class Matcher {
           const whose = leads.length > 0 && j > i && tokens[j - 1]!.word && PROVINCE_NAMES.has(m.target.name);
           // "Kho bạc nhà nước khu vực XI", "Kiểm toán nhà nước khu vực II": a central body's branch by its region.
           const region = this.regionAt(tokens, to);
-          if (region > to) {
+          // "Nhà đầu tư (Tập đoàn Đèo Cả)": a party named by its role, then by its name in brackets, is that body.
+          const named = ROLES.includes(m.target.name) ? this.nameInBrackets(text, tokens, to) : null;
+          if (named) {
+            leads.push(named.lead);
+            to = named.tokEnd;
+          } else if (region > to) {
             to = region;
             written = text.slice(m.start, tokens[to - 1]!.end);
             leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
@@ -772,6 +777,14 @@ export class Matcher {
     if (k === j || OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
     const m = this.matchAt(tokens, k);
     return m?.target.type === 'group' ? { groups: m.target.groups, tok1: m.tok1 } : null;
+  }
+
+  /** The one body named in brackets at j ("(Tập đoàn Đèo Cả)"), and the token after the bracket. */
+  private nameInBrackets(text: string, tokens: Token[], j: number): { lead: Lead; tokEnd: number } | null {
+    if (tokens[j]?.w !== '(') return null;
+    const inner = this.unknownAt(text, tokens, j + 1);
+    if (!inner || tokens[inner.tokEnd]?.w !== ')') return null;
+    return { lead: this.resolve(inner.text), tokEnd: inner.tokEnd + 1 };
   }
 
   /** Leads listed in brackets right after a group (fillers such as "có liên quan" between). */
@@ -912,6 +925,12 @@ export class Matcher {
 
   /** An agency-like name the units table does not know: a head noun, then a capitalised name. */
   private unknownAt(text: string, tokens: Token[], i: number): { text: string; tokEnd: number } | null {
+    // "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp kiểm tra …": a Deputy Prime Minister, named.
+    if (['pho', 'thu', 'tuong'].every((w, k) => tokens[i + k]?.w === w)) {
+      const k = i + 3 + (tokens[i + 3]?.w === 'chinh' && tokens[i + 4]?.w === 'phu' ? 2 : 0);
+      const to = this.capitalisedRun(text, tokens, k);
+      return to > k ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
+    }
     const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
     if (!head || VERBS.has(`${tokens[i]!.w} ${tokens[i + 1]?.w ?? ''}`)) return null;
     // Written with diacritics, the head must be the head ("Chỉ số CCHC" is no "Sở"); unaccented text cannot tell.
