@@ -99,6 +99,8 @@ const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
  */
 const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh hinh|thuc trang|can cu)\b/;
 const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
+/** A point labelled as one of a counted set: "Phương án 1: …", "Phương án 2: …". */
+const LABELLED = /^(\p{L}+(?: \p{L}+)?) \d+\s*:/u;
 /** A lead-in asking for a report on the points below it: "báo cáo … các vấn đề sau:". */
 const REPORT_CONTENTS = /\bbao cao\b.*\b(cac|nhung) (van de|noi dung)\b[^:]{0,20}\bsau( day)?\s*:$/;
 /** The section of a plan that says who does what. */
@@ -738,6 +740,15 @@ export class TaskReader {
           ...(due ? { due } : {}),
         };
         if (due) this.emit(toRun([p.para], true), { ...c, prefix: null }, out, root);
+        // "… hoàn chỉnh hồ sơ 02 phương án đầu tư, … cụ thể như sau:" over "(1) Phương án 1: …", "(2) Phương án
+        // 2: …": the points are the alternatives the lead-in counts, what its one task prepares.
+        const labels = contents.map((q) => ('item' in q ? LABELLED.exec(q.item.block!.text)?.[1] : undefined));
+        const counted = (l: string | undefined) => !!l && new RegExp(`\\b\\d+ ${fold(l)}\\b`).test(fold(text));
+        if (due && contents.length > 1 && labels.every(counted)) {
+          // What a copy hangs under the last point ("Giao Sở Tài chính …") is read as before.
+          for (const q of contents) if ('item' in q) this.parts(q.item.parts, c, out, root);
+          readTo = i + contents.length;
+        }
         continue;
       }
       const before = out.length;
@@ -1063,6 +1074,8 @@ export class TaskReader {
       // "Bộ trưởng, …, Chủ tịch Ủy ban nhân dân các tỉnh … chịu trách nhiệm trực tiếp trước Chính phủ … về kết quả
       // thực hiện Chỉ thị này": who answers for the whole notice, wherever it stands, is given nothing new to do.
       // A point that opens on it ("- Chịu trách nhiệm trước pháp luật nếu để xảy ra …") states accountability too.
+      // A question asks nothing of anyone: an article's caption "Có mấy phương án …? (Hình từ Internet)".
+      if (undated && /^[^.!?]*\?\s*(\([^()]*\))?\s*$/.test(text)) return;
       if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && folded.search(ANSWERS_FOR) === 0))) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
