@@ -206,6 +206,23 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
       c.firstLine === c.lastLine &&
       (width === null || prevRaw.trim().length < 0.6 * width) &&
       !!options.isHeading?.(c.text);
+    // "… các Tập đoàn: Công" / "nghiệp - Năng lượng …, Công nghiệp" / "- Viễn thông Quân đội theo …": a full line
+    // that ends inside a capitalised name, then a dash and a capital, is the name's hyphen, not a list item.
+    const hyphen =
+      m.kind === 'dash' &&
+      longPrev &&
+      !blankSince &&
+      cur !== null &&
+      !TERMINAL.test(cur.text) &&
+      /\p{Lu}\p{Ll}*\s+\p{Ll}+$|\p{Lu}\p{Ll}*$/u.test(prevRaw.trim()) &&
+      /^\p{Lu}/u.test(rest);
+    if (hyphen && cur) {
+      cur.starts.push({ offset: cur.text.length + 1, line: i + 1 });
+      cur.text += ' - ' + rest;
+      cur.lastLine = i + 1;
+      prevRaw = raw;
+      return;
+    }
     const joins =
       cur !== null &&
       m.kind === 'para' &&

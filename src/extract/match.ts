@@ -870,7 +870,7 @@ export class Matcher {
         ? this.wordsAt(tokens, k, sector)
         : province
           ? this.wordsAt(tokens, k, province)
-          : this.properName(text, tokens, k);
+          : this.memberName(text, tokens, k);
       if (to <= k) break;
       const name = text.slice(tokens[k]!.start, tokens[to - 1]!.end);
       // "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a member with a head of its own keeps it.
@@ -889,6 +889,22 @@ export class Matcher {
   private regionAt(tokens: Token[], j: number): number {
     const w = (k: number) => tokens[j + k]?.w ?? '';
     return w(0) === 'khu' && w(1) === 'vuc' && /^([ivxl]+|\d{1,2})$/.test(w(2)) ? j + 3 : j;
+  }
+
+  /**
+   * A list member's name: its capitalised words, or on to the comma when it ends on one after words in
+   * lower case ("Bưu chính viễn thông Việt Nam", as a copy may write "Bưu chính Viễn thông Việt Nam").
+   */
+  private memberName(text: string, tokens: Token[], k: number): number {
+    const to = this.properName(text, tokens, k);
+    let j = to;
+    while (j < tokens.length && j - to < 4 && tokens[j]!.word && tokens[j]!.w !== 'va') {
+      if (VERBS.has(`${tokens[j]!.w} ${tokens[j + 1]?.w ?? ''}`)) return to;
+      j++;
+    }
+    if (j === to || ![',', ';', ')'].includes(tokens[j]?.w ?? '')) return to;
+    const last = tokens[j - 1]!;
+    return /^\p{Lu}/u.test(text.slice(last.start, last.end)) ? j : to;
   }
 
   /** Token index just after `key` read from token k ("và" and inner commas skipped), or 0 when it is not there. */
