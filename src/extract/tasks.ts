@@ -961,6 +961,17 @@ export class TaskReader {
     // addressee's task, in an item as in prose (the part goes back to the task before when no agency opens it).
     for (const m of run.text.matchAll(/(?<=;)\s+(?=(?:[Đđ]ồng thời|[Nn]goài ra),?\s+\p{Lu})/gu))
       cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+    // "… hoàn thành trong tháng 12 năm 2025; Bộ Khoa học và Công nghệ hướng dẫn …": in an item too, a body
+    // that acts after "; " opens its own task.
+    if (!run.prose && !run.whole)
+      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) {
+        const rest = run.text.slice(m.index + m[0].length);
+        const tokens = this.m.tokens(rest);
+        const span = this.m.leadSpan(rest, tokens, 0, true);
+        const after = tokens[span.tokEnd];
+        if (span.leads.length > 0 && after && ACTION_FIRST.test(fold(rest.slice(after.start))))
+          cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+      }
     cuts.sort((a, b) => a.at - b.at);
     if (topic) cuts.splice(0, cuts.length, ...cuts.filter((c, k) => k === 0 || c.at > from));
 
