@@ -28,9 +28,9 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('heldout-d').m).toBeGreaterThanOrEqual(68);
     expect(t('heldout-d').x).toBeLessThanOrEqual(68);
     // Tuning set E (fourth round, lead's split): 80 of 231 matched at the split, 112 after the plan/export rules,
-    // 132 once its month deadlines were read as their last day, 182 after the fifth round's rules, 206 in the sixth.
+    // 132 once its month deadlines were read as their last day, 182 after the fifth round's rules, 207 in the sixth.
     expect(t('tuning-e')).toMatchObject({ e: 231, h: '29/30' });
-    expect(t('tuning-e').m).toBeGreaterThanOrEqual(206);
+    expect(t('tuning-e').m).toBeGreaterThanOrEqual(207);
     // Held out in the fourth round (21 of 66 at its end), tuning material since: 44 after the fifth round's rules,
     // 66 (all) in the sixth.
     expect(t('heldout-f')).toMatchObject({ e: 66 });

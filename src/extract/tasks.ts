@@ -617,6 +617,17 @@ export class TaskReader {
     const most = collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
     for (let k = first + 2; k <= first + most && k < tokens.length; k++) {
       if (!tokens[k - 1]!.word && !(collective && tokens[k - 1]!.w === ',')) return [];
+      // "Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác): Đảm bảo …": examples in
+      // brackets belong to the name as written, and a colon may stand before the action.
+      const close = tokens[k]?.w === '(' ? tokens.findIndex((t, n) => n > k && t.w === ')') : -1;
+      if (close > 0) {
+        const from = tokens[close + 1]?.w === ':' ? close + 2 : close + 1;
+        const next = tokens.slice(from, from + 3).map((t) => t.w);
+        if (ACTION_FIRST.test(next.join(' '))) {
+          const written = text.slice(tokens[first].start, tokens[close]!.end);
+          return [{ type: 'named', name: written, text: written, why: 'group' }];
+        }
+      }
       const rest = tokens
         .slice(k, k + 3)
         .map((t) => t.w)
