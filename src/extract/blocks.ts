@@ -204,6 +204,8 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
       !lower &&
       HEADING_KINDS.has(c.kind) &&
       c.firstLine === c.lastLine &&
+      // "(3) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội," / "Hội đồng Dân tộc …": a comma goes on listing.
+      !c.text.endsWith(',') &&
       (width === null || prevRaw.trim().length < 0.6 * width) &&
       !!options.isHeading?.(c.text);
     // "… các Tập đoàn: Công" / "nghiệp - Năng lượng …, Công nghiệp" / "- Viễn thông Quân đội theo …": a full line

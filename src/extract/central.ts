@@ -62,6 +62,10 @@ export const CENTRAL_BODIES = [
   'Đảng ủy Mặt trận Tổ quốc Việt Nam, các đoàn thể Trung ương',
   'Văn phòng Quốc hội',
   'Hội đồng thẩm định Nhà nước',
+  // The National Assembly's own bodies, asked to examine a Government's proposal.
+  'Hội đồng Dân tộc của Quốc hội',
+  'Hội đồng Dân tộc',
+  'các Ủy ban của Quốc hội',
   'Tập đoàn Điện lực Việt Nam',
   'Tập đoàn Dầu khí Việt Nam',
   'Tập đoàn Công nghiệp - Viễn thông Quân đội',

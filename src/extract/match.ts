@@ -998,6 +998,8 @@ export class Matcher {
       const cap = (k: number) => !!tokens[k]?.word && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end));
       const named = j === i + head.length && cap(j) && cap(j + 2);
       if (!named && (VERBS.has(bigram) || VERBS.has(`${bigram} ${tokens[j + 2]?.w ?? ''}`) || VERB1.has(t.w))) break;
+      // "Thường trực Chính phủ đã họp …": a tense word follows its subject and is never in a name ("Đà Nẵng" is).
+      if (['đã', 'sẽ'].includes(text.slice(t.start, t.end).normalize('NFC'))) break;
       // "Trung tâm … tỉnh hỗ trợ các địa phương" (a verb) against "Quỹ Hỗ trợ nông dân" (a name, capitalised).
       if (LOWER_VERBS.has(bigram) && !/^\p{Lu}/u.test(text.slice(t.start, t.end))) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
