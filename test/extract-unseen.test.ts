@@ -38,7 +38,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md),
     // 248 once vpcp_624's appendix tables were read row by row (src/extract/table.ts).
     expect(t('tuning-h')).toMatchObject({ e: 304 });
-    expect(t('tuning-h').m).toBeGreaterThanOrEqual(286);
+    expect(t('tuning-h').m).toBeGreaterThanOrEqual(289);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34, h: '9/9' });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(33);

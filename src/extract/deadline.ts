@@ -90,7 +90,9 @@ const RULES: Rule[] = [
     due: (m) => monthEnd(+m[2]!, QUARTERS[m[1]!]! * 3),
   },
   {
-    re: new RegExp(String.raw`hoan thanh trong\s+nam\s*(\d{4})`, 'gu'),
+    // "hoàn thành trong năm 2027", "hoàn thành đưa dự án vào vận hành trong năm 2027": what is completed, in
+    // up to eight words of one clause, then the year.
+    re: new RegExp(String.raw`hoan thanh(?:\s+[^\s,.;:()]+){0,8}?\s+trong\s+nam\s*(\d{4})`, 'gu'),
     rank: 1,
     due: (m) => isoDay(+m[1]!, 12, 31),
   },

@@ -774,8 +774,14 @@ export class Matcher {
   private groupAfter(tokens: Token[], j: number): { groups: Group[]; tok1: number } | null {
     let k = j;
     while (tokens[k]?.w === ',' || tokens[k]?.w === 'va') k++;
-    if (k === j || OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
-    const m = this.matchAt(tokens, k);
+    if (k === j) return null;
+    // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành
+    // phố trực thuộc trung ương": the Government's formula for every minister and every province's chairman, one
+    // addressee — the chairman's title before the provinces' group.
+    const chair = tokens[k]?.w === 'chu' && tokens[k + 1]?.w === 'tich' ? 2 : 0;
+    if (!chair && OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
+    const m = this.matchAt(tokens, k + chair);
+    if (chair && !(m?.target.type === 'group' && m.target.groups.includes('provinces'))) return null;
     return m?.target.type === 'group' ? { groups: m.target.groups, tok1: m.tok1 } : null;
   }
 

@@ -1169,8 +1169,12 @@ export class TaskReader {
       const d = findDeadline(sentence, this.m.day);
       const opensTime = !clauses.has(k) && OWN_TIME_FRAME.test(fold(sentence));
       if (k > 0 && due && ((d.kind === 'date' && d.due !== due) || opensTime)) {
-        out.push([from, at]);
-        from = at;
+        // "…; gửi văn bản cam kết …; hoàn thành trước ngày 25 tháng 11 năm 2025": a clause that only sets the
+        // date closes the clause before it, which starts the new task.
+        const tail = clauses.has(k) && words(sentence) <= 10 && /^(hoan thanh|truoc|cham nhat)\b/.test(fold(sentence));
+        const cut = tail && k > 1 && cuts[k - 1]! > from && clauses.has(k - 1) ? cuts[k - 1]! : at;
+        out.push([from, cut]);
+        from = cut;
         due = null;
       }
       if (d.kind === 'date' && !due) due = d.due;
