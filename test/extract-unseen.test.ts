@@ -44,7 +44,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(33);
     expect(t('heldout-g').x).toBeLessThanOrEqual(40);
     expect(t('heldout-i')).toMatchObject({ e: 34, h: '9/12' });
-    expect(t('heldout-i').m).toBeGreaterThanOrEqual(29);
+    expect(t('heldout-i').m).toBeGreaterThanOrEqual(30);
     // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an
     // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3),
     // 43 with Party committees and collectives read as names, 50 with 'Đối với …:' cases and relative clauses,

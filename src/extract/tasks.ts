@@ -1015,6 +1015,10 @@ export class TaskReader {
         if (s.length > 0 || heads.length > 0)
           points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
+      // "4. Khẩn trương khắc phục các công trình hạ tầng thiết yếu …, các địa phương phải huy động các lực lượng":
+      // a sentence that opens on the action names who must do it after a comma, then "phải"/"cần".
+      const must = points.length === 0 && ACTION_FIRST.test(fold(piece.trimStart())) ? this.mustAfterComma(piece) : [];
+      if (must.length > 0) points.push({ at: start, leads: must, source: 'subject' });
       if (points.length === 0) {
         const prev = last();
         // After "; " a new task opens on its verb ("…; Phối hợp với …"); "…; Quy chế làm việc của Chính phủ …"
@@ -1125,6 +1129,28 @@ export class TaskReader {
       });
     });
     out.push(...proposals);
+  }
+
+  /** The body named after a comma of the first sentence and before "phải"/"cần": it is who must act. */
+  private mustAfterComma(text: string): Lead[] {
+    const sentence = text.split(/(?<=[.!?;])\s/)[0]!;
+    const tokens = this.m.tokens(sentence);
+    // "phải", "cần" as written ("cán bộ" folds like "cần").
+    const modal = (t: Token | undefined) =>
+      !!t && ['phải', 'cần'].includes(sentence.slice(t.start, t.end).normalize('NFC').toLowerCase());
+    for (let k = 1; k < tokens.length; k++) {
+      if (tokens[k - 1]!.w !== ',') continue;
+      const span = this.m.leadSpan(sentence, tokens, k, true);
+      if (span.leads.length > 0) {
+        if (modal(tokens[span.tokEnd])) return span.leads;
+        continue;
+      }
+      const plural = this.pluralSubject(sentence, tokens, k, true);
+      const written = plural[0]?.type === 'named' ? plural[0].text : '';
+      const end = tokens.findIndex((t, n) => n >= k && t.end >= tokens[k]!.start + written.length);
+      if (plural.length > 0 && modal(tokens[end + 1])) return plural;
+    }
+    return [];
   }
 
   /**
