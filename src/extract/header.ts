@@ -110,6 +110,16 @@ const ARTICLE_SIGNED = new RegExp(
   'u',
 );
 
+/**
+ * An article that has nothing else names its notice by what the notice tells: "Căn cứ Thông báo 725 /TB-VP năm
+ * 2025 ngày 27/11/2025, Phó Chủ tịch … chủ trì cuộc họp về …" — the meeting of the notice it retells, read
+ * only when no number or day was found any other way.
+ */
+const ARTICLE_RETOLD = new RegExp(
+  String.raw`^\s*Căn cứ\s+Thông báo\s+(?:số\s*)?${DOC_NO}(?:\s+năm\s+\d{4})?\s*,?\s*ngày\s+${DAY_SLASH}\s*,[^.]{0,200}\b(?:chủ trì|họp)\b`,
+  'u',
+);
+
 /** The number of an ARTICLE_LEAD or ARTICLE_SIGNED match, whose number groups start at `at`. */
 function articleNo(m: RegExpExecArray, at: number, line: number): { no: string; type: string; line: number } {
   if (m[at]) return { no: `${m[at]}/${m[at + 1]}`, type: m[at + 2]!, line };
@@ -140,7 +150,9 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
   const lead = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_LEAD);
   if (lead) return articleNo(lead.m, 5, lead.line);
   const signed = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_SIGNED);
-  return signed ? articleNo(signed.m, 1, signed.line) : null;
+  if (signed) return articleNo(signed.m, 1, signed.line);
+  const retold = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_RETOLD);
+  return retold ? articleNo(retold.m, 1, retold.line) : null;
 }
 
 /**
@@ -189,6 +201,11 @@ function issuedOn(lines: string[], numberLine: number | undefined): { day: strin
   if (signed) {
     const day = iso(signed.m[9]!, signed.m[8]!, signed.m[7]!);
     if (day) return { day, line: signed.line };
+  }
+  const retold = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_RETOLD);
+  if (retold) {
+    const day = iso(retold.m[6]!, retold.m[5]!, retold.m[4]!);
+    if (day) return { day, line: retold.line };
   }
   return null;
 }
