@@ -43,7 +43,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     expect(t('heldout-g')).toMatchObject({ e: 34, h: '9/9' });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(33);
     expect(t('heldout-g').x).toBeLessThanOrEqual(40);
-    expect(t('heldout-i')).toMatchObject({ e: 34, h: '11/12' });
+    expect(t('heldout-i')).toMatchObject({ e: 34, h: '12/12' });
     expect(t('heldout-i').m).toBeGreaterThanOrEqual(30);
     // Held out in the sixth round (21 of 52 matched at its one scoring), tuning material since: 34 once an
     // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3),

@@ -238,7 +238,7 @@ function meetingOn(text: string): { day: string; line: number } | null {
     // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
     const sentence = para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
     if (
-      /ban hành Thông báo/u.test(sentence) ||
+      /(?:ban hành|đã có|đã ký) Thông báo/u.test(sentence) ||
       !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc|thị sát|đi kiểm tra)/iu.test(sentence)
     )
       continue;
