@@ -2,7 +2,7 @@
  * Scores `cchc extract` against readings made by a person (`*.reading.json`): precision and recall
  * of (lead as written, deadline) pairs, and the header fields. Run it alone to print the table:
  *   TZ=Asia/Ho_Chi_Minh npx tsx test/extract-score.ts              # every set but the hidden ones
- *   TZ=Asia/Ho_Chi_Minh npx tsx test/extract-score.ts --heldout-k  # a hidden set too, when it is on disk
+ *   TZ=Asia/Ho_Chi_Minh npx tsx test/extract-score.ts --heldout-l  # a hidden set too, when it is on disk
  * The readings are never produced from the code; the code is measured against them. The held-out
  * set of a round (listed in HIDDEN) is scored only when asked by its flag, so the runs made while
  * rules change never show it; a set whose output was seen (C in the third round, D in the fourth, F in the fifth, G, I and J once scored at its end)
@@ -135,13 +135,13 @@ export const SETS = [
   'heldout-g',
   'heldout-i',
   'heldout-j',
-  'heldout-k',
+  'heldout-l',
   'header',
   'seed',
 ] as const;
 
-/** Sets held out in this round: each is scored only when asked with its own flag (`--heldout-k`). */
-export const HIDDEN: readonly Reading['set'][] = ['heldout-k'];
+/** Sets held out in this round: each is scored only when asked with its own flag (`--heldout-l`). */
+export const HIDDEN: readonly Reading['set'][] = ['heldout-l'];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
