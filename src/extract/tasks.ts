@@ -238,6 +238,11 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   if (start === 0) {
     const first = blocks.findIndex((b) => b.kind !== 'para' || ASSIGNS.test(fold(b.text)));
     start = first < 0 ? blocks.length : first;
+    // "… Ngân hàng Nhà nước Việt Nam và toàn hệ thống ngân hàng thương mại cần … thực hiện 8 nhóm nhiệm vụ, giải
+    // pháp trọng tâm sau:" over the first items: the paragraph that introduces them is their lead-in, whoever
+    // it names (its addressee may be its subject, with no assignment verb).
+    const intro = blocks[start - 1];
+    if (first > 0 && blocks[first]!.kind !== 'para' && intro?.kind === 'para' && intro.text.endsWith(':')) start--;
   }
   const out: Block[] = [];
   for (const b of blocks.slice(start)) {
@@ -599,6 +604,13 @@ export class TaskReader {
     const more = tokens.slice(span.tokEnd).some((t) => t.word);
     // "Căn cứ tài liệu …, các cơ sở đào tạo thực hiện …": after a clause the plural is in lower case.
     if (span.leads.length === 0 && bare === 'verb') return this.pluralSubject(text, tokens, first, first > start0);
+    // "Ngân hàng Nhà nước Việt Nam và toàn hệ thống ngân hàng thương mại cần …": a plural no list names, after
+    // "và" or a comma, is one more subject, as written.
+    const joined = tokens[span.tokEnd]?.w === 'va' ? span.tokEnd + 1 : span.tokEnd;
+    const after = [',', 'va'].includes(tokens[joined - 1]?.w ?? '')
+      ? this.pluralSubject(text, tokens, joined, true)
+      : [];
+    if (span.leads.length > 0 && after.length > 0 && bare === 'verb') return [...span.leads, ...after];
     return span.leads.length > 0 && (more ? bare === 'verb' : bare === 'bare') ? span.leads : [];
   }
 
@@ -613,7 +625,8 @@ export class TaskReader {
     // phương các cấp, nhất là …, phải đi đầu …": the Party's way of naming every level's committees and
     // authorities together, a plural addressee as well; an aside naming examples ("nhất là …") is not in it.
     const collective = COLLECTIVE.test(at) && (afterVerb || /^\p{Lu}/u.test(at));
-    if (!collective && !(afterVerb ? /^các\s/iu : /^Các\s/u).test(at)) return [];
+    // "toàn hệ thống ngân hàng thương mại", "toàn ngành": the whole of a kind, as "các" is each of them.
+    if (!collective && !(afterVerb ? /^(các|toàn)\s/iu : /^Các\s/u).test(at)) return [];
     const most = collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
     for (let k = first + 2; k <= first + most && k < tokens.length; k++) {
       if (!tokens[k - 1]!.word && !(collective && tokens[k - 1]!.w === ',')) return [];
@@ -684,6 +697,14 @@ export class TaskReader {
     if (a.length > 0) return { leads: a.flatMap((x) => x.leads), source: 'heading' };
     const s = this.subject(text, tokens).concat(this.subject(text, tokens, 'bare'));
     if (s.length > 0) return { leads: s, source: 'heading' };
+    // "Theo Thông báo … năm 2025 có ý nghĩa đặc biệt quan trọng …. Để đạt được mục tiêu trên, Ngân hàng Nhà nước
+    // Việt Nam … cần … thực hiện 8 nhóm nhiệm vụ … sau:": a paragraph's lead-in is its last sentence, and its
+    // subject is whom the points are for.
+    const last = text.endsWith(':') ? /(?<=[.!?]\s+)(?=\p{Lu})[^.!?]*$/u.exec(text) : null;
+    if (last) {
+      const l = this.headingLeads(last[0]);
+      if (l.source === 'heading') return l;
+    }
     // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
     const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
     const others = [...new Map(this.m.namesIn(text).map((l) => [l.type === 'named' ? l.name : '', l])).values()];
