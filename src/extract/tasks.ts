@@ -141,6 +141,8 @@ const TOPIC_WORDS = 10;
 /** An action word at the start of a text; how many words a plural addressee in lower case may run. */
 const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
 const PLURAL_WORDS = 7;
+/** A paragraph that goes on with the body above it is a sentence, not a caption of a few words. */
+const CARRIED_WORDS = 8;
 /**
  * After an assignment verb that opens its sentence the noun phrase is the addressee, so it may run longer
  * ("Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …").
@@ -735,14 +737,20 @@ export class TaskReader {
         this.item(p.item, said ?? c, out);
         continue;
       }
+      // "Thường trực Chính phủ giao Bộ Xây dựng chủ trì …." then paragraphs with no subject ("Rà soát tổng thể
+      // …", "Chỉ đạo, kiểm tra …"): they go on with the duties of the addressee the paragraph above named, until
+      // a paragraph names another body.
+      const carried: Ctx | null = said;
       said = null;
       const text = p.para.text;
       // An article's heading ("## Phó Thủ tướng yêu cầu … đối với Bộ …") opens a passage: the addressee it
-      // names leads the passage, else the lead-in above it no longer does. It is no task.
+      // names leads the passage, else the lead-in above it no longer does. It is no task. A bold subheading
+      // naming no one is the article's own summary: the addressee of the paragraphs above goes on under it.
       if (p.para.elision) continue;
       if (p.para.heading) {
         const h = this.headingLeads(text);
         c = { ...ctx, leads: h.leads, source: h.source, from: h.leads.length > 0 ? text : null, prefix: null };
+        if (h.leads.length === 0) said = carried;
         continue;
       }
       if (text.endsWith(':')) {
@@ -784,11 +792,29 @@ export class TaskReader {
         continue;
       }
       const before = out.length;
-      this.emit(toRun([p.para], true), c, out, root);
+      this.emit(toRun([p.para], true), carried && this.goesOn(text) ? carried : c, out, root);
       const own = out.length > before ? out[out.length - 1]! : null;
-      if (own && (own.source === 'subject' || own.source === 'explicit') && newAddressee(own.leads, c.leads))
+      const named = own && (own.source === 'subject' || own.source === 'explicit');
+      if (named && newAddressee(own.leads, c.leads))
         said = { ...c, leads: own.leads, source: 'heading', from: text, prefix: null, depth: 1 };
+      else if (!named) said = carried;
     }
+  }
+
+  /**
+   * Whether a paragraph with no subject goes on with the duties of the body named above it: a sentence that
+   * opens on what to do ("Rà soát …", "Kiên quyết xử lý …"), not a caption or a source note ("Xem chi tiết
+   * công văn đính kèm.", "(Theo Công văn số …)").
+   */
+  private goesOn(text: string): boolean {
+    const f = fold(text);
+    const opening = f.split(/\s+/).slice(0, 3).join(' ');
+    return (
+      words(text) >= CARRIED_WORDS &&
+      /[.;]$/.test(text.trim()) &&
+      ACTION.test(opening) &&
+      this.ownLeads(text).length === 0
+    );
   }
 
   /**
