@@ -1042,6 +1042,15 @@ export class Matcher {
     return { text: text.slice(tokens[i]!.start, tokens[j - 1]!.end).trim(), tokEnd: j };
   }
 
+  /** Where a capitalised head noun at i ends ("Công ty", "Sở"), or -1: a body named by its kind alone. */
+  headAt(text: string, tokens: Token[], i: number): number {
+    const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
+    const first = tokens[i] ? text.slice(tokens[i].start, tokens[i].end) : '';
+    return head && first === HEAD_FIRST.get(head.join(' '))!.replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+      ? i + head.length
+      : -1;
+  }
+
   /** Whether a text opens (after "các") with an agency's head noun, as an addressee does. */
   opensWithHead(text: string): boolean {
     const tokens = this.tokens(text).filter((t) => t.word);

@@ -92,6 +92,8 @@ const CONNECTIVES = [
 ];
 /** Words of manner that an assignment verb of the addressee's own follows. */
 const MANNER = ['khan truong', 'kip thoi', 'chu dong'];
+/** Words that open a duty that goes on or is binding ("tiếp tục tăng cường", "nghiêm túc thực hiện"). */
+const GOING_ON = ['tiep tuc', 'nghiem tuc', 'thuc hien'];
 const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
 /**
  * The parts of a plan that assign nothing — "I. ĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI", "II. MỤC ĐÍCH, YÊU CẦU",
@@ -151,6 +153,8 @@ const PLURAL_AFTER_VERB = 14;
 /** "cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp": collective addressees, and how many tokens (commas too) they may run. */
 const COLLECTIVE = /^(cấp ủy|cấp uỷ|chính quyền)[\s,]/iu;
 const COLLECTIVE_WORDS = 16;
+/** How many words a reference back to bodies named above runs to, "nêu trên" included ("các cơ quan, đơn vị nêu trên"). */
+const BACK_WORDS = 8;
 const ASIDE = /^, (nhat la|dac biet la|trong do)\b/;
 
 /** Openers of a clause before a sentence's subject (besides "Để"), and how long such a clause may run. */
@@ -425,6 +429,34 @@ export class TaskReader {
     return end < 0 ? body : body.slice(0, end);
   }
 
+  /**
+   * "đơn vị nêu trên", "các doanh nghiệp nói trên", "cơ quan, đơn vị kể trên" before an action: a few words in
+   * lower case that point back to bodies the notice named before (the inspected, the reported), kept as written.
+   */
+  private referredBack(text: string, tokens: Token[], first: number): Lead[] {
+    // "Đề nghị Công ty tiếp tục tăng cường …": the body named above, by its kind alone, before a word of manner
+    // or of going on (no word of a name).
+    const head = this.m.headAt(text, tokens, first);
+    const next = `${tokens[head]?.w ?? ''} ${tokens[head + 1]?.w ?? ''}`;
+    if (head > 0 && (MANNER.includes(next) || GOING_ON.includes(next))) {
+      const written = text.slice(tokens[first]!.start, tokens[head - 1]!.end);
+      return [{ type: 'named', name: written, text: written, why: 'other' }];
+    }
+    for (let k = first + 2; k <= first + BACK_WORDS && k < tokens.length; k++) {
+      const t = tokens[k - 1]!;
+      if (!(t.word || t.w === ',') || /^\p{Lu}/u.test(text.slice(t.start, t.end))) return [];
+      if (t.w !== 'tren' || !['neu', 'noi', 'ke'].includes(tokens[k - 2]!.w) || k - 2 === first) continue;
+      const rest = tokens
+        .slice(k, k + 3)
+        .map((x) => x.w)
+        .join(' ');
+      if (!ACTION_FIRST.test(rest)) return [];
+      const written = text.slice(tokens[first]!.start, t.end);
+      return [{ type: 'named', name: written, text: written, why: 'group' }];
+    }
+    return [];
+  }
+
   /** A paragraph with no date, addressed only to groups, that refers back to the notice or calls for a spirit of work. */
   private exhorts(text: string): boolean {
     if (findDeadline(text, this.m.day).kind === 'date' || !EXHORTATION.test(fold(text))) return false;
@@ -627,6 +659,9 @@ export class TaskReader {
     // phương các cấp, nhất là …, phải đi đầu …": the Party's way of naming every level's committees and
     // authorities together, a plural addressee as well; an aside naming examples ("nhất là …") is not in it.
     const collective = COLLECTIVE.test(at) && (afterVerb || /^\p{Lu}/u.test(at));
+    // "yêu cầu đơn vị nêu trên thực hiện …": the addressee named above, referred back to, as written.
+    const back = afterVerb ? this.referredBack(text, tokens, first) : [];
+    if (back.length > 0) return back;
     // "toàn hệ thống ngân hàng thương mại", "toàn ngành": the whole of a kind, as "các" is each of them.
     if (!collective && !(afterVerb ? /^(các|toàn)\s/iu : /^Các\s/u).test(at)) return [];
     const most = collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
