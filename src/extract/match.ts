@@ -93,6 +93,7 @@ const GROUPS: [string, Group[]][] = [
   ['các bộ cơ quan trung ương', ['ministries']],
   // Every minister and head of a central agency, the Government's standing formula.
   ['bộ trưởng thủ trưởng cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
+  ['bộ trưởng thủ trưởng các cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
   ['bộ trưởng thủ trưởng cơ quan ngang bộ thủ trưởng cơ quan thuộc chính phủ', ['ministries']],
   ['các bộ trưởng thủ trưởng cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
   ['các bộ cơ quan ngang bộ cơ quan thuộc chính phủ', ['ministries']],
@@ -761,6 +762,8 @@ export class Matcher {
       const t = tokens[k - 1]!;
       if (!t.word || !/^\p{Ll}/u.test(text.slice(t.start, t.end)) || FILLER_WORDS.has(t.w) || RELATIVE_ENDS.has(t.w))
         return j;
+      // "… các tỉnh, thành phố trực thuộc Trung ương khẩn trương thực hiện …": a verb of manner is no kind of province.
+      if (VERBS.has(`${t.w} ${tokens[k]?.w ?? ''}`)) return j;
       const two = `${tokens[k]?.w ?? ''} ${tokens[k + 1]?.w ?? ''}`;
       if (VERBS.has(two) || VERBS.has(`${two} ${tokens[k + 2]?.w ?? ''}`)) return k;
     }
@@ -778,7 +781,9 @@ export class Matcher {
     // "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành
     // phố trực thuộc trung ương": the Government's formula for every minister and every province's chairman, one
     // addressee — the chairman's title before the provinces' group.
-    const chair = tokens[k]?.w === 'chu' && tokens[k + 1]?.w === 'tich' ? 2 : 0;
+    // After "và" the chairman's title opens a second addressee ("Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, cơ
+    // quan thuộc Chính phủ và Chủ tịch UBND các tỉnh …"): "và" closes the list of the ministers' titles.
+    const chair = tokens[k]?.w === 'chu' && tokens[k + 1]?.w === 'tich' && tokens[k - 1]?.w !== 'va' ? 2 : 0;
     if (!chair && OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
     const m = this.matchAt(tokens, k + chair);
     if (chair && !(m?.target.type === 'group' && m.target.groups.includes('provinces'))) return null;

@@ -145,6 +145,8 @@ const ACTION_FIRST = new RegExp(`^(?:${ACTION.source})`);
 const PLURAL_WORDS = 7;
 /** A paragraph that goes on with the body above it is a sentence, not a caption of a few words. */
 const CARRIED_WORDS = 8;
+/** Its action is among its first words, after a word of manner too ("Kiên quyết xử lý …"). */
+const OPENING_WORDS = 4;
 /**
  * After an assignment verb that opens its sentence the noun phrase is the addressee, so it may run longer
  * ("Đề nghị các cơ quan quản lý trực tiếp cơ sở giáo dục đại học phối hợp …").
@@ -838,12 +840,12 @@ export class TaskReader {
 
   /**
    * Whether a paragraph with no subject goes on with the duties of the body named above it: a sentence that
-   * opens on what to do ("Rà soát …", "Kiên quyết xử lý …"), not a caption or a source note ("Xem chi tiết
+   * opens on what to do ("Rà soát …", "Kiên quyết xử lý …", an action among its first four words), not a caption or a source note ("Xem chi tiết
    * công văn đính kèm.", "(Theo Công văn số …)").
    */
   private goesOn(text: string): boolean {
     const f = fold(text);
-    const opening = f.split(/\s+/).slice(0, 3).join(' ');
+    const opening = f.split(/\s+/).slice(0, OPENING_WORDS).join(' ');
     return (
       words(text) >= CARRIED_WORDS &&
       /[.;]$/.test(text.trim()) &&
@@ -1094,7 +1096,11 @@ export class TaskReader {
         const answer = about ? piece.slice(about[0].length) : '';
         const s = about ? this.subject(answer, this.m.tokens(answer)) : this.subject(piece, tokens);
         const heads = s.length === 0 && /:\s*$/.test(piece) ? this.subject(piece, tokens, 'bare') : [];
-        if (s.length > 0 || heads.length > 0)
+        // "Để thúc đẩy …, Thường trực Chính phủ yêu cầu Bộ trưởng, …": the body right before the assignment's verb
+        // is the one that asks, not a lead.
+        const before = points.length > 0 ? run.text.slice(start, points[0]!.at).trimEnd() : '';
+        const asks = s.length > 0 && before !== '' && s.some((l) => before.endsWith(l.text));
+        if (!asks && (s.length > 0 || heads.length > 0))
           points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
       // "4. Khẩn trương khắc phục các công trình hạ tầng thiết yếu …, các địa phương phải huy động các lực lượng":
