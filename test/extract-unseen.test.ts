@@ -38,7 +38,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md),
     // 248 once vpcp_624's appendix tables were read row by row (src/extract/table.ts).
     expect(t('tuning-h')).toMatchObject({ e: 304 });
-    expect(t('tuning-h').m).toBeGreaterThanOrEqual(289);
+    expect(t('tuning-h').m).toBeGreaterThanOrEqual(290);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     expect(t('heldout-g')).toMatchObject({ e: 34, h: '9/9' });
     expect(t('heldout-g').m).toBeGreaterThanOrEqual(33);
@@ -55,7 +55,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Held out in the sixth round (39 of 126 at its start, 40 at its one scoring, unseen/AFTER-L.md); its half that is
     // tuning material since (28 of 84 then; the other half, L2, is held out again).
     expect(t('heldout-l')).toMatchObject({ e: 84, h: '13/15' });
-    expect(t('heldout-l').m).toBeGreaterThanOrEqual(66);
+    expect(t('heldout-l').m).toBeGreaterThanOrEqual(67);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

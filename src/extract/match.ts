@@ -269,6 +269,12 @@ function relativeAt(tokens: Token[], j: number): number {
   return k > from ? k : j;
 }
 const RELATIVE_ENDS = new Set(['va', 'theo', 'tai', 'de', 've', 'cua']);
+/** How many words each further kind in a group's list may run to ("cơ quan chủ quản", "cá nhân liên quan"). */
+const KIND_WORDS = 6;
+/** Words of obligation or manner before a verb: where a list of addressees ends. */
+const BEFORE_VERB = new Set(['phai', 'can', 'tich cuc', 'chu dong', 'kip thoi', 'nghiem tuc', 'quyet liet']);
+/** "nhất là", "đặc biệt là": an aside naming examples, after the list. */
+const ASIDE_WORDS = new Set(['nhat la', 'dac biet', 'trong do']);
 const VERBAL_CO = new Set(
   [
     'liên quan',
@@ -694,6 +700,7 @@ export class Matcher {
           to = relativeAt(tokens, to);
           // "Uỷ ban nhân dân các tỉnh biên giới phối hợp …": a kind of province, up to three words before the verb.
           if (groups.includes('provinces')) to = this.kindBeforeVerb(text, tokens, to);
+          to = this.moreKinds(text, tokens, to);
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);
@@ -755,6 +762,45 @@ export class Matcher {
       break;
     }
     return { leads, end, tokEnd: j };
+  }
+
+  /**
+   * "các bộ, ngành, địa phương, các thành viên của Ban Chỉ đạo phải …", "các bộ, ngành, cơ quan chủ quản, nhất là
+   * ACV cần …": more kinds of addressee listed after a group, a few words each, in lower case (a body's name
+   * after "của"), are the one addressee as written — when the list runs on to the verb; else the group ends at j.
+   */
+  private moreKinds(text: string, tokens: Token[], j: number): number {
+    let k = j;
+    while (tokens[k]?.w === ',' || tokens[k]?.w === 'va') {
+      if (ASIDE_WORDS.has(`${tokens[k + 1]?.w ?? ''} ${tokens[k + 2]?.w ?? ''}`)) return k > j ? k : j;
+      // "…, các cơ quan, đơn vị có liên quan": a kind the reader knows is an addressee of its own.
+      const own = this.matchAt(tokens, k + 1);
+      if (own && own.target.type !== 'skip') return k > j ? k : j;
+      const start = tokens[k + 1]?.w === 'cac' ? k + 2 : k + 1;
+      let n = start;
+      let whose = false;
+      for (; n < tokens.length && tokens[n]!.word && n - start < KIND_WORDS; n++) {
+        const capital = /^\p{Lu}/u.test(text.slice(tokens[n]!.start, tokens[n]!.end));
+        if (capital && !whose) return j;
+        if (!capital && this.verbAt(tokens, n)) break;
+        if (tokens[n]!.w === 'cua') whose = true;
+      }
+      if (n === start) return j;
+      if (tokens[n]?.word) return this.verbAt(tokens, n) ? n : j;
+      k = n;
+    }
+    return j;
+  }
+
+  /** A verb, or a word of manner or obligation before one ("phải", "cần", "tích cực"), at k. */
+  private verbAt(tokens: Token[], k: number): boolean {
+    const two = `${tokens[k]?.w ?? ''} ${tokens[k + 1]?.w ?? ''}`;
+    return (
+      VERBS.has(two) ||
+      VERBS.has(`${two} ${tokens[k + 2]?.w ?? ''}`) ||
+      BEFORE_VERB.has(tokens[k]!.w) ||
+      BEFORE_VERB.has(two)
+    );
   }
 
   private kindBeforeVerb(text: string, tokens: Token[], j: number): number {
