@@ -923,6 +923,10 @@ export class Matcher {
       if (tokens[k]?.w === 'va' && leads.length > 0) k++;
       const sector = sectorAt(k);
       const province = PROVINCE_HEADS.has(head) ? provinceAt(k) : undefined;
+      // "Các Bộ: …, Khoa học và Công nghệ, Ủy ban nhân dân thành phố Hà Nội và …": after the members, a body named
+      // whole by its own head ends the list, and is read as any name is.
+      const headed = leads.length > 0 && this.matchAt(tokens, k)?.target.type === 'named';
+      if (headed && !sector && !province) break;
       const to = sector
         ? this.wordsAt(tokens, k, sector)
         : province

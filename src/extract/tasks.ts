@@ -290,6 +290,8 @@ const EXHORTATION =
 /** Where to turn with problems or questions: "… phản ánh về / liên hệ X … để (được) hướng dẫn, giải quyết". */
 const CONTACT =
   /^(?:[^.]|\.(?!\s))*\b(phan anh|lien he)\b(?:[^.]|\.(?!\s)){0,300}\bde (duoc )?(huong dan|xem xet|giai quyet|phoi hop xu ly|ho tro)\b/;
+/** "… (Hình từ Internet)", "… (Ảnh: TTXVN)": an article's caption ends on the picture's credit. */
+const CAPTION = /\((?:hinh|anh)\b[^()]*\)[\s*_]*$/;
 /** Accountability to a superior ("chịu trách nhiệm (trực tiếp) trước Chính phủ …"). */
 const ANSWERS_FOR = /\bchiu trach nhiem (truc tiep )?truoc\b/;
 /** "3. Tổ chức thực hiện": the heading of a closing section. */
@@ -905,7 +907,8 @@ export class TaskReader {
     return ACTION.test(nounsThatFold(unread.join(' '))) ? [] : leads;
   }
 
-  private item(item: Item, ctx: Ctx, out: Proposal[]): void {
+  private item(whole: Item, ctx: Ctx, out: Proposal[]): void {
+    const item = withoutBracketed(whole);
     const b = item.block!;
     const f = fold(b.text);
     const named = item.parts.length > 0 && b.kind !== 'dash' && b.kind !== 'plus' ? this.addressees(b.text) : [];
@@ -1029,6 +1032,8 @@ export class TaskReader {
     // "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … kịp thời phản ánh về Ủy ban nhân dân tỉnh … để xem
     // xét, giải quyết", "đề nghị liên hệ Cục … để được hướng dẫn, hỗ trợ": where to turn with problems, no task.
     if (CONTACT.test(fold(run.text)) && findDeadline(run.text, this.m.day).kind !== 'date') return;
+    // An article's caption retells the notice in its headline's words, a phrase with no sentence: no task.
+    if (CAPTION.test(fold(run.text)) && !/[.!?;:]\s/.test(run.text)) return;
     // "2. Về dự án …: Bộ Xây dựng khẩn trương …", "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …: giao Bộ
     // Tài chính …": the topic names the matter (often the province's own request, whose "đề nghị" assigns
     // nothing); the answer after its colon assigns. The topic stays in the title.
@@ -1309,4 +1314,26 @@ export class TaskReader {
     }
     return out;
   }
+}
+
+/** Brackets an item's text opens and does not close. */
+function openBrackets(text: string): number {
+  return (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+}
+
+/**
+ * "(4) Bộ Giao thông vận tải … (Bộ Giao thông vận tải thành lập Tổ công tác …, gồm 03 nhóm:" over "- Nhóm rà soát
+ * …;", "- Nhóm rà soát … Thành phố Hồ Chí Minh).": the points up to the one that closes the item's bracket are the
+ * bracket's text, an aside on how the task is done, no tasks of their own.
+ */
+function withoutBracketed(item: Item): Item {
+  let open = openBrackets(item.block!.text);
+  let k = 0;
+  while (open > 0 && k < item.parts.length) {
+    const p = item.parts[k]!;
+    if (!('item' in p) || p.item.parts.length > 0) return item;
+    open += openBrackets(p.item.block!.text);
+    k++;
+  }
+  return open === 0 && k > 0 ? { ...item, parts: item.parts.slice(k) } : item;
 }
