@@ -960,7 +960,9 @@ export class TaskReader {
       return;
     }
     // A topic heading ("1. Về giảm nhẹ phát thải khí nhà kính" over a), b), …) asks nothing itself: its
-    // items are the tasks, and they keep the addressee above it.
+    // items are the tasks, and they keep the addressee above it. With no addressee above, a phrase over points
+    // that name their own is their topic though it names a day ("(3) Công tác chuẩn bị lễ khởi công … vào ngày 19
+    // tháng 12 năm 2025" over "- Các địa phương …", "- Bộ Xây dựng …"): a row of it would have no lead.
     const firstItem = item.parts.findIndex((p) => 'item' in p);
     const ownText = [
       b.text,
@@ -982,8 +984,9 @@ export class TaskReader {
       named.length === 0;
     if (
       firstItem >= 0 &&
-      (topicHeading || overAddressees || !ACTION.test(fold(ownText))) &&
-      findDeadline(ownText, this.m.day).kind === 'none'
+      (((topicHeading || overAddressees || !ACTION.test(fold(ownText))) &&
+        findDeadline(ownText, this.m.day).kind === 'none') ||
+        (overAddressees && ctx.leads.length === 0))
     ) {
       this.parts(item.parts, { ...ctx, headings: [b.text, ...ctx.headings] }, out, false);
       return;
@@ -1136,14 +1139,18 @@ export class TaskReader {
         const segStart = j === 0 ? start : p.at;
         const segEnd = j + 1 < points.length ? points[j + 1]!.at : end;
         const prev = last();
-        // A short sentence without addressee before an assignment introduces it ("Tiếp tục nâng cao các Chỉ số …").
+        // A short sentence without addressee before an assignment introduces it ("Tiếp tục nâng cao các Chỉ số …"), and
+        // so does one of any length that no addressee above leads and sets no date ("- Đây là dự án có ý nghĩa đặc
+        // biệt quan trọng …. Thời gian … còn lại rất ngắn, … do vậy yêu cầu các bộ, cơ quan …"): it is the context.
         const prevText = prev ? run.text.slice(prev.start, prev.end) : '';
         if (
           j === 0 &&
           prev &&
           !prev.own &&
           segs.length === 1 &&
-          (words(prevText) <= PREAMBLE_WORDS || NOT_A_TASK.test(fold(cleanTitle(prevText))))
+          (words(prevText) <= PREAMBLE_WORDS ||
+            NOT_A_TASK.test(fold(cleanTitle(prevText))) ||
+            (prev.leads.length === 0 && findDeadline(prevText, this.m.day).kind === 'none' && !this.reportsPast(piece)))
         ) {
           pendingPrefix = cleanTitle(prevText);
           segs.pop();
