@@ -214,6 +214,9 @@ const newAddressee = (own: Lead[], above: Lead[]) => {
   const key = (l: Lead) => fold(leadKey(l)).replace(/^cac /, '');
   return own.length !== above.length || !own.every((l, i) => key(above[i]!).startsWith(key(l)));
 };
+/** Whether a proposal's lead is the one its own sentence names (as subject, or after an assignment verb). */
+const namesItsLead = (p: Proposal | null): p is Proposal =>
+  p !== null && (p.source === 'subject' || p.source === 'explicit');
 
 /** [start, end) begins or ends inside a sentence of the text. */
 const midSentence = (text: string, start: number, end: number) =>
@@ -833,7 +836,7 @@ export class TaskReader {
       const before = out.length;
       this.emit(toRun([p.para], true), carried && this.goesOn(text) ? carried : c, out, root);
       const own = out.length > before ? out[out.length - 1]! : null;
-      const named = own && (own.source === 'subject' || own.source === 'explicit');
+      const named = namesItsLead(own);
       if (named && newAddressee(own.leads, c.leads))
         said = { ...c, leads: own.leads, source: 'heading', from: text, prefix: null, depth: 1 };
       else if (!named) said = carried;
@@ -1020,10 +1023,10 @@ export class TaskReader {
         : null;
       // "(1) Bộ Y tế chỉ đạo … ." then "- Chỉ đạo Ban Quản lý dự án …", "- Chủ trì, phối hợp …": the item's own
       // subject goes on into its points, as a sentence's does into the dashes after it.
-      const own = out.length > before ? out[before]! : null;
+      const opened = out.length > before ? out[before]! : null;
       const said =
-        own && (own.source === 'subject' || own.source === 'explicit') && newAddressee(own.leads, ctx.leads)
-          ? { leads: own.leads, source: 'heading' as const, from: b.text }
+        namesItsLead(opened) && newAddressee(opened.leads, ctx.leads)
+          ? { leads: opened.leads, source: 'heading' as const, from: b.text }
           : {};
       const c = { ...ctx, ...said, headings: [b.text, ...ctx.headings], due: intro ?? ctx.due, depth: ctx.depth + 1 };
       this.parts(item.parts.slice(firstChild), c, out, false);
