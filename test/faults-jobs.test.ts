@@ -18,13 +18,12 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
 /** The corpus base (units.csv, tasks.csv) is valid; this case only adds an empty documents.csv. */
 const BASE = path.join(import.meta.dirname, 'fixtures', 'bad', 'zero-byte-file', 'data');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const tmpdir = () => os.tmpdir();
 
 /** The Chromium processes working in `dir` (they inherit the job's working folder). */
 function processesIn(dir: string): number[] {
@@ -64,7 +63,8 @@ function job(name: string, extra: Record<string, unknown>): Record<string, unkno
   };
 }
 
-const cchc = (root: string, args: string[]) => spawnSync(CLI, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const cchc = (root: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  spawnSync(CLI, args, { cwd: root, encoding: 'utf8', timeout: 120_000, ...(env ? { env } : {}) });
 
 describe('jobs under faults', () => {
   let root: string;
@@ -85,7 +85,14 @@ describe('jobs under faults', () => {
     async () => {
       writeJob('killed');
       const out = path.join(root, 'out', 'killed');
-      const child = spawn(CLI, ['run', 'killed'], { cwd: root, detached: true, stdio: 'ignore' });
+      // A temp folder of this test's own: any Chromium launched meanwhile by another test file removes the
+      // profiles of dead processes it finds in the run's shared one, the killed run's among them (seen under
+      // load). Beside the run's folder, not in it: Chromium's socket lives under the profile, and a Unix socket's
+      // path may not exceed 107 bytes.
+      const tmp = mkdtempSync(path.join(path.dirname(os.tmpdir()), 'cf-'));
+      onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
+      const env = { ...process.env, TMPDIR: tmp };
+      const child = spawn(CLI, ['run', 'killed'], { cwd: root, detached: true, stdio: 'ignore', env });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
       let done = false;
       void exited.then(() => (done = true));
@@ -106,7 +113,7 @@ describe('jobs under faults', () => {
       const gone = Date.now() + 60_000;
       while (chromiums.some(isRunning) && Date.now() < gone) await sleep(100);
       expect(chromiums.filter(isRunning)).toEqual([]);
-      const profile = (pid: number) => readdirSync(tmpdir()).filter((f) => f.startsWith(`cchc-chromium-${pid}-`));
+      const profile = (pid: number) => readdirSync(tmp).filter((f) => f.startsWith(`cchc-chromium-${pid}-`));
       expect(profile(child.pid!)).toHaveLength(1);
 
       // Nothing a reader would open: only the hidden staging folder, which nobody reads.
@@ -122,7 +129,7 @@ describe('jobs under faults', () => {
 
       // The next run (one unit, to keep it short) removes the leftovers, takes the stale lock, publishes.
       writeJob('killed', { units: ['AG.SNV'] });
-      const next = cchc(root, ['run', 'killed']);
+      const next = cchc(root, ['run', 'killed'], env);
       expect(next.stderr).not.toMatch(/Unexpected error|\n\s+at /);
       expect(next.status).toBe(0);
       expect(readdirSync(out).sort()).toEqual(['2024-Q4']);
