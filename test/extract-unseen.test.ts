@@ -49,6 +49,8 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // Held out in the sixth round (39 of 126 at its start, 40 at its one scoring, unseen/AFTER-L.md); its half that is
     // tuning material since (28 of 84 then, 68 after the rules written on it; the other half, L2, is held out again).
     floor('heldout-l', { e: 84, h: '13/15' }, 68);
+    // L's other half, held out again and scored once at the sixth round's end (12 → 13 of 42), tuning material since.
+    floor('heldout-l2', { e: 42, h: '13/15' }, 13);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);
