@@ -3,9 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkData } from '../src/load/index.ts';
+import { Db } from '../src/db.ts';
+import { checkData, loadData } from '../src/load/index.ts';
+import { readinessOf } from '../src/load/readiness.ts';
 import { parsePeriod } from '../src/metrics/period.ts';
-import { effects, folder as baseFolder, TASKS } from './load-helpers.ts';
+import { effects, folder as baseFolder, TASKS, tempDb } from './load-helpers.ts';
 
 const CLI = path.join(import.meta.dirname, '..', 'bin', 'cchc');
 const made: string[] = [];
@@ -70,5 +72,26 @@ describe('readiness for a brief', () => {
     // AG.SNV's own scope: its missing month and its task; the province's index is not its own.
     expect(out.readiness.unit).toBe('AG.SNV');
     expect(out.readiness.missing.map((m) => m.what)).toEqual(['dossiers', 'tasks']);
+  });
+
+  it('asks about several briefs at once, each over its own scope, in the order given', async () => {
+    const file = tempDb();
+    made.push(path.dirname(path.dirname(file)));
+    await loadData(folder(FILES), file, effects);
+    const db = await Db.open(file, { readOnly: true });
+    try {
+      const all = await readinessOf(db, parsePeriod('2024-Q4'), ['AG.CT', 'AG', 'AG.SNV']);
+      // By hand from FILES: the district reports no dossiers (so none are expected), was assessed in
+      // 2024, has no index and leads no task; the province lacks all four; AG.SNV its month and T3.
+      expect(all.map((r) => [r.unit, r.ready, r.missing.map((m) => m.what)])).toEqual([
+        ['AG.CT', true, []],
+        ['AG', false, ['dossiers', 'criteria', 'indices', 'tasks']],
+        ['AG.SNV', false, ['dossiers', 'tasks']],
+      ]);
+      expect(all[2]!.missing[0]).toEqual({ what: 'dossiers', unit_code: 'AG.SNV', months: ['2024-11'] });
+      expect(await readinessOf(db, parsePeriod('2024-Q4'), [])).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });

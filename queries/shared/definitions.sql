@@ -58,6 +58,17 @@ WITH RECURSIVE tree(unit_code, branch) AS (
 )
 SELECT unit_code, branch FROM tree;
 
+-- The units a brief of each of several roots covers for a whole period, for the readiness check:
+-- the root and every unit below it (scope_tree) that stood from from_day to to_day. roots is a
+-- comma-separated list of unit_codes, so a job asks about all its briefs in one query.
+CREATE OR REPLACE MACRO standing_scope(roots, from_day, to_day) AS TABLE
+SELECT r.root, u.unit_code
+FROM (SELECT DISTINCT unnest(string_split(roots, ',')) AS root) r
+CROSS JOIN LATERAL scope_tree(r.root) t
+JOIN units u ON u.unit_code = t.unit_code
+WHERE (u.valid_from IS NULL OR u.valid_from <= CAST(from_day AS DATE))
+  AND (u.valid_to IS NULL OR u.valid_to >= CAST(to_day AS DATE));
+
 -- The children of S = scope_unit that get a by_unit row at E: its direct children that have
 -- started by E (valid_from empty or on or before it) and stand for themselves (succ(c, E) = {c}).
 -- The scope unit's own row and the split row are added by each section when they count something.

@@ -5,7 +5,7 @@ import { writeArchive } from '../deliver/archive.ts';
 import { deliverJob, productionDelivery } from '../deliver/job.ts';
 import type { DeliveryStatus } from '../deliver/record.ts';
 import { CliError, DataError, EXIT, QueryError, type ExitCode, formatIssue } from '../errors.ts';
-import { type ReadinessKind, describeMissing, readiness } from '../load/readiness.ts';
+import { type ReadinessKind, describeMissing, readinessOf } from '../load/readiness.ts';
 import { parsePeriod } from '../metrics/period.ts';
 import type { Period } from '../metrics/types.ts';
 import type { Job } from './config.ts';
@@ -322,7 +322,7 @@ async function renderAll(
 
 /**
  * The units whose brief lacks data of the `kinds` the job requires, with what each lacks: the
- * readiness report of `cchc check --period` (src/load/readiness.ts), unit by unit.
+ * readiness report of `cchc check --period` (src/load/readiness.ts), asked for all units at once.
  */
 async function incompleteUnits(
   db: Db,
@@ -330,12 +330,8 @@ async function incompleteUnits(
   units: string[],
   kinds: readonly ReadinessKind[],
 ): Promise<IncompleteUnit[]> {
-  const out: IncompleteUnit[] = [];
-  for (const unit of units) {
-    const { missing } = await readiness(db, period, unit, kinds);
-    if (missing.length) out.push({ unit, missing });
-  }
-  return out;
+  const all = await readinessOf(db, period, units, kinds);
+  return all.filter((r) => !r.ready).map((r) => ({ unit: r.unit, missing: r.missing }));
 }
 
 /** What the history keeps of an error that stopped the run; data errors keep their first issues, located. */

@@ -7,7 +7,7 @@
  */
 import type { Db } from '../db.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { periodMonths } from '../metrics/period.ts';
+import { runQuery } from '../metrics/queries.ts';
 import { rootProvinces } from '../metrics/scope.ts';
 import type { Period } from '../metrics/types.ts';
 
@@ -55,68 +55,35 @@ export async function readiness(
   unit: string | undefined,
   kinds: readonly ReadinessKind[] = READINESS_KINDS,
 ): Promise<Readiness> {
-  const root = await rootOf(db, period, unit);
-  const p = { root, start: period.start, end: period.end };
-  const wants = (k: ReadinessKind) => kinds.includes(k);
-  // Units of the scope (the root and every unit below it) that stand for the whole period.
-  const scope = `WITH scope AS (SELECT u.unit_code FROM scope_tree($root) t JOIN units u USING (unit_code)
-              WHERE (u.valid_from IS NULL OR u.valid_from <= $start::DATE) AND (u.valid_to IS NULL OR u.valid_to >= $end::DATE))`;
-  const missing: Missing[] = [];
-  const months = periodMonths(period);
-  if (wants('dossiers')) {
-    const reported = `SELECT unit_code, strftime(received_on, '%Y-%m') AS month FROM dossiers WHERE received_on BETWEEN $start::DATE - INTERVAL 1 YEAR AND $end::DATE
-      UNION SELECT unit_code, month FROM dossier_stats WHERE month BETWEEN strftime($start::DATE - INTERVAL 1 YEAR, '%Y-%m') AND strftime($end::DATE, '%Y-%m')`;
-    // Units that reported in the year before or during the period are expected every month.
-    const rows = await db.all<{ unit_code: string; months: string[] }>(
-      `${scope}, r AS (${reported}), m AS (SELECT unnest(string_split($months, ',')) AS month)
-       SELECT x.unit_code, list(m.month ORDER BY m.month) AS months
-       FROM (SELECT DISTINCT unit_code FROM r WHERE unit_code IN (SELECT unit_code FROM scope)) x CROSS JOIN m
-       WHERE NOT EXISTS (SELECT 1 FROM r WHERE r.unit_code = x.unit_code AND r.month = m.month)
-       GROUP BY x.unit_code ORDER BY x.unit_code`,
-      { ...p, months: months.join(',') },
-    );
-    for (const r of rows) missing.push({ what: 'dossiers', unit_code: r.unit_code, months: r.months });
-  }
-  if (wants('criteria')) {
-    const rows = await db.all<{ unit_code: string }>(
-      `${scope} SELECT DISTINCT c.unit_code FROM criteria_results c WHERE c.unit_code IN (SELECT unit_code FROM scope)
-         AND NOT EXISTS (SELECT 1 FROM criteria_results d WHERE d.unit_code = c.unit_code AND d.year = $year AND d.assessed_on <= $end::DATE)
-       ORDER BY 1`,
-      { ...p, year: period.year },
-    );
-    for (const r of rows) missing.push({ what: 'criteria', unit_code: r.unit_code, year: period.year });
-  }
-  if (wants('indices')) {
-    // A yearly index of year Y is published during Y + 1; a monthly one within the next month.
-    const rows = await db.all<{ index_code: string; latest: string; expected: string }>(
-      `WITH l AS (SELECT index_code, max(period) AS latest FROM index_scores WHERE unit_code = $root AND period <= $endMonth GROUP BY 1)
-       SELECT index_code, latest, CASE WHEN length(latest) = 4 THEN CAST($year - 1 AS VARCHAR) ELSE $prevMonth END AS expected
-       FROM l WHERE latest < CASE WHEN length(latest) = 4 THEN CAST($year - 1 AS VARCHAR) ELSE $prevMonth END ORDER BY 1`,
-      {
-        root,
-        year: period.year,
-        endMonth: period.end.slice(0, 7),
-        prevMonth: months.length ? prevMonth(months.at(-1)!) : '',
-      },
-    );
-    for (const r of rows) missing.push({ what: 'indices', ...r });
-  }
-  if (wants('tasks')) {
-    const rows = await db.all<{ task_id: string; lead_unit: string; assigned_on: string }>(
-      `${scope} SELECT task_id, lead_unit, CAST(assigned_on AS VARCHAR) AS assigned_on FROM tasks
-       WHERE lead_unit IN (SELECT unit_code FROM scope) AND due_on IS NULL AND assigned_on <= $end::DATE - INTERVAL 1 YEAR
-         AND (completed_on IS NULL OR completed_on > $end::DATE) AND (cancelled_on IS NULL OR cancelled_on > $end::DATE)
-       ORDER BY assigned_on, task_id`,
-      p,
-    );
-    for (const r of rows) missing.push({ what: 'tasks', ...r });
-  }
-  return { period: period.id, unit: root, ready: missing.length === 0, missing };
+  const [r] = await readinessOf(db, period, [await rootOf(db, period, unit)], kinds);
+  return r!;
 }
 
-function prevMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+/**
+ * The readiness of a brief on each of `roots` (unit_codes known to exist), in their order: one
+ * query per kind for all of them (queries/readiness_*.sql), so a job of 102 commune briefs asks
+ * four questions, not 408.
+ */
+export async function readinessOf(
+  db: Db,
+  period: Period,
+  roots: readonly string[],
+  kinds: readonly ReadinessKind[] = READINESS_KINDS,
+): Promise<Readiness[]> {
+  const p = { roots: roots.join(','), start: period.start, end: period.end };
+  const ask = async <K extends ReadinessKind>(kind: K) =>
+    kinds.includes(kind) && roots.length ? runQuery(db, `readiness_${kind}`, p) : [];
+  // In the report's order: dossiers, criteria, indices, tasks.
+  const found: { root: string; m: Missing }[] = [
+    ...(await ask('dossiers')).map(({ root, ...m }) => ({ root, m: { what: 'dossiers' as const, ...m } })),
+    ...(await ask('criteria')).map(({ root, ...m }) => ({ root, m: { what: 'criteria' as const, ...m } })),
+    ...(await ask('indices')).map(({ root, ...m }) => ({ root, m: { what: 'indices' as const, ...m } })),
+    ...(await ask('tasks')).map(({ root, ...m }) => ({ root, m: { what: 'tasks' as const, ...m } })),
+  ];
+  return roots.map((root) => {
+    const missing = found.filter((f) => f.root === root).map((f) => f.m);
+    return { period: period.id, unit: root, ready: missing.length === 0, missing };
+  });
 }
 
 /** One line per missing item, for `check` and the run history. */

@@ -35,6 +35,10 @@ const taskRow = {
 const unitInfo = { unit_code: text, name: text, short_name: maybe, kind: text, parent_code: maybe };
 
 export const ROWS = {
+  readiness_dossiers: z.object({ root: text, unit_code: text, months: z.array(text) }),
+  readiness_criteria: z.object({ root: text, unit_code: text, year: int }),
+  readiness_indices: z.object({ root: text, index_code: text, latest: text, expected: text }),
+  readiness_tasks: z.object({ root: text, task_id: text, lead_unit: text, assigned_on: date }),
   tasks: z.object({
     grain: z.enum(['scope', 'unit']),
     ...unit,
