@@ -829,7 +829,8 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
         ),
       ),
     ).toEqual([
-      ['Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ', ''],
+      // The ministers' titles stand for their bodies (docs/extract.md, 7).
+      ['các bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ', ''],
       ['Chủ đầu tư', '2025-11-30'],
     ]);
   });

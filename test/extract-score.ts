@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { CHECK_BELOW, extractNotice, type Extraction } from '../src/extract/index.ts';
 import { readUnits, type Unit } from '../src/extract/units.ts';
 import { nameKey } from '../src/extract/fold.ts';
+import { normalName } from '../src/extract/match.ts';
+import { agencyOf } from '../src/extract/titles.ts';
 import type { Signals } from '../src/extract/confidence.ts';
 
 export const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/extract');
@@ -31,12 +33,13 @@ export interface Reading {
   scope?: string;
 }
 
-/** Titles before an agency ("Thủ trưởng các sở", "Chủ tịch UBND các huyện") name the agency. */
-const TITLE = /^(thu truong|chu tich|giam doc|tong giam doc|lanh dao|dong chi|bo truong|cuc truong) /;
-
-/** A lead compared as a reader writes it: folded words, abbreviations written out, no titles. */
+/**
+ * A lead compared as a reader writes it: folded words, abbreviations written out, no titles. Readers name
+ * the same addressee with its heads' titles or as the bodies they head ("Bộ trưởng, Thủ trưởng cơ quan ngang
+ * bộ, …" or "các bộ, cơ quan ngang bộ, …", "Thủ trưởng các sở" or "các sở"): both sides are read as bodies.
+ */
 export function leadKey(s: string): string {
-  return nameKey(s).join(' ').replace(TITLE, '');
+  return nameKey(agencyOf(normalName(s))).join(' ');
 }
 
 interface Row {

@@ -47,8 +47,8 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // 52 (all) with a heading's assigning sentence and kinds of province.
     floor('heldout-j', { e: 52, h: '18/18' }, 52, 57);
     // Held out in the sixth round (39 of 126 at its start, 40 at its one scoring, unseen/AFTER-L.md); its half that is
-    // tuning material since (28 of 84 then, 68 after the rules written on it; the other half, L2, is held out again).
-    floor('heldout-l', { e: 84, h: '13/15' }, 68);
+    // tuning material since (28 of 84 then, 68 after the rules written on it, 78 with titles read as bodies; the other half, L2, is held out again).
+    floor('heldout-l', { e: 84, h: '13/15' }, 78);
     // L's other half, held out again and scored once at the sixth round's end (12 → 13 of 42), tuning material since.
     floor('heldout-l2', { e: 42, h: '13/15' }, 13);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });

@@ -8,6 +8,7 @@ import { fold } from '../text.ts';
 import { issuerBlock, parseHeader, type Header } from './header.ts';
 import { Matcher, normalName, type NamedWhy } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';
+import { agencyOf } from './titles.ts';
 import { noticeOrigin, type Origin } from './origin.ts';
 import { nameKey } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
@@ -191,10 +192,10 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
       continue;
     const leads = p.leads.flatMap((l): Target[] => {
       if (l.type === 'unit') return [{ code: l.code, known: true, group: null, why: null }];
-      if (l.type === 'named') return [{ code: l.name, known: false, group: null, why: l.why }];
+      if (l.type === 'named') return [kept(l.name, l.why)];
       const codes = matcher.expand(l.group);
       // Expanded only into units the table has for this notice's province; otherwise one row, as written.
-      if (codes.length === 0) return [{ code: normalName(l.text), known: false, group: null, why: 'group' }];
+      if (codes.length === 0) return [kept(normalName(l.text), 'group')];
       return codes.map((code) => ({ code, known: true, group: l.text, why: null }));
     });
     const none: Target = { code: '', known: false, group: null, why: null };
@@ -227,6 +228,14 @@ interface Target {
   group: string | null;
   /** Why a name is kept as written. */
   why: NamedWhy | null;
+  /** The name as the notice wrote it, when its heads' titles were read as the bodies they head. */
+  titled?: string;
+}
+
+/** A name kept as written, given as the bodies its titles stand for ("Bộ trưởng, …" → "các bộ, …"). */
+function kept(name: string, why: NamedWhy): Target {
+  const code = agencyOf(name);
+  return { code, known: false, group: null, why, ...(code !== name ? { titled: name } : {}) };
 }
 
 const SOURCE_REASON: Record<Proposal['source'], string> = {
@@ -264,6 +273,7 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     notes.push(
       `lead: "${lead.code}" ${how}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
     );
+  if (lead.titled) notes.push(`written "${lead.titled}": the titles stand for the bodies their holders head`);
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
     notes.push(

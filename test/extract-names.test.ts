@@ -1,0 +1,70 @@
+/**
+ * How a lead is named: titles standing for the bodies their holders head, and sentences addressing
+ * several bodies (docs/extract.md, "How a notice is read", 7 and 8). Sentences of our own.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractNotice } from '../src/extract/index.ts';
+import { agencyOf } from '../src/extract/titles.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+
+let units: Unit[];
+beforeAll(async () => {
+  units = await readUnits(path.join(import.meta.dirname, 'fixtures/extract/units.csv'));
+});
+
+/** A Government Office notice: its names are kept as written, none is a unit of the table. */
+const vpcp = (body: string) =>
+  `VĂN PHÒNG CHÍNH PHỦ\nSố: 701/TB-VPCP\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG BÁO\nKết luận của Phó Thủ tướng\n\nPhó Thủ tướng kết luận như sau:\n${body}\nNơi nhận:`;
+const leads = (text: string) => extractNotice(text, { units }).rows.map((r) => r.task.lead_unit);
+
+describe('agencyOf(lead): titles read as the bodies their holders head', () => {
+  it('gives the body a title heads, and "các" once at the head of a list', () => {
+    expect(agencyOf('Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, cơ quan thuộc Chính phủ')).toBe(
+      'các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+    );
+    expect(agencyOf('Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ')).toBe('các bộ, cơ quan ngang bộ');
+    expect(agencyOf('Chủ tịch Ủy ban nhân dân các huyện')).toBe('Ủy ban nhân dân các huyện');
+    expect(agencyOf('Giám đốc các sở, ngành')).toBe('các sở, ngành');
+    expect(agencyOf('Cục trưởng Cục Hải quan các tỉnh')).toBe('Cục Hải quan các tỉnh');
+    expect(agencyOf('Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch')).toBe('Bộ Văn hóa, Thể thao và Du lịch');
+    expect(agencyOf('Trưởng Ban Quản lý khu kinh tế')).toBe('Ban Quản lý khu kinh tế');
+    expect(agencyOf('Chánh Văn phòng Ủy ban nhân dân tỉnh')).toBe('Văn phòng Ủy ban nhân dân tỉnh');
+  });
+
+  it("drops a head's title written alone before the bodies it heads", () => {
+    expect(agencyOf('Chủ tịch Hội đồng thành viên, Tổng giám đốc các tổng công ty nhà nước')).toBe(
+      'các tổng công ty nhà nước',
+    );
+  });
+
+  it('leaves a name with no title as it is, accents telling "Trường" from "Trưởng"', () => {
+    expect(agencyOf('Sở Nông nghiệp và Môi trường')).toBe('Sở Nông nghiệp và Môi trường');
+    expect(agencyOf('Trường Cao đẳng Kỹ thuật')).toBe('Trường Cao đẳng Kỹ thuật');
+    expect(agencyOf('các bộ, cơ quan ngang bộ')).toBe('các bộ, cơ quan ngang bộ');
+  });
+});
+
+describe('leads named through titles in a notice kept as written', () => {
+  it("names the ministries and provinces' committees, not their heads, and notes the titles", () => {
+    const x = extractNotice(
+      vpcp(
+        '1. Yêu cầu Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, cơ quan thuộc Chính phủ và Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương rà soát các quy chuẩn về chỗ đỗ xe.',
+      ),
+      { units },
+    );
+    expect(x.rows.map((r) => r.task.lead_unit)).toEqual([
+      'các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
+    expect(x.rows[0]!.review).toMatch(/written "Bộ trưởng, Thủ trưởng/);
+  });
+
+  it('reads "Giám đốc các Sở" in another province\'s notice as its departments, one row as written', () => {
+    expect(
+      leads(
+        'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 90/KH-UBND\nNghệ An, ngày 03 tháng 02 năm 2025\n\nKẾ HOẠCH\n\n1. Giám đốc các Sở chỉ đạo rà soát hồ sơ đất đai.',
+      ),
+    ).toEqual(['các Sở']);
+  });
+});
