@@ -87,8 +87,8 @@ describe('jobs under faults', () => {
       const out = path.join(root, 'out', 'killed');
       // A temp folder of this test's own: any Chromium launched meanwhile by another test file removes the
       // profiles of dead processes it finds in the run's shared one, the killed run's among them (seen under
-      // load). Beside the run's folder, not in it: Chromium's socket lives under the profile, and a Unix socket's
-      // path may not exceed 107 bytes.
+      // load). Beside the run's folder, not in it: under it, Chromium's socket path would pass the 107 bytes a Unix
+      // socket allows and the profile would go to /tmp instead (chromiumSocket in src/render/browser.ts).
       const tmp = mkdtempSync(path.join(path.dirname(os.tmpdir()), 'cf-'));
       onTestFinished(() => rmSync(tmp, { recursive: true, force: true }));
       const env = { ...process.env, TMPDIR: tmp };

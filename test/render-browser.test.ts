@@ -1,8 +1,20 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { RenderError } from '../src/errors.ts';
-import { closeBrowser, launchBrowser, leasePage, printPage, printPdf, type Browser } from '../src/render/browser.ts';
+import {
+  chromiumSocket,
+  closeBrowser,
+  launchBrowser,
+  leasePage,
+  printPage,
+  printPdf,
+  profileParent,
+  type Browser,
+} from '../src/render/browser.ts';
 
 let browser: Browser;
 let server: Server;
@@ -65,5 +77,55 @@ describe('launchBrowser(options)', () => {
     const missing = leasePage(undefined, { executablePath: '/nonexistent/chromium' });
     await expect(missing.page).rejects.toThrow(/apt-get install chromium/);
     await missing.release();
+  });
+});
+
+describe("a temp folder too deep for Chromium's socket", () => {
+  // Counted by hand, in UTF-8 bytes: "/home/u/" 8, "Tài liệu" 11 (à 2, ệ 3), "/" 1, "Báo cáo quý" 14
+  // (á 2 twice, ý 2): 34 bytes in 28 characters. The profile adds "/cchc-chromium-12345-XXXXXX" 27
+  // (a 5-digit pid), Chromium "/.org.chromium.Chromium.XXXXXX" 30 and "/SingletonSocket" 16: 107.
+  const deep = '/home/u/Tài liệu/Báo cáo quý';
+
+  it('counts the socket path in bytes, up to the 107 a Unix socket holds', () => {
+    expect(chromiumSocket(deep, 12345)).toEqual({ bytes: 107, limit: 107, fits: true });
+    // A 6-digit pid is one byte more.
+    expect(chromiumSocket(deep, 123456)).toEqual({ bytes: 108, limit: 107, fits: false });
+    // "/tmp" 4 + 27 + 30 + 16.
+    expect(chromiumSocket('/tmp', 12345).bytes).toBe(77);
+  });
+
+  it('puts the profile in the first folder that fits, else says to set TMPDIR shorter', () => {
+    expect(profileParent([deep, '/tmp'], 123456)).toBe('/tmp');
+    expect(profileParent([deep, '/tmp'], 12345)).toBe(deep);
+    // "/x" makes the folder 36 bytes: 36 + 27 + 30 + 16 = 109.
+    const tooDeep = () => profileParent([`${deep}/x`, `${deep}/y`], 12345);
+    expect(tooDeep).toThrow(RenderError);
+    expect(tooDeep).toThrow(`${deep}/x: the path of its socket there would be 109 bytes`);
+    expect(tooDeep).toThrow(/Set TMPDIR to a shorter folder/);
+  });
+
+  it('launches Chromium with its profile in /tmp, prints, and removes the profile on close', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'Tài liệu '));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    const long = path.join(root, 'Báo cáo quý', 'Năm 2026', 'Quý IV — bản nháp', 'Sở Nội vụ');
+    mkdirSync(long, { recursive: true });
+    // The socket under a profile here would pass 107 bytes, whatever the run's own temp folder.
+    expect(Buffer.byteLength(long)).toBeGreaterThan(100);
+    vi.stubEnv('TMPDIR', long);
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
+    const own = await launchBrowser();
+    const profile = own
+      .process()!
+      .spawnargs.find((a) => a.startsWith('--user-data-dir='))!
+      .slice('--user-data-dir='.length);
+    try {
+      expect(path.dirname(profile)).toBe('/tmp');
+      expect(Buffer.from((await printPdf(own, '<p>Sở Nội vụ</p>')).slice(0, 5)).toString()).toBe('%PDF-');
+    } finally {
+      await closeBrowser(own);
+    }
+    expect(existsSync(profile)).toBe(false);
   });
 });

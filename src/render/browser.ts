@@ -35,7 +35,7 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     );
   }
   removeStaleProfiles();
-  const profile = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const profile = makeProfile();
   const puppeteer = (await import('puppeteer-core')).default;
   try {
     const browser = await puppeteer.launch({
@@ -79,22 +79,73 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
 
 const profiles = new Map<Browser, string>();
 const PROFILE_PREFIX = 'cchc-chromium-';
+/** Where a profile goes when the user's temp folder is too deep for Chromium's socket. */
+const SHORT_TMP = '/tmp';
+
+/**
+ * The longest path, in bytes, of the Unix socket Chromium binds for a profile that this process
+ * makes in `parent`, and whether it fits. Chromium's TMPDIR is the profile (see launchBrowser) and
+ * it binds `<TMPDIR>/org.chromium.Chromium.XXXXXX/SingletonSocket` (Chromium 156; older versions
+ * put a dot before the folder's name, counted here as the longer). Linux's sun_path holds 108 bytes
+ * with the closing NUL, so 107 of path; past that Chromium cannot bind it and does not start, and
+ * puppeteer only says "Target closed". Bytes, not characters: "ệ" is 3 bytes in UTF-8.
+ */
+export function chromiumSocket(parent: string, pid = process.pid): { bytes: number; limit: number; fits: boolean } {
+  // mkdtemp's six random characters, then Chromium's own six in its folder's name.
+  const profile = path.join(path.resolve(parent), `${PROFILE_PREFIX}${pid}-XXXXXX`);
+  const bytes = Buffer.byteLength(path.join(profile, '.org.chromium.Chromium.XXXXXX', 'SingletonSocket'));
+  const limit = 107;
+  return { bytes, limit, fits: bytes <= limit };
+}
+
+/**
+ * The user's temp folder, or /tmp when Chromium's socket would not fit under it (a TMPDIR deep in
+ * "/home/u/Tài liệu/…"): the profile is fresh and removed on close either way.
+ */
+export function profileParent(candidates = [os.tmpdir(), SHORT_TMP], pid = process.pid): string {
+  const parent = candidates.find((dir) => chromiumSocket(dir, pid).fits);
+  if (parent !== undefined) return parent;
+  const [first = ''] = candidates;
+  const { bytes, limit } = chromiumSocket(first, pid);
+  throw new RenderError(
+    `Chromium cannot start with its temp files in ${first}: the path of its socket there would be ${bytes} bytes, over the ${limit} a Unix socket allows (${candidates.slice(1).join(', ')} too). Set TMPDIR to a shorter folder, e.g. TMPDIR=/tmp.`,
+  );
+}
+
+function makeProfile(): string {
+  const parent = profileParent();
+  try {
+    return mkdtempSync(path.join(parent, `${PROFILE_PREFIX}${process.pid}-`));
+  } catch (e) {
+    throw new RenderError(
+      `could not make Chromium's profile folder in ${parent}: ${e instanceof Error ? e.message : String(e)}. Set TMPDIR to a short folder you can write to.`,
+      { cause: e },
+    );
+  }
+}
 
 /**
  * A process killed outright cannot remove its profile (its Chromium ends with it, see `pipe`); the
- * next launch removes the profiles of processes that are gone, never one whose owner still runs.
+ * next launch removes the profiles of processes that are gone, never one whose owner still runs,
+ * in both places a profile is made.
  */
 function removeStaleProfiles(): void {
-  let names: string[];
-  try {
-    names = readdirSync(os.tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (!pid || pid === process.pid || processAlive(pid)) continue;
-    rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  for (const dir of new Set([os.tmpdir(), SHORT_TMP])) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = Number(new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name)?.[1]);
+      if (!pid || pid === process.pid || processAlive(pid)) continue;
+      try {
+        rmSync(path.join(dir, name), { recursive: true, force: true });
+      } catch {
+        // Another user's profile in the shared /tmp cannot be removed (sticky bit); it is theirs to clean.
+      }
+    }
   }
 }
 
