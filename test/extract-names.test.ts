@@ -68,3 +68,34 @@ describe('leads named through titles in a notice kept as written', () => {
     ).toEqual(['các Sở']);
   });
 });
+
+describe('generic plural addressees kept as written, whole', () => {
+  it('goes on over a plural of the same kinds written with "các" again, but not over the state groups', () => {
+    expect(leads(vpcp('1. Các Bộ, ngành, các địa phương chủ động ứng phó với bão số 9.'))).toEqual([
+      'Các Bộ, ngành, các địa phương',
+    ]);
+    expect(leads(vpcp('1. Yêu cầu các bộ, ngành, các tập đoàn, tổng công ty nhà nước rà soát tiến độ.'))).toEqual([
+      'các bộ, ngành',
+      'các tập đoàn, tổng công ty nhà nước',
+    ]);
+  });
+
+  it('reads "các ngành" after a named body as an addressee of its own, with the kinds after it', () => {
+    expect(
+      leads(vpcp('1. Bộ Công an, các ngành, các cơ quan, địa phương có liên quan cần rà soát các điểm sạt lở.')),
+    ).toEqual(['Bộ Công an', 'các ngành, các cơ quan, địa phương có liên quan']);
+  });
+
+  it("ends a lead-in's list of kinds on its colon", () => {
+    expect(
+      leads(
+        vpcp(
+          'Yêu cầu các bộ, ngành, địa phương, đơn vị, cá nhân liên quan:\n- Rà soát khối lượng còn lại của từng dự án.\n- Bổ sung nhân lực cho các gói thầu chậm.',
+        ),
+      ),
+    ).toEqual([
+      'các bộ, ngành, địa phương, đơn vị, cá nhân liên quan',
+      'các bộ, ngành, địa phương, đơn vị, cá nhân liên quan',
+    ]);
+  });
+});

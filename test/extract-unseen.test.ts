@@ -40,7 +40,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     floor('tuning-h', { e: 304 }, 290);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since.
     floor('heldout-g', { e: 34, h: '9/9' }, 33, 40);
-    floor('heldout-i', { e: 34, h: '12/12' }, 30);
+    floor('heldout-i', { e: 34, h: '12/12' }, 31);
     // Held out in the fifth round (21 of 52 matched at its one scoring), tuning material in the sixth: 34 once an
     // article's headings and elisions end the item above them (docs/extract.md, "How a notice is read", 3),
     // 43 with Party committees and collectives read as names, 50 with 'Đối với …:' cases and relative clauses,

@@ -58,6 +58,7 @@ const GROUPS: [string, Group[]][] = [
   ['sở ban ngành', ['departments']],
   ['các sở ngành', ['departments']],
   ['các ngành cơ quan', ['departments']],
+  ['các ngành', ['departments']],
   ['các sở', ['departments']],
   ['các cơ quan đơn vị', ['departments']],
   ['các phòng ban', ['departments']],
@@ -225,6 +226,8 @@ const OWN_NAME_HEADS = [
   'đài',
   'thông tấn xã',
 ].map((h) => nameKey(h));
+/** Generic kinds of body, listed one after the other as one addressee ("các bộ, ngành, các địa phương"). */
+const GENERIC = new Set<Group>(['departments', 'localities', 'ministries']);
 /** Words that open an addressee of its own inside a list: a plural, a people's committee. */
 const OWN_HEAD = new Set(['cac', 'ubnd', 'uy']);
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
@@ -692,7 +695,7 @@ export class Matcher {
           // "các Bộ, ngành, địa phương", "các bộ, cơ quan trung ương và địa phương": groups written one after
           // the other are one addressee, as written; each group still expands where the table has its units.
           const groups = [...m.target.groups];
-          for (let next = this.groupAfter(tokens, to); next; next = this.groupAfter(tokens, to)) {
+          for (let next = this.groupAfter(tokens, to, groups); next; next = this.groupAfter(tokens, to, groups)) {
             groups.push(...next.groups.filter((g) => !groups.includes(g)));
             to = next.tok1;
             for (let q = qualifierAt(tokens, to); q > to; q = qualifierAt(tokens, to)) to = q;
@@ -787,6 +790,8 @@ export class Matcher {
       }
       if (n === start) return j;
       if (tokens[n]?.word) return this.verbAt(tokens, n) ? n : j;
+      // "yêu cầu các bộ, ngành, địa phương, đơn vị, cá nhân liên quan:": a lead-in's list ends on its colon.
+      if (tokens[n]?.w === ':') return n;
       k = n;
     }
     return j;
@@ -820,7 +825,7 @@ export class Matcher {
    * A group that goes on the one before it at j, after a comma or "và" ("các Bộ, ngành, địa phương"),
    * with where it ends. One with a head of its own ("…, các tập đoàn", "… và UBND các xã") is another addressee.
    */
-  private groupAfter(tokens: Token[], j: number): { groups: Group[]; tok1: number } | null {
+  private groupAfter(tokens: Token[], j: number, before: Group[] = []): { groups: Group[]; tok1: number } | null {
     let k = j;
     while (tokens[k]?.w === ',' || tokens[k]?.w === 'va') k++;
     if (k === j) return null;
@@ -830,10 +835,15 @@ export class Matcher {
     // After "và" the chairman's title opens a second addressee ("Bộ trưởng, Thủ trưởng các cơ quan ngang bộ, cơ
     // quan thuộc Chính phủ và Chủ tịch UBND các tỉnh …"): "và" closes the list of the ministers' titles.
     const chair = tokens[k]?.w === 'chu' && tokens[k + 1]?.w === 'tich' && tokens[k - 1]?.w !== 'va' ? 2 : 0;
-    if (!chair && OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
+    // "các Bộ, ngành, các địa phương": a plural of the same generic kinds, "các" written again, goes on with it;
+    // the state groups ("…, các tập đoàn, tổng công ty nhà nước") have heads of their own.
+    const again = tokens[k]?.w === 'cac';
+    if (!chair && !again && OWN_HEAD.has(tokens[k]?.w ?? '')) return null;
     const m = this.matchAt(tokens, k + chair);
     if (chair && !(m?.target.type === 'group' && m.target.groups.includes('provinces'))) return null;
-    return m?.target.type === 'group' ? { groups: m.target.groups, tok1: m.tok1 } : null;
+    if (m?.target.type !== 'group') return null;
+    if (again && [...m.target.groups, ...before].some((g) => !GENERIC.has(g))) return null;
+    return { groups: m.target.groups, tok1: m.tok1 };
   }
 
   /** The one body named in brackets at j ("(Tập đoàn Đèo Cả)"), and the token after the bracket. */
@@ -1033,7 +1043,12 @@ export class Matcher {
       const group = w(0) === 'cac' ? this.matchAt(tokens, at) : null;
       if (group?.target.type === 'group') {
         to = group.tok1;
-        for (let more = this.groupAfter(tokens, to); more; more = this.groupAfter(tokens, to)) to = more.tok1;
+        for (
+          let more = this.groupAfter(tokens, to, group.target.groups);
+          more;
+          more = this.groupAfter(tokens, to, group.target.groups)
+        )
+          to = more.tok1;
       }
       return to > at ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
     }

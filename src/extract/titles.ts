@@ -43,8 +43,7 @@ const BEFORE_BODY: [string, string[]][] = [
 
 /** Lower-case words, accents kept; an unaccented copy's word compares with a title's word folded. */
 const words = (s: string): string[] => s.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
-const unaccent = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+const unaccent = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 const same = (written: string, title: string): boolean =>
   written === title || (/^[\x20-\x7e]+$/.test(written) && written === unaccent(title));
 
@@ -96,8 +95,14 @@ export function agencyOf(written: string): string {
     if (body === '') continue;
     // The plural of a list is written once, at its head: "các bộ, cơ quan ngang bộ".
     const plural = kept.length > 0 && /^các\s/iu.test(kept[0]!.body);
-    kept.push({ body: body === null ? member : plural ? body.replace(/^các\s+/iu, '') : body, sep: parts[i + 1] ?? '' });
+    kept.push({
+      body: body === null ? member : plural ? body.replace(/^các\s+/iu, '') : body,
+      sep: parts[i + 1] ?? '',
+    });
   }
   if (!changed || kept.length === 0) return written;
-  return kept.map((k, n) => (n < kept.length - 1 ? k.body + k.sep : k.body)).join('').trim();
+  return kept
+    .map((k, n) => (n < kept.length - 1 ? k.body + k.sep : k.body))
+    .join('')
+    .trim();
 }
