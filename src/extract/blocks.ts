@@ -182,7 +182,8 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
     const rest = m.rest.replace(/\s+/g, ' ');
     // A line wholly in bold that asks a question ("**Các hành vi bị nghiêm cấm … là gì?**") is a heading too.
     const mdHeading =
-      m.kind === 'para' && (/^\s*#{1,6}\s/.test(source[i]!) || /^\s*\*\*[^*]+\?\s*\*\*\s*$/.test(source[i]!));
+      m.kind === 'para' &&
+      (/^\s*#{1,6}\s/.test(source[i]!) || /^\s*\*\*[^*]+\?\s*\*\*\s*$/.test(source[i]!) || boldPhrase(source[i]!));
     const lower = /^\p{Ll}/u.test(rest);
     const open = cur !== null && !TERMINAL.test(cur.text);
     const longPrev = width !== null && prevRaw.trim().length >= 0.75 * width;
@@ -255,6 +256,16 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
     blankSince = false;
   });
   return blocks;
+}
+
+/**
+ * "**Đẩy nhanh tiến độ thi công đi đôi với đảm bảo chất lượng**": an article sets its own subheading in bold
+ * over the passage it quotes next, a phrase that neither ends a sentence nor introduces what follows (a bold
+ * "**Có nội dung như sau:**" does); a line in capitals is the notice's own issuer or title ("**KẾ HOẠCH**").
+ */
+function boldPhrase(line: string): boolean {
+  const bold = /^\s*\*\*([^*]+)\*\*\s*$/.exec(line);
+  return !!bold && !isCapitals(bold[1]!) && !/[.:;]\s*$/.test(bold[1]!) && bold[1]!.split(/\s+/).length <= 25;
 }
 
 /** Source line of a character offset in a block's text (or in several blocks' texts joined). */

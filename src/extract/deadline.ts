@@ -23,6 +23,8 @@ export interface Deadline {
   inherited?: boolean;
   /** Written once after the items it covers ("Báo cáo … gửi về UBND tỉnh trước ngày …"), read for each. */
   afterItems?: boolean;
+  /** Written as an aim ("phấn đấu hoàn thành trước …", "theo mục tiêu hoàn thành … trong năm …"): the task's only date. */
+  aim?: boolean;
 }
 
 const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, '3': 3, iv: 4, '4': 4 };
@@ -109,6 +111,15 @@ const CONDITIONAL = /(?:sau|truoc) khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duy
  */
 const EVERY_YEAR = /^\s*(?:cua\s+)?(?:hang|moi)\s+nam\b|^\s*cua\s+nam\s+(?:lien ke|tiep theo|sau)\b/;
 
+/**
+ * A date in the clause of an aim — "phấn đấu khởi công … trong tháng 12 năm 2025", "theo mục tiêu hoàn thành
+ * thông tuyến … trong năm 2025" — is what the work strives for, not when the action asked is due: another date
+ * of the task wins over it ("hoàn thiện hồ sơ … trước …, phấn đấu khởi công …"). "Chương trình mục tiêu quốc
+ * gia" is a programme's name.
+ */
+const AIM = /\b(phan dau|muc tieu(?! quoc gia))\b[^.;:()]{0,100}$/;
+const isAim = (folded: string, at: number) => AIM.test(folded.slice(Math.max(0, at - 120), at));
+
 /** `ref`: the notice's date (YYYY-MM-DD), for days written without a year. */
 export function findDeadline(input: string, ref: string | null = null): Deadline {
   const text = input.normalize('NFC');
@@ -116,7 +127,7 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
   // Folding keeps one character per character, so a match's offsets point into the original.
   const written = (m: RegExpExecArray) =>
     folded.length === text.length ? text.slice(m.index, m.index + m[0].length) : m[0];
-  const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean }[] = [];
+  const hits: { due: string; rank: number; phrase: string; at: number; yearInferred: boolean; aim: boolean }[] = [];
   let yearly: string | null = null;
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -126,19 +137,32 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
         continue;
       }
       const due = rule.due(m, ref);
-      if (due) hits.push({ due, rank: rule.rank, phrase: written(m), at: m.index, yearInferred: !!rule.yearInferred });
+      if (due)
+        hits.push({
+          due,
+          rank: rule.rank,
+          phrase: written(m),
+          at: m.index,
+          yearInferred: !!rule.yearInferred,
+          aim: isAim(folded, m.index),
+        });
     }
   }
   if (hits.length > 0) {
-    hits.sort((a, b) => b.rank - a.rank || a.at - b.at);
+    hits.sort((a, b) => +a.aim - +b.aim || b.rank - a.rank || a.at - b.at);
     const best = hits[0]!;
-    const others = [...new Set(hits.filter((h) => h.rank === best.rank && h.due !== best.due).map((h) => h.due))];
+    const others = [
+      ...new Set(
+        hits.filter((h) => h.rank === best.rank && h.aim === best.aim && h.due !== best.due).map((h) => h.due),
+      ),
+    ];
     return {
       kind: 'date',
       due: best.due,
       phrase: best.phrase.trim(),
       others,
       ...(best.yearInferred ? { yearInferred: true } : {}),
+      ...(best.aim ? { aim: true } : {}),
     };
   }
   if (yearly) return { kind: 'ongoing', due: null, phrase: yearly, others: [] };

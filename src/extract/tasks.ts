@@ -58,6 +58,8 @@ interface Ctx {
    * đó chú ý một số nội dung sau:"): a point of the same addressee without a date of its own keeps it.
    */
   due: Deadline | null;
+  /** `due` is written in the sentence that introduces the points: each keeps it, whoever it names (see passedDue). */
+  overAll: boolean;
   /** Task items passed since the addressee was set: a point inside a task is not a heading's own item. */
   depth: number;
 }
@@ -69,6 +71,8 @@ interface Run {
   prose: boolean;
   /** An item that quotes a provision: one task, whatever "(4) …", dates or names its quote holds. */
   whole?: boolean;
+  /** Where the point's own text ends and the paragraphs hung under it begin. */
+  pointEnd?: number;
 }
 
 interface Assignment {
@@ -390,7 +394,16 @@ export class TaskReader {
 
   read(blocks: Block[]): Proposal[] {
     const out: Proposal[] = [];
-    const ctx: Ctx = { leads: [], source: 'none', from: null, headings: [], prefix: null, due: null, depth: 0 };
+    const ctx: Ctx = {
+      leads: [],
+      source: 'none',
+      from: null,
+      headings: [],
+      prefix: null,
+      due: null,
+      overAll: false,
+      depth: 0,
+    };
     const body = this.beforeQuestions(withoutProvisions(conclusionBlocks(blocks)));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
@@ -763,6 +776,8 @@ export class TaskReader {
     // "Các bộ Xây dựng, Tài chính … khẩn trương rà soát …." then dashes naming nobody: the dashes go on with
     // the duties of the sentence's addressees.
     let said: Ctx | null = null;
+    /** The items under a lead-in that names no one go on with the addressee of the paragraph before it. */
+    let follow: Ctx | null = null;
     const fielded = readFields(parts, this.m, ctx.headings);
     /** Parts read already with the paragraph above them (a report's contents). */
     let readTo = -1;
@@ -776,9 +791,10 @@ export class TaskReader {
       if ('item' in p) {
         const dash = p.item.block!.kind === 'dash' || p.item.block!.kind === 'plus';
         if (!dash) said = null;
-        this.item(p.item, said ?? c, out);
+        this.item(p.item, follow ?? said ?? c, out);
         continue;
       }
+      follow = null;
       // "Thường trực Chính phủ giao Bộ Xây dựng chủ trì …." then paragraphs with no subject ("Rà soát tổng thể
       // …", "Chỉ đạo, kiểm tra …"): they go on with the duties of the addressee the paragraph above named, until
       // a paragraph names another body.
@@ -819,16 +835,29 @@ export class TaskReader {
           ...c,
           ...(h.leads.length > 0 ? { leads: h.leads, source: h.source, from: text } : {}),
           prefix: text.length <= 120 ? text : null,
-          ...(due ? { due } : {}),
+          ...(due ? this.passedDue(text) : {}),
         };
-        if (due) this.emit(toRun([p.para], true), { ...c, prefix: null }, out, root);
+        // "Phó Thủ tướng giao Bộ Xây dựng chủ trì … trình Quốc hội …." then "Trong đó, Phó Thủ tướng lưu ý:" over
+        // dashes: a lead-in that names no one, right after a paragraph that named its own addressee, introduces
+        // more of that addressee's duties (the leader who asks is no lead); its points have no date of theirs.
+        if (h.leads.length === 0 && carried)
+          follow = {
+            ...c,
+            leads: carried.leads,
+            source: carried.source,
+            from: carried.from,
+            due: null,
+            overAll: false,
+          };
+        if (due && !this.dividedAmong(text, contents))
+          this.emit(toRun([p.para], true), { ...c, prefix: null }, out, root);
         // "… hoàn chỉnh hồ sơ 02 phương án đầu tư, … cụ thể như sau:" over "(1) Phương án 1: …", "(2) Phương án
         // 2: …": the points are the alternatives the lead-in counts, what its one task prepares.
         const labels = contents.map((q) => ('item' in q ? LABELLED.exec(q.item.block!.text)?.[1] : undefined));
         const counted = (l: string | undefined) => !!l && new RegExp(`\\b\\d+ ${fold(l)}\\b`).test(fold(text));
         if (due && contents.length > 1 && labels.every(counted)) {
           // What a copy hangs under the last point ("Giao Sở Tài chính …") is read as before.
-          for (const q of contents) if ('item' in q) this.parts(q.item.parts, c, out, root);
+          for (const q of contents) if ('item' in q) this.parts(q.item.parts, { ...c, overAll: false }, out, root);
           readTo = i + contents.length;
         }
         continue;
@@ -857,6 +886,22 @@ export class TaskReader {
       ACTION.test(opening) &&
       this.ownLeads(text).length === 0
     );
+  }
+
+  /**
+   * The date a lead-in passes to the points under it. Written in the sentence that introduces them ("… yêu cầu
+   * các địa phương … giải quyết dứt điểm các tồn tại trước ngày 10 tháng 6 năm 2025, cụ thể:"), the points are
+   * that dated task's parts: each keeps the date, whoever it names ("- Tỉnh Tuyên Quang: …"). Written in a
+   * sentence or clause before it ("… trình trước ngày 20/10/2024. Trong đó chú ý …:", "…; trong đó lưu ý …:"),
+   * the points are notes on the task: one naming the same addressee again keeps it, one naming no one does not
+   * (`overAll` false). An aim's date ("phấn đấu …") is passed to none. Null when the text has no date.
+   */
+  private passedDue(text: string): Pick<Ctx, 'due' | 'overAll'> | null {
+    const due = dated(text, this.m.day);
+    if (!due) return null;
+    if (due.aim) return { due: null, overAll: false };
+    const sentence = Math.max(0, ...[...text.matchAll(/[.;!?]\s+(?=\S)/g)].map((m) => m.index + m[0].length));
+    return { due, overAll: text.lastIndexOf(due.phrase ?? '') >= sentence };
   }
 
   /**
@@ -942,7 +987,7 @@ export class TaskReader {
         headings: [b.text, ...ctx.headings],
         prefix:
           (b.kind === 'dash' || b.kind === 'plus') && b.text.endsWith(':') && b.text.length <= 120 ? b.text : null,
-        due: dated(b.text, this.m.day) ?? ctx.due,
+        ...(this.passedDue(b.text) ?? { due: ctx.due, overAll: ctx.overAll }),
         depth: h.leads.length > 0 ? 0 : ctx.depth,
       };
       // "1. Bộ Tài chính … trình Thủ tướng trước ngày 20 tháng 10 năm 2024. Trong đó chú ý một số nội dung
@@ -950,7 +995,14 @@ export class TaskReader {
       // đạo, chỉ đạo … triển khai thực hiện chủ trương trên. Trong đó chỉ đạo:" (an assignment in a sentence
       // before the one that introduces them).
       const assigned = /[.!?]\s+\S/.test(b.text) && this.assignments(b.text, this.m.tokens(b.text)).length > 0;
-      if (b.kind !== 'roman' && b.kind !== 'star' && ((c.due && c.due !== ctx.due) || assigned) && named.length === 0)
+      const divided = this.dividedAmong(b.text, item.parts);
+      if (
+        b.kind !== 'roman' &&
+        b.kind !== 'star' &&
+        (dated(b.text, this.m.day) || assigned) &&
+        !divided &&
+        !named.length
+      )
         this.emit(toRun([b], false), c, out, false);
       this.parts(parts, c, out, false);
       return;
@@ -1016,10 +1068,10 @@ export class TaskReader {
     const own = firstChild < 0 ? item.parts : item.parts.slice(0, firstChild);
     const blocks = [b, ...own.map((p) => (p as { para: Block }).para)];
     const before = out.length;
-    this.emit(toRun(blocks, false), ctx, out, false);
+    this.emit({ ...toRun(blocks, false), pointEnd: b.text.length }, ctx, out, false);
     if (firstChild >= 0) {
       const intro = blocks[blocks.length - 1]!.text.endsWith(':')
-        ? dated(blocks.map((x) => x.text).join(' '), this.m.day)
+        ? this.passedDue(blocks.map((x) => x.text).join(' '))
         : null;
       // "(1) Bộ Y tế chỉ đạo … ." then "- Chỉ đạo Ban Quản lý dự án …", "- Chủ trì, phối hợp …": the item's own
       // subject goes on into its points, as a sentence's does into the dashes after it.
@@ -1028,7 +1080,7 @@ export class TaskReader {
         namesItsLead(opened) && newAddressee(opened.leads, ctx.leads)
           ? { leads: opened.leads, source: 'heading' as const, from: b.text }
           : {};
-      const c = { ...ctx, ...said, headings: [b.text, ...ctx.headings], due: intro ?? ctx.due, depth: ctx.depth + 1 };
+      const c = { ...ctx, ...said, ...intro, headings: [b.text, ...ctx.headings], depth: ctx.depth + 1 };
       this.parts(item.parts.slice(firstChild), c, out, false);
     }
   }
@@ -1221,7 +1273,7 @@ export class TaskReader {
         title,
         firstLine: runLine(run, s.start),
         lastLine: runLine(run, Math.max(s.start, s.end - 1)),
-        deadline: inherit(findDeadline(text, this.m.day), ctx.due, !s.own || sameLeads(s.leads, ctx.leads)),
+        deadline: inherit(findDeadline(text, this.m.day), ctx.due, this.keepsDue(run, s, ctx)),
         ownAddresseeUnread: !s.own && /^(giao|de nghi|yeu cau)\b/.test(folded),
         noAction: !ACTION.test(folded),
         nested: !s.own && ctx.depth > 0,
@@ -1232,6 +1284,32 @@ export class TaskReader {
       });
     });
     out.push(...proposals);
+  }
+
+  /**
+   * "… yêu cầu các địa phương … giải quyết dứt điểm các tồn tại trước ngày 10 tháng 6 năm 2025, cụ thể:" over "-
+   * Tỉnh Tuyên Quang: …", "- Tỉnh Cao Bằng: …": a lead-in whose points each name their own addressee divides
+   * its task among them; it is no row of its own. A task written in a sentence or clause before the one that
+   * introduces the points ("… trình trước ngày 20 tháng 3 năm 2026. Trong đó chú ý …:") is a row still.
+   */
+  private dividedAmong(text: string, parts: Part[]): boolean {
+    const points = parts.filter((q): q is { item: Item } => 'item' in q);
+    return (
+      !/[.;!?]\s+\S/.test(text) &&
+      points.length > 0 &&
+      points.every((q) => this.ownLeads(q.item.block!.text).length > 0)
+    );
+  }
+
+  /**
+   * Whether a part without a date of its own keeps the date of the lead-in above (`passedDue`): a part that names
+   * the same addressee again, or none, or — when the lead-in's own sentence holds the date — any part of the
+   * point's own text. A paragraph hung under the point that names another body ("(1) Phương án 1: …" then "Theo
+   * đó, Sở Tài chính chủ trì …") is that body's task, not a share of the lead-in's.
+   */
+  private keepsDue(run: Run, s: { start: number; own: boolean; leads: Lead[] }, ctx: Ctx): boolean {
+    if (s.own && sameLeads(s.leads, ctx.leads)) return true;
+    return ctx.overAll && (!s.own || s.start < (run.pointEnd ?? Infinity));
   }
 
   /** The body named after a comma of the first sentence and before "phải"/"cần": it is who must act. */
