@@ -140,15 +140,19 @@ export const SETS = [
   'heldout-j',
   'heldout-l',
   'heldout-l2',
+  'tuning-m',
+  'heldout-m',
   'header',
   'seed',
 ] as const;
 
 /**
- * Sets held out in this round: each is scored only when asked with its own flag (`--heldout-m`). L2, held
- * out again in the sixth round, was scored once at its end (unseen/AFTER-L2.md) and is tuning material since.
+ * Sets held out in this round: each is scored only when asked with its own flag (`--heldout-m`). M, the
+ * seventh round's pool (SOURCES.md, "Seventh round"), was split after its first scoring: half is tuning
+ * material (tuning-m), half held out (heldout-m, kept off the main branch until it is scored at the end). L2,
+ * held out again in the sixth round, was scored once at its end (unseen/AFTER-L2.md), tuning material since.
  */
-export const HIDDEN: readonly Reading['set'][] = [];
+export const HIDDEN: readonly Reading['set'][] = ['heldout-m'];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
