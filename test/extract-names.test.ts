@@ -99,3 +99,44 @@ describe('generic plural addressees kept as written, whole', () => {
     ]);
   });
 });
+
+describe('one sentence addressing several bodies: one row each', () => {
+  it('reads the parties a list names by their kind after a body named, each as written', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Hội nông dân nhỏ và vừa, các hội nghề nghiệp, các tổ chức xã hội, đoàn thể nhân dân có biện pháp hỗ trợ bà con.',
+        ),
+      ),
+    ).toEqual([
+      'Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam',
+      'Hội nông dân nhỏ và vừa',
+      'các hội nghề nghiệp',
+      'các tổ chức xã hội',
+      'đoàn thể nhân dân',
+    ]);
+    expect(
+      leads(vpcp('1. Đề nghị Kiểm toán Nhà nước và các cơ quan chức năng tạo điều kiện cho doanh nghiệp.')),
+    ).toEqual(['Kiểm toán Nhà nước', 'các cơ quan chức năng']);
+  });
+
+  it("reads a project's parties one by one, a role with its kind's words, a role and its body by a slash as one", () => {
+    expect(
+      leads(vpcp('1. Yêu cầu các tỉnh, các Chủ đầu tư, Ban Quản lý dự án, nhà thầu thi công cần phải tăng ca.')),
+    ).toEqual(['các tỉnh', 'các chủ đầu tư', 'Ban Quản lý dự án', 'nhà thầu thi công']);
+    expect(leads(vpcp('1. Các Chủ đầu tư/Ban Quản lý dự án, tư vấn, các nhà thầu tiếp tục rà soát tiến độ.'))).toEqual([
+      'Các Chủ đầu tư/Ban Quản lý dự án',
+      'tư vấn',
+      'các nhà thầu',
+    ]);
+  });
+
+  it('ends a kind at a word of manner, and keeps "cổ phần" (no "có") in it', () => {
+    expect(
+      leads(
+        vpcp('1. Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt giải ngân gói tín dụng.'),
+      ),
+    ).toEqual(['Ngân hàng Nhà nước Việt Nam', 'các ngân hàng thương mại cổ phần']);
+    expect(leads(vpcp('1. Chủ đầu tư thường xuyên kiểm tra chất lượng thi công.'))).toEqual(['Chủ đầu tư']);
+  });
+});

@@ -31,13 +31,13 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     floor('heldout-d', { e: 68, h: '18/18' }, 68, 68);
     // Tuning set E (fourth round, lead's split): 80 of 231 matched at the split, 112 after the plan/export rules,
     // 132 once its month deadlines were read as their last day, 182 after the fifth round's rules, 207 in the sixth.
-    floor('tuning-e', { e: 231, h: '29/30' }, 207);
+    floor('tuning-e', { e: 231, h: '29/30' }, 212);
     // Held out in the fourth round (21 of 66 at its end), tuning material since: 44 after the fifth round's rules,
     // 66 (all) in the sixth.
     floor('heldout-f', { e: 66 }, 66);
     // Tuning set H (fifth round, Government Office notices): 80 of 304 matched at the split (START-GH.md),
     // 248 once vpcp_624's appendix tables were read row by row (src/extract/table.ts).
-    floor('tuning-h', { e: 304 }, 290);
+    floor('tuning-h', { e: 304 }, 291);
     // Held out in the fifth round (G 19, I 20 matched at their one scoring), tuning material since; G 34 (all) once a
     // lead-in's points keep only the date of the sentence that introduces them.
     floor('heldout-g', { e: 34, h: '9/9' }, 34, 36);

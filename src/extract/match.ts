@@ -127,6 +127,7 @@ const GROUPS: [string, Group[]][] = [
   ['UBND cấp huyện', ['districts']],
   ['UBND cấp tỉnh', ['provinces']],
   ['UBND các tỉnh', ['provinces']],
+  ['các tỉnh', ['provinces']],
 ];
 
 /**
@@ -228,6 +229,21 @@ const OWN_NAME_HEADS = [
 ].map((h) => nameKey(h));
 /** Generic kinds of body, listed one after the other as one addressee ("các bộ, ngành, các địa phương"). */
 const GENERIC = new Set<Group>(['departments', 'localities', 'ministries']);
+/** Nouns of the kinds of party a list of addressees names in lower case ("tư vấn", "nhà thầu thi công", "đoàn thể nhân dân"). */
+const PARTY_KINDS = [
+  'tư vấn',
+  'nhà thầu',
+  'chủ đầu tư',
+  'nhà đầu tư',
+  'đơn vị',
+  'cơ quan',
+  'tổ chức',
+  'doanh nghiệp',
+  'hiệp hội',
+  'hội',
+  'đoàn thể',
+  'lực lượng',
+].map((h) => nameKey(h));
 /** Words that open an addressee of its own inside a list: a plural, a people's committee. */
 const OWN_HEAD = new Set(['cac', 'ubnd', 'uy']);
 const FILLER_WORDS = new Set(['va', 'tinh', 'huyen', 'cac', 'cung', 'voi']);
@@ -274,8 +290,19 @@ function relativeAt(tokens: Token[], j: number): number {
 const RELATIVE_ENDS = new Set(['va', 'theo', 'tai', 'de', 've', 'cua']);
 /** How many words each further kind in a group's list may run to ("cơ quan chủ quản", "cá nhân liên quan"). */
 const KIND_WORDS = 6;
+/** How many words a party named by its kind in a list may run to ("các ngân hàng thương mại cổ phần"). */
+const MEMBER_WORDS = 8;
 /** Words of obligation or manner before a verb: where a list of addressees ends. */
-const BEFORE_VERB = new Set(['phai', 'can', 'tich cuc', 'chu dong', 'kip thoi', 'nghiem tuc', 'quyet liet']);
+const BEFORE_VERB = new Set([
+  'phai',
+  'can',
+  'tich cuc',
+  'chu dong',
+  'kip thoi',
+  'nghiem tuc',
+  'quyet liet',
+  'thuong xuyen',
+]);
 /** "nhất là", "đặc biệt là": an aside naming examples, after the list. */
 const ASIDE_WORDS = new Set(['nhat la', 'dac biet', 'trong do']);
 const VERBAL_CO = new Set(
@@ -441,6 +468,7 @@ const VERBS = new Set(
     'căn cứ',
     'sớm có',
     'tổng hợp',
+    'tạo điều kiện',
   ].map((v) => nameKey(v).join(' ')),
 );
 /**
@@ -450,6 +478,7 @@ const VERBS = new Set(
 const NAME_COMPOUNDS = ['đầu tư xây dựng', 'công trình'].map((c) => nameKey(c));
 /** One word that ends a name: a verb, or a clause of time after the subject ("Các Cục Thuế khi tiến hành …"). */
 const VERB1 = new Set(['co', 'can', 'phai', 'trinh', 'khi']);
+const VERB1_WRITTEN = new Set(['có', 'cần', 'phải', 'trình', 'khi']);
 
 interface Node {
   next: Map<string, Node>;
@@ -721,9 +750,21 @@ export class Matcher {
           const region = this.regionAt(tokens, to);
           // "Nhà đầu tư (Tập đoàn Đèo Cả)": a party named by its role, then by its name in brackets, is that body.
           const named = ROLES.includes(m.target.name) ? this.nameInBrackets(text, tokens, to) : null;
+          // "nhà thầu thi công", "các nhà thầu tư vấn": a role with the words of its kind, as written.
+          const kind = ROLES.includes(m.target.name) ? this.kindAt(text, tokens, j) : j;
+          // "Các Chủ đầu tư/Ban Quản lý dự án": the role and the body holding it, one party as written.
+          const alias = ROLES.includes(m.target.name) ? this.roleAlias(text, tokens, to, true) : to;
           if (named) {
             leads.push(named.lead);
             to = named.tokEnd;
+          } else if (alias > to) {
+            to = alias;
+            written = text.slice(m.start, tokens[to - 1]!.end);
+            leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
+          } else if (kind > to) {
+            to = kind;
+            written = text.slice(m.start, tokens[to - 1]!.end);
+            leads.push({ type: 'named', name: normalName(written), text: written, why: 'other' });
           } else if (region > to) {
             to = region;
             written = text.slice(m.start, tokens[to - 1]!.end);
@@ -738,18 +779,34 @@ export class Matcher {
         end = tokens[to - 1]!.end;
         continue;
       }
+      // "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two names joins two bodies.
+      const afterSeparator = j > i && [',', ';', 'va', '/'].includes(tokens[j - 1]!.w);
+      // "…, Hội doanh nghiệp nhỏ và vừa, các hội nghề nghiệp, đoàn thể nhân dân có biện pháp …", "…, tư vấn,
+      // các nhà thầu tiếp tục …": after a body named, a party named by its kind is one more addressee — in a
+      // notice whose names are kept as written; in the table's own province such a kind adds nobody ("… và các
+      // đoàn thể tỉnh": no unit).
+      const last = leads[leads.length - 1];
+      const byKind = allowUnknown && !this.scope && afterSeparator && last && last.type !== 'group';
+      const kind = byKind ? this.kindAt(text, tokens, j) : j;
+      if (kind > j) {
+        const written = text.slice(tokens[j]!.start, tokens[kind - 1]!.end);
+        leads.push({ type: 'named', name: normalName(written), text: written, why: t.w === 'cac' ? 'group' : 'other' });
+        j = kind;
+        end = tokens[j - 1]!.end;
+        continue;
+      }
       if (m) {
         skipped += m.tok1 - j;
         j = m.tok1;
         continue;
       }
-      // "Bộ Chỉ huy Quân sự tỉnh/Ban Chỉ huy Bộ đội Biên phòng tỉnh": a slash between two names joins two bodies.
-      const afterSeparator = j > i && [',', ';', 'va', '/'].includes(tokens[j - 1]!.w);
       const plural = t.w === 'cac' && j + 1 < tokens.length;
       // A title before the name ("yêu cầu Cục trưởng Cục Thuế …") is skipped, so it does not count as words before it.
       if (allowUnknown && (j - i - skipped <= 1 || afterSeparator || (plural && leads.length > 0))) {
         const unknown = this.unknownAt(text, tokens, plural ? j + 1 : j);
         if (unknown) {
+          // "các Ban Quản lý dự án/Chủ đầu tư": the body and the role it holds, one party.
+          unknown.tokEnd = this.roleAlias(text, tokens, unknown.tokEnd, false);
           const written = text.slice(tokens[j]!.start, tokens[unknown.tokEnd - 1]!.end);
           if (!this.isIssuer(written))
             leads.push({ type: 'named', name: normalName(written), text: written, why: plural ? 'group' : 'other' });
@@ -795,6 +852,67 @@ export class Matcher {
       k = n;
     }
     return j;
+  }
+
+  /**
+   * A party named by its kind in a list of addressees, from j: "các" and words in lower case ("các hội nghề
+   * nghiệp", "các cơ quan chức năng"), or a kind's noun and its words ("tư vấn", "nhà thầu thi công", "đoàn thể
+   * nhân dân", "Hội doanh nghiệp nhỏ và vừa") — up to a separator the list goes on after, or the verb.
+   * Returns the token after it, or j when there is none.
+   */
+  private kindAt(text: string, tokens: Token[], j: number): number {
+    const lower = (k: number) => !!tokens[k]?.word && /^\p{Ll}/u.test(text.slice(tokens[k].start, tokens[k].end));
+    const plural = tokens[j]?.w === 'cac' && lower(j);
+    const start = plural ? j + 1 : j;
+    const noun = PARTY_KINDS.find((h) => h.every((w, n) => tokens[start + n]?.w === w));
+    if (!plural && !noun) return j;
+    const from = start + (noun?.length ?? 0);
+    let k = from;
+    // One word that is a verb only as written: "có", "cần", never "cổ phần" ("các ngân hàng thương mại cổ phần").
+    const verb1 = (n: number) => {
+      const w = text
+        .slice(tokens[n]?.start ?? 0, tokens[n]?.end ?? 0)
+        .normalize('NFC')
+        .toLowerCase();
+      return !!tokens[n]?.word && VERB1.has(tokens[n].w) && (VERB1_WRITTEN.has(w) || /^[a-z]+$/.test(w));
+    };
+    for (; k < tokens.length && k - j < MEMBER_WORDS && lower(k); k++) {
+      if (this.verbAt(tokens, k) || verb1(k) || RELATIVE_ENDS.has(tokens[k]!.w)) break;
+    }
+    // "nhỏ và vừa": "và" before a word that opens no member is inside the kind's name.
+    while (tokens[k]?.w === 'va' && lower(k + 1) && !this.opensMember(tokens, k + 1) && !this.verbAt(tokens, k + 1))
+      k += 2;
+    // "… có liên quan" closes the kind; after a comma a qualifier's words ("đoàn thể") open another member.
+    for (let q = qualifierAt(tokens, k); q > k && tokens[k]!.word; q = qualifierAt(tokens, k)) k = q;
+    if (k === from && !noun) return j;
+    const next = tokens[k];
+    const goesOn = next && [',', 'va', '/', ';'].includes(next.w) && this.opensMember(tokens, k + 1);
+    return goesOn || this.verbAt(tokens, k) || verb1(k) ? k : j;
+  }
+
+  /**
+   * After a party's role and a slash, the body holding that role ("Chủ đầu tư/Ban Quản lý dự án"), or after a
+   * body and a slash its role ("Ban Quản lý dự án/Chủ đầu tư"): the token after the second name, or j.
+   */
+  private roleAlias(text: string, tokens: Token[], j: number, afterRole: boolean): number {
+    if (tokens[j]?.w !== '/') return j;
+    const plural = tokens[j + 1]?.w === 'cac' ? 1 : 0;
+    if (!afterRole) {
+      const m = this.matchAt(tokens, j + 1);
+      return m?.target.type === 'named' && ROLES.includes(m.target.name) ? m.tok1 : j;
+    }
+    return this.unknownAt(text, tokens, j + 1 + plural)?.tokEnd ?? j;
+  }
+
+  /** Whether a list member starts at k: a plural, a kind's noun, a name the reader knows, or a capitalised head. */
+  private opensMember(tokens: Token[], k: number): boolean {
+    const m = this.matchAt(tokens, k);
+    return (
+      tokens[k]?.w === 'cac' ||
+      PARTY_KINDS.some((h) => h.every((w, n) => tokens[k + n]?.w === w)) ||
+      (!!m && m.target.type !== 'skip') ||
+      HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w))
+    );
   }
 
   /** A verb, or a word of manner or obligation before one ("phải", "cần", "tích cực"), at k. */
