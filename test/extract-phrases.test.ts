@@ -30,6 +30,12 @@ describe('findDeadline(text)', () => {
     ['(đến ngày 31/12/2023 đạt 95%), hoàn thành trước ngày 31/12/2023', '2023-12-31'],
     ['hoan thanh truoc ngay 10/12/2023 (no diacritics)', '2023-12-10'],
     ['Trong thang 01/2025, tham muu', '2025-01-31'],
+    [
+      'tăng ca để hoàn thành Dự án cầu Rạch Miễu 2 thuộc tuyến Quốc lộ 60 qua tỉnh Vĩnh Long trong năm 2026, bảo đảm',
+      '2026-12-31',
+    ],
+    ['đảm bảo thông xe cầu chính (gói thầu XL-02 của Dự án thành phần 1) trong năm 2025', '2025-12-31'],
+    ['bảo đảm tiến độ hoàn thành Dự án vào năm 2027.', '2027-12-31'],
   ])('%s → %s', (text, due) => {
     expect(findDeadline(text)).toMatchObject({ kind: 'date', due });
   });
@@ -43,6 +49,7 @@ describe('findDeadline(text)', () => {
     ['theo Kế hoạch số 6769/KH-UBND ngày 14/8/2018 của UBND tỉnh', 'none'],
     ['05 chỉ tiêu trong 6 tháng cuối năm 2023 và nhiệm vụ Quý IV năm 2023', 'none'],
     ['không để tiếp tục mất điểm trong năm 2018', 'none'],
+    ['hoàn thành các chỉ tiêu, báo cáo kết quả trong năm 2025', 'none'],
     ['Ngày 04 tháng 3 năm 2025, Ủy ban nhân dân tỉnh tổ chức Hội nghị', 'none'],
     ['trước ngày 31/02/2024', 'none'],
   ])('%s → %s, no date', (text, kind) => {

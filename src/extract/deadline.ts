@@ -40,6 +40,8 @@ const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*
 const HELD_ON = String.raw`(?<=\b(?:khanh thanh|khoi cong|thong xe|khai truong|to chuc|hoan thanh)\b[^.;]{0,80})vao(?= ngay)`;
 const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay)|${HELD_ON})${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
+/** Finishing a work: the year it is to be finished, opened to traffic or inaugurated in is its deadline. */
+const FINISH = String.raw`(?:hoan thanh|thong xe|khanh thanh)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 
 interface Rule {
@@ -92,9 +94,13 @@ const RULES: Rule[] = [
     due: (m) => monthEnd(+m[2]!, QUARTERS[m[1]!]! * 3),
   },
   {
-    // "hoàn thành trong năm 2027", "hoàn thành đưa dự án vào vận hành trong năm 2027": what is completed, in
-    // up to eight words of one clause, then the year.
-    re: new RegExp(String.raw`hoan thanh(?:\s+[^\s,.;:()]+){0,8}?\s+trong\s+nam\s*(\d{4})`, 'gu'),
+    // "hoàn thành trong năm 2027", "hoàn thành đưa dự án vào vận hành trong năm 2027", "thông xe tuyến chính (Dự
+    // án thành phần 2 …) trong năm 2025", "hoàn thành Dự án vào năm 2026": a verb of finishing a work, what is
+    // finished — a project's name runs long, an aside in brackets with it — in one clause, then the year.
+    re: new RegExp(
+      String.raw`${FINISH}(?:\s+[^\s,.;:()]+|\s*\([^()]{0,160}\)){0,20}?\s+(?:trong|vao)\s+nam\s*(\d{4})`,
+      'gu',
+    ),
     rank: 1,
     due: (m) => isoDay(+m[1]!, 12, 31),
   },
