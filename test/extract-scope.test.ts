@@ -116,3 +116,58 @@ describe('the scope of a lead-in and the date of its points', () => {
     ]);
   });
 });
+
+describe('which date is a deadline', () => {
+  it('reads the day of an event named a line before it, but not the day that says which works are meant', () => {
+    expect(
+      findDeadline(
+        'phải khánh thành Cảng hàng không quốc tế Long Thành giai đoạn 1 và dự án nâng cấp sân bay Nội Bài vào ngày 19 tháng 12 năm 2025',
+      ),
+    ).toMatchObject({ due: '2025-12-19' });
+    expect(findDeadline('ưu tiên những hạng mục, công trình hoàn thành vào ngày 19 tháng 12 năm 2025')).toMatchObject({
+      kind: 'none',
+    });
+    expect(
+      findDeadline(
+        'xây dựng phim tư liệu, nhất là các công trình, dự án khánh thành, khởi công vào ngày 19 tháng 12 năm 2025',
+      ),
+    ).toMatchObject({ kind: 'none' });
+  });
+
+  it("reads a day without its year after a yearly duty as that duty's yearly day", () => {
+    expect(
+      findDeadline('Định kỳ gửi Sở Nội vụ kết quả thực hiện hằng năm (trước ngày 20 tháng 11)', '2026-03-01'),
+    ).toMatchObject({
+      kind: 'ongoing',
+      due: null,
+    });
+  });
+
+  it('starts a new task at a sentence that opens on a recurring duty after a dated one', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Bộ Nội vụ ban hành kế hoạch triển khai trong tháng 01 năm 2026. Định kỳ hằng quý báo cáo Thủ tướng Chính phủ kết quả thực hiện.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Nội vụ', '2026-01-31'],
+      ['Bộ Nội vụ', ''],
+    ]);
+  });
+
+  it('gives no row to a dated heading phrase over points naming their own addressees, a name it only mentions aside', () => {
+    expect(
+      pairs(
+        vpcp(
+          '(3) Công tác chuẩn bị lễ khánh thành các công trình vào ngày 19 tháng 12 năm 2025 để chào mừng Đại hội Đảng toàn quốc lần thứ XIV\n' +
+            '- Bộ Xây dựng tổng hợp danh mục các công trình.\n' +
+            '- Các địa phương chuẩn bị điểm cầu tại công trình.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Xây dựng', ''],
+      ['Các địa phương', ''],
+    ]);
+  });
+});

@@ -36,8 +36,14 @@ const QUARTERS: Record<string, number> = { i: 1, '1': 1, ii: 2, '2': 2, iii: 3, 
 // "trước 14 giờ, ngày 05/12/2017": a clock time may stand between the words and the day.
 const CLOCK = String.raw`(?:\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?)?`;
 // "khánh thành … vào ngày 19 tháng 12 năm 2025": the day an event is held is the day its task is due (a day an
-// act took effect or was signed, "có hiệu lực vào ngày …", is not).
-const HELD_ON = String.raw`(?<=\b(?:khanh thanh|khoi cong|thong xe|khai truong|to chuc|hoan thanh)\b[^.;]{0,80})vao(?= ngay)`;
+// act took effect or was signed, "có hiệu lực vào ngày …", is not). The event may be named up to a line's worth of
+// words before the day ("phải khánh thành Cảng hàng không quốc tế Long Thành giai đoạn 1 và dự án … vào ngày …").
+// Right after a noun of works the event word describes those works, which ones are meant, not when the task is
+// due: "ưu tiên những hạng mục, công trình hoàn thành vào ngày …", "nhất là các công trình, dự án khánh thành,
+// khởi công vào ngày …".
+const EVENT = String.raw`(?:khanh thanh|khoi cong|thong xe|khai truong|to chuc|hoan thanh)`;
+const WORKS = String.raw`(?:cong trinh|du an|hang muc|goi thau)`;
+const HELD_ON = String.raw`(?<=\b${EVENT}\b[^.;]{0,120})(?<!\b${WORKS},?(?: ${EVENT},?){1,3} )vao(?= ngay)`;
 const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|hoan thanh(?: truoc)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|xong truoc|(?<!tu )trong ngay|ngay trong ngay|den het(?= ngay)|${HELD_ON})${CLOCK})`;
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 /** Finishing a work: the year it is to be finished, opened to traffic or inaugurated in is its deadline. */
@@ -126,6 +132,13 @@ const EVERY_YEAR = /^\s*(?:cua\s+)?(?:hang|moi)\s+nam\b|^\s*cua\s+nam\s+(?:lien 
 const AIM = /\b(phan dau|muc tieu(?! quoc gia))\b[^.;:()]{0,100}$/;
 const isAim = (folded: string, at: number) => AIM.test(folded.slice(Math.max(0, at - 120), at));
 
+/**
+ * "Định kỳ báo cáo … kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)": a day without its year in a
+ * sentence that has already said the duty recurs each year is that duty's yearly day, as "… hằng năm" after it is.
+ */
+const YEARLY_BEFORE = /\b(?:dinh ky|hang nam|moi nam)\b[^.;]*$/;
+const yearlyBefore = (folded: string, at: number) => YEARLY_BEFORE.test(folded.slice(0, at));
+
 /** `ref`: the notice's date (YYYY-MM-DD), for days written without a year. */
 export function findDeadline(input: string, ref: string | null = null): Deadline {
   const text = input.normalize('NFC');
@@ -138,7 +151,10 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-      if (rule.yearInferred && EVERY_YEAR.test(folded.slice(m.index + m[0].length))) {
+      if (
+        rule.yearInferred &&
+        (EVERY_YEAR.test(folded.slice(m.index + m[0].length)) || yearlyBefore(folded, m.index))
+      ) {
         yearly ??= written(m).trim();
         continue;
       }

@@ -182,8 +182,9 @@ const NOT_LOCALITY = /^\s*(uy|doan|lo|doi|da)\b/;
 /** An answer's topic: "Về …:" before the text that answers it (the colon not the run's last character). */
 const TOPIC = /^\s*(Về|Đối với)\s[^:]{3,600}?:\s+(?=\S)/u;
 
-/** A sentence that opens on its own time or condition. */
-const OWN_TIME_FRAME = /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) )/;
+/** A sentence that opens on its own time or condition, a recurring one too ("Định kỳ báo cáo …", "Hằng năm, …"). */
+const OWN_TIME_FRAME =
+  /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) |dinh ky |(hang|moi) (nam|quy|thang|tuan)\b)/;
 
 /**
  * Folded text without the nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory
@@ -1029,13 +1030,14 @@ export class TaskReader {
       words(ownText) <= TOPIC_WORDS && !/[.;:]\s*\S/.test(ownText) && h.leads.length === 0 && named.length === 0;
     // "1. Tháo gỡ khó khăn, tạo thuận lợi về tiếp cận vốn, tín dụng, …" over "a) Ngân hàng Nhà nước Việt Nam:":
     // a heading of one phrase whose first point names its own addressee ("a) Bộ Giao thông vận tải chủ trì …")
-    // is the points' topic, however long.
+    // is the points' topic, however long. A name the phrase only mentions ("… chào mừng Đại hội Đảng toàn quốc …")
+    // is no addressee of it.
     const sub = firstItem === 0 ? (item.parts[0] as { item: Item }).item : null;
     const overAddressees =
       sub !== null &&
       (this.addressees(sub.block!.text).length > 0 || this.ownLeads(sub.block!.text).length > 0) &&
       !/[.;:]\s*\S/.test(ownText) &&
-      h.leads.length === 0 &&
+      h.source !== 'heading' &&
       named.length === 0;
     if (
       firstItem >= 0 &&
