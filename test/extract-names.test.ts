@@ -140,3 +140,37 @@ describe('one sentence addressing several bodies: one row each', () => {
     expect(leads(vpcp('1. Chủ đầu tư thường xuyên kiểm tra chất lượng thi công.'))).toEqual(['Chủ đầu tư']);
   });
 });
+
+describe('where a list of addressees ends', () => {
+  it('keeps a kind named after its preposition in the group ("cơ quan khác ở Trung ương"), then reads on', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Bộ Tài chính, các Bộ, cơ quan ngang Bộ, cơ quan khác ở Trung ương, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương khẩn trương triển khai dự toán.',
+        ),
+      ),
+    ).toEqual([
+      'Bộ Tài chính',
+      'các Bộ, cơ quan ngang Bộ, cơ quan khác ở Trung ương',
+      'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương',
+    ]);
+  });
+
+  it("ends a list's members at a group, and reads a kind after the communes as an addressee of its own", () => {
+    expect(
+      leads(
+        vpcp('1. Các sở: Nội vụ, Xây dựng và UBND các xã, phường và các đơn vị có liên quan: Rà soát hồ sơ mời thầu.'),
+      ),
+    ).toEqual(['Sở Nội vụ', 'Sở Xây dựng', 'Ủy ban nhân dân các xã, phường', 'các đơn vị có liên quan']);
+  });
+
+  it('ends a party committee\'s name at "lãnh đạo", the body it guides after it', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Giao Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai lãnh đạo Ủy ban Mặt trận Tổ quốc tỉnh triển khai cuộc vận động.',
+        ),
+      ),
+    ).toEqual(['Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai']);
+  });
+});

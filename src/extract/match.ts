@@ -290,6 +290,8 @@ function relativeAt(tokens: Token[], j: number): number {
 const RELATIVE_ENDS = new Set(['va', 'theo', 'tai', 'de', 've', 'cua']);
 /** How many words each further kind in a group's list may run to ("cơ quan chủ quản", "cá nhân liên quan"). */
 const KIND_WORDS = 6;
+/** Prepositions after which a kind names the body it belongs to, capitalised ("của Ban Chỉ đạo", "ở Trung ương"). */
+const WHOSE = new Set(['cua', 'o', 'thuoc']);
 /** How many words a party named by its kind in a list may run to ("các ngân hàng thương mại cổ phần"). */
 const MEMBER_WORDS = 8;
 /** Words of obligation or manner before a verb: where a list of addressees ends. */
@@ -469,6 +471,8 @@ const VERBS = new Set(
     'sớm có',
     'tổng hợp',
     'tạo điều kiện',
+    // "giao Đảng ủy … lãnh đạo Ủy ban …": a party committee leads the body it guides.
+    'lãnh đạo',
   ].map((v) => nameKey(v).join(' ')),
 );
 /**
@@ -732,7 +736,9 @@ export class Matcher {
           to = relativeAt(tokens, to);
           // "Uỷ ban nhân dân các tỉnh biên giới phối hợp …": a kind of province, up to three words before the verb.
           if (groups.includes('provinces')) to = this.kindBeforeVerb(text, tokens, to);
-          to = this.moreKinds(text, tokens, to);
+          // Further kinds go on with a run of generic kinds only: "Ủy ban nhân dân các xã, phường và các đơn vị có
+          // liên quan" are two addressees.
+          if (groups.every((g) => GENERIC.has(g) || g === 'members')) to = this.moreKinds(text, tokens, to);
           written = text.slice(m.start, tokens[to - 1]!.end);
           // "Các thành viên Ban Chỉ đạo có liên quan (Sở Nội vụ, Sở Tài chính, …)": the group is the units it names.
           const named = this.namedInBrackets(text, tokens, to);
@@ -786,7 +792,15 @@ export class Matcher {
       // notice whose names are kept as written; in the table's own province such a kind adds nobody ("… và các
       // đoàn thể tỉnh": no unit).
       const last = leads[leads.length - 1];
-      const byKind = allowUnknown && !this.scope && afterSeparator && last && last.type !== 'group';
+      // Not after "; ", where a sentence may go on listing the objects of its verb.
+      const listed = tokens[j - 1]?.w !== ';';
+      const byKind =
+        allowUnknown &&
+        !this.scope &&
+        afterSeparator &&
+        listed &&
+        last &&
+        !(last.type === 'group' && GENERIC.has(last.group));
       const kind = byKind ? this.kindAt(text, tokens, j) : j;
       if (kind > j) {
         const written = text.slice(tokens[j]!.start, tokens[kind - 1]!.end);
@@ -843,7 +857,8 @@ export class Matcher {
         const capital = /^\p{Lu}/u.test(text.slice(tokens[n]!.start, tokens[n]!.end));
         if (capital && !whose) return j;
         if (!capital && this.verbAt(tokens, n)) break;
-        if (tokens[n]!.w === 'cua') whose = true;
+        // "các thành viên của Ban Chỉ đạo", "cơ quan khác ở Trung ương": a body's name after its preposition.
+        if (WHOSE.has(tokens[n]!.w)) whose = true;
       }
       if (n === start) return j;
       if (tokens[n]?.word) return this.verbAt(tokens, n) ? n : j;
@@ -887,7 +902,8 @@ export class Matcher {
     if (k === from && !noun) return j;
     const next = tokens[k];
     const goesOn = next && [',', 'va', '/', ';'].includes(next.w) && this.opensMember(tokens, k + 1);
-    return goesOn || this.verbAt(tokens, k) || verb1(k) ? k : j;
+    // A lead-in's list ends on its colon ("… và các đơn vị có liên quan: Rà soát …").
+    return goesOn || next?.w === ':' || this.verbAt(tokens, k) || verb1(k) ? k : j;
   }
 
   /**
@@ -1053,7 +1069,9 @@ export class Matcher {
       const province = PROVINCE_HEADS.has(head) ? provinceAt(k) : undefined;
       // "Các Bộ: …, Khoa học và Công nghệ, Ủy ban nhân dân thành phố Hà Nội và …": after the members, a body named
       // whole by its own head ends the list, and is read as any name is.
-      const headed = leads.length > 0 && this.matchAt(tokens, k)?.target.type === 'named';
+      // So does a group ("…, Nội vụ và UBND các xã, phường và các đơn vị có liên quan:").
+      const whole = this.matchAt(tokens, k)?.target.type;
+      const headed = leads.length > 0 && (whole === 'named' || whole === 'group');
       if (headed && !sector && !province) break;
       const to = sector
         ? this.wordsAt(tokens, k, sector)
