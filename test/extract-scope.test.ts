@@ -26,14 +26,20 @@ describe('the date of an aim', () => {
         'hoàn thiện hồ sơ, báo cáo Thủ tướng Chính phủ trong tháng 5 năm 2026, phấn đấu khởi công trước ngày 2/9/2026',
       ),
     ).toMatchObject({ due: '2026-05-31' });
-    expect(findDeadline('rà soát tiến độ theo mục tiêu hoàn thành thông tuyến trong tháng 12 năm 2026')).toMatchObject({
+    expect(findDeadline('phấn đấu hoàn thành thông tuyến trong tháng 12 năm 2026')).toMatchObject({
       due: '2026-12-31',
       aim: true,
     });
+    // A target's date is the target's: no deadline.
+    expect(findDeadline('rà soát tiến độ theo mục tiêu hoàn thành thông tuyến trong tháng 12 năm 2026')).toMatchObject({
+      kind: 'none',
+    });
     // "Chương trình mục tiêu quốc gia" is a programme's name, no aim.
-    expect(
-      findDeadline('lồng ghép vào Chương trình mục tiêu quốc gia, báo cáo trước ngày 15/12/2025').aim,
-    ).toBeUndefined();
+    const named = findDeadline(
+      'lồng ghép vào Chương trình mục tiêu quốc gia giảm nghèo, báo cáo trước ngày 15/12/2025',
+    );
+    expect(named).toMatchObject({ due: '2025-12-15' });
+    expect(named.aim).toBeUndefined();
   });
 });
 

@@ -23,7 +23,7 @@ export interface Deadline {
   inherited?: boolean;
   /** Written once after the items it covers ("Báo cáo … gửi về UBND tỉnh trước ngày …"), read for each. */
   afterItems?: boolean;
-  /** Written as an aim ("phấn đấu hoàn thành trước …", "theo mục tiêu hoàn thành … trong năm …"): the task's only date. */
+  /** Written as an aim ("phấn đấu hoàn thành trước …"): the task's only date. */
   aim?: boolean;
 }
 
@@ -124,13 +124,16 @@ const CONDITIONAL = /(?:sau|truoc) khi [^.;]{0,80}?(?:ban hanh|co y kien|phe duy
 const EVERY_YEAR = /^\s*(?:cua\s+)?(?:hang|moi)\s+nam\b|^\s*cua\s+nam\s+(?:lien ke|tiep theo|sau)\b/;
 
 /**
- * A date in the clause of an aim — "phấn đấu khởi công … trong tháng 12 năm 2025", "theo mục tiêu hoàn thành
- * thông tuyến … trong năm 2025" — is what the work strives for, not when the action asked is due: another date
- * of the task wins over it ("hoàn thiện hồ sơ … trước …, phấn đấu khởi công …"). "Chương trình mục tiêu quốc
- * gia" is a programme's name.
+ * A date in the clause of an aim — "phấn đấu khởi công … trong tháng 12 năm 2025" — is what the work strives for,
+ * not when the action asked is due: another date of the task wins over it ("hoàn thiện hồ sơ … trước …, phấn đấu
+ * khởi công …"). A date in the clause of a target the work serves — "theo mục tiêu hoàn thành thông tuyến … trong
+ * năm 2025", "vì mục tiêu chung bảo đảm hoàn thành … trong năm 2025" — is the target's, no deadline at all.
+ * "Chương trình mục tiêu quốc gia" is a programme's name.
  */
-const AIM = /\b(phan dau|muc tieu(?! quoc gia))\b[^.;:()]{0,100}$/;
+const AIM = /\bphan dau\b[^.;:()]{0,100}$/;
 const isAim = (folded: string, at: number) => AIM.test(folded.slice(Math.max(0, at - 120), at));
+const TARGET = /\bmuc tieu(?! quoc gia)\b[^.;:()]{0,100}$/;
+const isTarget = (folded: string, at: number) => TARGET.test(folded.slice(Math.max(0, at - 120), at));
 
 /**
  * "Định kỳ báo cáo … kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)": a day without its year in a
@@ -159,7 +162,7 @@ export function findDeadline(input: string, ref: string | null = null): Deadline
         continue;
       }
       const due = rule.due(m, ref);
-      if (due)
+      if (due && !isTarget(folded, m.index))
         hits.push({
           due,
           rank: rule.rank,
