@@ -317,6 +317,15 @@ const QUOTES =
 /** An assignment verb anywhere in folded text. */
 const ASSIGNS = /\b(giao|de nghi|yeu cau)\b/;
 
+/**
+ * How an article's explainer opens the passage under its heading: on a provision ("Theo Điều 6 QCVN 41:2024/BGTVT
+ * …", "Tại Điều 7 Nghị quyết 201/2025/QH15 có nêu …", "Căn cứ tại Điều 2 …") or on the making of a law ("Ngày
+ * 11/01/2022, Quốc hội thông qua Nghị quyết 44/2022/QH15 …"). The passage tells the law, not the notice.
+ */
+const CITES_LAW = new RegExp(
+  String.raw`^(?:(?:theo|tai|can cu)(?: theo| tai)? (?:quy dinh tai )?(?:dieu|khoan|diem) \d+|ngay [\d/]+, (?:quoc hoi|chinh phu)(?: da)? (?:thong qua|ban hanh) (?:${DOCUMENTS.join('|')})\b)`,
+);
+
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
 const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
 
@@ -328,11 +337,11 @@ const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
 function withoutProvisions(blocks: Block[]): Block[] {
   let quoting = false;
   // "### Điều 2 Nghị định số 177/2024/NĐ-CP quy định đối tượng áp dụng gồm:": an article's heading naming a
-  // provision heads the provision's text, up to the next heading.
+  // provision heads the provision's text, up to the next heading; so does one whose passage opens on a law.
   let section = false;
-  return blocks.filter((b) => {
+  return blocks.filter((b, i) => {
     const f = fold(b.text);
-    if (b.heading) section = /^dieu \d+\b/.test(f);
+    if (b.heading) section = /^dieu \d+\b/.test(f) || CITES_LAW.test(fold(blocks[i + 1]?.text ?? ''));
     if (section) return false;
     // The article's own title ("Điều 17. Phạm vi bảo vệ …") and an elision ("[...]") are still the provision.
     const within = quoting && /^(dieu \d+\b|\[?(\.\.\.|…)\]?$)/.test(f);
@@ -405,7 +414,7 @@ export class TaskReader {
       overAll: false,
       depth: 0,
     };
-    const body = this.beforeQuestions(withoutProvisions(conclusionBlocks(blocks)));
+    const body = withoutProvisions(conclusionBlocks(this.beforeQuestions(blocks)));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
@@ -440,14 +449,18 @@ export class TaskReader {
 
   /**
    * "**Các hành vi bị nghiêm cấm trong kinh doanh xổ số là gì?**": an article quoting a notice goes on to
-   * answer its readers' questions on the law, and the notice's text has ended there. A question that names
-   * an addressee ("## Yêu cầu đối với Sở Nông nghiệp và Môi trường … ra sao?") still heads the notice's text.
+   * answer its readers' questions on the law, and the notice's text has ended there — so its lead-ins are
+   * sought before it: the explainer's "Theo Điều 6 … quy định … như sau:" over "(1) …" is none. A question
+   * that names an addressee ("## Yêu cầu đối với Sở Nông nghiệp và Môi trường … ra sao?") still heads the
+   * notice's text, and so do the article's titles, the headings above its first paragraph ("# Toàn văn Công
+   * văn … ra sao?").
    */
-  private beforeQuestions(body: Block[]): Block[] {
-    const end = body.findIndex(
-      (b) => b.heading && b.text.endsWith('?') && this.headingLeads(b.text).leads.length === 0,
+  private beforeQuestions(blocks: Block[]): Block[] {
+    const opened = blocks.findIndex((b) => !b.heading);
+    const end = blocks.findIndex(
+      (b, i) => i > opened && b.heading && b.text.endsWith('?') && this.headingLeads(b.text).leads.length === 0,
     );
-    return end < 0 ? body : body.slice(0, end);
+    return opened < 0 || end < 0 ? blocks : blocks.slice(0, end);
   }
 
   /**

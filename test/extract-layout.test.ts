@@ -1,0 +1,46 @@
+/**
+ * How the copies of a notice come: an article that quotes a letter and then explains the law around it, a
+ * letter's own layout (docs/extract.md, "How a notice is read", 3 and 4). Each expected row is a hand reading
+ * of the short text.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractNotice } from '../src/extract/index.ts';
+import { readUnits, type Unit } from '../src/extract/units.ts';
+
+let units: Unit[];
+beforeAll(async () => {
+  units = await readUnits(path.join(import.meta.dirname, 'fixtures/extract/units.csv'));
+});
+
+const pairs = (text: string) => extractNotice(text, { units }).rows.map((r) => [r.task.lead_unit, r.task.due_on]);
+
+describe("an article's explainer sections", () => {
+  it('ends the letter at a question heading even when the lead-in would be sought after it', () => {
+    // The letter's task is a paragraph with no colon; the first "… như sau:" is the law's, under the question.
+    const article =
+      '# Bộ Y tế được giao rà soát giá thuốc\n\n### Nội dung chính\n\n' +
+      'Ngày 5/3/2025, Văn phòng Chính phủ có Công văn 999/VPCP-KGVX về giá thuốc.\n\n' +
+      'Phó Thủ tướng yêu cầu Bộ Y tế rà soát giá thuốc, báo cáo Thủ tướng Chính phủ trước ngày 30/4/2025.\n\n' +
+      '## Giá thuốc được quản lý thế nào?\n\n' +
+      'Theo Điều 107 Luật Dược quy định về giá thuốc giao dịch trên thị trường như sau:\n\n' +
+      '(1) Thuốc phải được kê khai giá trước khi lưu hành.\n\n' +
+      '- Cơ sở bán lẻ niêm yết giá tại nơi bán.\n\n' +
+      'Trường hợp tăng giá, cơ sở kê khai lại giá thuốc.\n';
+    expect(pairs(article)).toEqual([['Bộ Y tế', '2025-04-30']]);
+  });
+
+  it('gives no rows under a heading whose passage opens on a provision or on the making of a law', () => {
+    const article =
+      '# Sửa đổi lệ phí trước bạ\n\n' +
+      'Tại Thông báo 88/TB-VPCP, Thủ tướng yêu cầu Bộ Tài chính sửa đổi Nghị định về lệ phí trước ngày 15/6/2025.\n\n' +
+      '## Lệ phí trước bạ theo Nghị định 10/2022\n\n' +
+      'Tại Điều 8 Nghị định 10/2022/NĐ-CP có nêu mức thu như sau:\n\n' +
+      '(1) Nhà, đất: mức thu là 0,5%.\n\n' +
+      'Tổ chức, cá nhân kê khai và nộp lệ phí theo quy định.\n\n' +
+      '## Chủ trương đầu tư đường vành đai\n\n' +
+      'Ngày 16/6/2022, Quốc hội thông qua Nghị quyết 56/2022/QH15 về chủ trương đầu tư Dự án.\n\n' +
+      'Các địa phương bố trí vốn đối ứng theo tiến độ Dự án.\n';
+    expect(pairs(article)).toEqual([['Bộ Tài chính', '2025-06-15']]);
+  });
+});
