@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractNotice } from '../src/extract/index.ts';
 import { readUnits } from '../src/extract/units.ts';
-import { parseCsv } from './oracle/read.ts';
+import { readCsv } from '../scripts/sample/csv.ts';
 
 /**
  * The sample dataset's tasks were written by hand from the same notices (data/README.md). Where
@@ -14,10 +14,8 @@ const DATA = path.join(import.meta.dirname, '../data');
 const FIX = path.join(import.meta.dirname, 'fixtures/extract');
 const present = fs.existsSync(path.join(DATA, 'tasks.csv')) && fs.existsSync(path.join(DATA, 'units.csv'));
 
-// The sample's tables are read with the oracle's own CSV reader, apart from the loader extract uses for units.
-function table(file: string): Record<string, string>[] {
-  return parseCsv(fs.readFileSync(file, 'utf8')) as Record<string, string>[];
-}
+// The sample's tables are read with the sample's own CSV reader, apart from the loader extract uses for units.
+const table = readCsv;
 
 // 002 and 004 name no province or district: read with --scope, as an officer would.
 const SEEDS = [

@@ -16,39 +16,46 @@ export function writeCsv(file: string, columns: readonly string[], rows: readonl
   fs.writeFileSync(file, lines.join('\n') + '\n', 'utf8');
 }
 
-/** Reads a small UTF-8 CSV with a header row (RFC 4180 quoting) into records keyed by header. */
-export function readCsv(file: string): Record<string, string>[] {
-  const text = fs.readFileSync(file, 'utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
+/**
+ * RFC 4180 records keyed by the header row: quoted fields may hold commas, quotes ("") and newlines; a
+ * BOM and CRLF are allowed, blank lines skipped. The sample's scripts and the test oracle read with it.
+ */
+export function parseCsv(text: string): Record<string, string>[] {
+  const records: string[][] = [];
   let field = '';
+  let record: string[] = [];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  const s = text.replace(/^\uFEFF/, '');
+  const endRecord = () => {
+    record.push(field);
+    records.push(record);
+    field = '';
+    record = [];
+  };
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
+      if (ch === '"' && s[i + 1] === '"') {
         field += '"';
         i++;
       } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
-      row.push(field);
+      record.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
+      if (ch === '\r' && s[i + 1] === '\n') i++;
+      endRecord();
     } else field += ch;
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
-  return body
-    .filter((r) => r.length > 1 || r[0] !== '')
-    .map((r) => Object.fromEntries(header!.map((h, j) => [h, r[j] ?? ''])));
+  if (field !== '' || record.length) endRecord();
+  const [header, ...body] = records.filter((r) => !(r.length === 1 && r[0] === ''));
+  if (!header) return [];
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+/** Reads a small UTF-8 CSV file with a header row into records keyed by header. */
+export function readCsv(file: string): Record<string, string>[] {
+  return parseCsv(fs.readFileSync(file, 'utf8'));
 }

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { parseCsv } from '../../scripts/sample/csv.ts';
 
 type Cell = string | number | boolean | null;
 export type RawRow = Record<string, Cell>;
@@ -259,42 +260,6 @@ class Row {
     if (['false', '0', 'không'].includes(t)) return false;
     throw new Error(`oracle: ${this.table}.${col}: not a boolean: ${v}`);
   }
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and newlines; a BOM and CRLF are allowed. */
-export function parseCsv(text: string): RawRow[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  const endRecord = () => {
-    record.push(field);
-    records.push(record);
-    field = '';
-    record = [];
-  };
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      endRecord();
-    } else field += ch;
-  }
-  if (field !== '' || record.length) endRecord();
-  const [header, ...body] = records.filter((r) => !(r.length === 1 && r[0] === ''));
-  if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 }
 
 async function readParquet(file: string): Promise<RawRow[]> {
