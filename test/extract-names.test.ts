@@ -174,3 +174,22 @@ describe('where a list of addressees ends', () => {
     ).toEqual(['Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai']);
   });
 });
+
+describe('bodies written by their initials, and kinds written one after the other', () => {
+  it("reads a body's initials in capitals as a list's member, not the known abbreviations", () => {
+    expect(leads(vpcp('1. Bộ Công Thương, EVN nghiên cứu phương án cấp điện cho khu công nghiệp.'))).toEqual([
+      'Bộ Công Thương',
+      'EVN',
+    ]);
+    expect(leads(vpcp('1. Bộ Xây dựng, UBND các tỉnh rà soát quỹ đất.'))).toEqual([
+      'Bộ Xây dựng',
+      'Ủy ban nhân dân các tỉnh',
+    ]);
+  });
+
+  it('keeps "các Bộ ngành, cơ quan và địa phương có liên quan" whole', () => {
+    expect(
+      leads(vpcp('1. Yêu cầu các Bộ ngành, cơ quan và địa phương có liên quan giải quyết các nhiệm vụ được giao.')),
+    ).toEqual(['các Bộ ngành, cơ quan và địa phương có liên quan']);
+  });
+});

@@ -66,6 +66,7 @@ const GROUPS: [string, Group[]][] = [
   ['các cơ quan địa phương', ['departments', 'localities']],
   ['các cơ quan đơn vị địa phương', ['departments', 'localities']],
   ['cơ quan đơn vị địa phương', ['departments', 'localities']],
+  ['cơ quan địa phương', ['departments', 'localities']],
   ['các sở ban ngành địa phương', ['departments', 'localities']],
   ['địa phương', ['localities']],
   ['các địa phương', ['localities']],
@@ -801,7 +802,7 @@ export class Matcher {
         listed &&
         last &&
         !(last.type === 'group' && GENERIC.has(last.group));
-      const kind = byKind ? this.kindAt(text, tokens, j) : j;
+      const kind = byKind ? Math.max(this.kindAt(text, tokens, j), this.acronymAt(text, tokens, j)) : j;
       if (kind > j) {
         const written = text.slice(tokens[j]!.start, tokens[kind - 1]!.end);
         leads.push({ type: 'named', name: normalName(written), text: written, why: t.w === 'cac' ? 'group' : 'other' });
@@ -918,6 +919,21 @@ export class Matcher {
       return m?.target.type === 'named' && ROLES.includes(m.target.name) ? m.tok1 : j;
     }
     return this.unknownAt(text, tokens, j + 1 + plural)?.tokEnd ?? j;
+  }
+
+  /**
+   * "Bộ Xây dựng, ACV nghiên cứu …": a body written by its initials alone (a state corporation: ACV, EVN, VNPT),
+   * a word in capitals of two to six letters, as a list's member before another member or the verb. The token
+   * after it, or j.
+   */
+  private acronymAt(text: string, tokens: Token[], j: number): number {
+    const t = tokens[j];
+    const written = t ? text.slice(t.start, t.end) : '';
+    // "UBND" is written out by the tokens (several share its offsets): a known abbreviation, not a body's initials.
+    if (!t?.word || !/^[A-ZĐ]{2,6}$/u.test(written) || tokens[j + 1]?.start === t.start) return j;
+    const next = tokens[j + 1];
+    const goesOn = next && [',', 'va', '/'].includes(next.w) && this.opensMember(tokens, j + 2);
+    return goesOn || this.verbAt(tokens, j + 1) ? j + 1 : j;
   }
 
   /** Whether a list member starts at k: a plural, a kind's noun, a name the reader knows, or a capitalised head. */
