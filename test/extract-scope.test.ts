@@ -177,3 +177,18 @@ describe('which date is a deadline', () => {
     ]);
   });
 });
+
+describe('a quoted provision', () => {
+  it('is quoted though its lead-in speaks of "giao thông", which assigns nothing', () => {
+    expect(
+      pairs(
+        vpcp(
+          'Giao Bộ Xây dựng rà soát hệ thống biển báo, báo cáo Thủ tướng Chính phủ trước ngày 30/01/2026.\n' +
+            'Theo Điều 6 Quy chuẩn kỹ thuật quốc gia về báo hiệu đường bộ có quy định về điều khiển giao thông bằng đèn tín hiệu như sau:\n' +
+            '(1) Đèn tín hiệu có ba màu xanh, vàng và đỏ.\n' +
+            '(2) Người tham gia giao thông phải chấp hành hiệu lệnh của đèn tín hiệu.',
+        ),
+      ),
+    ).toEqual([['Bộ Xây dựng', '2026-01-30']]);
+  });
+});

@@ -316,6 +316,11 @@ const QUOTES =
 
 /** An assignment verb anywhere in folded text. */
 const ASSIGNS = /\b(giao|de nghi|yeu cau)\b/;
+/**
+ * Whether a provision's lead-in assigns: "Theo Điều 6 QCVN … có quy định về điều khiển giao thông … như sau:" does not
+ * ("giao thông", "giao dịch", "giáo dục" are other words than the verb).
+ */
+const introAssigns = (f: string) => ASSIGNS.test(f.replace(/\bgiao (?:thong|dich|luu|nhan|ket|duc)\b/g, ''));
 
 /**
  * How an article's explainer opens the passage under its heading: on a provision ("Theo Điều 6 QCVN 41:2024/BGTVT
@@ -345,7 +350,7 @@ function withoutProvisions(blocks: Block[]): Block[] {
     if (section) return false;
     // The article's own title ("Điều 17. Phạm vi bảo vệ …") and an elision ("[...]") are still the provision.
     const within = quoting && /^(dieu \d+\b|\[?(\.\.\.|…)\]?$)/.test(f);
-    if (b.kind === 'para' && !within) quoting = b.text.endsWith(':') && PROVISION.test(f) && !ASSIGNS.test(f);
+    if (b.kind === 'para' && !within) quoting = b.text.endsWith(':') && PROVISION.test(f) && !introAssigns(f);
     return !quoting;
   });
 }
