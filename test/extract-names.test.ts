@@ -193,3 +193,20 @@ describe('bodies written by their initials, and kinds written one after the othe
     ).toEqual(['các Bộ ngành, cơ quan và địa phương có liên quan']);
   });
 });
+
+describe("a heading's mention that names no addressee", () => {
+  it('keeps the lead-in\'s addressees under "Yêu cầu chung:" and under a heading citing the directions of a body above', () => {
+    expect(
+      leads(
+        vpcp(
+          'Phó Thủ tướng yêu cầu Bộ Xây dựng, Bộ Tài chính thực hiện một số nội dung sau:\n' +
+            '1. Yêu cầu chung:\n' +
+            '1.1. Quán triệt và thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ:\n' +
+            '- Rà soát các gói thầu chậm tiến độ.\n' +
+            '1.2. Đối với công tác lựa chọn nhà thầu:\n' +
+            '- Công khai kết quả lựa chọn.',
+        ),
+      ),
+    ).toEqual(['Bộ Xây dựng', 'Bộ Tài chính', 'Bộ Xây dựng', 'Bộ Tài chính']);
+  });
+});

@@ -1328,13 +1328,21 @@ export class Matcher {
     }
   }
 
-  /** Names the table lacks that a text mentions anywhere (a heading's one agency), issuers excluded. */
+  /**
+   * Names the table lacks that a text mentions anywhere (a heading's one agency), issuers excluded — and the
+   * mentions that name no addressee: a body above the issuer, whose directions a heading cites ("… thực hiện
+   * nghiêm túc … chỉ đạo của Thành ủy:"), and a project's party written in lower case inside a phrase, the object
+   * of a topic ("Đối với công tác lựa chọn nhà thầu:").
+   */
   namesIn(text: string): Lead[] {
     const tokens = this.tokens(text);
     const out: Lead[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const m = this.matchAt(tokens, i);
-      if (m?.target.type === 'named' && !this.isIssuer(m.target.name)) {
+      const cited =
+        m?.target.type === 'named' &&
+        (m.target.why === 'higher' || (ROLES.includes(m.target.name) && /^\p{Ll}/u.test(text.slice(m.start))));
+      if (m?.target.type === 'named' && !this.isIssuer(m.target.name) && !cited) {
         out.push({ type: 'named', name: m.target.name, text: text.slice(m.start, m.end), why: m.target.why });
         i = m.tok1 - 1;
         continue;

@@ -951,6 +951,8 @@ export class TaskReader {
       const tokens = this.m.tokens(part);
       const span = this.m.leadSpan(part, tokens, 0, true);
       if (span.leads.length > 0 && !tokens.slice(span.tokEnd).some((t) => t.word)) leads.push(...span.leads);
+      // "1. Yêu cầu chung:", "Nhiệm vụ cụ thể": a word that qualifies the requirements names no one.
+      else if (anyName && !this.m.opensWithHead(part) && words(part) <= 2 && /^\p{Ll}/u.test(part)) return [];
       else if (anyName || this.m.opensWithHead(part)) {
         // "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội": a comma or "và" before
         // another agency's head (capitalised, or a plural) separates two addressees.
