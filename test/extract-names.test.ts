@@ -42,6 +42,7 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
     expect(agencyOf('Sở Nông nghiệp và Môi trường')).toBe('Sở Nông nghiệp và Môi trường');
     expect(agencyOf('Trường Cao đẳng Kỹ thuật')).toBe('Trường Cao đẳng Kỹ thuật');
     expect(agencyOf('các bộ, cơ quan ngang bộ')).toBe('các bộ, cơ quan ngang bộ');
+    expect(agencyOf('Chủ tịch nước')).toBe('Chủ tịch nước');
   });
 });
 

@@ -68,7 +68,8 @@ function untitled(member: string): string | null {
   }
   for (const title of HEADS) {
     const n = opens(ws, title);
-    if (n) return orig.slice(n).join(' ');
+    // "Chủ tịch nước" is an office of its own: one word after a head's title names no body.
+    if (n && ws.length - n !== 1) return orig.slice(n).join(' ');
   }
   for (const [title, bodies] of BEFORE_BODY) {
     const n = opens(ws, title);
