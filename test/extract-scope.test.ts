@@ -192,3 +192,20 @@ describe('a quoted provision', () => {
     ).toEqual([['Bộ Xây dựng', '2026-01-30']]);
   });
 });
+
+describe('a requirement on the thing a task makes', () => {
+  it('gives no row to a point whose subject is the draft or the works, then "phải"', () => {
+    expect(
+      pairs(
+        vpcp(
+          'Giao Bộ Tư pháp hoàn thiện dự thảo Nghị định, trình Chính phủ trước ngày 15/01/2026; trong đó lưu ý:\n' +
+            '(1) Nghị định phải quy định rõ trách nhiệm của từng cơ quan.\n' +
+            '(2) Rà soát các thủ tục hành chính liên quan.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Tư pháp', '2026-01-15'],
+      ['Bộ Tư pháp', ''],
+    ]);
+  });
+});

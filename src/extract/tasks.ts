@@ -137,6 +137,14 @@ export const ACTION = new RegExp(
     String.raw`hoan thien|thong nhat|cap nhat|cung cap|giam sat|tuyen truyen|pho bien|tong hop|tiep nhan)\b`,
 );
 
+/**
+ * A point whose subject is the thing a task makes — the draft, the plan, the works — then "phải"/"cần" ("Nghị quyết
+ * phải đưa ra các giải pháp cụ thể …", "Các đoạn tuyến đầu tư mở rộng phải bảo đảm quy mô theo quy hoạch …") says
+ * what that thing must be: a requirement on it, no body's action.
+ */
+const REQUIREMENT =
+  /^(cac )?(nghi quyet|nghi dinh|du thao|de an|doan tuyen|cong trinh|du an|ke hoach|quy hoach)\b[^.;:]{0,60} (phai|can)\b/;
+
 /** Words around "giao" that make it another word than the verb that assigns. */
 const GIAO_BEFORE = new Set(['ngoai', 'ban', 'chuyen', 'tiep']);
 const GIAO_AFTER = new Set(['thong', 'dich', 'luu', 'nhan', 'ket', 'duc']);
@@ -1279,6 +1287,7 @@ export class TaskReader {
       // A point that opens on it ("- Chịu trách nhiệm trước pháp luật nếu để xảy ra …") states accountability too.
       // A question asks nothing of anyone: an article's caption "Có mấy phương án …? (Hình từ Internet)".
       if (undated && /^[^.!?]*\?\s*(\([^()]*\))?\s*$/.test(text)) return;
+      if (undated && REQUIREMENT.test(folded)) return;
       if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && folded.search(ANSWERS_FOR) === 0))) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
