@@ -211,3 +211,15 @@ describe("a heading's mention that names no addressee", () => {
     ).toEqual(['Bộ Xây dựng', 'Bộ Tài chính', 'Bộ Xây dựng', 'Bộ Tài chính']);
   });
 });
+
+describe('"từng …": each of many kinds, one addressee as written', () => {
+  it('runs over the commas and "cán bộ" to the word of manner', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Yêu cầu từng bộ, ngành, địa phương, từng cán bộ, công chức, các chủ đầu tư, các đơn vị tư vấn tích cực đổi mới cách làm, khắc phục khó khăn.',
+        ),
+      ),
+    ).toEqual(['từng bộ, ngành, địa phương, từng cán bộ, công chức, các chủ đầu tư, các đơn vị tư vấn']);
+  });
+});

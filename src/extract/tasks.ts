@@ -167,6 +167,9 @@ const PLURAL_AFTER_VERB = 14;
 /** "cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp": collective addressees, and how many tokens (commas too) they may run. */
 const COLLECTIVE = /^(cấp ủy|cấp uỷ|chính quyền)[\s,]/iu;
 const COLLECTIVE_WORDS = 16;
+/** How many tokens (commas too) "từng …, từng …" may run to, and the words of manner that end it. */
+const EACH_TOKENS = 48;
+const MANNER_WORDS = /^(tich cuc|quyet liet|nghiem tuc|kip thoi|khan truong|chu dong)$/;
 /** How many words a reference back to bodies named above runs to, "nêu trên" included ("các cơ quan, đơn vị nêu trên"). */
 const BACK_WORDS = 8;
 const ASIDE = /^, (nhat la|dac biet la|trong do)\b/;
@@ -706,14 +709,24 @@ export class TaskReader {
     // phương các cấp, nhất là …, phải đi đầu …": the Party's way of naming every level's committees and
     // authorities together, a plural addressee as well; an aside naming examples ("nhất là …") is not in it.
     const collective = COLLECTIVE.test(at) && (afterVerb || /^\p{Lu}/u.test(at));
+    // "Yêu cầu từng bộ, ngành, địa phương, từng cán bộ, công chức, …, các đơn vị tư vấn tích cực đổi mới …": each
+    // of many kinds, with their commas, one addressee as written up to the act or its word of manner.
+    const each = afterVerb && /^từng\s/iu.test(at);
     // "yêu cầu đơn vị nêu trên thực hiện …": the addressee named above, referred back to, as written.
     const back = afterVerb ? this.referredBack(text, tokens, first) : [];
     if (back.length > 0) return back;
     // "toàn hệ thống ngân hàng thương mại", "toàn ngành": the whole of a kind, as "các" is each of them.
-    if (!collective && !(afterVerb ? /^(các|toàn)\s/iu : /^Các\s/u).test(at)) return [];
-    const most = collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
+    if (!collective && !each && !(afterVerb ? /^(các|toàn)\s/iu : /^Các\s/u).test(at)) return [];
+    const most = each ? EACH_TOKENS : collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
     for (let k = first + 2; k <= first + most && k < tokens.length; k++) {
-      if (!tokens[k - 1]!.word && !(collective && tokens[k - 1]!.w === ',')) return [];
+      if (!tokens[k - 1]!.word && !((collective || each) && tokens[k - 1]!.w === ',')) return [];
+      // "cán bộ" folds like "cần": the word as written.
+      const word = text.slice(tokens[k]!.start, tokens[k]!.end).normalize('NFC').toLowerCase();
+      if (each && tokens[k]!.w === 'can' && word !== 'cần' && word !== 'can') continue;
+      if (each && MANNER_WORDS.test(`${tokens[k]!.w} ${tokens[k + 1]?.w ?? ''}`)) {
+        const named = text.slice(tokens[first].start, tokens[k - 1]!.end);
+        return [{ type: 'named', name: named, text: named, why: 'group' }];
+      }
       // "Đề nghị các doanh nghiệp viễn thông (VNPT, Viettel, MobiFone và doanh nghiệp khác): Đảm bảo …": examples in
       // brackets belong to the name as written, and a colon may stand before the action.
       const close = tokens[k]?.w === '(' ? tokens.findIndex((t, n) => n > k && t.w === ')') : -1;
