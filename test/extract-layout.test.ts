@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toBlocks } from '../src/extract/blocks.ts';
 import { extractNotice } from '../src/extract/index.ts';
 import { readUnits, type Unit } from '../src/extract/units.ts';
 
@@ -42,5 +43,30 @@ describe("an article's explainer sections", () => {
       'Ngày 16/6/2022, Quốc hội thông qua Nghị quyết 56/2022/QH15 về chủ trương đầu tư Dự án.\n\n' +
       'Các địa phương bố trí vốn đối ứng theo tiến độ Dự án.\n';
     expect(pairs(article)).toEqual([['Bộ Tài chính', '2025-06-15']]);
+  });
+});
+
+describe("a letter's numbering", () => {
+  it('reads decimal items of the third level and letters with a stop as items', () => {
+    const blocks = toBlocks(
+      '1.3. Đối với các dự án có sử dụng đất:\n1.3.1. Đề nghị UBND các xã:\na. Rà soát danh mục dự án.\n' +
+        'b. Lập hồ sơ mời thầu, trình thẩm định\ntrong quý I.\n1.3.2. Sở Tài chính: thẩm định hồ sơ.',
+    );
+    expect(blocks.map((b) => [b.level, b.firstLine, b.text])).toEqual([
+      [3, 1, 'Đối với các dự án có sử dụng đất:'],
+      [3.5, 2, 'Đề nghị UBND các xã:'],
+      [4, 3, 'Rà soát danh mục dự án.'],
+      [4, 4, 'Lập hồ sơ mời thầu, trình thẩm định trong quý I.'],
+      [3.5, 6, 'Sở Tài chính: thẩm định hồ sơ.'],
+    ]);
+  });
+
+  it('gives the items under a heading its addressee, not a name in a bracketed aside of the heading', () => {
+    const letter =
+      'UBND Thành phố yêu cầu các sở, ban, ngành thực hiện một số nội dung sau:\n\n' +
+      '1.3.1. Đề nghị UBND các xã, phường:\n\n' +
+      'a. Rà soát các dự án thu hồi đất (Sở Tài chính đã tổng hợp danh mục tại Văn bản số 97/STC):\n\n' +
+      '- Khẩn trương lập hồ sơ mời thầu các dự án.\n';
+    expect(pairs(letter)).toEqual([['Ủy ban nhân dân các xã, phường', '']]);
   });
 });

@@ -7,7 +7,7 @@ export type MarkerKind = 'roman' | 'star' | 'num' | 'sub' | 'letter' | 'paren' |
 
 export interface Block {
   kind: MarkerKind;
-  /** Nesting depth of the marker: roman/star 1, num 2, sub (1.2.) 3, letter 4, paren ((1)) 5, dash 6, plus 7; paragraphs 9. */
+  /** Nesting depth of the marker: roman/star 1, num 2, sub (1.2.) 3 (1.2.3. 3.5), letter 4, paren ((1)) 5, dash 6, plus 7; paragraphs 9. */
   level: number;
   /** Text without the list marker, lines joined by one space. */
   text: string;
@@ -29,8 +29,11 @@ const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
   { kind: 'star', level: 1, re: /^[*•]\s+/ },
   { kind: 'num', level: 2, re: /^\d{1,2}[.)/]\s+/ },
   // "1.2. Về việc …", "2.3 Sở …": a decimal item; a capital must follow, so "1.5 triệu" is no marker.
+  // "1.3.2. Các sở: …" a decimal item of the third level, inside "1.3.".
+  { kind: 'sub', level: 3.5, re: /^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})/u },
   { kind: 'sub', level: 3, re: /^\d{1,2}\.\d{1,2}\.?\s+(?=\p{Lu})/u },
-  { kind: 'letter', level: 4, re: /^[a-zđ]\)\s+/ },
+  // "a) Rà soát …", and "a. Nhận thức …" with a stop, a capital after it.
+  { kind: 'letter', level: 4, re: /^[a-zđ](?:\)|\.(?=\s+\p{Lu}))\s+/u },
   { kind: 'paren', level: 5, re: /^\(\d{1,2}\)\.?\s+(?=\p{Lu})/u },
   { kind: 'plus', level: 7, re: /^-?\s*\+\s+/ },
   { kind: 'dash', level: 6, re: /^[-–]\s+/ },

@@ -802,9 +802,11 @@ export class TaskReader {
       const l = this.headingLeads(last[0]);
       if (l.source === 'heading') return l;
     }
-    // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb.
-    const named = [...new Map(this.m.unitsIn(text).map((u) => [u.code, u])).values()];
-    const others = [...new Map(this.m.namesIn(text).map((l) => [l.type === 'named' ? l.name : '', l])).values()];
+    // "Đối với các lĩnh vực chuyên môn khác của Sở Nội vụ:" names its addressee without a verb; a name in an aside
+    // in brackets does not ("Để đấu thầu … (Sở Tài chính đã tổng hợp và đề nghị tại Văn bản số …):").
+    const said = text.replace(/\([^()]*\)/g, ' ');
+    const named = [...new Map(this.m.unitsIn(said).map((u) => [u.code, u])).values()];
+    const others = [...new Map(this.m.namesIn(said).map((l) => [l.type === 'named' ? l.name : '', l])).values()];
     if (named.length === 1)
       return { leads: [{ type: 'unit', code: named[0]!.code, text: named[0]!.text }], source: 'mention' };
     if (named.length === 0 && others.length === 1) return { leads: others, source: 'mention' };
