@@ -223,3 +223,19 @@ describe('"từng …": each of many kinds, one addressee as written', () => {
     ).toEqual(['từng bộ, ngành, địa phương, từng cán bộ, công chức, các chủ đầu tư, các đơn vị tư vấn']);
   });
 });
+
+describe('kinds listed before the level they all belong to', () => {
+  it('reads "Tổng công ty, công ty và các đơn vị trực thuộc Thành phố" as one addressee, kinds without one apart', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Yêu cầu các sở, ban, ngành, UBND các xã, phường, Tổng công ty, công ty và các đơn vị trực thuộc Thành phố nghiên cứu quy định đấu thầu.',
+        ),
+      ),
+    ).toEqual([
+      'các sở, ban, ngành',
+      'Ủy ban nhân dân các xã, phường',
+      'Tổng công ty, công ty và các đơn vị trực thuộc Thành phố',
+    ]);
+  });
+});

@@ -244,6 +244,8 @@ const PARTY_KINDS = [
   'hội',
   'đoàn thể',
   'lực lượng',
+  'tổng công ty',
+  'công ty',
 ].map((h) => nameKey(h));
 /** Words that open an addressee of its own inside a list: a plural, a people's committee. */
 const OWN_HEAD = new Set(['cac', 'ubnd', 'uy']);
@@ -804,9 +806,10 @@ export class Matcher {
         !(last.type === 'group' && GENERIC.has(last.group));
       const kind = byKind ? Math.max(this.kindAt(text, tokens, j), this.acronymAt(text, tokens, j)) : j;
       if (kind > j) {
-        const written = text.slice(tokens[j]!.start, tokens[kind - 1]!.end);
+        const shared = this.sharedKinds(text, tokens, kind);
+        const written = text.slice(tokens[j]!.start, tokens[Math.max(kind, shared) - 1]!.end);
         leads.push({ type: 'named', name: normalName(written), text: written, why: t.w === 'cac' ? 'group' : 'other' });
-        j = kind;
+        j = Math.max(kind, shared);
         end = tokens[j - 1]!.end;
         continue;
       }
@@ -894,12 +897,15 @@ export class Matcher {
     };
     for (; k < tokens.length && k - j < MEMBER_WORDS && lower(k); k++) {
       if (this.verbAt(tokens, k) || verb1(k) || RELATIVE_ENDS.has(tokens[k]!.w)) break;
+      if (this.ownedAt(text, tokens, k) > k) break;
     }
     // "nhỏ và vừa": "và" before a word that opens no member is inside the kind's name.
     while (tokens[k]?.w === 'va' && lower(k + 1) && !this.opensMember(tokens, k + 1) && !this.verbAt(tokens, k + 1))
       k += 2;
     // "… có liên quan" closes the kind; after a comma a qualifier's words ("đoàn thể") open another member.
-    for (let q = qualifierAt(tokens, k); q > k && tokens[k]!.word; q = qualifierAt(tokens, k)) k = q;
+    const owned = this.ownedAt(text, tokens, k);
+    for (let q = qualifierAt(tokens, k); owned === k && q > k && tokens[k]!.word; q = qualifierAt(tokens, k)) k = q;
+    k = Math.max(k, owned);
     if (k === from && !noun) return j;
     const next = tokens[k];
     const goesOn = next && [',', 'va', '/', ';'].includes(next.w) && this.opensMember(tokens, k + 1);
@@ -934,6 +940,32 @@ export class Matcher {
     const next = tokens[j + 1];
     const goesOn = next && [',', 'va', '/'].includes(next.w) && this.opensMember(tokens, j + 2);
     return goesOn || this.verbAt(tokens, j + 1) ? j + 1 : j;
+  }
+
+  /** After "(trực) thuộc" the level a kind belongs to ("các đơn vị trực thuộc Thành phố"): the token after it, or k. */
+  private ownedAt(text: string, tokens: Token[], k: number): number {
+    const at = tokens[k]?.w === 'truc' && tokens[k + 1]?.w === 'thuoc' ? k + 2 : tokens[k]?.w === 'thuoc' ? k + 1 : k;
+    if (at === k) return k;
+    const level = ['thanh pho', 'tinh', 'trung uong'].find(
+      (l) => l === `${tokens[at]?.w} ${tokens[at + 1]?.w ?? ''}`.trim() || l === tokens[at]?.w,
+    );
+    return level ? at + level.split(' ').length : k;
+  }
+
+  /**
+   * "Tổng công ty, công ty và các đơn vị trực thuộc Thành phố": kinds listed before the level they all belong to
+   * are one addressee, as written. From the end of the first kind, the end of the last when it names that level,
+   * or 0.
+   */
+  private sharedKinds(text: string, tokens: Token[], k: number): number {
+    let pos = k;
+    while ([',', 'va'].includes(tokens[pos]?.w ?? '')) {
+      const next = this.kindAt(text, tokens, pos + 1);
+      if (next <= pos + 1) return 0;
+      if ([2, 3, 4].some((n) => next - n > pos && this.ownedAt(text, tokens, next - n) === next)) return next;
+      pos = next;
+    }
+    return 0;
   }
 
   /** Whether a list member starts at k: a plural, a kind's noun, a name the reader knows, or a capitalised head. */
