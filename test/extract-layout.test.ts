@@ -70,3 +70,29 @@ describe("a letter's numbering", () => {
     expect(pairs(letter)).toEqual([['Ủy ban nhân dân các xã, phường', '']]);
   });
 });
+
+describe('points that are what a task acts on', () => {
+  it('reads a report that lists what it holds ("… bao gồm:") as one task', () => {
+    const letter =
+      'UBND Thành phố yêu cầu các đơn vị thực hiện một số nội dung sau:\n\n' +
+      '3.1. Báo cáo định kỳ hàng tháng:\n\n' +
+      'Yêu cầu các sở, ban, ngành báo cáo số liệu hàng tháng qua Hệ thống mạng đấu thầu quốc gia, bao gồm:\n\n' +
+      '(1). Tổng số gói thầu trong kỳ báo cáo;\n\n' +
+      '(2). Tổng giá trị trúng thầu trong kỳ báo cáo.\n';
+    expect(pairs(letter)).toEqual([['các sở, ban, ngành', '']]);
+  });
+
+  it('reads a heading over a list of documents by number as one task, the list its object', () => {
+    const letter =
+      'UBND Thành phố yêu cầu các sở, ban, ngành thực hiện một số nội dung sau:\n\n' +
+      '1.1. Quán triệt và thực hiện nghiêm các văn bản sau:\n\n' +
+      '- Luật Đấu thầu số 22/2023/QH15.\n\n' +
+      '- Chỉ thị số 24/CT-TTg của Thủ tướng Chính phủ về đẩy mạnh đấu thầu qua mạng.\n\n' +
+      '1.2. Lựa chọn tư vấn đấu thầu có đủ năng lực.\n';
+    expect(pairs(letter)).toEqual([
+      ['các sở, ban, ngành', ''],
+      ['các sở, ban, ngành', ''],
+    ]);
+    expect(extractNotice(letter, { units }).rows[0]!.source_lines).toBe('3-7');
+  });
+});

@@ -107,8 +107,12 @@ const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh 
 const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
 /** A point labelled as one of a counted set: "Phương án 1: …", "Phương án 2: …". */
 const LABELLED = /^(\p{L}+(?: \p{L}+)?) \d+\s*:/u;
-/** A lead-in asking for a report on the points below it: "báo cáo … các vấn đề sau:". */
-const REPORT_CONTENTS = /\bbao cao\b.*\b(cac|nhung) (van de|noi dung)\b[^:]{0,20}\bsau( day)?\s*:$/;
+/**
+ * A lead-in asking for a report on the points below it: "báo cáo … các vấn đề sau:", or listing what the report
+ * holds: "báo cáo số liệu định kỳ hàng tháng … bao gồm:" over "(1). Tổng số gói thầu …", "(2). …".
+ */
+const REPORT_CONTENTS =
+  /\bbao cao\b.*(?:\b(cac|nhung) (van de|noi dung)\b[^:]{0,20}\bsau( day)?|\b(?:bao )?gom(?: cac (?:noi dung|chi tieu|so lieu|thong tin)(?: sau)?)?)\s*:$/;
 /** The section of a plan that says who does what. */
 const ASSIGNING_SECTION = /^(phan cong|to chuc thuc hien|trach nhiem)\b/;
 /** A leading sentence this short before an assignment is its preamble, not a task of its own. */
@@ -340,6 +344,14 @@ const introAssigns = (f: string) => ASSIGNS.test(f.replace(/\bgiao (?:thong|dich
  */
 const CITES_LAW = new RegExp(
   String.raw`^(?:(?:theo|tai|can cu)(?: theo| tai)? (?:quy dinh tai )?(?:dieu|khoan|diem) \d+|ngay [\d/]+, (?:quoc hoi|chinh phu)(?: da)? (?:thong qua|ban hanh) (?:${DOCUMENTS.join('|')})\b)`,
+);
+
+/**
+ * A point that names a document by its number, as a list of what to study or apply: "Nghị định số 214/2025/NĐ-CP
+ * ngày …", "Các Nghị định về lựa chọn nhà đầu tư: số 115/2024/NĐ-CP …", "Ý kiến chỉ đạo … tại Văn bản số 43-CV/TU".
+ */
+const DOCUMENT_POINT = new RegExp(
+  String.raw`^(?:cac\s+)?(?:y kien chi dao|bo luat|hien phap|phap lenh|${DOCUMENTS.join('|')}|van ban|cong van|ket luan|ke hoach)\b[^.;]{0,160}?(?:\bso\s*\d|\d+\s*/\s*\d{4}|\d+\s*/\s*(?:ttg|qh|nd|tt|ct|qd|kh)\b)`,
 );
 
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
@@ -1038,6 +1050,17 @@ export class TaskReader {
       // sau:" is a task of its own before it introduces its points, and so is "- Giao Đảng uỷ Chính phủ lãnh
       // đạo, chỉ đạo … triển khai thực hiện chủ trương trên. Trong đó chỉ đạo:" (an assignment in a sentence
       // before the one that introduces them).
+      // "1.1. Nghiên cứu, quán triệt và thực hiện nghiêm túc quy định pháp luật …:" over "- Nghị định số 214/2025/NĐ-CP
+      // …", "- Chỉ thị số 24/TTg …": points that each name a document are what the heading's one task acts on.
+      const points = item.parts.filter((p) => 'item' in p);
+      if (
+        b.text.endsWith(':') &&
+        points.length > 0 &&
+        points.every((p) => 'item' in p && DOCUMENT_POINT.test(fold(p.item.block!.text)))
+      ) {
+        this.emit({ ...toRun(flatten(item), false), whole: true }, c, out, false);
+        return;
+      }
       const assigned = /[.!?]\s+\S/.test(b.text) && this.assignments(b.text, this.m.tokens(b.text)).length > 0;
       const divided = this.dividedAmong(b.text, item.parts);
       if (
