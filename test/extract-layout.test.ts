@@ -96,3 +96,13 @@ describe('points that are what a task acts on', () => {
     expect(extractNotice(letter, { units }).rows[0]!.source_lines).toBe('3-7');
   });
 });
+
+describe("an article's news of the issuing", () => {
+  it('gives no row for the body that issued the document, nor for what the article hangs under it', () => {
+    const article =
+      'Văn phòng Trung ương Đảng ban hành Thông báo kết luận 12-TB/VPTW của Thường trực Ban Bí thư tại buổi làm việc với Bộ Y tế về giáo dục sức khỏe.\n\n' +
+      'Trong đó, thống nhất chủ trương miễn viện phí cho người cao tuổi.\n\n' +
+      '"Giao Đảng ủy Bộ Y tế chỉ đạo xây dựng đề án miễn viện phí, trình trước ngày 30/6/2026."\n';
+    expect(pairs(article)).toEqual([['Đảng ủy Bộ Y tế', '2026-06-30']]);
+  });
+});

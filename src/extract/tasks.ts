@@ -354,6 +354,10 @@ const DOCUMENT_POINT = new RegExp(
   String.raw`^(?:cac\s+)?(?:y kien chi dao|bo luat|hien phap|phap lenh|${DOCUMENTS.join('|')}|van ban|cong van|ket luan|ke hoach)\b[^.;]{0,160}?(?:\bso\s*\d|\d+\s*/\s*\d{4}|\d+\s*/\s*(?:ttg|qh|nd|tt|ct|qd|kh)\b)`,
 );
 
+/** "Văn phòng Trung ương Đảng ban hành Thông báo kết luận 177-TB/VPTW …": a body that issues a document, an article's news. */
+const ISSUES =
+  /^(?:vua |da )?(?:ban hanh|ky|co) (?:thong bao|cong van|van ban|ket luan|chi thi|quyet dinh|nghi quyet)\b/;
+
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
 const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
 
@@ -652,7 +656,11 @@ export class TaskReader {
     const first = tokens.findIndex((t) => t.word);
     if (first < 0) return false;
     const span = this.m.leadSpan(text, tokens, first, true);
-    return span.leads.length > 0 && tokens[span.tokEnd]?.w === 'da';
+    const next = tokens
+      .slice(span.tokEnd, span.tokEnd + 6)
+      .map((t) => t.w)
+      .join(' ');
+    return span.leads.length > 0 && (tokens[span.tokEnd]?.w === 'da' || ISSUES.test(next));
   }
 
   /** Agencies opening a sentence, followed by more words: "Sở Thông tin và Truyền thông chủ trì …". */
