@@ -428,6 +428,73 @@ describe('the structure of a notice: layout copies, headings that name the addre
     );
     expect(x.document.meeting_on).toBe('2025-05-28');
   });
+
+  it('reads the document an article retells from the sentence where its issuer gives it out', () => {
+    const head = (text: string) => {
+      const x = extractNotice(text, { units });
+      return [x.header.doc_no, x.header.issued_on, x.header.meeting_on];
+    };
+    // The day opens the sentence, followed by "vừa qua" or by no comma; without a year, the nearest full date's.
+    expect(
+      head(
+        'Ngày 12/03 vừa qua, Văn phòng Chính phủ đã có Công văn 2051/VPCP-NN về phòng chống hạn mặn.\n\nPhó Thủ tướng yêu cầu Bộ Nông nghiệp và Môi trường báo cáo trước ngày 30/4/2025.',
+      ),
+    ).toEqual(['2051/VPCP-NN', '2025-03-12', null]);
+    expect(head('Ngày 08/10/2024 Văn phòng Chính phủ ban hành Công văn 7120/VPCP-KTTH về giải ngân vốn.')).toEqual([
+      '7120/VPCP-KTTH',
+      '2024-10-08',
+      null,
+    ]);
+    // The day after the number; the meeting the notice concludes is not dated by the issue.
+    expect(
+      head(
+        'Văn phòng Chính phủ vừa có Thông báo số 401/TB-VPCP ngày 2/8/2025 kết luận của Phó Thủ tướng tại cuộc họp về điện gió.',
+      ),
+    ).toEqual(['401/TB-VPCP', '2025-08-02', null]);
+    expect(
+      head(
+        'Ngày 21/8/2025, Văn phòng Chính phủ vừa có Thông báo 433/TB-VPCP kết luận của Phó Thủ tướng tại cuộc họp về đường sắt.',
+      ),
+    ).toEqual(['433/TB-VPCP', '2025-08-21', null]);
+    // No day at all: the number only.
+    expect(
+      head('Văn phòng Trung ương Đảng ban hành Thông báo kết luận 205-TB/VPTW của Tổng Bí thư về chuyển đổi số.'),
+    ).toEqual(['205-TB/VPTW', null, null]);
+    expect(
+      head('Văn phòng Chính phủ có văn bản số 9012/VPCP-CN truyền đạt ý kiến chỉ đạo của Thủ tướng về cầu yếu.'),
+    ).toEqual(['9012/VPCP-CN', null, null]);
+    // No number: the day of the issue, the year from the article's own posting date.
+    expect(
+      head(
+        'Ngày 14/9, Văn phòng UBND tỉnh thông báo kết luận của Chủ tịch UBND tỉnh về chợ đêm.\n\nGiao Sở Công Thương rà soát.\n\nGiờ đăng: 15/09/2025 9:10 AM',
+      ),
+    ).toEqual([null, '2025-09-14', null]);
+    // The year the article writes with the number, in its title, before the nearest full date's (15/1/2025).
+    expect(
+      head(
+        '# Tháo gỡ vướng mắc đất đai (Thông báo 77/TB-VPCP năm 2024)\n\nNgày 28/12, Văn phòng Chính phủ ban hành Thông báo 77/TB-VPCP về kết luận của Phó Thủ tướng.\n\nGiao Bộ Tài chính báo cáo trước ngày 15/1/2025.',
+      ),
+    ).toEqual(['77/TB-VPCP', '2024-12-28', null]);
+    // The article pointing back at it, and a meeting told as a working session's day.
+    expect(
+      head(
+        'Tại Thông báo 318/TB-VPCP, Thủ tướng yêu cầu Bộ Xây dựng hoàn thiện dự thảo Nghị định, sau khi nghe báo cáo tại buổi làm việc ngày 18/8/2025.',
+      ),
+    ).toEqual(['318/TB-VPCP', null, '2025-08-18']);
+  });
+
+  it("reads an issuer's code that ends on a small letter, and a header set in one markdown table row", () => {
+    const x = extractNotice('TỔNG CỤC THUẾ\nSố: 1187 /TCT-TTr\nV/v thanh tra thuế\n\nCác Cục Thuế rà soát hồ sơ.', {
+      units,
+    });
+    expect(x.header.doc_no).toBe('1187/TCT-TTr');
+    const subject = 'V/v hướng dẫn kết nối, đồng bộ dữ liệu hồ sơ sức khỏe điện tử với hệ thống của Bộ';
+    const table = extractNotice(
+      `| **SỞ Y TẾ** <br><br> Số: 342 /SYT-NVY <br> ${subject} | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** <br> **Độc lập - Tự do - Hạnh phúc** <br><br> *Lào Cai, ngày 03 tháng 04 năm 2026* |\n| :--- | :--- |\n\nCác bệnh viện rà soát dữ liệu.`,
+      { units },
+    );
+    expect([table.header.doc_no, table.header.issued_on]).toEqual(['342/SYT-NVY', '2026-04-03']);
+  });
 });
 
 describe('confidence of an inherited lead', () => {

@@ -23,7 +23,9 @@ const PARTY_NO = String.raw`(\d+)\s*-\s*(\p{Lu}[\p{Lu}\p{Ll}]*)\s*/\s*([\p{Lu}Đ
 
 const iso = (y: string, m: string, d: string) => isoDay(+y, +m, +d);
 
-const DOC_NO = String.raw`(\d+)\s*/\s*((\p{Lu}+)(?:-[\p{Lu}Đ]+)*)`;
+// A part of the issuer's code may end on one small letter ("4302/TCT-TTr", "…/TTg-KTN"), never run on into a word.
+const CODE = String.raw`\p{Lu}+(?:\p{Ll}(?!\p{L}))?`;
+const DOC_NO = String.raw`(\d+)\s*/\s*((${CODE})(?:-${CODE})*)`;
 // Word copies drop a space beside a number ("ngày 10 tháng 01năm 2026"): a digit ends the word before it.
 const DAY_WORDS = String.raw`(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})`;
 const DAY_SLASH = String.raw`(\d{1,2})/(\d{1,2})/(\d{4})`;
@@ -68,8 +70,10 @@ export function headerZone(lines: string[], from = 0): { text: string; lineAt: (
   let text = '';
   const starts: { offset: number; line: number }[] = [];
   for (let i = from; i < Math.min(lines.length, from + 30); i++) {
-    const l = lines[i]!.replace(/\|/g, ' ').trim();
-    if (l.length > 160) break;
+    // A markdown copy sets the whole header in one table row, its lines parted by "<br>": each cell is a line.
+    const cells = lines[i]!.split(/\s*(?:\||<br\s*\/?>)\s*/i);
+    if (cells.some((c) => c.length > 160)) break;
+    const l = cells.join(' ').trim();
     if (l === '') continue;
     starts.push({ offset: text.length, line: i + 1 });
     text += `${l} `;
@@ -88,27 +92,40 @@ const SOURCE_REF = new RegExp(
 );
 
 /**
+ * An article retelling a document names it in a sentence of its own, with the verb of its issuer giving it
+ * out: "Văn phòng Chính phủ vừa có Thông báo …", "… đã ban hành Công văn …", "… có văn bản số …", "… đã ký
+ * Thông báo kết luận …", or "Văn phòng UBND TPHCM thông báo kết luận của …" (no number). A document the
+ * sentence cites or receives ("Thực hiện Thông báo …", "nhận được Công văn …") has no such verb.
+ */
+const ISSUES = String.raw`(?<!\p{L})(?:(?:ban hành|có|ký)\s+(?:Thông báo|[Cc]ông văn|[Vv]ăn bản)|thông báo kết luận)`;
+/** The day an article's sentence opens on: "Ngày 21/ 5,", "Ngày 19/02 vừa qua,", "Ngày 15/01/2025 Văn phòng …". */
+const OPENS_ON_DAY = String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s+(?:vừa qua|vừa rồi|mới đây))?\s*,?\s*`;
+
+/**
  * A portal article's opening sentence names the document and its day: "Ngày 21/ 5, UBND tỉnh ban
- * hành Công văn số 846 /UBND-TH …", "Ngày 04/12, UBND tỉnh ban hành Công văn số 2221 /UBND-TH".
+ * hành Công văn số 846 /UBND-TH …", "Ngày 19/02 vừa qua, Văn phòng Chính phủ đã có Công văn 1364/VPCP-CN".
  * A sentence that receives or cites one ("nhận được Công văn số …", "… của Bộ …") is not its own.
  * An article quoting a notice puts the sentence under its headings, and a Party notice's number
  * has the Party form ("Thông báo 81-TB/TW"), so the first lines are read up to ARTICLE_LINES.
  */
 const ARTICLE_LEAD = new RegExp(
-  String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?\s*,\s*((?:(?!nhận được)[^.;:])*?)\b(?:Công văn|Thông báo|Văn bản)\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})`,
+  String.raw`${OPENS_ON_DAY}((?:(?!nhận được)[^.;:])*?)(?<!\p{L})(?:[Cc]ông văn|Thông báo|[Vv]ăn bản)\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})`,
   'u',
 );
 const ARTICLE_LINES = 12;
 
+/** The sentence opening on the day that issues a document it gives no number: "Ngày 6/11, Văn phòng UBND TPHCM thông báo kết luận …". */
+const ARTICLE_DAY = new RegExp(String.raw`${OPENS_ON_DAY}(?:(?!nhận được)[^.;:]){0,80}?${ISSUES}`, 'u');
+
 /**
- * The article's sentence with the day after the number: "… đã ký Thông báo kết luận số 75-TB/TW
- * ngày 7/3/2025 của Bộ Chính trị …". The verb of issuing or signing makes it the article's own
- * notice, not one it cites.
+ * The article's sentence naming its document by the verb of issuing, the day after the number or none:
+ * "… đã ký Thông báo kết luận số 75-TB/TW ngày 7/3/2025 của Bộ Chính trị …", "Văn phòng Chính phủ vừa có
+ * Thông báo số 294/TB-VPCP ngày 9/6/2025 …", "Văn phòng Chính phủ có văn bản số 8160/VPCP-NN truyền đạt …".
  */
-const ARTICLE_SIGNED = new RegExp(
-  String.raw`\b(?:ban hành|đã có|ký)\s+Thông báo(?:\s+kết luận)?\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})(?:\s+năm\s+\d{4})?\s*,?\s*ngày\s+${DAY_SLASH}`,
-  'u',
-);
+const articleIssued = (day: string) =>
+  new RegExp(String.raw`${ISSUES}(?:\s+kết luận)?\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})(?:\s+năm\s+\d{4})?${day}`, 'u');
+const ARTICLE_SIGNED = articleIssued(String.raw`\s*,?\s*ngày\s+${DAY_SLASH}`);
+const ARTICLE_NAMED = articleIssued('');
 
 /**
  * An article that has nothing else names its notice by what the notice tells: "Căn cứ Thông báo 725 /TB-VP năm
@@ -120,7 +137,16 @@ const ARTICLE_RETOLD = new RegExp(
   'u',
 );
 
-/** The number of an ARTICLE_LEAD or ARTICLE_SIGNED match, whose number groups start at `at`. */
+/**
+ * The article pointing back at the document it reports, a sentence opening on it: "Tại Thông báo
+ * 596/TB-VPCP, Thủ tướng yêu cầu …", "Theo Thông báo 61/TB-VPCP năm 2025 nêu rõ …" — its number only.
+ */
+const ARTICLE_POINTS = new RegExp(
+  String.raw`^\s*(?:Tại|Theo)\s+(?:Thông báo|[Cc]ông văn|[Vv]ăn bản)(?:\s+kết luận)?\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})(?:\s+năm\s+\d{4})?\s*(?:,|nêu\b)`,
+  'u',
+);
+
+/** The number of an article's sentence, whose number groups start at `at`. */
 function articleNo(m: RegExpExecArray, at: number, line: number): { no: string; type: string; line: number } {
   if (m[at]) return { no: `${m[at]}/${m[at + 1]}`, type: m[at + 2]!, line };
   return { no: `${m[at + 3]}-${m[at + 4]}/${m[at + 5]}`, type: m[at + 4]!, line };
@@ -147,12 +173,14 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
     findLine(lines, new RegExp(String.raw`Nguồn\s*:?\s*(?:TB|Thông báo)?\s*(?:số\s*)?${DOC_NO}`, 'iu')) ??
     findLine(lines, SOURCE_REF);
   if (hit) return { no: `${hit.m[1]}/${hit.m[2]}`, type: hit.m[3]!, line: hit.line };
-  const lead = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_LEAD);
+  const top = lines.slice(0, ARTICLE_LINES);
+  const lead = findLine(top, ARTICLE_LEAD);
   if (lead) return articleNo(lead.m, 5, lead.line);
-  const signed = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_SIGNED);
-  if (signed) return articleNo(signed.m, 1, signed.line);
-  const retold = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_RETOLD);
-  return retold ? articleNo(retold.m, 1, retold.line) : null;
+  for (const re of [ARTICLE_NAMED, ARTICLE_RETOLD, ARTICLE_POINTS]) {
+    const hit = findLine(top, re);
+    if (hit) return articleNo(hit.m, 1, hit.line);
+  }
+  return null;
 }
 
 /**
@@ -170,7 +198,20 @@ function nearestYear(text: string, month: number, day: number): number | null {
   return best?.year ?? null;
 }
 
-function issuedOn(lines: string[], numberLine: number | undefined): { day: string; line: number } | null {
+/**
+ * The year of a day an article writes without one ("Ngày 19/02 vừa qua, …"): the year it writes with the
+ * document's number ("Thông báo 596/TB-VPCP năm 2025", in its title too), else the nearest full date's.
+ */
+function yearOf(text: string, no: string | undefined, month: number, day: number): number | null {
+  const own = no ? new RegExp(String.raw`${no.replace(/[-/]/g, '\\s*$&\\s*')}\s+năm\s+(\d{4})`, 'u').exec(text) : null;
+  return own ? +own[1]! : nearestYear(text, month, day);
+}
+
+function issuedOn(
+  lines: string[],
+  no: string | undefined,
+  numberLine: number | undefined,
+): { day: string; line: number } | null {
   const place = findLine(lines, new RegExp(String.raw`^\s*[\p{L} ]{2,30},\s*ngày\s+${DAY_WORDS}\s*$`, 'u'));
   if (place) return { day: iso(place.m[3]!, place.m[2]!, place.m[1]!)!, line: place.line };
   // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma,
@@ -191,10 +232,12 @@ function issuedOn(lines: string[], numberLine: number | undefined): { day: strin
   if (source) return { day: iso(source.m[3]!, source.m[2]!, source.m[1]!)!, line: source.line };
   const article = findLine(lines, new RegExp(String.raw`Ngày\s+${DAY_WORDS},.{0,60}ban hành Thông báo`, 'u'));
   if (article) return { day: iso(article.m[3]!, article.m[2]!, article.m[1]!)!, line: article.line };
-  const lead = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_LEAD);
+  const top = lines.slice(0, ARTICLE_LINES);
+  const lead = findLine(top, ARTICLE_LEAD) ?? findLine(top, ARTICLE_DAY);
   if (lead) {
-    const year = lead.m[3] ? +lead.m[3] : nearestYear(lines.join('\n'), +lead.m[2]!, +lead.m[1]!);
-    const day = year ? isoDay(year, +lead.m[2]!, +lead.m[1]!) : null;
+    const [d, m] = [+lead.m[1]!, +lead.m[2]!];
+    const year = lead.m[3] ? +lead.m[3] : yearOf(lines.join('\n'), no, m, d);
+    const day = year ? isoDay(year, m, d) : null;
     if (day) return { day, line: lead.line };
   }
   const signed = findLine(lines.slice(0, ARTICLE_LINES), ARTICLE_SIGNED);
@@ -215,7 +258,7 @@ function issuedOn(lines: string[], numberLine: number | undefined): { day: strin
  * tổ chức Hội nghị…", "Ngày 27/11/2023, … chủ trì cuộc họp", "Sáng ngày 09 tháng 4 năm 2022, tại …",
  * "Ngày 4 và 5 tháng 01 năm 1999 tại Hà Nội, …" (a meeting over two days: its first day).
  */
-function meetingOn(text: string): { day: string; line: number } | null {
+function meetingOn(text: string, no: string | undefined): { day: string; line: number } | null {
   // "Ngày 4 và 5 tháng 01", "Trong các ngày 08 và 09 tháng 11", "Từ ngày 08 đến ngày 09 tháng 11": the first day.
   const SECOND_DAY = String.raw`(?:\s*(?:và|,|-|–|đến(?:\s+ngày)?)\s*\d{1,2})?`;
   const OPENS = String.raw`^(?:(?:Sáng|Chiều|Tối|Trưa)\s+|Trong\s+(?:các\s+)?|Từ\s+)?[Nn]gày`;
@@ -238,7 +281,7 @@ function meetingOn(text: string): { day: string; line: number } | null {
     // The meeting is in the date's own sentence ("Ngày 20/7/2018, UBND tỉnh nhận được …" is a receipt).
     const sentence = para.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!;
     if (
-      /(?:ban hành|đã có|đã ký) Thông báo/u.test(sentence) ||
+      new RegExp(ISSUES, 'u').test(sentence) ||
       !/(tổ chức|chủ trì|họp|Hội\s*nghị|làm việc|thị sát|đi kiểm tra)/iu.test(sentence)
     )
       continue;
@@ -249,10 +292,10 @@ function meetingOn(text: string): { day: string; line: number } | null {
   // near its top, where a notice's own later lines cite earlier meetings.
   const held = findLine(
     lines.slice(0, ARTICLE_LINES),
-    /\btại\s+(?:cuộc|phiên)\s+họp\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/u,
+    /\btại\s+(?:(?:cuộc|phiên)\s+họp|buổi\s+làm\s+việc)\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/u,
   );
   if (held) {
-    const year = held.m[3] ? +held.m[3] : nearestYear(text, +held.m[2]!, +held.m[1]!);
+    const year = held.m[3] ? +held.m[3] : yearOf(text, no, +held.m[2]!, +held.m[1]!);
     const day = year ? isoDay(year, +held.m[2]!, +held.m[1]!) : null;
     if (day) return { day, line: held.line };
   }
@@ -319,8 +362,8 @@ function signer(lines: string[]): { name: string; line: number } | null {
 export function parseHeader(text: string): Header {
   const lines = text.split('\n').map(cleanLine);
   const no = docNo(lines);
-  const issued = issuedOn(lines, no?.line);
-  const meeting = meetingOn(text);
+  const issued = issuedOn(lines, no?.no, no?.line);
+  const meeting = meetingOn(text, no?.no);
   const t = title(lines);
   const s = signer(lines);
   return {
