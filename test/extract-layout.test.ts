@@ -61,6 +61,16 @@ describe("a letter's numbering", () => {
     ]);
   });
 
+  it('reads a range of years broken at its dash as one line, no dash item', () => {
+    const blocks = toBlocks(
+      '1. Cho phép chuyển nguồn kinh phí của giai đoạn 2021\n- 2025 sang giai đoạn sau.\n- Rà soát nguồn vốn còn lại.',
+    );
+    expect(blocks.map((b) => [b.kind, b.firstLine, b.text])).toEqual([
+      ['num', 1, 'Cho phép chuyển nguồn kinh phí của giai đoạn 2021 - 2025 sang giai đoạn sau.'],
+      ['dash', 3, 'Rà soát nguồn vốn còn lại.'],
+    ]);
+  });
+
   it('gives the items under a heading its addressee, not a name in a bracketed aside of the heading', () => {
     const letter =
       'UBND Thành phố yêu cầu các sở, ban, ngành thực hiện một số nội dung sau:\n\n' +

@@ -222,7 +222,16 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
       !TERMINAL.test(cur.text) &&
       /\p{Lu}\p{Ll}*\s+\p{Ll}+$|\p{Lu}\p{Ll}*$/u.test(prevRaw.trim()) &&
       /^\p{Lu}/u.test(rest);
-    if (hyphen && cur) {
+    // "… của giai đoạn 2021" / "- 2025 sang thực hiện …", "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a range of
+    // years broken at its dash goes on; no list item opens on the range's second half.
+    const range =
+      m.kind === 'dash' &&
+      !blankSince &&
+      cur !== null &&
+      !TERMINAL.test(cur.text) &&
+      /\d$/.test(prevRaw.trim()) &&
+      /^\d/.test(rest);
+    if ((hyphen || range) && cur) {
       cur.starts.push({ offset: cur.text.length + 1, line: i + 1 });
       cur.text += ' - ' + rest;
       cur.lastLine = i + 1;
