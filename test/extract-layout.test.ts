@@ -71,6 +71,21 @@ describe("a letter's numbering", () => {
     ]);
   });
 
+  it("goes on over a layout copy's line that opens on a number, not a capital, under a short line", () => {
+    const wrapped = '     các công trình nhà ở riêng lẻ kết hợp sản xuất, kinh doanh trên địa bàn xã\n';
+    const blocks = toBlocks(
+      '            Sở Xây dựng chủ trì, phối hợp với Công an tỉnh rà soát toàn bộ\n' +
+        wrapped.repeat(20) +
+        '     phường, báo cáo trước ngày 30/7/2026.\n' +
+        '            Bộ Xây dựng ban hành Quyết định số\n' +
+        '     1074/QĐ-BXD về các giải pháp an toàn phòng cháy.\n',
+    );
+    expect(blocks.map((b) => [b.firstLine, b.lastLine])).toEqual([
+      [1, 22],
+      [23, 24],
+    ]);
+  });
+
   it('gives the items under a heading its addressee, not a name in a bracketed aside of the heading', () => {
     const letter =
       'UBND Thành phố yêu cầu các sở, ban, ngành thực hiện một số nội dung sau:\n\n' +

@@ -198,7 +198,7 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
     const shortPrev = width !== null && prevRaw.trim().length < 0.6 * width;
     const firstLine =
       margin !== null &&
-      !lower &&
+      /^\p{Lu}/u.test(rest) &&
       indent !== textColumn(prevRaw) &&
       (indent >= margin + 2 || indent >= indentOf(prevRaw) + 2 || shortPrev);
     // A Word copy keeps a heading's line break but no stop ("3. Sở Xây dựng" / "Tập trung hướng dẫn …"): a
