@@ -36,6 +36,7 @@ describe('findDeadline(text)', () => {
     ],
     ['đảm bảo thông xe cầu chính (gói thầu XL-02 của Dự án thành phần 1) trong năm 2025', '2025-12-31'],
     ['bảo đảm tiến độ hoàn thành Dự án vào năm 2027.', '2027-12-31'],
+    ['trình Thủ tướng Chính phủ trước 15/122025;', '2025-12-15'],
   ])('%s → %s', (text, due) => {
     expect(findDeadline(text)).toMatchObject({ kind: 'date', due });
   });

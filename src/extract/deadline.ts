@@ -73,6 +73,12 @@ const RULES: Rule[] = [
     due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
   },
   {
+    // "trình Chính phủ trước 10/112025": a copy that lost the slash before the year runs it on after the month.
+    re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*/\s*(0?[1-9]|1[0-2])((?:19|20)\d{2})(?!\d)`, 'gu'),
+    rank: 4,
+    due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
+  },
+  {
     re: new RegExp(String.raw`${BY}\s*(?:ngay\s*)?(\d{1,2})\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
     rank: 4,
     due: (m) => isoDay(+m[3]!, +m[2]!, +m[1]!),
