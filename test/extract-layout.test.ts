@@ -131,3 +131,17 @@ describe("an article's news of the issuing", () => {
     expect(pairs(article)).toEqual([['Đảng ủy Bộ Y tế', '2026-06-30']]);
   });
 });
+
+describe('an article citing its sources between the duties', () => {
+  it('does not carry the addressee into a paragraph that opens on the report it cites', () => {
+    const article =
+      'Văn phòng Chính phủ có văn bản số 91/VPCP-NN truyền đạt ý kiến chỉ đạo của Thủ tướng Chính phủ.\n\n' +
+      'Thủ tướng giao Bộ Tài chính chủ trì nghiên cứu hệ số điều chỉnh giá đất, báo cáo trước ngày 10/9/2025.\n\n' +
+      'Theo báo cáo trước đó của Cổng Thông tin điện tử Chính phủ, nhiều ý kiến cho rằng việc ban hành bảng giá đất hằng năm gây tốn kém nguồn lực.\n\n' +
+      'Rà soát các trường hợp chuyển mục đích sử dụng đất có nghĩa vụ tài chính quá cao so với thu nhập.\n';
+    expect(pairs(article)).toEqual([
+      ['Bộ Tài chính', '2025-09-10'],
+      ['Bộ Tài chính', ''],
+    ]);
+  });
+});

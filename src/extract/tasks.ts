@@ -945,6 +945,8 @@ export class TaskReader {
     return (
       words(text) >= CARRIED_WORDS &&
       /[.;]$/.test(text.trim()) &&
+      // "Theo báo cáo trước đó của Cổng Thông tin …, nhiều ý kiến cho rằng …": a source it cites, no action.
+      !/^theo (?!do\b)/.test(f) &&
       ACTION.test(opening) &&
       this.ownLeads(text).length === 0
     );
