@@ -5,6 +5,7 @@
  */
 import { cleanLine } from './blocks.ts';
 import { isoDay } from '../dates.ts';
+import { issuingPattern } from './issuing.ts';
 
 export interface Header {
   doc_no: string | null;
@@ -97,7 +98,7 @@ const SOURCE_REF = new RegExp(
  * Thông báo kết luận …", or "Văn phòng UBND TPHCM thông báo kết luận của …" (no number). A document the
  * sentence cites or receives ("Thực hiện Thông báo …", "nhận được Công văn …") has no such verb.
  */
-const ISSUES = String.raw`(?<!\p{L})(?:(?:ban hành|có|ký)\s+(?:Thông báo|[Cc]ông văn|[Vv]ăn bản)|thông báo kết luận)`;
+const ISSUES = String.raw`(?<!\p{L})(?:${issuingPattern()}|thông báo kết luận)`;
 /** The day an article's sentence opens on: "Ngày 21/ 5,", "Ngày 19/02 vừa qua,", "Ngày 15/01/2025 Văn phòng …". */
 const OPENS_ON_DAY = String.raw`^\s*Ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?:\s+(?:vừa qua|vừa rồi|mới đây))?\s*,?\s*`;
 

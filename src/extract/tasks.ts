@@ -11,6 +11,7 @@ import { headsFields, readFields } from './fields.ts';
 import { fold } from '../text.ts';
 import type { Token } from './fold.ts';
 import { normalName, type Lead, type Matcher } from './match.ts';
+import { foldedIssuingPattern } from './issuing.ts';
 
 /** How the lead was found, strongest first. */
 export type LeadSource = 'explicit' | 'subject' | 'heading' | 'mention' | 'none';
@@ -355,8 +356,7 @@ const DOCUMENT_POINT = new RegExp(
 );
 
 /** "Văn phòng Trung ương Đảng ban hành Thông báo kết luận 177-TB/VPTW …": a body that issues a document, an article's news. */
-const ISSUES =
-  /^(?:vua |da )?(?:ban hanh|ky|co) (?:thong bao|cong van|van ban|ket luan|chi thi|quyet dinh|nghi quyet)\b/;
+const ISSUES = new RegExp(String.raw`^(?:vua |da )?${foldedIssuingPattern()}\b`);
 
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
 const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
