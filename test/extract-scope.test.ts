@@ -209,3 +209,24 @@ describe('a requirement on the thing a task makes', () => {
     ]);
   });
 });
+
+describe('a second addressee after "; "', () => {
+  it('opens a task of its own when written in lower case and acting right away', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Giao Bộ Y tế rà soát danh mục thuốc, trình Thủ tướng trước ngày 30/6/2026; các địa phương cần bố trí kinh phí mua sắm thuốc.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Y tế', '2026-06-30'],
+      ['các địa phương', ''],
+    ]);
+  });
+
+  it('does not cut a name that goes on with a capital after "; "', () => {
+    expect(pairs(vpcp('1. Giao Sở Nội vụ thành lập Tổ công tác; thường trực Tổ Chỉ đạo là Sở Nội vụ.'))).toEqual([
+      ['Sở Nội vụ', ''],
+    ]);
+  });
+});

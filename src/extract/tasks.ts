@@ -1186,10 +1186,10 @@ export class TaskReader {
       cuts.push({ at: m.index, kind: 'enum', skip: m[0].length });
     for (const m of run.whole ? [] : run.text.matchAll(/(?<=[.!?])\s+(?=[\p{Lu}“"(])/gu))
       cuts.push({ at: m.index, kind: 'stop', skip: m[0].length });
+    // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
+    const lists = run.whole ? [] : this.assignments(run.text, this.m.tokens(run.text));
+    const inList = (at: number) => lists.some((a) => a.at <= at && at < (a.end ?? a.at));
     if (run.prose) {
-      // "Giao các sở, ngành tỉnh; UBND các huyện, thành phố; Các Ban QLDA … báo cáo": the ";" inside the addressee list do not cut.
-      const lists = this.assignments(run.text, this.m.tokens(run.text));
-      const inList = (at: number) => lists.some((a) => a.at <= at && at < (a.end ?? a.at));
       for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu))
         if (!inList(m.index)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     }
@@ -1198,14 +1198,12 @@ export class TaskReader {
     for (const m of run.text.matchAll(/(?<=;)\s+(?=(?:[Đđ]ồng thời|[Nn]goài ra),?\s+\p{Lu})/gu))
       cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
     // "… hoàn thành trong tháng 12 năm 2025; Bộ Khoa học và Công nghệ hướng dẫn …": in an item too, a body
-    // that acts after "; " opens its own task.
-    if (!run.prose && !run.whole)
-      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{Lu})/gu)) {
-        const rest = run.text.slice(m.index + m[0].length);
-        const tokens = this.m.tokens(rest);
-        const span = this.m.leadSpan(rest, tokens, 0, true);
-        const after = tokens[span.tokEnd];
-        if (span.leads.length > 0 && after && ACTION_FIRST.test(fold(rest.slice(after.start))))
+    // that acts after "; " opens its own task; so does one written in lower case ("… thống nhất chủ trương …;
+    // các địa phương cần tập trung xây dựng …"), in prose as in an item — a second addressee of the sentence.
+    if (!run.whole)
+      for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{L})/gu)) {
+        if (inList(m.index) || (run.prose && /^\p{Lu}/u.test(run.text.slice(m.index + m[0].length)))) continue;
+        if (this.actsFirst(run.text.slice(m.index + m[0].length)))
           cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
       }
     cuts.sort((a, b) => a.at - b.at);
@@ -1392,6 +1390,23 @@ export class TaskReader {
   }
 
   /** The body named after a comma of the first sentence and before "phải"/"cần": it is who must act. */
+  /** A text that opens on a body and then its act ("Bộ Khoa học và Công nghệ hướng dẫn …", "các địa phương cần …"). */
+  private actsFirst(text: string): boolean {
+    const tokens = this.m.tokens(text);
+    const span = this.m.leadSpan(text, tokens, 0, true);
+    const plural = span.leads.length > 0 ? [] : this.pluralSubject(text, tokens, 0, true);
+    const written = plural[0]?.type === 'named' ? plural[0].text : '';
+    const end =
+      span.leads.length > 0
+        ? span.tokEnd
+        : plural.length > 0
+          ? tokens.findIndex((t) => t.end > tokens[0]!.start + written.length)
+          : -1;
+    // The act is written in lower case mid-sentence; a capital goes on with a name ("thường trực Ban Chỉ đạo là …").
+    const after = end >= 0 ? tokens[end] : undefined;
+    return !!after && /^\p{Ll}/u.test(text.slice(after.start)) && ACTION_FIRST.test(fold(text.slice(after.start)));
+  }
+
   private mustAfterComma(text: string): Lead[] {
     const sentence = text.split(/(?<=[.!?;])\s/)[0]!;
     const tokens = this.m.tokens(sentence);
