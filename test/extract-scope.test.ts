@@ -230,3 +230,15 @@ describe('a second addressee after "; "', () => {
     ]);
   });
 });
+
+describe('a permission', () => {
+  it('gives no row to a body that "có thể" do a thing', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Giao Bộ Tài chính hướng dẫn việc miễn phí.\n2. Ngoài ra, các địa phương có thể giảm phí cho hộ nghèo.',
+        ),
+      ),
+    ).toEqual([['Bộ Tài chính', '']]);
+  });
+});

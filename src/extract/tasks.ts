@@ -150,6 +150,16 @@ export const ACTION = new RegExp(
 const REQUIREMENT =
   /^(cac )?(nghi quyet|nghi dinh|du thao|de an|doan tuyen|cong trinh|du an|ke hoach|quy hoach)\b[^.;:]{0,60} (phai|can)\b/;
 
+/**
+ * "Bên cạnh đó, địa phương có thể áp dụng chính sách miễn, giảm …", "Trường hợp cần thiết, doanh nghiệp có thể đề
+ * nghị …": a body that "có thể" do a thing is allowed to, not asked — its sentence sets no task.
+ */
+function permitted(folded: string, leads: Lead[]): boolean {
+  const name = leads[0] ? fold(leads[0].text) : '';
+  const at = name ? folded.indexOf(name) : -1;
+  return at >= 0 && /^\s+co the\b/.test(folded.slice(at + name.length));
+}
+
 /** Words around "giao" that make it another word than the verb that assigns. */
 const GIAO_BEFORE = new Set(['ngoai', 'ban', 'chuyen', 'tiep']);
 const GIAO_AFTER = new Set(['thong', 'dich', 'luu', 'nhan', 'ket', 'duc']);
@@ -1334,6 +1344,7 @@ export class TaskReader {
       // A question asks nothing of anyone: an article's caption "Có mấy phương án …? (Hình từ Internet)".
       if (undated && /^[^.!?]*\?\s*(\([^()]*\))?\s*$/.test(text)) return;
       if (undated && REQUIREMENT.test(folded)) return;
+      if (undated && s.own && s.source === 'subject' && permitted(folded, s.leads)) return;
       if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && folded.search(ANSWERS_FOR) === 0))) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
