@@ -242,3 +242,15 @@ describe('a permission', () => {
     ).toEqual([['Bộ Tài chính', '']]);
   });
 });
+
+describe('a leader who only speaks', () => {
+  it('is no lead of the remark that follows "nhấn mạnh, …"', () => {
+    const remark = 'Phó Thủ tướng Trần Hồng Hà nhấn mạnh, cần bảo đảm an toàn lao động trên các công trường.';
+    // In prose under no addressee the remark asks no one and gives no row; as an item it is a row with no lead.
+    expect(pairs(vpcp(`Giao Bộ Xây dựng rà soát định mức xây dựng.\n\n${remark}`))).toEqual([['Bộ Xây dựng', '']]);
+    expect(pairs(vpcp(`1. Giao Bộ Xây dựng rà soát định mức xây dựng.\n2. ${remark}`))).toEqual([
+      ['Bộ Xây dựng', ''],
+      ['', ''],
+    ]);
+  });
+});

@@ -155,9 +155,24 @@ const REQUIREMENT =
  * nghị …": a body that "có thể" do a thing is allowed to, not asked — its sentence sets no task.
  */
 function permitted(folded: string, leads: Lead[]): boolean {
+  return /^\s+co the\b/.test(afterSubject(folded, leads) ?? '');
+}
+
+/**
+ * "Phó Thủ tướng Trần Hồng Hà nêu rõ, cần phân biệt …", "Thủ tướng nhấn mạnh rằng …": a body that only says what
+ * it thinks asks no one; it is the sentence's speaker, no lead (the points of "… lưu ý:" are another rule's).
+ */
+function speaks(folded: string, leads: Lead[]): boolean {
+  return /^\s+(?:da\s+)?(?:neu ro|nhan manh|luu y|cho rang|khang dinh|chi ro)\s*(?:,|rang\b|ve viec\b)/.test(
+    afterSubject(folded, leads) ?? '',
+  );
+}
+
+/** The folded text after the first lead's name where the text writes it, or null. */
+function afterSubject(folded: string, leads: Lead[]): string | null {
   const name = leads[0] ? fold(leads[0].text) : '';
   const at = name ? folded.indexOf(name) : -1;
-  return at >= 0 && /^\s+co the\b/.test(folded.slice(at + name.length));
+  return at >= 0 ? folded.slice(at + name.length) : null;
 }
 
 /** Words around "giao" that make it another word than the verb that assigns. */
@@ -1249,7 +1264,7 @@ export class TaskReader {
         // is the one that asks, not a lead.
         const before = points.length > 0 ? run.text.slice(start, points[0]!.at).trimEnd() : '';
         const asks = s.length > 0 && before !== '' && s.some((l) => before.endsWith(l.text));
-        if (!asks && (s.length > 0 || heads.length > 0))
+        if (!asks && !speaks(fold(piece), s) && (s.length > 0 || heads.length > 0))
           points.unshift({ at: start, leads: s.length > 0 ? s : heads, source: 'subject' });
       }
       // "4. Khẩn trương khắc phục các công trình hạ tầng thiết yếu …, các địa phương phải huy động các lực lượng":
