@@ -430,6 +430,16 @@ describe('the structure of a notice: layout copies, headings that name the addre
     expect(x.document.meeting_on).toBe('2025-05-28');
   });
 
+  it("reads an article's document from its title when no sentence names it, and so knows it is a central body's", () => {
+    const x = extractNotice(
+      '# Rà soát các bến khách ngang sông mùa lũ (Công văn 8421/VPCP-CN 2025)\n\nCụ thể, nội dung Công văn nêu rõ như sau:\n\nỦy ban nhân dân các tỉnh: Đồng Tháp, An Giang rà soát các bến khách ngang sông, báo cáo trước ngày 15/10/2025.',
+      { units },
+    );
+    expect(x.header.doc_no).toBe('8421/VPCP-CN');
+    // A Government Office letter naming An Giang among provinces is not An Giang's own: no unit of the table leads.
+    expect(x.rows.every((r) => !units.some((u) => u.code === r.task.lead_unit))).toBe(true);
+  });
+
   it('reads the document an article retells from the sentence where its issuer gives it out', () => {
     const head = (text: string) => {
       const x = extractNotice(text, { units });

@@ -147,6 +147,16 @@ const ARTICLE_POINTS = new RegExp(
   'u',
 );
 
+/**
+ * An article's title, its first line, naming in brackets the document it reports: "Đẩy nhanh tiến độ các
+ * tuyến cao tốc … (Công văn 11607/VPCP-CN 2025)", "… theo yêu cầu của Thủ tướng (Thông báo 596/TB-VPCP năm
+ * 2025)" — read last, when no sentence of the article names it.
+ */
+const ARTICLE_TITLED = new RegExp(
+  String.raw`\((?:Thông báo|[Cc]ông văn|[Vv]ăn bản)(?:\s+kết luận)?\s+(?:số\s*)?(?:${DOC_NO}|${PARTY_NO})(?:\s+(?:năm\s+)?\d{4})?\)`,
+  'u',
+);
+
 /** The number of an article's sentence, whose number groups start at `at`. */
 function articleNo(m: RegExpExecArray, at: number, line: number): { no: string; type: string; line: number } {
   if (m[at]) return { no: `${m[at]}/${m[at + 1]}`, type: m[at + 2]!, line };
@@ -181,7 +191,9 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
     const hit = findLine(top, re);
     if (hit) return articleNo(hit.m, 1, hit.line);
   }
-  return null;
+  const first = lines.findIndex((l) => l.trim());
+  const titled = first >= 0 ? ARTICLE_TITLED.exec(lines[first]!) : null;
+  return titled ? articleNo(titled, 1, first + 1) : null;
 }
 
 /**
