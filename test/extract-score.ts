@@ -5,7 +5,7 @@
  *   TZ=Asia/Ho_Chi_Minh npx tsx test/extract-score.ts --heldout-m  # a hidden set too, when it is on disk
  * The readings are never produced from the code; the code is measured against them. The held-out
  * set of a round (listed in HIDDEN) is scored only when asked by its flag, so the runs made while
- * rules change never show it; a set whose output was seen (C in the third round, D in the fourth, F in the fifth, G, I and J once scored at its end, L and L2 in the sixth)
+ * rules change never show it; a set whose output was seen (C in the third round, D in the fourth, F in the fifth, G, I and J once scored at its end, L and L2 in the sixth, M in the seventh)
  * is tuning material from then on and is shown by default.
  */
 import fs from 'node:fs';
@@ -147,12 +147,12 @@ export const SETS = [
 ] as const;
 
 /**
- * Sets held out in this round: each is scored only when asked with its own flag (`--heldout-m`). M, the
- * seventh round's pool (SOURCES.md, "Seventh round"), was split after its first scoring: half is tuning
- * material (tuning-m), half held out (heldout-m, kept off the main branch until it is scored at the end). L2,
- * held out again in the sixth round, was scored once at its end (unseen/AFTER-L2.md), tuning material since.
+ * Sets held out in this round: each is scored only when asked with its own flag (`--heldout-x`). None now:
+ * M, the seventh round's pool (SOURCES.md, "Seventh round"), was split after one scoring at the round's
+ * start into tuning-m and held-out M; held-out M was scored once at the round's end (unseen/AFTER-M.md) and
+ * is tuning material since, as L2 (unseen/AFTER-L2.md) is.
  */
-export const HIDDEN: readonly Reading['set'][] = ['heldout-m'];
+export const HIDDEN: readonly Reading['set'][] = [];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
