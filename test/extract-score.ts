@@ -39,7 +39,23 @@ export interface Reading {
  * bộ, …" or "các bộ, cơ quan ngang bộ, …", "Thủ trưởng các sở" or "các sở"): both sides are read as bodies.
  */
 export function leadKey(s: string): string {
-  return nameKey(agencyOf(normalName(s))).join(' ');
+  return localKindsKey(nameKey(agencyOf(normalName(s))).join(' '));
+}
+
+/** The kinds of local unit a notice names in a list ("các xã, phường", "các tỉnh, thành phố …"). */
+const LOCAL_KINDS =
+  /^(?:uy ban nhan dan )?cac ((?:(?:xa|phuong|thi tran|dac khu|tinh|thanh pho|huyen|quan|thi xa)(?: |$))+)((?:truc thuoc|thuoc|co|tren|trong) .*)?$/;
+
+/**
+ * Local units named by their kind alone stand for their People's Committees, and readers write them
+ * either way and in either order ("UBND các xã, phường", "các xã, phường", "Ủy ban nhân dân các phường,
+ * xã"): both sides are read as the committees, the kinds in one order.
+ */
+function localKindsKey(key: string): string {
+  const [, list, rest] = LOCAL_KINDS.exec(key) ?? [];
+  if (list === undefined) return key;
+  const kinds = list.match(/thi tran|dac khu|thanh pho|thi xa|xa|phuong|tinh|huyen|quan/g) ?? [];
+  return ['uy ban nhan dan cac', ...kinds.sort(), rest ?? ''].filter(Boolean).join(' ');
 }
 
 interface Row {
