@@ -801,6 +801,19 @@ describe('the ways the notices of held-out D are written', () => {
       ['Ủy ban nhân dân các xã, phường', '', '15'],
     ]);
   });
+  it('reads "Đối với các cơ sở/đơn vị …:" over points as its addressee, the description up to the colon and all', () => {
+    expect(
+      pairs(
+        lc(
+          '2. Đối với các cơ sở chế biến nông sản có nước thải xả ra sông Hậu:\n- Vận hành liên tục hệ thống xử lý nước thải.\n3. Đối với các đơn vị thực hiện dịch vụ vận chuyển, xử lý bùn thải:\n- Báo cáo khối lượng bùn thải hằng tháng.\n4. Đối với cơ sở dữ liệu đất đai:\n- Sở Nông nghiệp và Môi trường cập nhật dữ liệu.',
+        ),
+      ),
+    ).toEqual([
+      ['các cơ sở chế biến nông sản có nước thải xả ra sông Hậu', '', '8'],
+      ['các đơn vị thực hiện dịch vụ vận chuyển, xử lý bùn thải', '', '10'],
+      ['Sở Nông nghiệp và Môi trường', '', '12'],
+    ]);
+  });
   it("joins a marker left alone on its line to the next, and skips a plan's parts that assign nothing", () => {
     // A markdown export: "**1. Sở" / "Tài chính:**" (a heading broken after its head noun), "**II." / "PHÂN CÔNG …".
     expect(

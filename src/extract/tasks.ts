@@ -220,6 +220,8 @@ const LOCALITY = /^(Tỉnh|Thành phố)(?=\s+\p{Ll})/u;
 /** "Tỉnh ủy", "Tỉnh đoàn", "Thành ủy", "Tỉnh lộ": other bodies and things; "Tỉnh đã …" reports what it did. */
 const NOT_LOCALITY = /^\s*(uy|doan|lo|doi|da)\b/;
 
+/** Kinds of establishment a notice addresses in the plural, no agency's head ("cơ sở dữ liệu" is none without "các"). */
+const ESTABLISHMENTS = /^các\s+(?:cơ\s+sở|nhà\s+máy|doanh\s+nghiệp)\s/u;
 /** An answer's topic: "Về …:" before the text that answers it (the colon not the run's last character). */
 const TOPIC = /^\s*(Về|Đối với)\s[^:]{3,600}?:\s+(?=\S)/u;
 
@@ -1011,8 +1013,12 @@ export class TaskReader {
     );
     const rest = body.slice(intro?.[0].length ?? 0);
     const anyName = intro !== null && intro[1] === undefined;
+    // "Đối với các cơ sở sản xuất có lưu lượng xả bụi … lớn:", "Đối với các đơn vị thực hiện dịch vụ thu gom …:":
+    // a kind of body and what marks out the ones meant, up to the colon — its verbs describe, they assign nothing.
+    const described =
+      intro?.[1] !== undefined && (ESTABLISHMENTS.test(rest) || (/^các\s/u.test(rest) && this.m.opensWithHead(rest)));
     // An addressee is a name: a sentence ("… trình trước ngày 20 tháng 3 năm 2026. Trong đó …") or a date is a task.
-    if (rest === '' || words(rest) > 30 || /[.!?]\s/.test(rest)) return [];
+    if (rest === '' || words(rest) > (described ? 40 : 30) || /[.!?]\s/.test(rest)) return [];
     if (findDeadline(rest, this.m.day).kind !== 'none') return [];
     const leads: Lead[] = [];
     // The action test looks only at what is not read as a name: "Giao Sở Xây dựng" names a department.
@@ -1023,7 +1029,7 @@ export class TaskReader {
       if (span.leads.length > 0 && !tokens.slice(span.tokEnd).some((t) => t.word)) leads.push(...span.leads);
       // "1. Yêu cầu chung:", "Nhiệm vụ cụ thể": a word that qualifies the requirements names no one.
       else if (anyName && !this.m.opensWithHead(part) && words(part) <= 2 && /^\p{Ll}/u.test(part)) return [];
-      else if (anyName || this.m.opensWithHead(part)) {
+      else if (anyName || described || this.m.opensWithHead(part)) {
         // "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội": a comma or "và" before
         // another agency's head (capitalised, or a plural) separates two addressees.
         for (const name of part.split(/\s*,\s*|\s+và\s+/).reduce<string[]>((names, piece) => {
@@ -1043,7 +1049,7 @@ export class TaskReader {
         unread.push(part);
       } else return [];
     }
-    return ACTION.test(nounsThatFold(unread.join(' '))) ? [] : leads;
+    return !described && ACTION.test(nounsThatFold(unread.join(' '))) ? [] : leads;
   }
 
   private item(whole: Item, ctx: Ctx, out: Proposal[]): void {
