@@ -813,6 +813,10 @@ describe('the ways the notices of held-out D are written', () => {
       ['các đơn vị thực hiện dịch vụ vận chuyển, xử lý bùn thải', '', '10'],
       ['Sở Nông nghiệp và Môi trường', '', '12'],
     ]);
+    // The same kind before the colon of a point leads that point.
+    expect(pairs(lc('- Đối với các nhà máy chế biến thủy sản: Rà soát hệ thống xử lý nước thải.'))).toEqual([
+      ['các nhà máy chế biến thủy sản', '', '7'],
+    ]);
   });
   it("joins a marker left alone on its line to the next, and skips a plan's parts that assign nothing", () => {
     // A markdown export: "**1. Sở" / "Tài chính:**" (a heading broken after its head noun), "**II." / "PHÂN CÔNG …".

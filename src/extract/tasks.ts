@@ -677,6 +677,11 @@ export class TaskReader {
     return MANNER.includes(before);
   }
 
+  /** Whether what follows "Đối với" names a body (an agency's head, or a plural kind of establishment). */
+  private namesBody(text: string): boolean {
+    return ESTABLISHMENTS.test(text) || this.m.opensWithHead(text);
+  }
+
   /** "Bộ Tài chính đã nghiêm túc thực hiện …": the agency opens a report of what it did, not a task. */
   private reportsPast(text: string): boolean {
     const tokens = this.m.tokens(text);
@@ -698,6 +703,11 @@ export class TaskReader {
     const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
     if (conn) first = tokens.findIndex((t, k) => k >= first + conn.length && t.word);
     if (first < 0) return [];
+    // "Đối với các nhà máy xi măng, luyện thép: Tăng cường …": the kind of establishment before the colon, as
+    // written, is whom the point is for (a heading's "Đối với các cơ sở …:" is read by addressees()).
+    const aimed = /^Đối với\s+([^:]{3,300}?):\s+\S/u.exec(text.slice(tokens[first]!.start));
+    if (aimed && bare === 'verb' && ESTABLISHMENTS.test(aimed[1]!))
+      return [{ type: 'named', name: normalName(aimed[1]!), text: aimed[1]!, why: 'group' }];
     // "Để xác định vị trí cụ thể của dự án, Ủy ban nhân dân tỉnh …", "Với vai trò là chủ đầu tư, Tập đoàn …",
     // "Trong thời gian tới, Tỉnh …": a clause of purpose, role or time before the agency, up to its comma.
     const start0 = first;
@@ -1208,7 +1218,7 @@ export class TaskReader {
     // "Về …:" is; "Đối với Sở Y tế: …" names the addressee, not a case.
     const asked = run.whole ? null : (TOPIC.exec(run.text) ?? this.headed(run.text));
     const topic =
-      asked && asked[1] === 'Đối với' && this.m.opensWithHead(run.text.slice(asked[1].length, asked[0].length))
+      asked && asked[1] === 'Đối với' && this.namesBody(run.text.slice(asked[1].length, asked[0].length).trim())
         ? null
         : asked;
     const from = topic ? topic[0].length : 0;
