@@ -1105,6 +1105,19 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
     ]);
   });
 
+  it('reads the subject after "thì" that closes a purpose clause, with the purpose\'s date', () => {
+    expect(
+      pairs(
+        vpcp(
+          'I. KẾT LUẬN\nĐể đưa trường học vào sử dụng trước ngày 15 tháng 8 năm 2025 theo kế hoạch của Ủy ban nhân dân tỉnh, Sở Tài chính thì Sở Xây dựng và các nhà thầu phải tập trung tối đa nguồn lực.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Xây dựng', '2025-08-15'],
+      ['các nhà thầu', '2025-08-15'],
+    ]);
+  });
+
   it("reads a dated lead-in paragraph as a task of its own; a provision's quoted items are no tasks", () => {
     expect(
       pairs(

@@ -723,7 +723,16 @@ export class TaskReader {
       const commas = tokens.flatMap((t, k) =>
         k > start && k - start <= CLAUSE_WORDS && (verb < 0 || k < verb) && t.w === ',' ? [k] : [],
       );
-      const after = commas
+      // "Để hoàn thành … trước ngày 30 tháng 11 năm 2025 theo chỉ đạo của Chính phủ, Thủ tướng Chính phủ thì Bộ
+      // Y tế, … phải …": "thì" closes the purpose, and the subject follows it rather than a comma inside.
+      const then = tokens.findIndex(
+        (t, k) =>
+          k > start &&
+          k - start <= CLAUSE_WORDS &&
+          (verb < 0 || k < verb) &&
+          text.slice(t.start, t.start + 3).normalize('NFC') === 'thì',
+      );
+      const after = [...(then > 0 ? [then] : []), ...commas]
         .map((c) => tokens.findIndex((t, k) => k > c && t.word))
         .find(
           (k) =>
