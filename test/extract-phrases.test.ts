@@ -1105,6 +1105,20 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
     ]);
   });
 
+  it("passes a lead-in paragraph's month of completion to its dashes, not a month the matter is planned for", () => {
+    const body = (when: string) =>
+      vpcp(
+        `Các sở, ngành khẩn trương rà soát hồ sơ đất đai, ${when} để triển khai dự án:\n` +
+          '- Sở Tài chính bàn giao hồ sơ cho Sở Xây dựng.\n- Sở Xây dựng tiếp nhận hồ sơ.',
+      );
+    expect(pairs(body('hoàn thành trong tháng 5 năm 2025')).filter((p) => p[0] === 'Sở Tài chính')).toEqual([
+      ['Sở Tài chính', '2025-05-31'],
+    ]);
+    expect(pairs(body('dự kiến tổ chức trong tháng 5 năm 2025')).filter((p) => p[0] === 'Sở Tài chính')).toEqual([
+      ['Sở Tài chính', ''],
+    ]);
+  });
+
   it('reads the subject after "thì" that closes a purpose clause, with the purpose\'s date', () => {
     expect(
       pairs(

@@ -242,6 +242,14 @@ function nounsThatFold(text: string): string {
 }
 
 /** A text's deadline when it is one date. */
+/** Whether a date is written as when the work is to be finished: "hoàn thành (dứt điểm) trong tháng 4 năm 2025". */
+function finishedBy(text: string, due: Deadline): boolean {
+  const at = due.phrase ? text.indexOf(due.phrase) : -1;
+  // The phrase may hold "hoàn thành" itself ("hoàn thành trong tháng 5 năm 2025").
+  const written = fold(text.slice(Math.max(0, at - 40), at) + due.phrase);
+  return at >= 0 && /\bhoan thanh(?: dut diem)?\W*(?:trong\s+)?thang\b/.test(written);
+}
+
 function dated(text: string, day: string | null): Deadline | null {
   const d = findDeadline(text, day);
   return d.kind === 'date' ? d : null;
@@ -936,9 +944,10 @@ export class TaskReader {
         }
         // "Giao Sở Xây dựng … gửi báo cáo cho Sở Tài chính trước 12 giờ ngày 27 tháng 11 năm 2025, cụ thể như
         // sau:" is a task of its own, and its points keep its date, as a dated item over its points does.
-        // A month there is when the matter is planned ("dự kiến tổ chức trong tháng 6 năm 2026"), not a deadline.
+        // A month there is when the matter is planned ("dự kiến tổ chức trong tháng 6 năm 2026"), not a deadline,
+        // unless it is when the work is to be finished ("… hoàn thành dứt điểm trong tháng 04 năm 2025 để …:").
         const set = h.source === 'heading' ? dated(text, this.m.day) : null;
-        const due = set && /\bngay\b|\d\s*\/\s*\d/.test(fold(set.phrase ?? '')) ? set : null;
+        const due = set && (/\bngay\b|\d\s*\/\s*\d/.test(fold(set.phrase ?? '')) || finishedBy(text, set)) ? set : null;
         c = {
           ...c,
           ...(h.leads.length > 0 ? { leads: h.leads, source: h.source, from: text } : {}),
