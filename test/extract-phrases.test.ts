@@ -1105,6 +1105,25 @@ describe('the ways the notices of the fifth round are written (tuning E, F and H
     ]);
   });
 
+  it("reads an article's answer that quotes the notice by number, up to the quotation's closing ellipsis", () => {
+    expect(
+      pairs(
+        vpcp(
+          'Bộ Xây dựng chủ trì rà soát quy hoạch.\n\n**Lịch tham quan hội chợ như thế nào?**\n\n' +
+            'Hội chợ mở cửa từ 8 giờ. Sở Công Thương tổ chức đón khách.\n\n**Phát sóng hội chợ ở đâu?**\n\n' +
+            'Việc phát sóng hội chợ được nêu tại Mục 2 Thông báo 120/TB-VPCP năm 2025, như sau:\n\n' +
+            '2. Các bộ, ngành, địa phương:\n\n...\n\nc) Hoàn thành công tác chuẩn bị trước ngày 10 tháng 9 năm 2025.\n\n' +
+            'd) Đài Truyền hình Việt Nam chủ trì phát sóng trực tiếp.\n\n...\n\n' +
+            'Theo đó, Đài Truyền hình Việt Nam chủ trì phát sóng.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Xây dựng', ''],
+      ['Các bộ, ngành, địa phương', '2025-09-10'],
+      ['Đài Truyền hình Việt Nam', ''],
+    ]);
+  });
+
   it("passes a lead-in paragraph's month of completion to its dashes, not a month the matter is planned for", () => {
     const body = (when: string) =>
       vpcp(

@@ -393,6 +393,12 @@ const DOCUMENT_POINT = new RegExp(
 /** "Văn phòng Trung ương Đảng ban hành Thông báo kết luận 177-TB/VPTW …": a body that issues a document, an article's news. */
 const ISSUES = new RegExp(String.raw`^(?:vua |da )?${foldedIssuingPattern()}\b`);
 
+/** A line that is only an ellipsis, where a quotation leaves text out. */
+const isElision = (b: Block) => /^(?:\.{3,}|…)$/.test(b.text.trim());
+
+/** An answer that quotes a notice or letter by its number: "… được nêu tại Mục 1 Thông báo 386/TB-VPCP năm 2025, như sau:". */
+const QUOTES_NOTICE = /\b(?:thong bao|cong van)\s+(?:so\s+)?\d+\s*\/[^:]*\b(?:nhu sau|co neu)\W*:\W*$/;
+
 /** A paragraph that introduces a provision's text: a law, decree or article "quy định" what follows. */
 const PROVISION = /\b(dieu|khoan|diem) \d+\b.{0,160}\bquy dinh\b/;
 
@@ -481,7 +487,9 @@ export class TaskReader {
       overAll: false,
       depth: 0,
     };
-    const body = withoutProvisions(conclusionBlocks(this.beforeQuestions(blocks)));
+    // A line that is only "..." marks what a quotation leaves out ("1. Các bộ, ngành …:" / "..." / "đ) Đẩy nhanh
+    // …"): the points after it still belong to the lead-in above it.
+    const body = withoutProvisions(conclusionBlocks(this.beforeQuestions(blocks))).filter((b) => !isElision(b));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
@@ -524,10 +532,24 @@ export class TaskReader {
    */
   private beforeQuestions(blocks: Block[]): Block[] {
     const opened = blocks.findIndex((b) => !b.heading);
-    const end = blocks.findIndex(
-      (b, i) => i > opened && b.heading && b.text.endsWith('?') && this.headingLeads(b.text).leads.length === 0,
-    );
-    return opened < 0 || end < 0 ? blocks : blocks.slice(0, end);
+    const asks = (b: Block, i: number) =>
+      i > opened && b.heading && b.text.endsWith('?') && this.headingLeads(b.text).leads.length === 0;
+    const end = blocks.findIndex(asks);
+    if (opened < 0 || end < 0) return blocks;
+    // "**Truyền hình trực tiếp … ở đâu?**" answered by "… được nêu tại Mục 1 Thông báo 386/TB-VPCP năm 2025, như
+    // sau:": an answer that quotes a notice or letter by its number is the notice's text again, read as such.
+    const quoted = blocks.flatMap((b, i) => {
+      if (i < end || !asks(b, i)) return [];
+      const next = blocks.findIndex((c, k) => k > i && asks(c, k));
+      const section = blocks.slice(i, next < 0 ? blocks.length : next);
+      const first = section.find((c) => !c.heading);
+      if (!first || !QUOTES_NOTICE.test(fold(first.text))) return [];
+      // The quotation marks what it leaves out with "..." and closes on one; the article's words follow
+      // ("Theo đó, Đài Truyền hình Việt Nam … chủ trì …" retells point e).
+      const elided = section.map(isElision).lastIndexOf(true);
+      return elided > 0 ? section.slice(0, elided) : section;
+    });
+    return [...blocks.slice(0, end), ...quoted];
   }
 
   /**
