@@ -4,10 +4,9 @@
 -- params: $roots (comma-separated unit_codes, one per brief), $end (DATE, the period's end)
 -- A yearly index of year Y is published during Y + 1, so the year before $end's is expected; a
 -- monthly one within the next month, so the month before $end's month.
-WITH roots AS (SELECT DISTINCT unnest(string_split($roots, ',')) AS root),
-latest AS (
+WITH latest AS (
   SELECT s.unit_code AS root, s.index_code, max(s.period) AS latest
-  FROM index_scores s JOIN roots r ON r.root = s.unit_code
+  FROM index_scores s JOIN listed_units($roots) r ON r.root = s.unit_code
   WHERE s.period <= strftime(CAST($end AS DATE), '%Y-%m')
   GROUP BY 1, 2
 ),

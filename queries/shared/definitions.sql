@@ -58,12 +58,16 @@ WITH RECURSIVE tree(unit_code, branch) AS (
 )
 SELECT unit_code, branch FROM tree;
 
--- The units a brief of each of several roots covers for a whole period, for the readiness check:
--- the root and every unit below it (scope_tree) that stood from from_day to to_day. roots is a
--- comma-separated list of unit_codes, so a job asks about all its briefs in one query.
+-- A comma-separated list of unit_codes as rows, each once: the readiness queries take the units of
+-- all a job's briefs as one parameter, so a job asks about all its briefs in one query.
+CREATE OR REPLACE MACRO listed_units(codes) AS TABLE
+SELECT DISTINCT unnest(string_split(codes, ',')) AS root;
+
+-- The units a brief of each of several roots (listed_units) covers for a whole period, for the
+-- readiness check: the root and every unit below it (scope_tree) that stood from from_day to to_day.
 CREATE OR REPLACE MACRO standing_scope(roots, from_day, to_day) AS TABLE
 SELECT r.root, u.unit_code
-FROM (SELECT DISTINCT unnest(string_split(roots, ',')) AS root) r
+FROM listed_units(roots) r
 CROSS JOIN LATERAL scope_tree(r.root) t
 JOIN units u ON u.unit_code = t.unit_code
 WHERE (u.valid_from IS NULL OR u.valid_from <= CAST(from_day AS DATE))

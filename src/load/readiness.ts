@@ -80,8 +80,10 @@ export async function readinessOf(
     ...(await ask('indices')).map(({ root, ...m }) => ({ root, m: { what: 'indices' as const, ...m } })),
     ...(await ask('tasks')).map(({ root, ...m }) => ({ root, m: { what: 'tasks' as const, ...m } })),
   ];
+  const byRoot = new Map<string, Missing[]>(roots.map((root) => [root, []]));
+  for (const f of found) byRoot.get(f.root)!.push(f.m);
   return roots.map((root) => {
-    const missing = found.filter((f) => f.root === root).map((f) => f.m);
+    const missing = byRoot.get(root)!;
     return { period: period.id, unit: root, ready: missing.length === 0, missing };
   });
 }
