@@ -137,9 +137,11 @@ const EVERY_YEAR = /^\s*(?:cua\s+)?(?:hang|moi)\s+nam\b|^\s*cua\s+nam\s+(?:lien 
  * "Chương trình mục tiêu quốc gia" is a programme's name.
  */
 const AIM = /\bphan dau\b[^.;:()]{0,100}$/;
-const isAim = (folded: string, at: number) => AIM.test(folded.slice(Math.max(0, at - 120), at));
 const TARGET = /\bmuc tieu(?! quoc gia)\b[^.;:()]{0,100}$/;
-const isTarget = (folded: string, at: number) => TARGET.test(folded.slice(Math.max(0, at - 120), at));
+/** Whether the 120 characters before a date end in the clause `re` reads. */
+const writtenAfter = (re: RegExp, folded: string, at: number) => re.test(folded.slice(Math.max(0, at - 120), at));
+const isAim = (folded: string, at: number) => writtenAfter(AIM, folded, at);
+const isTarget = (folded: string, at: number) => writtenAfter(TARGET, folded, at);
 
 /**
  * "Định kỳ báo cáo … kết quả thực hiện Kế hoạch hằng năm (trước ngày 15 tháng 11)": a day without its year in a

@@ -42,3 +42,8 @@ export function nameKey(s: string): string[] {
     .filter((t) => t.word && t.w !== 'va')
     .map((t) => t.w);
 }
+
+/** Whether the folded words of `phrase` stand in `tokens` from index k on, one token each. */
+export function phraseAt(tokens: readonly Token[], k: number, phrase: readonly string[]): boolean {
+  return phrase.every((w, n) => tokens[k + n]?.w === w);
+}

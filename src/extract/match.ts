@@ -4,7 +4,7 @@
  * match first, so "Văn phòng HĐND và UBND huyện" is one office and not "… và UBND huyện".
  */
 import { CENTRAL_BODIES, CITIES, HIGHER_BODIES, PROVINCES, SECTORS } from './central.ts';
-import { nameKey, tokenize, type Token } from './fold.ts';
+import { nameKey, phraseAt, tokenize, type Token } from './fold.ts';
 import { validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
@@ -883,7 +883,7 @@ export class Matcher {
     const lower = (k: number) => !!tokens[k]?.word && /^\p{Ll}/u.test(text.slice(tokens[k].start, tokens[k].end));
     const plural = tokens[j]?.w === 'cac' && lower(j);
     const start = plural ? j + 1 : j;
-    const noun = PARTY_KINDS.find((h) => h.every((w, n) => tokens[start + n]?.w === w));
+    const noun = PARTY_KINDS.find((h) => phraseAt(tokens, start, h));
     if (!plural && !noun) return j;
     const from = start + (noun?.length ?? 0);
     let k = from;
@@ -973,9 +973,9 @@ export class Matcher {
     const m = this.matchAt(tokens, k);
     return (
       tokens[k]?.w === 'cac' ||
-      PARTY_KINDS.some((h) => h.every((w, n) => tokens[k + n]?.w === w)) ||
+      PARTY_KINDS.some((h) => phraseAt(tokens, k, h)) ||
       (!!m && m.target.type !== 'skip') ||
-      HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w))
+      HEADS.some((h) => phraseAt(tokens, k, h))
     );
   }
 
@@ -1129,7 +1129,7 @@ export class Matcher {
       if (to <= k) break;
       const name = text.slice(tokens[k]!.start, tokens[to - 1]!.end);
       // "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam": a member with a head of its own keeps it.
-      const ownHead = OWN_NAME_HEADS.some((h) => h.every((w, n) => tokens[k + n]?.w === w));
+      const ownHead = OWN_NAME_HEADS.some((h) => phraseAt(tokens, k, h));
       // "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …, Hồ Chí Minh": each at its own level.
       const prefix = !province ? head : head.startsWith('Ủy ban') ? `Ủy ban nhân dân ${levelOf(name)}` : levelOf(name);
       leads.push(this.resolve(ownHead ? name : `${prefix} ${name}`));
@@ -1197,12 +1197,12 @@ export class Matcher {
   /** An agency-like name the units table does not know: a head noun, then a capitalised name. */
   private unknownAt(text: string, tokens: Token[], i: number): { text: string; tokEnd: number } | null {
     // "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp kiểm tra …": a Deputy Prime Minister, named.
-    if (['pho', 'thu', 'tuong'].every((w, k) => tokens[i + k]?.w === w)) {
+    if (phraseAt(tokens, i, ['pho', 'thu', 'tuong'])) {
       const k = i + 3 + (tokens[i + 3]?.w === 'chinh' && tokens[i + 4]?.w === 'phu' ? 2 : 0);
       const to = this.capitalisedRun(text, tokens, k);
       return to > k ? { text: text.slice(tokens[i]!.start, tokens[to - 1]!.end), tokEnd: to } : null;
     }
-    const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
+    const head = HEADS.filter((h) => phraseAt(tokens, i, h)).sort((a, b) => b.length - a.length)[0];
     if (!head || VERBS.has(`${tokens[i]!.w} ${tokens[i + 1]?.w ?? ''}`)) return null;
     // Written with diacritics, the head must be the head ("Chỉ số CCHC" is no "Sở"); unaccented text cannot tell.
     const first = text.slice(tokens[i]!.start, tokens[i]!.end).normalize('NFC').toLowerCase();
@@ -1219,7 +1219,7 @@ export class Matcher {
     const next = tokens[i + head.length];
     if (next?.word && LEVEL_HEADS.includes(head.join(' ')) && !/^\p{Lu}/u.test(text.slice(next.start, next.end))) {
       let at = i + head.length;
-      at += BEFORE_LEVEL.find((b) => b.every((w, k) => tokens[at + k]?.w === w))?.length ?? 0;
+      at += BEFORE_LEVEL.find((b) => phraseAt(tokens, at, b))?.length ?? 0;
       const w = (k: number) => tokens[at + k]?.w ?? '';
       const region = this.regionAt(tokens, at) - at;
       let to = at + (region || (LEVELS.has(`${w(0)} ${w(1)}`) ? 2 : LEVELS.has(w(0)) ? 1 : 0));
@@ -1248,7 +1248,7 @@ export class Matcher {
     while (j < tokens.length && j - i < 16) {
       const t = tokens[j]!;
       if (!t.word && t.w !== '&' && t.w !== '-' && t.w !== '–') break;
-      const compound = NAME_COMPOUNDS.find((c) => c.every((w, k) => tokens[j + k]?.w === w));
+      const compound = NAME_COMPOUNDS.find((c) => phraseAt(tokens, j, c));
       if (compound) {
         j += compound.length;
         continue;
@@ -1263,13 +1263,12 @@ export class Matcher {
       // "Trung tâm … tỉnh hỗ trợ các địa phương" (a verb) against "Quỹ Hỗ trợ nông dân" (a name, capitalised).
       if (LOWER_VERBS.has(bigram) && !/^\p{Lu}/u.test(text.slice(t.start, t.end))) break;
       // Another head noun starts another name ("Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", "Báo X và Đài Y").
-      const headAt = (n: number) => HEADS.some((h) => h.every((w, k) => tokens[n + k]?.w === w));
+      const headAt = (n: number) => HEADS.some((h) => phraseAt(tokens, n, h));
       // A party committee right after the name is whose body it is ("Ủy ban Kiểm tra Tỉnh ủy").
-      const whose = PARTY_COMMITTEES.some((h) => h.every((w, k) => tokens[j + k]?.w === w));
-      if (j > i + head.length && !whose && HEADS.some((h) => h.length > 1 && h.every((w, k) => tokens[j + k]?.w === w)))
-        break;
+      const whose = PARTY_COMMITTEES.some((h) => phraseAt(tokens, j, h));
+      if (j > i + head.length && !whose && HEADS.some((h) => h.length > 1 && phraseAt(tokens, j, h))) break;
       // "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "Văn phòng HĐND và UBND huyện": one office serves both.
-      const serves = ELECTED.find((h) => h.every((w, k) => tokens[j + 1 + k]?.w === w));
+      const serves = ELECTED.find((h) => phraseAt(tokens, j + 1, h));
       if (t.w === 'va' && serves && head.join(' ') === 'van phong') {
         j += 1 + serves.length;
         continue;
@@ -1298,7 +1297,7 @@ export class Matcher {
 
   /** Where a capitalised head noun at i ends ("Công ty", "Sở"), or -1: a body named by its kind alone. */
   headAt(text: string, tokens: Token[], i: number): number {
-    const head = HEADS.filter((h) => h.every((w, k) => tokens[i + k]?.w === w)).sort((a, b) => b.length - a.length)[0];
+    const head = HEADS.filter((h) => phraseAt(tokens, i, h)).sort((a, b) => b.length - a.length)[0];
     const first = tokens[i] ? text.slice(tokens[i].start, tokens[i].end) : '';
     return head && first === HEAD_FIRST.get(head.join(' '))!.replace(/^\p{Ll}/u, (c) => c.toUpperCase())
       ? i + head.length
@@ -1313,9 +1312,7 @@ export class Matcher {
     // "Ban Chỉ huy Phòng chống thiên tai", it is no verb).
     if (PREVENT.has(`${tokens[i]?.w ?? ''} ${tokens[i + 1]?.w ?? ''}`)) return false;
     // A singular head alone ("5. Sở" broken before "Khoa học và Công nghệ") names nobody; "các đơn vị" is a group.
-    return ADDRESSEE_HEADS.some(
-      (h) => h.every((w, k) => tokens[i + k]?.w === w) && (i === 1 || tokens.length > h.length),
-    );
+    return ADDRESSEE_HEADS.some((h) => phraseAt(tokens, i, h) && (i === 1 || tokens.length > h.length));
   }
 
   /** Of several units sharing a name, the one valid on the notice's day inside its scope. */

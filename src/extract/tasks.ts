@@ -9,7 +9,7 @@ import { classify } from './classify.ts';
 import { findDeadline, type Deadline } from './deadline.ts';
 import { headsFields, readFields } from './fields.ts';
 import { fold } from '../text.ts';
-import type { Token } from './fold.ts';
+import { phraseAt, type Token } from './fold.ts';
 import { normalName, type Lead, type Matcher } from './match.ts';
 import { foldedIssuingPattern } from './issuing.ts';
 
@@ -730,7 +730,7 @@ export class TaskReader {
     let first = tokens.findIndex((t) => t.word);
     if (first < 0) return [];
     // "Ngoài ra, Sở Y tế …", "Đồng thời, UBND các xã …", "đồng thời UBND phường Âu Lâu …": a connective before the agency.
-    const conn = CONNECTIVES.find((c) => c.every((w, k) => tokens[first + k]?.w === w));
+    const conn = CONNECTIVES.find((c) => phraseAt(tokens, first, c));
     if (conn) first = tokens.findIndex((t, k) => k >= first + conn.length && t.word);
     if (first < 0) return [];
     // "Đối với các nhà máy xi măng, luyện thép: Tăng cường …": the kind of establishment before the colon, as

@@ -4,6 +4,7 @@
  * "Cục trưởng Cục Thuế …" — and the task is the body's: a follow-up officer tracks the ministry, not the
  * minister. A lead kept as written is therefore given as the bodies the titles head.
  */
+import { fold } from '../text.ts';
 
 /** Titles that name the kind of body they head: "Bộ trưởng" alone is every ministry's head. */
 const NAMING: [string, string][] = [
@@ -43,9 +44,8 @@ const BEFORE_BODY: [string, string[]][] = [
 
 /** Lower-case words, accents kept; an unaccented copy's word compares with a title's word folded. */
 const words = (s: string): string[] => s.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
-const unaccent = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
 const same = (written: string, title: string): boolean =>
-  written === title || (/^[\x20-\x7e]+$/.test(written) && written === unaccent(title));
+  written === title || (/^[\x20-\x7e]+$/.test(written) && written === fold(title));
 
 /** How many of the piece's words the title phrase takes (0 when it does not open the piece). */
 function opens(piece: string[], title: string, at = 0): number {
