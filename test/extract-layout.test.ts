@@ -145,3 +145,17 @@ describe('an article citing its sources between the duties', () => {
     ]);
   });
 });
+
+describe("an article's byline", () => {
+  it('ends the text at the source, author, link and time of posting, though a point above would take them in', () => {
+    const article =
+      'Văn phòng Chính phủ có Công văn số 77/VPCP-CN truyền đạt ý kiến của Thủ tướng Chính phủ.\n\n' +
+      'Thủ tướng yêu cầu Bộ Xây dựng hoàn thành thẩm định dự án trong năm 2025.\n\n' +
+      '* Theo Tờ trình của Bộ Xây dựng, dự án đi qua hai tỉnh.\n\n' +
+      'Theo Cổng Thông tin điện tử Chính phủ\n\n' +
+      'Tác giả: Minh An\n\n' +
+      'Link bài viết gốc: https://baochinhphu.vn/tuyen-moi.htm\n\n' +
+      'Giờ đăng: 05/06/2025 10:15\n';
+    expect(pairs(article)).toEqual([['Bộ Xây dựng', '2025-12-31']]);
+  });
+});

@@ -280,6 +280,13 @@ const midSentence = (text: string, start: number, end: number) =>
 
 export const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/**
+ * A portal article's byline, after its text: "Theo Cổng Thông tin điện tử Chính phủ", "Tác giả: …", "Link bài viết
+ * gốc: …", "Giờ đăng: …". It names the source, not a task, and nothing of the notice follows it.
+ */
+const BYLINE =
+  /^(?:theo (?:cong thong tin dien tu|bao dien tu)\b[^.,;:]{0,80}$|(?:tac gia|link bai viet goc|(?:gio|ngay) dang)\s*:)/;
+
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
 export function conclusionBlocks(blocks: Block[]): Block[] {
   let start = 0;
@@ -314,7 +321,7 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks.slice(start)) {
     const f = fold(b.text);
-    if (/^noi nhan/.test(f)) break;
+    if (/^noi nhan/.test(f) || BYLINE.test(f)) break;
     // A letter's courtesy closes it: "Bộ Giáo dục và Đào tạo trân trọng cảm ơn./."
     if (/\btran trong cam on[\s./]*$/.test(f) && words(b.text) <= 12) break;
     // "… thông báo để các cơ quan biết, thực hiện" closes the notice; a dash asking to "thông báo rộng rãi … để
