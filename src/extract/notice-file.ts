@@ -1,0 +1,77 @@
+/**
+ * A notice as the office has it: the signed PDF from the portal, the Word file it was drafted in,
+ * or text copied from either. Each becomes the text the reader works on; a file that holds no text
+ * (a scan, an old .doc, another encoding) is refused with what to do instead.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CliError } from '../errors.ts';
+import { DocxError, docxText } from './docx.ts';
+
+const run = promisify(execFile);
+
+const startsWith = (buf: Uint8Array, bytes: number[]) => bytes.every((b, i) => buf[i] === b);
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK.., a .docx
+const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // a Word 97–2003 .doc
+
+/** A PDF's text layer in reading layout: the two-column header and indented items stay as printed. */
+async function pdfText(file: string): Promise<string> {
+  try {
+    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { stderr?: string };
+    if (err.code === 'ENOENT')
+      throw new CliError(
+        `${file} is a PDF, and reading one needs pdftotext (Debian's poppler-utils), which is not installed: run scripts/setup.sh, or copy the notice's text into a .txt file`,
+      );
+    const why = (err.stderr ?? err.message).trim().split('\n')[0];
+    throw new CliError(`${file}: pdftotext could not read this PDF (${why}); copy the notice's text into a .txt file`);
+  }
+}
+
+function utf8Text(file: string, buf: Uint8Array): string {
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]))
+    throw new CliError(`${file} is UTF-16; save it as UTF-8 text`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (text.includes('\uFFFD'))
+    throw new CliError(
+      `${file} is not valid UTF-8 (a legacy Vietnamese encoding such as TCVN3 or VNI?); save it as UTF-8 text`,
+    );
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** The notice's text, from a .pdf, a .docx or a UTF-8 text file (told apart by their first bytes). */
+export async function readNotice(file: string): Promise<string> {
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new CliError(`${file}: no such notice file`);
+  const buf = fs.readFileSync(file);
+  const ext = path.extname(file).toLowerCase();
+  let text: string;
+  if (startsWith(buf, PDF)) {
+    text = await pdfText(file);
+    // Letters, not just page breaks and spaces: a scanned notice is an image with no text layer.
+    if (!/\p{L}{2}/u.test(text))
+      throw new CliError(
+        `${file} has no text layer (a scanned image?); run OCR on it, or copy the notice's text into a .txt file`,
+      );
+  } else if (startsWith(buf, ZIP) || ext === '.docx') {
+    try {
+      text = await docxText(buf);
+    } catch (e) {
+      if (e instanceof DocxError) throw new CliError(`${file}: ${e.message}; save it as .docx, PDF or UTF-8 text`);
+      throw e;
+    }
+  } else if (startsWith(buf, OLE))
+    throw new CliError(
+      `${file} is a Word 97–2003 (.doc) file; save it as .docx or PDF, or copy its text into a .txt file`,
+    );
+  else if (ext === '.pdf') throw new CliError(`${file} is named .pdf but is not a PDF; check the file`);
+  else text = utf8Text(file, buf);
+  if (text.trim() === '') throw new CliError(`${file} is empty`);
+  return text;
+}
