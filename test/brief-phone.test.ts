@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Metrics } from '../src/metrics/types.ts';
-import { closeBrowser, launchBrowser, type Browser } from '../src/render/browser.ts';
+import { sharedBrowser } from './browser.ts';
 import { chartRenderer } from '../src/render/charts.ts';
 import type { BriefContext } from '../src/render/context.ts';
 import { documentHeader } from '../src/render/options.ts';
@@ -14,13 +14,7 @@ const fixture = (name: string) =>
 /** An iPhone 12–15 in portrait, CSS pixels. */
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  if (browser) await closeBrowser(browser);
-});
+const browser = sharedBrowser();
 
 async function html(m: Metrics, ctx: BriefContext): Promise<string> {
   const header = documentHeader({ date: '2026-10-05' }, m, ctx, new Date('2026-10-05T03:00:00Z'));
@@ -38,7 +32,7 @@ interface Overflow {
 
 /** Lays the page out at phone width and reports whatever a reader would have to scroll sideways for. */
 async function overflowAt390(page: string): Promise<Overflow> {
-  const tab = await browser.newPage();
+  const tab = await browser().newPage();
   try {
     await tab.setViewport(PHONE);
     await tab.emulateMediaType('screen');

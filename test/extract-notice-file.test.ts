@@ -7,13 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { docxText } from '../src/extract/docx.ts';
 import { extractNotice } from '../src/extract/index.ts';
 import { readNotice } from '../src/extract/notice-file.ts';
 import { readUnits } from '../src/extract/units.ts';
-import { closeBrowser, launchBrowser, printPdf, type Browser } from '../src/render/browser.ts';
+import { printPdf } from '../src/render/browser.ts';
+import { sharedBrowser } from './browser.ts';
 import { tempDir } from './tmp.ts';
 
 const FIX = path.join(import.meta.dirname, 'fixtures/extract');
@@ -131,18 +132,12 @@ describe('a Word notice (.docx)', () => {
 });
 
 describe('a PDF notice', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    if (browser) await closeBrowser(browser);
-  });
+  const browser = sharedBrowser();
 
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const pdfOf = async (body: string, file: string) => {
     const html = `<!doctype html><meta charset="utf-8"><style>pre{font:11pt 'Liberation Mono',monospace}</style>${body}`;
-    fs.writeFileSync(file, await printPdf(browser, html));
+    fs.writeFileSync(file, await printPdf(browser(), html));
     return file;
   };
 
