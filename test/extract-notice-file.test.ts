@@ -191,6 +191,26 @@ describe('files that hold no readable notice', () => {
     );
   });
 
+  it('text in a legacy Vietnamese font encoding, as a PDF or Word file keeps it, refused with the fix', async () => {
+    // TCVN3: the sentence "… nhân dân tỉnh An Giang giao Sở Nội vụ chủ trì, phối hợp …" through
+    // glibc's `iconv -t TCVN5712-1`, its bytes read as Latin-1 (what the .VnTime font's text layer holds).
+    const tcvn3 =
+      'y ban nh©n d©n tØnh An Giang giao Së Néi vô chñ tr×, phèi hîp c¸c së, ngµnh hoµn thµnh tr\u00adíc ngµy 15 th¸ng 3 n¨m 2026.\n';
+    // VNI, typed from the VNI-Windows table: each tone and hat a Latin-1 letter after its vowel.
+    const vni =
+      'UÛy ban nhaân daân tænh An Giang giao Sôû Noäi vuï chuû trì, phoái hôïp caùc sôû, ngaønh hoaøn thaønh tröôùc ngaøy 15.\n';
+    for (const [name, text] of [
+      ['tcvn3.txt', tcvn3],
+      ['vni.txt', vni],
+    ] as const)
+      await expect(readNotice(write(name, text.repeat(4)))).rejects.toThrow(
+        /is written in a legacy Vietnamese font encoding \(TCVN3 \.VnTime or VNI\), not Unicode; convert it to Unicode/,
+      );
+    // The same sentence in Unicode, with a portal footer's "©" and «quotes», reads.
+    const unicode = '© Cổng thông tin «An Giang»: Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp các sở.\n';
+    expect(await readNotice(write('unicode.txt', unicode.repeat(12)))).toContain('Sở Nội vụ');
+  });
+
   it('through the CLI: exit 2, the file named, no stack', async () => {
     const err: string[] = [];
     const stderr = process.stderr.write.bind(process.stderr);

@@ -46,6 +46,21 @@ function utf8Text(file: string, buf: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+/** Latin-1 letters no Vietnamese word written in Unicode uses; Unicode Vietnamese uses À–Ý's others. */
+const FOREIGN = /[¡-¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ]/gu;
+/** The letters only Vietnamese uses: ă, đ, ơ, ư and the tone-marked vowels of U+1EA0–U+1EF9. */
+const VIETNAMESE = /[ĂăĐđƠơƯưẠ-ỹ]/gu;
+
+/**
+ * Text typed in a legacy Vietnamese font (.VnTime of TCVN3, VNI-Times) is stored as Latin-1 letters
+ * that only the font draws as Vietnamese: "nh©n d©n tØnh" in TCVN3, "nhaân daân tænh" in VNI. A PDF or
+ * Word file keeps it so, valid Unicode that no rule could read; such text has none of Vietnamese's own letters.
+ */
+function legacyFont(text: string): boolean {
+  const foreign = text.match(FOREIGN)?.length ?? 0;
+  return foreign >= 30 && foreign > 2 * (text.match(VIETNAMESE)?.length ?? 0);
+}
+
 /** The notice's text, from a .pdf, a .docx or a UTF-8 text file (told apart by their first bytes). */
 export async function readNotice(file: string): Promise<string> {
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new CliError(`${file}: no such notice file`);
@@ -73,5 +88,9 @@ export async function readNotice(file: string): Promise<string> {
   else if (ext === '.pdf') throw new CliError(`${file} is named .pdf but is not a PDF; check the file`);
   else text = utf8Text(file, buf);
   if (text.trim() === '') throw new CliError(`${file} is empty`);
+  if (legacyFont(text))
+    throw new CliError(
+      `${file} is written in a legacy Vietnamese font encoding (TCVN3 .VnTime or VNI), not Unicode; convert it to Unicode (Unikey's converter, "Công cụ chuyển mã"), then save it as .docx or UTF-8 text`,
+    );
   return text;
 }
