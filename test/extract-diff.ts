@@ -28,7 +28,11 @@ for (const r of x.rows) {
   const row = rows.find(
     (w) =>
       !lines.has(w) &&
-      (w.lead === g || w.lead === r.task.lead_unit || w.lead === r.lead_name || w.lead === `code:${r.task.lead_unit}`),
+      (w.lead === g ||
+        w.lead === r.task.lead_unit ||
+        w.lead === r.lead_name ||
+        w.lead === r.written ||
+        w.lead === `code:${r.task.lead_unit}`),
   );
   if (row) lines.set(row, `${r.source_lines} ${r.task.title.slice(0, 90)}`);
 }

@@ -69,8 +69,10 @@ interface Row {
 
 /**
  * The extraction as a reader's list: rows expanded from one plural addressee collapse back to one
- * row named as the notice wrote it. For a notice of another province than the units table's, a
- * lead mapped onto one of the table's units is wrong whatever its name, so it keeps its code.
+ * row named as the notice wrote it. A unit's row is compared by the unit's name — or by the name as
+ * written when the notice is not the table's province's but the name said it is of one of its
+ * provinces ("Ủy ban nhân dân tỉnh An Giang" in a central letter), as readers write it. Any other
+ * lead mapped onto one of the table's units in such a notice is wrong whatever its name, so it keeps its code.
  */
 export function asReaderRows(x: Extraction, units: Unit[], foreign: boolean): Row[] {
   const groups = new Map<string, Row>();
@@ -81,8 +83,8 @@ export function asReaderRows(x: Extraction, units: Unit[], foreign: boolean): Ro
     const due = r.task.due_on || null;
     const confidence = r.confidence;
     const signals = [r.signals];
-    if (known && foreign) rows.push({ lead: `code:${r.task.lead_unit}`, due, confidence, signals });
-    else if (!group) rows.push({ lead: known ? r.lead_name : r.task.lead_unit, due, confidence, signals });
+    const lead = !known ? r.task.lead_unit : (r.written ?? (foreign ? `code:${r.task.lead_unit}` : r.lead_name));
+    if (!group) rows.push({ lead, due, confidence, signals });
     else {
       const key = `${group}|${due}|${r.source_lines}`;
       const seen = groups.get(key);

@@ -6,12 +6,12 @@ import { CliError } from '../errors.ts';
 import { toBlocks } from './blocks.ts';
 import { fold } from '../text.ts';
 import { issuerBlock, parseHeader, type Header } from './header.ts';
-import { Matcher, normalName, type NamedWhy } from './match.ts';
+import { Matcher, normalName, type NamedWhy, type ProvinceNamed } from './match.ts';
 import { TaskReader, type Proposal } from './tasks.ts';
 import { agencyOf } from './titles.ts';
 import { noticeOrigin, type Origin } from './origin.ts';
 import { nameKey } from './fold.ts';
-import { validOn, type Unit } from './units.ts';
+import { placeName, tableProvinces, validOn, type Unit } from './units.ts';
 import { parseIsoOrDmy } from '../dates.ts';
 import { confidence, signals, type Signals } from './confidence.ts';
 import { isFieldProposal } from './fields.ts';
@@ -56,6 +56,11 @@ export interface ReviewedRow {
   severity: 'unit' | 'confidence' | 'deadline' | null;
   lead_name: string;
   review: string;
+  /**
+   * The lead as the notice wrote it, when the notice is not the table's province's but the name said which of
+   * its provinces it is of ("Ủy ban nhân dân tỉnh An Giang" in a central letter) and was matched to that unit.
+   */
+  written?: string;
 }
 
 export interface Extraction {
@@ -99,8 +104,7 @@ function chooseScope(
     if (!u) throw new CliError(`--scope ${wanted} is not a unit_code in the units table`);
     return { scope: u, origin: { kind: 'own', place: u.name, why: `--scope ${wanted}` } };
   }
-  const hasChildren = (u: Unit) => units.some((c) => c.parent === u.code);
-  let provinces = units.filter((u) => u.kind === 'province' && hasChildren(u));
+  let provinces = tableProvinces(units);
   // A merged province replaces the old ones on a date: the notice's date picks among them.
   if (provinces.length > 1 && day) provinces = provinces.filter((u) => validOn(u, day));
   const parentOf = (u: Unit) => units.find((x) => x.code === u.parent);
@@ -124,9 +128,8 @@ function chooseScope(
     return { scope: null, origin };
   }
   const same = (a: string, b: string) => nameKey(a).join(' ') === nameKey(b).join(' ');
-  const bare = (u: Unit) => (u.short_name ?? u.name).replace(/\s*\(.*?\)\s*/g, ' ').trim();
   const province =
-    provinces.find((p) => same(bare(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
+    provinces.find((p) => same(placeName(p), origin.place)) ?? (provinces.length === 1 ? provinces[0]! : undefined);
   const title = fold(header.title ?? text.slice(0, 2000));
   const folded = fold(text);
   const districts = units.filter((u) => u.kind === 'district' && inProvince(u) && validOn(u, day));
@@ -192,7 +195,18 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
       continue;
     const leads = p.leads.flatMap((l): Target[] => {
       if (l.type === 'unit') return [{ code: l.code, known: true, group: null, why: null }];
-      if (l.type === 'named') return [kept(l.name, l.why)];
+      if (l.type === 'named') {
+        // In another's notice a name may still say it is one of the table's provinces' (docs/extract.md, 1).
+        const written = kept(l.name, l.why);
+        const said = matcher.provinceNamed(l);
+        if (!said) return [written];
+        const noted = { ...said, written: written.code };
+        return [
+          said.code
+            ? { code: said.code, known: true, group: null, why: null, said: noted }
+            : { ...written, said: noted },
+        ];
+      }
       const codes = matcher.expand(l.group);
       // Expanded only into units the table has for this notice's province; otherwise one row, as written.
       if (codes.length === 0) return [kept(normalName(l.text), 'group')];
@@ -230,6 +244,8 @@ interface Target {
   why: NamedWhy | null;
   /** The name as the notice wrote it, when its heads' titles were read as the bodies they head. */
   titled?: string;
+  /** The name said which of the table's provinces it is of: the place it named, and the lead as written. */
+  said?: ProvinceNamed & { written: string };
 }
 
 /** A name kept as written, given as the bodies its titles stand for ("Bộ trưởng, …" → "các bộ, …"). */
@@ -273,6 +289,12 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     notes.push(
       `lead: "${lead.code}" ${how}${p.source === 'heading' ? where : ''}; ${KEPT_REASON[lead.why ?? 'other']}`,
     );
+  const said = lead.said;
+  if (said?.code) {
+    notes.push(
+      `written "${said.written}": the name says "${said.place}", so it is that province's unit${day ? ` on ${day}` : ''}, though the notice is not the table's province's (${origin.why})`,
+    );
+  } else if (said?.code === null) notes.push(`the name says "${said.place}", but ${said.why}`);
   if (lead.titled) notes.push(`written "${lead.titled}": the titles stand for the bodies their holders head`);
   if (lead.code && !lead.known) {
     // A known body's name is certain; a name cut out of a sentence by its head noun may be cut wrong.
@@ -348,6 +370,7 @@ function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origi
     severity,
     lead_name: unit?.name ?? '',
     review: notes.join('; '),
+    ...(said?.code ? { written: said.written } : {}),
   };
 }
 

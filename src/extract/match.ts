@@ -5,7 +5,7 @@
  */
 import { CENTRAL_BODIES, CITIES, HIGHER_BODIES, PROVINCES, SECTORS } from './central.ts';
 import { nameKey, phraseAt, tokenize, type Token } from './fold.ts';
-import { validOn, type Unit } from './units.ts';
+import { placeName, tableProvinces, validOn, type Unit } from './units.ts';
 
 /** Plural addressees, resolved against the units table relative to the notice's scope. */
 export type Group =
@@ -34,7 +34,14 @@ export interface Mention {
 export type Lead =
   | { type: 'unit'; code: string; text: string }
   | { type: 'group'; group: Group; text: string }
-  | { type: 'named'; name: string; text: string; why: NamedWhy };
+  | {
+      type: 'named';
+      name: string;
+      text: string;
+      why: NamedWhy;
+      /** The province written right after the name, whose body it is ("Sở Tài chính" of "tỉnh An Giang"). */
+      of?: string;
+    };
 
 export type NamedWhy = 'central' | 'higher' | 'group' | 'other';
 
@@ -163,6 +170,30 @@ const levelOf = (province: string): string =>
   CITIES.some((c) => nameKey(c).join(' ') === nameKey(province).join(' ')) ? 'Thành phố' : 'tỉnh';
 /** The provinces' own names as leads ("tỉnh Nghệ An", "Thành phố Hà Nội"). */
 const PROVINCE_NAMES = new Set(PROVINCES.map((p) => `${levelOf(p)} ${p}`));
+const PROVINCES_LONGEST_FIRST = [...PROVINCES].sort((a, b) => nameKey(b).length - nameKey(a).length);
+
+/**
+ * A name that ends on a province at its level ("Ủy ban nhân dân tỉnh An Giang", "tỉnh An Giang", "Ủy ban nhân
+ * dân thành phố Cần Thơ"): the words before the level, the place as written, and the province.
+ */
+function placeAtEnd(name: string): { rest: string; place: string; province: string } | null {
+  const words = tokenize(name).filter((t) => t.word && t.w !== 'va');
+  const w = (k: number) => words[k]?.w;
+  const from = (p: string) => words.length - nameKey(p).length;
+  const province = PROVINCES_LONGEST_FIRST.find((p) => nameKey(p).every((x, n) => w(from(p) + n) === x));
+  if (!province) return null;
+  const k = from(province);
+  const level = w(k - 1) === 'tinh' ? k - 1 : w(k - 2) === 'thanh' && w(k - 1) === 'pho' ? k - 2 : -1;
+  if (level < 0) return null;
+  const start = words[level]!.start;
+  return { rest: name.slice(0, start).trim(), place: name.slice(start).trim(), province };
+}
+
+/**
+ * What a name that says it is one of the table's provinces' maps to: that province's unit standing on the
+ * notice's day (`code`), or none, and why (`code` null).
+ */
+export type ProvinceNamed = { place: string; code: string } | { place: string; code: null; why: string };
 const SECTOR_KEYS = SECTORS.map((x) => nameKey(x)).sort((a, b) => b.length - a.length);
 /** List heads whose members are sectors ("các bộ Xây dựng, Tài chính", "các sở Nội vụ, Tư pháp"). */
 const SECTOR_HEADS = new Set(['Bộ', 'Sở']);
@@ -519,6 +550,8 @@ export class Matcher {
   /** Folded words of the issuer block, and the word index where each of its lines starts. */
   private readonly issuerWords: string[] = [];
   private readonly issuerStarts = new Set<number>();
+  /** Matchers scoped to each of the table's provinces, for the names that say which one they are of. */
+  private readonly scoped = new Map<string, Matcher>();
 
   /**
    * `scope`: the province or district the notice belongs to, whose units its names are matched
@@ -755,6 +788,8 @@ export class Matcher {
         } else if (m.target.type === 'named') {
           // "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi": a province right after a name is whose it is.
           const whose = leads.length > 0 && j > i && tokens[j - 1]!.word && PROVINCE_NAMES.has(m.target.name);
+          const owner = leads[leads.length - 1];
+          if (whose && owner?.type === 'named') owner.of = written;
           // "Kho bạc nhà nước khu vực XI", "Kiểm toán nhà nước khu vực II": a central body's branch by its region.
           const region = this.regionAt(tokens, to);
           // "Nhà đầu tư (Tập đoàn Đèo Cả)": a party named by its role, then by its name in brackets, is that body.
@@ -826,8 +861,18 @@ export class Matcher {
           // "các Ban Quản lý dự án/Chủ đầu tư": the body and the role it holds, one party.
           unknown.tokEnd = this.roleAlias(text, tokens, unknown.tokEnd, false);
           const written = text.slice(tokens[j]!.start, tokens[unknown.tokEnd - 1]!.end);
+          // "Công an tỉnh An Giang": a body named by its level, then the province of that level.
+          const key = tokens[unknown.tokEnd - 1]!.w === 'tinh' ? this.provinceKeyAt(tokens, unknown.tokEnd) : undefined;
+          const place = key ? this.wordsAt(tokens, unknown.tokEnd, key) : 0;
+          const of = place > 0 ? text.slice(tokens[unknown.tokEnd - 1]!.start, tokens[place - 1]!.end) : undefined;
           if (!this.isIssuer(written))
-            leads.push({ type: 'named', name: normalName(written), text: written, why: plural ? 'group' : 'other' });
+            leads.push({
+              type: 'named',
+              name: normalName(written),
+              text: written,
+              why: plural ? 'group' : 'other',
+              ...(of ? { of } : {}),
+            });
           j = unknown.tokEnd;
           end = tokens[j - 1]!.end;
           continue;
@@ -1100,7 +1145,7 @@ export class Matcher {
     // "các Bộ, cơ quan:": the head's words with the commas between them.
     // "các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng", "các bộ Xây dựng, Tài chính": provinces and sectors are
     // known by name, so their list needs no colon.
-    const provinceAt = (k: number) => PROVINCE_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
+    const provinceAt = (k: number) => this.provinceKeyAt(tokens, k);
     const sectorAt = (k: number) => SECTOR_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
     const known = (head: string, k: number) =>
       (PROVINCE_HEADS.has(head) && provinceAt(k)) || (SECTOR_HEADS.has(head) && sectorAt(k));
@@ -1138,6 +1183,11 @@ export class Matcher {
       if (tokens[k]?.w === ',') k++;
     }
     return leads.length > 0 ? { leads, tokEnd: k } : null;
+  }
+
+  /** The folded name of the province written from token k on ("Nghệ An", "Bà Rịa - Vũng Tàu"), if one is. */
+  private provinceKeyAt(tokens: Token[], k: number): string[] | undefined {
+    return PROVINCE_KEYS.find((key) => this.wordsAt(tokens, k, key) > 0);
   }
 
   /** Token index after "khu vực II" / "khu vực 8" at j (a branch's region), or j when there is none. */
@@ -1313,6 +1363,48 @@ export class Matcher {
     if (PREVENT.has(`${tokens[i]?.w ?? ''} ${tokens[i + 1]?.w ?? ''}`)) return false;
     // A singular head alone ("5. Sở" broken before "Khoa học và Công nghệ") names nobody; "các đơn vị" is a group.
     return ADDRESSEE_HEADS.some((h) => phraseAt(tokens, i, h) && (i === 1 || tokens.length > h.length));
+  }
+
+  /**
+   * In a notice that is not the table's province's, a name that says it is one of the table's provinces'
+   * ("Ủy ban nhân dân tỉnh An Giang", "tỉnh An Giang", "Sở Tài chính" of "tỉnh An Giang", "Công an tỉnh" of
+   * "An Giang"): that province's unit, read as its own notice reads it, standing on the notice's day — the old
+   * province before its merger, the merged one after. When no province of that name stands on the day (Kiên
+   * Giang after its merger), or the notice has no date to tell the old from the merged, the name is kept and the
+   * note says why. Null for any other name, and in the table's own notice, where names are matched already.
+   */
+  provinceNamed(lead: { name: string; of?: string }): ProvinceNamed | null {
+    if (this.scope) return null;
+    const said = placeAtEnd(lead.of ?? lead.name);
+    if (!said) return null;
+    const rest = lead.of ? lead.name : said.rest;
+    const named = (u: Unit) => nameKey(placeName(u)).join(' ') === nameKey(said.province).join(' ');
+    if (!tableProvinces(this.units).some(named)) return null;
+    const found = this.units
+      .filter((u) => u.kind === 'province' && named(u))
+      .flatMap((p) => {
+        const code = this.unitOf(p, rest);
+        return code ? [{ province: p, code }] : [];
+      });
+    const standing = found.filter((f) => validOn(f.province, this.day));
+    if (standing.length === 1) return { place: said.place, code: standing[0]!.code };
+    if (found.length === 0) return null;
+    const spans = found.map(({ province: p }) => `${p.code} ${p.valid_from ?? '…'}–${p.valid_to ?? '…'}`).join(', ');
+    const ended = found.every(({ province: p }) => !!p.valid_to && !!this.day && p.valid_to < this.day);
+    const why =
+      standing.length > 1
+        ? `the notice has no date to tell which it is (${spans}) — give --assigned-on`
+        : `it ${ended ? 'no longer existed' : 'did not exist yet'} on ${this.day} (${spans}); its successor is not assumed`;
+    return { place: said.place, code: null, why };
+  }
+
+  /** The unit of the province a name (with its province cut off) stands for: the province itself, or one of its units. */
+  private unitOf(province: Unit, rest: string): string | null {
+    if (['', 'uy ban nhan dan'].includes(nameKey(rest).join(' '))) return province.code;
+    let own = this.scoped.get(province.code);
+    if (!own) this.scoped.set(province.code, (own = new Matcher(this.units, province, this.day)));
+    const lead = own.resolve(rest);
+    return lead.type === 'unit' && own.ancestors(lead.code).includes(province.code) ? lead.code : null;
   }
 
   /** Of several units sharing a name, the one valid on the notice's day inside its scope. */

@@ -1,13 +1,16 @@
 /**
  * Whose notice is this? Its names are matched to the loaded province's units only when it is that
  * province's (or one of its districts') notice; another province's or a central body's notice keeps
- * every name as written. The answer comes from the header — the issuer lines above the title, the
- * place-date line, the number's issuer code — and, failing those, from "tỉnh <name>" in the text.
+ * every name as written — but for a name that itself says it is the loaded province's ("Ủy ban nhân
+ * dân tỉnh An Giang", "Sở Tài chính tỉnh An Giang" in a central letter), which is that province's unit
+ * standing on the notice's date (Matcher.provinceNamed). The answer comes from the header — the issuer
+ * lines above the title, the place-date line, the number's issuer code — and, failing those, from
+ * "tỉnh <name>" in the text.
  */
 import { PROVINCES } from './central.ts';
 import { nameKey } from './fold.ts';
 import { issuerBlock, type Header } from './header.ts';
-import type { Unit } from './units.ts';
+import { placeName, type Unit } from './units.ts';
 
 export type Origin =
   | { kind: 'own'; place: string; why: string }
@@ -50,9 +53,7 @@ export function noticeOrigin(text: string, header: Header, provinces: Unit[], pl
     };
   }
   // "An Giang (mới)": the note in brackets is the table's, the notice writes "An Giang".
-  const ownNames = provinces
-    .map((p) => (p.short_name ?? p.name).replace(/\s*\(.*?\)\s*/g, ' ').trim())
-    .filter((n) => n);
+  const ownNames = provinces.map(placeName).filter((n) => n);
   const ownIn = (words: string[]) => ownNames.find((n) => has(words, nameKey(n)));
   const otherIn = (words: string[]) =>
     PROVINCES.find(

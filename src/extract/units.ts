@@ -108,3 +108,13 @@ export function validOn(u: Unit, day: string | null): boolean {
   if (!day) return true;
   return (!u.valid_from || u.valid_from <= day) && (!u.valid_to || day <= u.valid_to);
 }
+
+/** A province's name as notices write it: the table's note in brackets dropped ("An Giang (mới)" → "An Giang"). */
+export function placeName(u: Unit): string {
+  return (u.short_name ?? u.name).replace(/\s*\(.*?\)\s*/g, ' ').trim();
+}
+
+/** The provinces the table holds units of (a province with child units): the ones whose notices it can read. */
+export function tableProvinces(units: Unit[]): Unit[] {
+  return units.filter((u) => u.kind === 'province' && units.some((c) => c.parent === u.code));
+}
