@@ -37,6 +37,8 @@ describe('findDeadline(text)', () => {
     ['đảm bảo thông xe cầu chính (gói thầu XL-02 của Dự án thành phần 1) trong năm 2025', '2025-12-31'],
     ['bảo đảm tiến độ hoàn thành Dự án vào năm 2027.', '2027-12-31'],
     ['trình Thủ tướng Chính phủ trước 15/122025;', '2025-12-15'],
+    ['báo cáo Hội đồng nhân dân tỉnh tại kỳ họp tháng 7 năm 2026', '2026-07-31'],
+    ['trình Quốc hội tại kỳ họp thứ 11 (dự kiến khai mạc vào tháng 4/2026)', '2026-04-30'],
   ])('%s → %s', (text, due) => {
     expect(findDeadline(text)).toMatchObject({ kind: 'date', due });
   });
@@ -53,6 +55,7 @@ describe('findDeadline(text)', () => {
     ['hoàn thành các chỉ tiêu, báo cáo kết quả trong năm 2025', 'none'],
     ['Ngày 04 tháng 3 năm 2025, Ủy ban nhân dân tỉnh tổ chức Hội nghị', 'none'],
     ['trước ngày 31/02/2024', 'none'],
+    ['để kịp trình Quốc hội tại Kỳ họp thứ 11', 'none'],
   ])('%s → %s, no date', (text, kind) => {
     expect(findDeadline(text)).toMatchObject({ kind, due: null });
   });
@@ -566,6 +569,16 @@ describe('structure of the notices of another province and of ministries', () =>
       ['Công an tỉnh', '', '13'],
       ['Bộ Chỉ huy Quân sự tỉnh', '', '13'],
       ['Ủy ban nhân dân các xã, phường', '', '13'],
+    ]);
+  });
+
+  it('starts a task at a sentence that opens on its own condition and sets its own date', () => {
+    const text = lc(
+      '1. Giao Sở Tài chính rà soát các khoản thu phí. Trường hợp cần sửa đổi mức thu, trình Ủy ban nhân dân tỉnh trước ngày 15/5/2026.',
+    );
+    expect(pairs(text)).toEqual([
+      ['Sở Tài chính', '', '7'],
+      ['Sở Tài chính', '2026-05-15', '7'],
     ]);
   });
 

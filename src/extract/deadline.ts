@@ -48,6 +48,8 @@ const BY = String.raw`(?:(?:truoc|cham nhat(?: la| vao| den| truoc)?|han chot|ho
 const WITHIN = String.raw`(?:trong|hoan thanh(?: trong)?|thoi gian hoan thanh\s*:?|thoi han\s*:?|truoc|cuoi|het|den het)`;
 /** Finishing a work: the year it is to be finished, opened to traffic or inaugurated in is its deadline. */
 const FINISH = String.raw`(?:hoan thanh|thong xe|khanh thanh)`;
+/** A session of the National Assembly or a council, up to the month it is held in ("kỳ họp … vào"). */
+const SESSION = String.raw`(?:\bky hop(?:[^.;:]{0,60}?\bvao)?)`;
 const YEAR = String.raw`(?:\s*nam\s*|\s*/\s*)(\d{4})`;
 
 interface Rule {
@@ -97,6 +99,14 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(String.raw`${WITHIN}\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
+    rank: 3,
+    due: (m) => monthEnd(+m[2]!, +m[1]!),
+  },
+  {
+    // "trình Quốc hội tại kỳ họp tháng 10 năm 2025", "… tại kỳ họp thứ 9 Quốc hội khóa XV (đợt 2 vào tháng 6 năm
+    // 2025)": a task brought to a session is due by it, and a session written with its month is due by that month's
+    // end. A session named by its number alone ("tại Kỳ họp thứ 10") gives no day.
+    re: new RegExp(String.raw`${SESSION}\s*thang\s*(\d{1,2})${YEAR}`, 'gu'),
     rank: 3,
     due: (m) => monthEnd(+m[2]!, +m[1]!),
   },

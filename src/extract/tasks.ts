@@ -227,7 +227,7 @@ const TOPIC = /^\s*(Về|Đối với)\s[^:]{3,600}?:\s+(?=\S)/u;
 
 /** A sentence that opens on its own time or condition, a recurring one too ("Định kỳ báo cáo …", "Hằng năm, …"). */
 const OWN_TIME_FRAME =
-  /^(sau (khi |hoi nghi|cuoc hop)|trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) |dinh ky |(hang|moi) (nam|quy|thang|tuan)\b)/;
+  /^(sau (khi |hoi nghi|cuoc hop)|truong hop |trong (thang|quy|nam|tuan) |truoc ngay |den (ngay|thang|het) |dinh ky |(hang|moi) (nam|quy|thang|tuan)\b)/;
 
 /**
  * Folded text without the nouns that fold like verbs: "cơ quan tham mưu, giúp việc" (the advisory
@@ -1558,7 +1558,10 @@ export class TaskReader {
       const sentence = text.slice(at, to);
       const d = findDeadline(sentence, this.m.day);
       const opensTime = !clauses.has(k) && OWN_TIME_FRAME.test(fold(sentence));
-      if (k > 0 && due && ((d.kind === 'date' && d.due !== due) || opensTime)) {
+      // "Giao Bộ … nghiên cứu …. Trường hợp cần thiết đề xuất …, trình Quốc hội tại kỳ họp tháng 10 năm 2025": after
+      // an undated sentence, one opening on its own condition is a new task when it sets its own date.
+      const newFrame = due ? (d.kind === 'date' && d.due !== due) || opensTime : opensTime && d.kind === 'date';
+      if (k > 0 && newFrame) {
         // "…; gửi văn bản cam kết …; hoàn thành trước ngày 25 tháng 11 năm 2025": a clause that only sets the
         // date closes the clause before it, which starts the new task.
         const tail = clauses.has(k) && words(sentence) <= 10 && /^(hoan thanh|truoc|cham nhat)\b/.test(fold(sentence));
