@@ -174,6 +174,16 @@ describe('where a list of addressees ends', () => {
       ),
     ).toEqual(['Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai']);
   });
+
+  it('ends a name at "theo chức năng", the manner of the act after its subject', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Yêu cầu Ủy ban nhân dân tỉnh Gia Lai, Ban Quản lý Khu kinh tế Nhơn Hội theo chức năng, nhiệm vụ được giao khẩn trương bàn giao mặt bằng.',
+        ),
+      ),
+    ).toEqual(['Ủy ban nhân dân tỉnh Gia Lai', 'Ban Quản lý Khu kinh tế Nhơn Hội']);
+  });
 });
 
 describe('bodies written by their initials, and kinds written one after the other', () => {

@@ -507,6 +507,8 @@ const VERBS = new Set(
     'tạo điều kiện',
     // "giao Đảng ủy … lãnh đạo Ủy ban …": a party committee leads the body it guides.
     'lãnh đạo',
+    // "Bộ Tư lệnh … theo chức năng, nhiệm vụ được giao thực hiện …": the manner of the act follows its subject.
+    'theo chức năng',
   ].map((v) => nameKey(v).join(' ')),
 );
 /**
