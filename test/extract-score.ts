@@ -160,6 +160,8 @@ export const SETS = [
   'heldout-l2',
   'tuning-m',
   'heldout-m',
+  'tuning-n',
+  'heldout-n',
   'header',
   'seed',
 ] as const;
@@ -170,7 +172,7 @@ export const SETS = [
  * start into tuning-m and held-out M; held-out M was scored once at the round's end (unseen/AFTER-M.md) and
  * is tuning material since, as L2 (unseen/AFTER-L2.md) is.
  */
-export const HIDDEN: readonly Reading['set'][] = [];
+export const HIDDEN: readonly Reading['set'][] = ['heldout-n'];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
