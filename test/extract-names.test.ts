@@ -175,6 +175,16 @@ describe('where a list of addressees ends', () => {
     ).toEqual(['Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai']);
   });
 
+  it('gives no row for a sentence that only says who answers for a delay', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Giao Bộ Xây dựng hoàn thành thẩm định dự án trước ngày 30/12/2025. Bộ trưởng Bộ Xây dựng chịu hoàn toàn trách nhiệm trước Thủ tướng Chính phủ nếu để chậm trễ.',
+        ),
+      ),
+    ).toEqual(['Bộ Xây dựng']);
+  });
+
   it('ends a name at "theo chức năng", the manner of the act after its subject', () => {
     expect(
       leads(

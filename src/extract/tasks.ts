@@ -359,7 +359,7 @@ const CONTACT =
 /** "… (Hình từ Internet)", "… (Ảnh: TTXVN)": an article's caption ends on the picture's credit. */
 const CAPTION = /\((?:hinh|anh)\b[^()]*\)[\s*_]*$/;
 /** Accountability to a superior ("chịu trách nhiệm (trực tiếp) trước Chính phủ …"). */
-const ANSWERS_FOR = /\bchiu trach nhiem (truc tiep )?truoc\b/;
+const ANSWERS_FOR = /\bchiu (?:hoan toan )?trach nhiem (truc tiep )?truoc\b/;
 /** "3. Tổ chức thực hiện": the heading of a closing section. */
 const CLOSING_HEADING = /^to chuc thuc hien[.:]?$/;
 const isGroup = (l: Lead) => l.type === 'group' || (l.type === 'named' && l.why === 'group');
@@ -585,6 +585,23 @@ export class TaskReader {
       return [{ type: 'named', name: written, text: written, why: 'group' }];
     }
     return [];
+  }
+
+  /**
+   * "- Chịu trách nhiệm trước pháp luật nếu để xảy ra …", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố Đà Nẵng,
+   * Quảng Ngãi chịu hoàn toàn trách nhiệm trước Chính phủ … nếu tiếp tục chậm trễ": a clause that opens on
+   * accountability, or on the names of those who answer and then it, says who answers for a failure, not what to do.
+   */
+  private answers(text: string): boolean {
+    const folded = fold(text);
+    const at = folded.search(ANSWERS_FOR);
+    if (at === 0) return true;
+    // One clause only: "…; lưu ý phải bảo đảm …" after it, or a task before it ("Tham mưu …. Nếu để xảy ra chậm trễ,
+    // … Giám đốc Sở … chịu hoàn toàn trách nhiệm …"), asks more.
+    if (at < 0 || /[.;:]\s/.test(folded.replace(/[.;:\s]+$/, ''))) return false;
+    const tokens = this.m.tokens(text);
+    const span = this.m.leadSpan(text, tokens, 0, true);
+    return span.leads.length > 0 && tokens[span.tokEnd]?.start === at + (folded[at] === ' ' ? 1 : 0);
   }
 
   /** A paragraph with no date, addressed only to groups, that refers back to the notice or calls for a spirit of work. */
@@ -1423,7 +1440,7 @@ export class TaskReader {
       if (undated && /^[^.!?]*\?\s*(\([^()]*\))?\s*$/.test(text)) return;
       if (undated && REQUIREMENT.test(folded)) return;
       if (undated && s.own && s.source === 'subject' && permitted(folded, s.leads)) return;
-      if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && folded.search(ANSWERS_FOR) === 0))) return;
+      if (ANSWERS_FOR.test(folded) && (this.exhorts(text) || (undated && this.answers(text)))) return;
       // "- Thống nhất nguyên tắc để báo cáo cấp có thẩm quyền …", "Đồng ý …": the chair decides; with no one
       // named and no date, nothing is asked of anyone.
       if (undated && s.leads.length === 0 && DECISION.test(folded)) return;
