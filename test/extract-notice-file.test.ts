@@ -158,6 +158,14 @@ describe('a PDF notice', () => {
     await expect(readNotice(file)).rejects.toThrow(/has no text layer \(a scanned image\?\); run OCR on it/);
   }, 60_000);
 
+  it('refuses a PDF whose fonts map their letters wrongly, and says what to do', async () => {
+    // A real signed PDF (SOURCES.md, files/): its text layer reads "UBND 7ӌ1+ LÀO CAI &Ӝ1* HOÀ XÃ …"
+    // for "UBND TỈNH LÀO CAI CỘNG HOÀ XÃ …", as pdftotext shows it.
+    await expect(readNotice(path.join(FILES, 'laocai_3036_SCT-CN_2026.pdf'))).rejects.toThrow(
+      /its text layer does not read as Vietnamese \(fonts that map their letters wrongly.*use the Word file it was made from, or run OCR/,
+    );
+  });
+
   it('names the missing pdftotext and the fix when poppler is not installed', async () => {
     const file = await pdfOf('<p>Giao Sở Nội vụ chủ trì.</p>', path.join(folder(), 'notice.pdf'));
     const PATH = process.env.PATH;
@@ -181,6 +189,7 @@ describe('files that hold no readable notice', () => {
     const doc = write('tb.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     await expect(readNotice(doc)).rejects.toThrow(/is a Word 97–2003 \(\.doc\) file; save it as \.docx or PDF/);
     await expect(readNotice(write('tb.pdf', 'Giao Sở Nội vụ'))).rejects.toThrow(/is named \.pdf but is not a PDF/);
+    await expect(readNotice(write('empty.docx', ''))).rejects.toThrow(/empty\.docx is empty \(0 bytes\)/);
     await expect(readNotice(write('tb.docx', 'PK\u0003\u0004 not a zip'))).rejects.toThrow(
       /tb\.docx: it is not a Word \(\.docx\) file/,
     );

@@ -46,28 +46,40 @@ function utf8Text(file: string, buf: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Latin-1 letters no Vietnamese word written in Unicode uses; Unicode Vietnamese uses À–Ý's others. */
-const FOREIGN = /[¡-¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ]/gu;
+/** Latin-1 signs and letters no Vietnamese word written in Unicode uses (Unicode Vietnamese uses À–Ý's others). */
+const LATIN1 = /[¡-¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ]/u;
 /** The letters only Vietnamese uses: ă, đ, ơ, ư and the tone-marked vowels of U+1EA0–U+1EF9. */
 const VIETNAMESE = /[ĂăĐđƠơƯưẠ-ỹ]/gu;
 
+/** A sign of text no one wrote: a Latin-1 sign, or a letter outside Vietnamese's alphabet (its marks aside). */
+function foreign(ch: string): boolean {
+  if (LATIN1.test(ch)) return true;
+  if (!/\p{L}/u.test(ch)) return false;
+  return !/^[a-zA-ZđĐ]$/u.test(ch.normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
 /**
- * Text typed in a legacy Vietnamese font (.VnTime of TCVN3, VNI-Times) is stored as Latin-1 letters
- * that only the font draws as Vietnamese: "nh©n d©n tØnh" in TCVN3, "nhaân daân tænh" in VNI. A PDF or
- * Word file keeps it so, valid Unicode that no rule could read; such text has none of Vietnamese's own letters.
+ * Text that looks like Vietnamese to no reader: typed in a legacy font (.VnTime of TCVN3, VNI-Times),
+ * which stores Latin-1 letters that only the font draws as Vietnamese ("nh©n d©n tØnh" in TCVN3,
+ * "nhaân daân tænh" in VNI), or a PDF whose fonts map their glyphs to the wrong letters ("7ӌ1+" for
+ * "TỈNH"). A PDF or Word file keeps either as valid Unicode that no rule could read; such text has
+ * few of Vietnamese's own letters and many signs no one writes.
  */
-function legacyFont(text: string): boolean {
-  const foreign = text.match(FOREIGN)?.length ?? 0;
-  return foreign >= 30 && foreign > 2 * (text.match(VIETNAMESE)?.length ?? 0);
+function unreadable(text: string): boolean {
+  let signs = 0;
+  for (const ch of text) if (foreign(ch)) signs++;
+  return signs >= 30 && signs > 2 * (text.match(VIETNAMESE)?.length ?? 0);
 }
 
 /** The notice's text, from a .pdf, a .docx or a UTF-8 text file (told apart by their first bytes). */
 export async function readNotice(file: string): Promise<string> {
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new CliError(`${file}: no such notice file`);
   const buf = fs.readFileSync(file);
+  if (buf.length === 0) throw new CliError(`${file} is empty (0 bytes)`);
   const ext = path.extname(file).toLowerCase();
+  const pdf = startsWith(buf, PDF);
   let text: string;
-  if (startsWith(buf, PDF)) {
+  if (pdf) {
     text = await pdfText(file);
     // Letters, not just page breaks and spaces: a scanned notice is an image with no text layer.
     if (!/\p{L}{2}/u.test(text))
@@ -88,9 +100,11 @@ export async function readNotice(file: string): Promise<string> {
   else if (ext === '.pdf') throw new CliError(`${file} is named .pdf but is not a PDF; check the file`);
   else text = utf8Text(file, buf);
   if (text.trim() === '') throw new CliError(`${file} is empty`);
-  if (legacyFont(text))
+  if (unreadable(text))
     throw new CliError(
-      `${file} is written in a legacy Vietnamese font encoding (TCVN3 .VnTime or VNI), not Unicode; convert it to Unicode (Unikey's converter, "Công cụ chuyển mã"), then save it as .docx or UTF-8 text`,
+      pdf
+        ? `${file}: its text layer does not read as Vietnamese (fonts that map their letters wrongly, or a legacy font encoding such as TCVN3); use the Word file it was made from, or run OCR on the PDF`
+        : `${file} is written in a legacy Vietnamese font encoding (TCVN3 .VnTime or VNI), not Unicode; convert it to Unicode (Unikey's converter, "Công cụ chuyển mã"), then save it as .docx or UTF-8 text`,
     );
   return text;
 }
