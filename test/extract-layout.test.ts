@@ -86,6 +86,20 @@ describe("a letter's numbering", () => {
     ]);
   });
 
+  it("goes on over a name wrapped inside a list of names, though the item's first line looks like a heading", () => {
+    const notice =
+      'VĂN PHÒNG CHÍNH PHỦ\nSố: 70/TB-VPCP\nHà Nội, ngày 21 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nPhó Thủ tướng kết luận như sau:\n' +
+      '1. Bộ Tài chính rà soát dự toán năm 2026.\n' +
+      '2. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt\n' +
+      'Nam, Thông tấn xã Việt Nam tăng thời lượng tuyên truyền về phòng chống hàng giả.\nNơi nhận:';
+    expect(extractNotice(notice, { units }).rows.map((r) => [r.task.lead_unit, r.source_lines])).toEqual([
+      ['Bộ Tài chính', '8'],
+      ['Đài Truyền hình Việt Nam', '9-10'],
+      ['Đài Tiếng nói Việt Nam', '9-10'],
+      ['Thông tấn xã Việt Nam', '9-10'],
+    ]);
+  });
+
   it('gives the items under a heading its addressee, not a name in a bracketed aside of the heading', () => {
     const letter =
       'UBND Thành phố yêu cầu các sở, ban, ngành thực hiện một số nội dung sau:\n\n' +

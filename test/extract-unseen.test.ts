@@ -64,7 +64,7 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // 121 with local units by their kind alone read as their committees in the score's lead (docs/extract.md, Measure);
     // 128 with 'Đối với các cơ sở/đơn vị …:' headings read as their addressee (5), 129 with such a point's too;
     // 138 with a purpose clause closed by 'thì', a lead-in's month of completion and an answer quoting the notice.
-    floor('heldout-m', { e: 158, h: '39/48' }, 140);
+    floor('heldout-m', { e: 158, h: '39/48' }, 142);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

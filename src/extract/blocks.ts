@@ -210,6 +210,10 @@ export function toBlocks(text: string, options: BlockOptions = {}): Block[] {
       c.firstLine === c.lastLine &&
       // "(3) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội," / "Hội đồng Dân tộc …": a comma goes on listing.
       !c.text.endsWith(',') &&
+      // "4. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt" / "Nam, Thông tấn xã Việt Nam …": a line ending on a
+      // capitalised word, then capitalised words and a comma or "và" before another capital, is one name wrapped
+      // inside a list of names.
+      !(/\p{Lu}\p{Ll}*$/u.test(c.text) && /^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*(?:,|\s+và)\s+\p{Lu}/u.test(rest)) &&
       (width === null || prevRaw.trim().length < 0.6 * width) &&
       !!options.isHeading?.(c.text);
     // "… các Tập đoàn: Công" / "nghiệp - Năng lượng …, Công nghiệp" / "- Viễn thông Quân đội theo …": a full line
