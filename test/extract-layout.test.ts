@@ -110,6 +110,19 @@ describe("a letter's numbering", () => {
   });
 });
 
+describe("a letter's addressees", () => {
+  it('gives no row nor heading for the bodies listed under "Kính gửi:"', () => {
+    // Without the rule each dash is a row, and the last one heads the paragraph under it.
+    const letter =
+      'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/UBND-NC\nAn Giang, ngày 5 tháng 3 năm 2025\n' +
+      'V/v góp ý dự thảo quy chế\nKính gửi:\n   - Sở Xây dựng;\n   - Sở Tài chính.\n' +
+      'Ủy ban nhân dân tỉnh nhận được dự thảo Quy chế của Bộ Xây dựng về nhà ở xã hội.\n' +
+      'Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính góp ý dự thảo, ' +
+      'gửi Bộ Xây dựng trước ngày 20/3/2025./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n';
+    expect(pairs(letter)).toEqual([['AG.SXD', '2025-03-20']]);
+  });
+});
+
 describe('points that are what a task acts on', () => {
   it('reads a report that lists what it holds ("… bao gồm:") as one task', () => {
     const letter =

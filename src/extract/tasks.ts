@@ -288,7 +288,8 @@ const BYLINE =
   /^(?:theo (?:cong thong tin dien tu|bao dien tu)\b[^.,;:]{0,80}$|(?:tac gia|link bai viet goc|(?:gio|ngay) dang)\s*:)/;
 
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
-export function conclusionBlocks(blocks: Block[]): Block[] {
+export function conclusionBlocks(all: Block[]): Block[] {
+  const blocks = withoutSalutation(all);
   let start = 0;
   for (let i = 0; i < blocks.length; i++) {
     const f = fold(blocks[i]!.text);
@@ -333,6 +334,20 @@ export function conclusionBlocks(blocks: Block[]): Block[] {
   }
   while (out.length > 0 && out[out.length - 1]!.kind === 'para' && closing(out[out.length - 1]!.text)) out.pop();
   return out;
+}
+
+/**
+ * "Kính gửi:" over "- Công an tỉnh;", "- Sở Khoa học và Công nghệ.": a letter's addressees, listed above its
+ * text. They are whom the letter goes to, never a task nor a heading over the first paragraph; the text names
+ * again whom it asks what of.
+ */
+function withoutSalutation(blocks: Block[]): Block[] {
+  // The paragraph that ends on "Kính gửi:" may hold the header's lines joined above it: only the list goes.
+  const at = blocks.findIndex((b) => b.kind === 'para' && /\bkinh gui\s*:$/.test(fold(b.text)));
+  if (at < 0) return blocks;
+  let end = at + 1;
+  while (blocks[end]?.kind === 'dash') end++;
+  return [...blocks.slice(0, at + 1), ...blocks.slice(end)];
 }
 
 /**
