@@ -173,6 +173,20 @@ describe('an article citing its sources between the duties', () => {
   });
 });
 
+describe("an article's instructions told in prose before a list", () => {
+  it('starts the conclusions at the first paragraph where the leader asks, not at a later intro', () => {
+    const article =
+      'Văn phòng Chính phủ có Thông báo số 99/TB-VPCP kết luận của Phó Thủ tướng về các dự án cao tốc.\n\n' +
+      'Phó Thủ tướng yêu cầu Bộ Xây dựng tập trung đẩy nhanh tiến độ thi công các dự án.\n\n' +
+      'Phó Thủ tướng có yêu cầu cụ thể như sau:\n\n' +
+      'Bộ Tài chính bố trí đủ vốn cho các dự án trước ngày 15/6/2025.\n';
+    expect(pairs(article)).toEqual([
+      ['Bộ Xây dựng', ''],
+      ['Bộ Tài chính', '2025-06-15'],
+    ]);
+  });
+});
+
 describe("an article's byline", () => {
   it('ends the text at the source, author, link and time of posting, though a point above would take them in', () => {
     const article =

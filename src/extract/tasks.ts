@@ -287,6 +287,13 @@ export const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u
 const BYLINE =
   /^(?:theo (?:cong thong tin dien tu|bao dien tu)\b[^.,;:]{0,80}$|(?:tac gia|link bai viet goc|(?:gio|ngay) dang)\s*:)/;
 
+/**
+ * "Do đó, Phó Thủ tướng yêu cầu các tỉnh …", "Chủ tịch UBND tỉnh đề nghị …": the leader asking, in a paragraph above
+ * an intro "… có yêu cầu cụ thể đối với các dự án như sau:", has begun the conclusions there (an article tells the
+ * instructions in prose, then lists some).
+ */
+const LEADER_ASKS = /\b(?:thu tuong|chu tich)\b[^.;:,]{0,60}?\b(?:yeu cau|de nghi|giao)\b/;
+
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
 export function conclusionBlocks(all: Block[]): Block[] {
   const blocks = withoutSalutation(all);
@@ -304,7 +311,8 @@ export function conclusionBlocks(all: Block[]): Block[] {
       break;
     }
     if (blocks[i]!.kind === 'para' && f.endsWith(':') && ASSIGNS.test(f)) {
-      start = i;
+      const earlier = blocks.findIndex((b, k) => k < i && b.kind === 'para' && LEADER_ASKS.test(fold(b.text)));
+      start = earlier >= 0 ? earlier : i;
       break;
     }
   }
