@@ -1,5 +1,5 @@
 /**
- * `cchc extract` on the files an office has: the Word file, the PDF, the text. Expected texts come
+ * `cchc extract` on the files an office has: the Word file (.docx, .doc), the PDF, the text. Expected texts come
  * from elsewhere: the Word files' text is a collector's own conversion (test/fixtures/extract/SOURCES.md,
  * held-out D), the numbered lists are worked by hand from Word's numbering rules, and the PDF is
  * printed by a real Chromium from a notice's text and read back by pdftotext.
@@ -20,6 +20,8 @@ import { tempDir } from './tmp.ts';
 const FIX = path.join(import.meta.dirname, 'fixtures/extract');
 const UNSEEN = path.join(FIX, 'unseen');
 const FILES = path.join(FIX, 'files');
+/** A real letter of Cục Hóa chất (SOURCES.md, files/), as Word 97–2003 saved it. */
+const DOC = 'bct_HC-QLHC_bo-sung-ho-so_2025.doc';
 /** A folder as users name theirs. */
 const folder = () => {
   const dir = path.join(tempDir('cchc-notice-'), 'Tài liệu', 'Báo cáo quý');
@@ -131,6 +133,23 @@ describe('a Word notice (.docx)', () => {
   });
 });
 
+describe('a Word 97–2003 notice (.doc)', () => {
+  it('reads each paragraph as a line: the paragraphs as Word stores them in its text stream', async () => {
+    // A second reading of the same file, without antiword: Word 97 keeps this letter's text as UTF-16 in
+    // one run, paragraphs ended by a carriage return, a line break within one by a vertical tab. Every
+    // line of the body (from "Kính gửi" to "Nơi nhận") must be a line of what cchc extract reads.
+    const raw = new TextDecoder('utf-16le').decode(fs.readFileSync(path.join(FILES, DOC)));
+    const body = raw.slice(raw.indexOf('Kính gửi'), raw.indexOf('Nơi nhận'));
+    const paragraphs = body
+      .split(/[\r\v]/)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
+    expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+    const lines = new Set((await readNotice(path.join(FILES, DOC))).split('\n').map((l) => l.trim()));
+    for (const p of paragraphs) expect(lines, p).toContain(p);
+  });
+});
+
 describe('a PDF notice', () => {
   const browser = sharedBrowser();
 
@@ -166,12 +185,15 @@ describe('a PDF notice', () => {
     );
   });
 
-  it('names the missing pdftotext and the fix when poppler is not installed', async () => {
+  it('names the missing converter and the fix when poppler or antiword is not installed', async () => {
     const file = await pdfOf('<p>Giao Sở Nội vụ chủ trì.</p>', path.join(folder(), 'notice.pdf'));
     const PATH = process.env.PATH;
     process.env.PATH = tempDir('cchc-nopath-');
     try {
       await expect(readNotice(file)).rejects.toThrow(/needs pdftotext \(Debian's poppler-utils\).*scripts\/setup\.sh/);
+      await expect(readNotice(path.join(FILES, DOC))).rejects.toThrow(
+        /is a Word 97–2003 \(\.doc\) file, and reading one needs antiword \(Debian's antiword\).*scripts\/setup\.sh/,
+      );
     } finally {
       process.env.PATH = PATH;
     }
@@ -185,9 +207,11 @@ describe('files that hold no readable notice', () => {
     return file;
   };
 
-  it('a Word 97–2003 .doc, a .pdf that is none, a broken .docx, a .docx with no document part', async () => {
+  it('a broken .doc, a .pdf that is none, an empty file, a broken .docx, a .docx with no document part', async () => {
     const doc = write('tb.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    await expect(readNotice(doc)).rejects.toThrow(/is a Word 97–2003 \(\.doc\) file; save it as \.docx or PDF/);
+    await expect(readNotice(doc)).rejects.toThrow(
+      /tb\.doc: antiword could not read this file \(.*is not a Word Document/,
+    );
     await expect(readNotice(write('tb.pdf', 'Giao Sở Nội vụ'))).rejects.toThrow(/is named \.pdf but is not a PDF/);
     await expect(readNotice(write('empty.docx', ''))).rejects.toThrow(/empty\.docx is empty \(0 bytes\)/);
     await expect(readNotice(write('tb.docx', 'PK\u0003\u0004 not a zip'))).rejects.toThrow(
@@ -232,7 +256,7 @@ describe('files that hold no readable notice', () => {
       process.stderr.write = stderr;
     }
     expect(code).toBe(2);
-    expect(err.join('')).toContain(`${doc} is a Word 97–2003 (.doc) file`);
+    expect(err.join('')).toContain(`${doc}: antiword could not read this file`);
     expect(err.join('')).not.toMatch(/\n\s+at /);
   });
 });

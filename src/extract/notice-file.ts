@@ -1,7 +1,7 @@
 /**
- * A notice as the office has it: the signed PDF from the portal, the Word file it was drafted in,
- * or text copied from either. Each becomes the text the reader works on; a file that holds no text
- * (a scan, an old .doc, another encoding) is refused with what to do instead.
+ * A notice as the office has it: the signed PDF from the portal, the Word file it was drafted in
+ * (.docx, or the .doc of Word 97–2003), or text copied from either. Each becomes the text the reader
+ * works on; a file that holds no text (a scan, a legacy encoding) is refused with what to do instead.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,23 +17,37 @@ const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK.., a .docx
 const OLE = [0xd0, 0xcf, 0x11, 0xe0]; // a Word 97–2003 .doc
 
-/** A PDF's text layer in reading layout: the two-column header and indented items stay as printed. */
-async function pdfText(file: string): Promise<string> {
+/**
+ * Runs a Debian converter that prints the file's text on stdout; a missing one, or one that cannot read
+ * the file, is told with the fix. `kind` names the file's kind, `pkg` the package that has the program.
+ */
+async function convert(program: string, args: string[], file: string, kind: string, pkg: string): Promise<string> {
   try {
-    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout } = await run(program, args, { maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
     if (err.code === 'ENOENT')
       throw new CliError(
-        `${file} is a PDF, and reading one needs pdftotext (Debian's poppler-utils), which is not installed: run scripts/setup.sh, or copy the notice's text into a .txt file`,
+        `${file} is ${kind}, and reading one needs ${program} (Debian's ${pkg}), which is not installed: run scripts/setup.sh, or copy the notice's text into a .txt file`,
       );
     const why = (err.stderr ?? err.message).trim().split('\n')[0];
-    throw new CliError(`${file}: pdftotext could not read this PDF (${why}); copy the notice's text into a .txt file`);
+    throw new CliError(
+      `${file}: ${program} could not read this file (${why}); copy the notice's text into a .txt file`,
+    );
   }
 }
+
+/** A PDF's text layer in reading layout: the two-column header and indented items stay as printed. */
+const pdfText = (file: string) =>
+  convert('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], file, 'a PDF', 'poppler-utils');
+
+/**
+ * A Word 97–2003 document, as offices still keep many: each paragraph on one line (`-w 0`: no wrapping),
+ * a table's rows as "|cell|cell|" lines, which the reader takes as a markdown copy's table.
+ */
+const docText = (file: string) =>
+  convert('antiword', ['-m', 'UTF-8.txt', '-w', '0', file], file, 'a Word 97–2003 (.doc) file', 'antiword');
 
 function utf8Text(file: string, buf: Uint8Array): string {
   if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]))
@@ -71,7 +85,7 @@ function unreadable(text: string): boolean {
   return signs >= 30 && signs > 2 * (text.match(VIETNAMESE)?.length ?? 0);
 }
 
-/** The notice's text, from a .pdf, a .docx or a UTF-8 text file (told apart by their first bytes). */
+/** The notice's text, from a .pdf, a .docx, a .doc or a UTF-8 text file (told apart by their first bytes). */
 export async function readNotice(file: string): Promise<string> {
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) throw new CliError(`${file}: no such notice file`);
   const buf = fs.readFileSync(file);
@@ -93,10 +107,7 @@ export async function readNotice(file: string): Promise<string> {
       if (e instanceof DocxError) throw new CliError(`${file}: ${e.message}; save it as .docx, PDF or UTF-8 text`);
       throw e;
     }
-  } else if (startsWith(buf, OLE))
-    throw new CliError(
-      `${file} is a Word 97–2003 (.doc) file; save it as .docx or PDF, or copy its text into a .txt file`,
-    );
+  } else if (startsWith(buf, OLE)) text = await docText(file);
   else if (ext === '.pdf') throw new CliError(`${file} is named .pdf but is not a PDF; check the file`);
   else text = utf8Text(file, buf);
   if (text.trim() === '') throw new CliError(`${file} is empty`);
