@@ -123,6 +123,29 @@ describe("a letter's addressees", () => {
   });
 });
 
+describe('a letter that forwards a request', () => {
+  const letter = (body: string) =>
+    'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 40/UBND-TD\nAn Giang, ngày 8 tháng 4 năm 2025\n' +
+    'V/v cung cấp hồ sơ vụ án\nKính gửi: Sở Xây dựng.\n' +
+    'Ủy ban nhân dân tỉnh nhận được Văn bản số 55/TA-HC ngày 02/4/2025 của Tòa án nhân dân tỉnh về việc cung cấp hồ sơ.\n' +
+    body +
+    '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n';
+
+  it('reads "Chuyển X …" opening a sentence as the assignment of X, with no lead-in above it', () => {
+    const text = letter(
+      'Chuyển Sở Xây dựng kiểm tra, tham mưu Ủy ban nhân dân tỉnh văn bản trả lời; báo cáo trước ngày 25/4/2025./.',
+    );
+    expect(pairs(text)).toEqual([['AG.SXD', '2025-04-25']]);
+  });
+
+  it('leaves "chuyển X" inside a sentence to the body that does it, and "Chuyển đổi …" to no one', () => {
+    const text = letter(
+      'Giao Sở Tài chính tổng hợp ý kiến, chuyển Sở Xây dựng hoàn thiện hồ sơ. Chuyển đổi hồ sơ giấy sang hồ sơ điện tử theo quy định./.',
+    );
+    expect(pairs(text)).toEqual([['AG.STC', '']]);
+  });
+});
+
 describe('points that are what a task acts on', () => {
   it('reads a report that lists what it holds ("… bao gồm:") as one task', () => {
     const letter =

@@ -85,6 +85,8 @@ interface Assignment {
 }
 
 const TRIGGERS = [['giao'], ['de', 'nghi'], ['yeu', 'cau'], ['rieng']];
+/** "Chuyển Sở …": the letter forwards what it received to the body that is to act on it. */
+const FORWARD = ['chuyen'];
 /** Documents that assign tasks themselves: a sentence they open reports their assignments. */
 const DOCUMENTS = ['luat', 'nghi dinh', 'nghi quyet', 'quyet dinh', 'thong tu', 'chi thi'];
 const CONNECTIVES = [
@@ -295,7 +297,7 @@ const BYLINE =
 const LEADER_ASKS = /\b(?:thu tuong|chu tich)\b[^.;:,]{0,60}?\b(?:yeu cau|de nghi|giao)\b/;
 
 /** The blocks that carry the conclusions: after "kết luận như sau:" (or the first "yêu cầu …:" intro), before the closing "… thông báo … để biết" and "Nơi nhận". */
-export function conclusionBlocks(all: Block[]): Block[] {
+export function conclusionBlocks(all: Block[], forwards: (text: string) => boolean): Block[] {
   const blocks = withoutSalutation(all);
   let start = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -319,7 +321,7 @@ export function conclusionBlocks(all: Block[]): Block[] {
   // No lead-in: the conclusions start at the first assignment or list item; what comes before
   // (issuer, title, the meeting and who attended) is context, never a task.
   if (start === 0) {
-    const first = blocks.findIndex((b) => b.kind !== 'para' || ASSIGNS.test(fold(b.text)));
+    const first = blocks.findIndex((b) => b.kind !== 'para' || ASSIGNS.test(fold(b.text)) || forwards(b.text));
     start = first < 0 ? blocks.length : first;
     // "… Ngân hàng Nhà nước Việt Nam và toàn hệ thống ngân hàng thương mại cần … thực hiện 8 nhóm nhiệm vụ, giải
     // pháp trọng tâm sau:" over the first items: the paragraph that introduces them is their lead-in, whoever
@@ -519,7 +521,9 @@ export class TaskReader {
     };
     // A line that is only "..." marks what a quotation leaves out ("1. Các bộ, ngành …:" / "..." / "đ) Đẩy nhanh
     // …"): the points after it still belong to the lead-in above it.
-    const body = withoutProvisions(conclusionBlocks(this.beforeQuestions(blocks))).filter((b) => !isElision(b));
+    const body = withoutProvisions(
+      conclusionBlocks(this.beforeQuestions(blocks), (text) => this.forwards(text, this.m.tokens(text))),
+    ).filter((b) => !isElision(b));
     this.dropClosingSection(body);
     const shared = this.sharedDeadline(body);
     this.parts(tree(body).parts, ctx, out, true);
@@ -694,11 +698,14 @@ export class TaskReader {
     return { due, from: body[first]!.firstLine };
   }
 
-  /** "Giao X", "Đề nghị X", "yêu cầu X", "Riêng X" followed by agencies. */
+  /** "Giao X", "Đề nghị X", "yêu cầu X", "Riêng X" followed by agencies, and a sentence's "Chuyển X". */
   private assignments(text: string, tokens: Token[]): Assignment[] {
     const out: Assignment[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const trig = TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
+      const forwards = this.forwardsAt(text, tokens, i);
+      const trig = forwards
+        ? FORWARD
+        : TRIGGERS.find((t) => t.every((w, k) => tokens[i + k]?.w === w && tokens[i + k]!.word));
       // "làm việc với Bộ Xây dựng về việc giao Ủy ban nhân dân tỉnh …": the matter of an assignment, not one.
       const matter = trig?.[0] === 'giao' && (tokens[i - 1]?.w === 'viec' || !this.assigns(text, tokens, i));
       if (!trig || matter || this.citedAssignment(tokens, i) || this.addresseeAssigns(tokens, i)) continue;
@@ -716,6 +723,23 @@ export class TaskReader {
       i = Math.max(i, span.tokEnd - 1);
     }
     return out;
+  }
+
+  /**
+   * "Chuyển Sở Nông nghiệp và Môi trường kiểm tra, tham mưu …" (a letter on a court's or a ministry's request):
+   * the verb that forwards the request assigns it, where it opens a sentence and a body's name follows it. Inside
+   * a sentence it is the addressee's act ("… tổng hợp, chuyển Ủy ban nhân dân tỉnh"), and "Chuyển đổi …", "chuyển
+   * các mô hình … sang …" name no body.
+   */
+  private forwardsAt(text: string, tokens: Token[], i: number): boolean {
+    const t = tokens[i];
+    if (!t || t.w !== FORWARD[0] || !t.word || (i > 0 && !['.', ':'].includes(tokens[i - 1]!.w))) return false;
+    return this.m.leadSpan(text, tokens, i + 1, true).leads.length > 0;
+  }
+
+  /** Whether a sentence of the text opens on "Chuyển X" (see forwardsAt). */
+  private forwards(text: string, tokens: Token[]): boolean {
+    return tokens.some((_, i) => this.forwardsAt(text, tokens, i));
   }
 
   /**
