@@ -572,6 +572,16 @@ describe('structure of the notices of another province and of ministries', () =>
     ]);
   });
 
+  it('gives no row to a lead-in whose points each name an addressee, one of them a heading over its own points', () => {
+    const text = lc(
+      '1. Yêu cầu các cơ quan, đơn vị hoàn thành dự án trước ngày 19/12/2025, thực hiện các nội dung sau:\n- Sở Xây dựng:\n(i) Đôn đốc các nhà thầu thi công.\n- Sở Tài chính bố trí vốn cho dự án.',
+    );
+    expect(pairs(text)).toEqual([
+      ['Sở Xây dựng', '2025-12-19', '9'],
+      ['Sở Tài chính', '2025-12-19', '10'],
+    ]);
+  });
+
   it('starts a task at a sentence that opens on its own condition and sets its own date', () => {
     const text = lc(
       '1. Giao Sở Tài chính rà soát các khoản thu phí. Trường hợp cần sửa đổi mức thu, trình Ủy ban nhân dân tỉnh trước ngày 15/5/2026.',

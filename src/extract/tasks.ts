@@ -1527,7 +1527,9 @@ export class TaskReader {
     return (
       !/[.;!?]\s+\S/.test(text) &&
       points.length > 0 &&
-      points.every((q) => this.ownLeads(q.item.block!.text).length > 0)
+      points.every(
+        (q) => this.ownLeads(q.item.block!.text).length > 0 || this.onlyAgencies(q.item.block!.text).length > 0,
+      )
     );
   }
 
