@@ -70,6 +70,26 @@ describe('leads named through titles in a notice kept as written', () => {
   });
 });
 
+describe('a heading that names its addressees by their heads', () => {
+  it('gives the items under it to the bodies the titles head, each its row', () => {
+    // Without titles ("1. Các cơ quan chuyên môn …") the heading was read already; with them it named no one.
+    const text =
+      'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nSố: 91/UBND-NC\nNghệ An, ngày 10 tháng 3 năm 2025\n\n' +
+      'Chủ tịch UBND tỉnh yêu cầu thực hiện một số nhiệm vụ sau:\n' +
+      '1. Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh và Chủ tịch UBND các xã, phường\n' +
+      'a) Rà soát thủ tục hành chính thuộc thẩm quyền.\n' +
+      'b) Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công.\n' +
+      '2. Trưởng Ban Quản lý Khu kinh tế\na) Hướng dẫn doanh nghiệp thực hiện thủ tục đầu tư.\n';
+    expect(leads(text)).toEqual([
+      'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh',
+      'Ủy ban nhân dân các xã, phường',
+      'các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh',
+      'Ủy ban nhân dân các xã, phường',
+      'Ban Quản lý Khu kinh tế',
+    ]);
+  });
+});
+
 describe('generic plural addressees kept as written, whole', () => {
   it('goes on over a plural of the same kinds written with "các" again, but not over the state groups', () => {
     expect(leads(vpcp('1. Các Bộ, ngành, các địa phương chủ động ứng phó với bão số 9.'))).toEqual([

@@ -12,6 +12,7 @@ import { fold } from '../text.ts';
 import { phraseAt, type Token } from './fold.ts';
 import { normalName, type Lead, type Matcher } from './match.ts';
 import { foldedIssuingPattern } from './issuing.ts';
+import { agencyOf } from './titles.ts';
 
 /** How the lead was found, strongest first. */
 export type LeadSource = 'explicit' | 'subject' | 'heading' | 'mention' | 'none';
@@ -1144,7 +1145,9 @@ export class TaskReader {
     const leads: Lead[] = [];
     // The action test looks only at what is not read as a name: "Giao Sở Xây dựng" names a department.
     const unread: string[] = [];
-    for (const part of rest.split(/\s*;\s*/)) {
+    for (const titled of rest.split(/\s*;\s*/)) {
+      // "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban Quản lý …": the bodies the titles head.
+      const part = agencyOf(titled);
       const tokens = this.m.tokens(part);
       const span = this.m.leadSpan(part, tokens, 0, true);
       if (span.leads.length > 0 && !tokens.slice(span.tokEnd).some((t) => t.word)) leads.push(...span.leads);
