@@ -4,6 +4,7 @@
  * held-out D), the numbered lists are worked by hand from Word's numbering rules, and the PDF is
  * printed by a real Chromium from a notice's text and read back by pdftotext.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -11,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { docxText } from '../src/extract/docx.ts';
 import { extractNotice } from '../src/extract/index.ts';
-import { readNotice } from '../src/extract/notice-file.ts';
+import { OCR_MAX_PAGES, readNotice } from '../src/extract/notice-file.ts';
 import { readUnits } from '../src/extract/units.ts';
 import { printPdf } from '../src/render/browser.ts';
 import { sharedBrowser } from './browser.ts';
+import { readings, score } from './extract-score.ts';
 import { tempDir } from './tmp.ts';
 
 const FIX = path.join(import.meta.dirname, 'fixtures/extract');
@@ -60,7 +62,7 @@ describe('a Word notice (.docx)', () => {
     const dir = folder();
     const file = path.join(dir, 'Thông báo kết luận.docx');
     fs.copyFileSync(path.join(FILES, `${name}.docx`), file);
-    const fromWord = rowsOf(await readNotice(file), units);
+    const fromWord = rowsOf((await readNotice(file)).text, units);
     expect(fromWord.length).toBeGreaterThan(10);
     expect(fromWord).toEqual(rowsOf(fs.readFileSync(path.join(UNSEEN, `${name}.txt`), 'utf8'), units));
   });
@@ -145,7 +147,7 @@ describe('a Word 97–2003 notice (.doc)', () => {
       .map((p) => p.trim())
       .filter((p) => p.length > 0);
     expect(paragraphs.length).toBeGreaterThanOrEqual(4);
-    const lines = new Set((await readNotice(path.join(FILES, DOC))).split('\n').map((l) => l.trim()));
+    const lines = new Set((await readNotice(path.join(FILES, DOC))).text.split('\n').map((l) => l.trim()));
     for (const p of paragraphs) expect(lines, p).toContain(p);
   });
 });
@@ -164,28 +166,80 @@ describe('a PDF notice', () => {
     const units = await readUnits(FIX);
     const text = fs.readFileSync(path.join(UNSEEN, 'laocai_9387_UBND-KT_2026.txt'), 'utf8');
     const file = await pdfOf(`<pre>${escape(text)}</pre>`, path.join(folder(), 'Công văn 9387.pdf'));
-    const fromPdf = rowsOf(await readNotice(file), units);
+    const fromPdf = rowsOf((await readNotice(file)).text, units);
     expect(fromPdf.length).toBeGreaterThan(3);
     expect(fromPdf).toEqual(rowsOf(text, units));
   }, 60_000);
 
-  it('refuses a scan (no text layer) and says what to do', async () => {
-    const file = await pdfOf(
-      '<div style="width:300px;height:400px;background:#333"></div>',
-      path.join(folder(), 'scan.pdf'),
-    );
-    await expect(readNotice(file)).rejects.toThrow(/has no text layer \(a scanned image\?\); run OCR on it/);
-  }, 60_000);
+  /** Lines of OCR text as a reader compares them: runs of spaces (kept for the header's columns) as one. */
+  const ocrLines = (text: string) => text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
 
-  it('refuses a PDF whose fonts map their letters wrongly, and says what to do', async () => {
-    // A real signed PDF (SOURCES.md, files/): its text layer reads "UBND 7ӌ1+ LÀO CAI &Ӝ1* HOÀ XÃ …"
-    // for "UBND TỈNH LÀO CAI CỘNG HOÀ XÃ …", as pdftotext shows it.
-    await expect(readNotice(path.join(FILES, 'laocai_3036_SCT-CN_2026.pdf'))).rejects.toThrow(
-      /its text layer does not read as Vietnamese \(fonts that map their letters wrongly.*use the Word file it was made from, or run OCR/,
+  it('reads a real scanned letter by OCR: the lines a person reads on the page', async () => {
+    // Page 1 of Cục Hóa chất's 813/HC-CNHC (SOURCES.md, files/), a scan with no text layer. The
+    // expected lines were read by eye off the page image (pdftoppm); OCR's misreads elsewhere on the
+    // page ("CHÁT" for "CHẤT", a handwritten number) are why every row of a scan is checked.
+    const { text, ocrPages } = await readNotice(path.join(FILES, 'bct_813_HC-CNHC_2026_p1.pdf'));
+    expect(ocrPages).toBe(1);
+    expect(ocrLines(text)).toEqual(
+      expect.arrayContaining([
+        'Kính gửi: Cục Hải quan',
+        'Công văn số 15464/CHQ-GSQL ngày 20 tháng 4 năm 2026 của Cục Hải quan,',
+        'Cục Hóa chất có ý kiến như sau:',
+        '2. Về khái niệm hàm lượng, nồng độ và quy định đối với hỗn hợp chất',
+      ]),
     );
-  });
+  }, 120_000);
 
-  it('names the missing converter and the fix when poppler or antiword is not installed', async () => {
+  it('reads a PDF whose fonts map their letters wrongly by OCR of its pages', async () => {
+    // Page 1 of a real signed PDF (3036/SCT-CN, SOURCES.md, files/): its text layer reads "UBND 7ӌ1+ LÀO
+    // CAI &Ӝ1* HOÀ XÃ …" for "UBND TỈNH LÀO CAI CỘNG HOÀ XÃ …" (pdftotext); the page itself is drawn
+    // right. Expected lines read by eye off the page image.
+    const { text, ocrPages } = await readNotice(path.join(FILES, 'laocai_3036_SCT-CN_2026.pdf'));
+    expect(ocrPages).toBe(1);
+    expect(ocrLines(text)).toEqual(
+      expect.arrayContaining([
+        'UBND TỈNH LÀO CAI CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Kính gửi: Công ty cổ phần Năng lượng Bảo Long',
+      ]),
+    );
+  }, 120_000);
+
+  it('a scanned image of a notice: its task rows as a person read them, every one marked to check', async () => {
+    // The notice's text printed by Chromium, then only its picture kept (150 dpi, grey, as an office
+    // scanner gives): no text layer is left for cchc to find, only what OCR reads off the image.
+    const name = 'laocai_9387_UBND-KT_2026';
+    const dir = folder();
+    const text = fs.readFileSync(path.join(UNSEEN, `${name}.txt`), 'utf8');
+    const printed = await pdfOf(`<pre style="white-space:pre-wrap">${escape(text)}</pre>`, path.join(dir, 'in.pdf'));
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-singlefile', printed, path.join(dir, 'Ảnh quét')]);
+    const scan = await readNotice(path.join(dir, 'Ảnh quét.png'));
+    expect(scan.ocrPages).toBe(1);
+    const units = await readUnits(FIX);
+    const x = extractNotice(scan.text, { units, scanned: true });
+    const reading = readings().find((r) => r.reading.notice === `${name}.txt`)!.reading;
+    expect(score(x, reading, units).matched).toBe(reading.tasks.length);
+    expect(x.rows.every((r) => r.check && r.severity !== null && r.review.startsWith('read by OCR from a scan'))).toBe(
+      true,
+    );
+    expect(x.warnings).toContain(
+      'read by OCR from a scan: every row is marked to check its names, numbers and dates against the scan',
+    );
+  }, 120_000);
+
+  it('a blank scan gives no text, and a scan of more pages than a notice has is refused before OCR', async () => {
+    const blank = await pdfOf(
+      '<div style="width:300px;height:400px;background:#fff"></div>',
+      path.join(folder(), 'blank.pdf'),
+    );
+    await expect(readNotice(blank)).rejects.toThrow(/blank\.pdf: OCR found no text in the scan/);
+    const pages = '<div style="page-break-after:always;height:10px;background:#888"></div>'.repeat(OCR_MAX_PAGES + 1);
+    const long = await pdfOf(pages, path.join(folder(), 'long.pdf'));
+    await expect(readNotice(long)).rejects.toThrow(
+      new RegExp(`is a scan of ${OCR_MAX_PAGES + 1} pages, more than the ${OCR_MAX_PAGES} cchc reads by OCR`),
+    );
+  }, 120_000);
+
+  it('names the missing converter and the fix when poppler, antiword or tesseract is not installed', async () => {
     const file = await pdfOf('<p>Giao Sở Nội vụ chủ trì.</p>', path.join(folder(), 'notice.pdf'));
     const PATH = process.env.PATH;
     process.env.PATH = tempDir('cchc-nopath-');
@@ -193,6 +247,11 @@ describe('a PDF notice', () => {
       await expect(readNotice(file)).rejects.toThrow(/needs pdftotext \(Debian's poppler-utils\).*scripts\/setup\.sh/);
       await expect(readNotice(path.join(FILES, DOC))).rejects.toThrow(
         /is a Word 97–2003 \(\.doc\) file, and reading one needs antiword \(Debian's antiword\).*scripts\/setup\.sh/,
+      );
+      const scan = path.join(folder(), 'scan.png');
+      fs.writeFileSync(scan, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      await expect(readNotice(scan)).rejects.toThrow(
+        /is an image of a scan, and reading a scan needs tesseract with its Vietnamese data \(Debian's tesseract-ocr and tesseract-ocr-vie\)/,
       );
     } finally {
       process.env.PATH = PATH;
@@ -241,7 +300,7 @@ describe('files that hold no readable notice', () => {
       );
     // The same sentence in Unicode, with a portal footer's "©" and «quotes», reads.
     const unicode = '© Cổng thông tin «An Giang»: Ủy ban nhân dân tỉnh giao Sở Nội vụ chủ trì, phối hợp các sở.\n';
-    expect(await readNotice(write('unicode.txt', unicode.repeat(12)))).toContain('Sở Nội vụ');
+    expect((await readNotice(write('unicode.txt', unicode.repeat(12)))).text).toContain('Sở Nội vụ');
   });
 
   it('through the CLI: exit 2, the file named, no stack', async () => {

@@ -80,6 +80,8 @@ export interface ExtractOptions {
   scope?: string;
   docNo?: string;
   assignedOn?: string;
+  /** The text was read by OCR from a scan: its names, numbers and dates may be misread. */
+  scanned?: boolean;
 }
 
 /** The bodies a central notice speaks for or reports to; never the lead of one of its tasks. */
@@ -214,8 +216,15 @@ export function extractNotice(input: string, options: ExtractOptions): Extractio
     });
     const none: Target = { code: '', known: false, group: null, why: null };
     const unique: Target[] = leads.length > 0 ? [...new Map(leads.map((l) => [l.code, l])).values()] : [none];
-    for (const lead of unique) rows.push(review(p, lead, matcher, assignedOn ?? null, origin));
+    for (const lead of unique) {
+      const row = review(p, lead, matcher, assignedOn ?? null, origin);
+      rows.push(options.scanned ? readFromScan(row) : row);
+    }
   }
+  if (options.scanned && rows.length > 0)
+    warnings.push(
+      'read by OCR from a scan: every row is marked to check its names, numbers and dates against the scan',
+    );
   const width = String(rows.length).length;
   rows.forEach((r, i) => {
     r.task.task_id = `${idBase}-${String(i + 1).padStart(width, '0')}`;
@@ -268,6 +277,21 @@ const KEPT_REASON: Record<NamedWhy, string> = {
   group: 'a plural addressee the units table cannot expand for this notice (kept as written)',
   other: 'not in the units table for this notice (kept as written)',
 };
+
+/**
+ * OCR misreads letters and digits ("15/3" as "1§/3", "Sở Tài chính" as "Sở Tài chỉnh") in ways the
+ * confidence, fitted on typed text, cannot see: every row of a scan is checked, highlighted at least
+ * as a low-confidence row.
+ */
+function readFromScan(row: ReviewedRow): ReviewedRow {
+  const note = 'read by OCR from a scan: check the names, numbers and dates against it';
+  return {
+    ...row,
+    check: true,
+    severity: row.severity ?? 'confidence',
+    review: row.review ? `${note}; ${row.review}` : note,
+  };
+}
 
 function review(p: Proposal, lead: Target, m: Matcher, day: string | null, origin: Origin): ReviewedRow {
   const notes: string[] = [];

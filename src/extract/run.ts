@@ -25,11 +25,12 @@ export async function runExtract(
   o: ExtractCommandOptions,
   fx: ExtractEffects,
 ): Promise<{ extraction: Extraction; files: string[] }> {
-  const text = await readNotice(noticeFile);
+  const notice = await readNotice(noticeFile, (s) => fx.logger.info(s));
   const units = await readUnits(o.units);
   if (o.docNo !== undefined && o.docNo.trim() === '') throw new CliError('--doc-no is empty');
-  const extraction = extractNotice(text, {
+  const extraction = extractNotice(notice.text, {
     units,
+    scanned: notice.ocrPages !== undefined,
     scope: o.scope,
     docNo: o.docNo?.trim(),
     assignedOn: o.assignedOn === undefined ? undefined : parseDay(o.assignedOn, '--assigned-on'),

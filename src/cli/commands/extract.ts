@@ -6,7 +6,7 @@ export const register: Register = (program) => {
     .description('propose tasks and documents rows from a conclusion notice (Thông báo kết luận) for review')
     .argument(
       '<notice>',
-      'the notice: its PDF (with a text layer), its Word file (.docx or .doc), or its text in a UTF-8 file',
+      'the notice: its PDF, its scan (read by OCR), its Word file (.docx or .doc), or its text in a UTF-8 file',
     )
     .option('--units <dir-or-file>', 'data folder holding units.csv|xlsx|json, or the units file itself', 'data')
     .option(
