@@ -208,6 +208,21 @@ describe('a requirement on the thing a task makes', () => {
       ['Bộ Tư pháp', ''],
     ]);
   });
+
+  it('gives none to a point on how the act is to be done, "Việc …" then "phải"', () => {
+    expect(
+      pairs(
+        vpcp(
+          'Giao Bộ Tài chính chuyển giao vốn nhà nước tại Tổng công ty về Ủy ban nhân dân tỉnh trước ngày 30/6/2026; trong đó lưu ý:\n' +
+            '- Việc chuyển giao phải bảo đảm đúng quy định của pháp luật.\n' +
+            '- Báo cáo kết quả với Thủ tướng Chính phủ.',
+        ),
+      ),
+    ).toEqual([
+      ['Bộ Tài chính', '2026-06-30'],
+      ['Bộ Tài chính', ''],
+    ]);
+  });
 });
 
 describe('a second addressee after "; "', () => {

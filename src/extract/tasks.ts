@@ -151,7 +151,7 @@ export const ACTION = new RegExp(
  * what that thing must be: a requirement on it, no body's action.
  */
 const REQUIREMENT =
-  /^(cac )?(nghi quyet|nghi dinh|du thao|de an|doan tuyen|cong trinh|du an|ke hoach|quy hoach)\b[^.;:]{0,60} (phai|can)\b/;
+  /^(cac )?(nghi quyet|nghi dinh|du thao|de an|doan tuyen|cong trinh|du an|ke hoach|quy hoach|viec)\b[^.;:]{0,60} (phai|can)\b/;
 
 /**
  * "Bên cạnh đó, địa phương có thể áp dụng chính sách miễn, giảm …", "Trường hợp cần thiết, doanh nghiệp có thể đề
