@@ -195,6 +195,16 @@ describe('where a list of addressees ends', () => {
     ).toEqual(['Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai']);
   });
 
+  it('keeps the heading\'s addressee over a point whose act goes on ", yêu cầu X …"', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Bộ Xây dựng:\n- Tăng cường kiểm tra các công trường trên tuyến, yêu cầu các nhà thầu bổ sung thiết bị thi công.',
+        ),
+      ),
+    ).toEqual(['Bộ Xây dựng']);
+  });
+
   it('gives no row for a sentence that only says who answers for a delay', () => {
     expect(
       leads(

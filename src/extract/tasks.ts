@@ -771,12 +771,20 @@ export class TaskReader {
 
   /**
    * "…; khẩn trương giao Ban Quản lý dự án … cấp xã lập hồ sơ": an assignment verb after a word of manner
-   * ("khẩn trương", "kịp thời", "chủ động") is the addressee's act — it assigns its own body — not the
-   * issuer's assignment; the issuer writes "Giao X khẩn trương …".
+   * ("khẩn trương", "kịp thời", "chủ động"), or after a comma in a clause that opens on an act, is the addressee's
+   * act — it assigns its own body — not the issuer's assignment; the issuer writes "Giao X khẩn trương …".
    */
   private addresseeAssigns(tokens: Token[], i: number): boolean {
     const before = `${tokens[i - 2]?.w ?? ''} ${tokens[i - 1]?.w ?? ''}`;
-    return MANNER.includes(before);
+    if (MANNER.includes(before)) return true;
+    // "- Tăng cường kiểm tra, giám sát các công trường …, yêu cầu các chủ đầu tư … thu gom …".
+    let k = i;
+    while (k > 0 && !['.', ';', ':'].includes(tokens[k - 1]!.w)) k--;
+    const opening = tokens
+      .slice(k, k + 3)
+      .map((t) => t.w)
+      .join(' ');
+    return k < i && tokens[i - 1]?.w === ',' && ACTION_FIRST.test(opening);
   }
 
   /** Whether what follows "Đối với" names a body (an agency's head, or a plural kind of establishment). */
