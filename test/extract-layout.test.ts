@@ -15,6 +15,11 @@ beforeAll(async () => {
 });
 
 const pairs = (text: string) => extractNotice(text, { units }).rows.map((r) => [r.task.lead_unit, r.task.due_on]);
+/** A letter of UBND tỉnh An Giang of 8 April 2025: its header, the text given, its "Nơi nhận". */
+const agLetter = (text: string) =>
+  'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 40/UBND-NC\nAn Giang, ngày 8 tháng 4 năm 2025\n' +
+  text +
+  '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n';
 
 describe("an article's explainer sections", () => {
   it('ends the letter at a question heading even when the lead-in would be sought after it', () => {
@@ -113,23 +118,55 @@ describe("a letter's numbering", () => {
 describe("a letter's addressees", () => {
   it('gives no row nor heading for the bodies listed under "Kính gửi:"', () => {
     // Without the rule each dash is a row, and the last one heads the paragraph under it.
-    const letter =
-      'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/UBND-NC\nAn Giang, ngày 5 tháng 3 năm 2025\n' +
+    const letter = agLetter(
       'V/v góp ý dự thảo quy chế\nKính gửi:\n   - Sở Xây dựng;\n   - Sở Tài chính.\n' +
-      'Ủy ban nhân dân tỉnh nhận được dự thảo Quy chế của Bộ Xây dựng về nhà ở xã hội.\n' +
-      'Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính góp ý dự thảo, ' +
-      'gửi Bộ Xây dựng trước ngày 20/3/2025./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n';
-    expect(pairs(letter)).toEqual([['AG.SXD', '2025-03-20']]);
+        'Ủy ban nhân dân tỉnh nhận được dự thảo Quy chế của Bộ Xây dựng về nhà ở xã hội.\n' +
+        'Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính góp ý dự thảo, ' +
+        'gửi Bộ Xây dựng trước ngày 20/4/2025./.',
+    );
+    expect(pairs(letter)).toEqual([['AG.SXD', '2025-04-20']]);
+  });
+});
+
+describe("a letter's closing", () => {
+  const letter = (close: string) =>
+    agLetter(
+      'Chủ tịch UBND tỉnh yêu cầu thực hiện các nhiệm vụ sau:\n' +
+        '1. Sở Xây dựng rà soát quy hoạch các khu dân cư.\n2. Sở Tài chính cân đối vốn cho các dự án.\n' +
+        close,
+    );
+
+  it('gives no row for the call to carry it out followed by where to turn with problems', () => {
+    // Without the rule the paragraph's "đề nghị các sở …" is a row, and the paragraph is hung under item 2.
+    const close =
+      'Yêu cầu Giám đốc các sở, ngành nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ' +
+      'đề nghị các sở, ngành kịp thời báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.';
+    expect(pairs(letter(close))).toEqual([
+      ['AG.SXD', ''],
+      ['AG.STC', ''],
+    ]);
+    expect(pairs(letter(`3. ${close}`))).toEqual([
+      ['AG.SXD', ''],
+      ['AG.STC', ''],
+    ]);
+  });
+
+  it("keeps a last item of one sentence that only says to carry out: a heading's own point", () => {
+    expect(pairs(letter('3. Sở Nội vụ:\n- Phối hợp thực hiện.'))).toEqual([
+      ['AG.SXD', ''],
+      ['AG.STC', ''],
+      ['AG.SNV', ''],
+    ]);
   });
 });
 
 describe('a letter that forwards a request', () => {
   const letter = (body: string) =>
-    'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 40/UBND-TD\nAn Giang, ngày 8 tháng 4 năm 2025\n' +
-    'V/v cung cấp hồ sơ vụ án\nKính gửi: Sở Xây dựng.\n' +
-    'Ủy ban nhân dân tỉnh nhận được Văn bản số 55/TA-HC ngày 02/4/2025 của Tòa án nhân dân tỉnh về việc cung cấp hồ sơ.\n' +
-    body +
-    '\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n';
+    agLetter(
+      'V/v cung cấp hồ sơ vụ án\nKính gửi: Sở Xây dựng.\n' +
+        'Ủy ban nhân dân tỉnh nhận được Văn bản số 55/TA-HC ngày 02/4/2025 của Tòa án nhân dân tỉnh về việc cung cấp hồ sơ.\n' +
+        body,
+    );
 
   it('reads "Chuyển X …" opening a sentence as the assignment of X, with no lead-in above it', () => {
     const text = letter(

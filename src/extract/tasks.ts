@@ -343,8 +343,33 @@ export function conclusionBlocks(all: Block[], forwards: (text: string) => boole
     out.push(b);
     if (/\.\/\.$/.test(b.text)) break;
   }
-  while (out.length > 0 && out[out.length - 1]!.kind === 'para' && closing(out[out.length - 1]!.text)) out.pop();
+  while (out.length > 0 && closingSentences(out[out.length - 1]!)) out.pop();
   return out;
+}
+
+/**
+ * "Trong quá trình triển khai thực hiện, nếu có phát sinh khó khăn, vướng mắc, đề nghị các cơ quan … đề xuất UBND
+ * tỉnh … xem xét, chỉ đạo", "… nếu có khó khăn, vướng mắc, các cơ quan … kịp thời báo cáo … để xem xét, giải quyết":
+ * a sentence opening on the case of a problem says where to turn with it, which is no task.
+ */
+const WHEN_IN_TROUBLE =
+  /^(?:trong qua trinh (?:trien khai )?(?:to chuc )?thuc hien,? )?(?:neu|truong hop) (?:co )?(?:phat sinh )?(?:kho khan|vuong mac)\b.*\b(?:bao cao|de xuat|phan anh|lien he)\b.*\b(?:xem xet|giai quyet|chi dao|huong dan)\b/;
+
+/**
+ * A last paragraph that is the closing call to act on the notice, or a last paragraph or item whose sentences are
+ * that call and where to turn with problems: "Yêu cầu Thủ trưởng các cơ quan … nghiêm túc thực hiện. Trong quá
+ * trình triển khai thực hiện, nếu có phát sinh khó khăn, vướng mắc, … đề xuất UBND tỉnh … xem xét, chỉ đạo./."
+ * asks nothing of anyone. An item of one sentence may be a heading's own ("- Phối hợp thực hiện.").
+ */
+function closingSentences(b: Block): boolean {
+  const { text } = b;
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  if (sentences.length === 1) return b.kind === 'para' && closing(text);
+  return (
+    findDeadline(text).kind === 'none' &&
+    sentences.some((x) => closing(x)) &&
+    sentences.every((x) => closing(x) || WHEN_IN_TROUBLE.test(fold(x)) || CONTACT.test(fold(x)))
+  );
 }
 
 /**
