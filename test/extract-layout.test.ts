@@ -128,6 +128,20 @@ describe("a letter's addressees", () => {
   });
 });
 
+describe("an office copy's header", () => {
+  it('leaves the number and the day blank as the copy does, not those of a paper its text cites', () => {
+    const copy =
+      'ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố:          /UBND-TD\n' +
+      'V/v cung cấp hồ sơ vụ án\tAn Giang, ngày        tháng 4 năm 2025\nKính gửi: Sở Xây dựng.\n' +
+      'Ủy ban nhân dân tỉnh có ý kiến như sau:\n' +
+      'Giao Sở Xây dựng báo cáo việc ban hành Quyết định số 120/QĐ-UBND ngày 15/01/2009 trước ngày 25/4/2025./.\n' +
+      'Nơi nhận:\n- Như trên;\n- Lưu: VT.\n';
+    const x = extractNotice(copy, { units });
+    expect(x.document).toMatchObject({ doc_no: '', issued_on: '' });
+    expect(pairs(copy)).toEqual([['AG.SXD', '2025-04-25']]);
+  });
+});
+
 describe("a letter's closing", () => {
   const letter = (close: string) =>
     agLetter(

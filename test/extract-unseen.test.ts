@@ -69,8 +69,9 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // half is tuning material (28 of 40, 47 rows extracted, at the split; 39 rows once a letter's addressees under
     // 'Kính gửi:' were no rows, docs/extract.md 4; 29 of 40 with a sentence's 'Chuyển Sở …' read as assigning, 5;
     // 35 with a heading naming its addressees by their heads' titles, 5; 43 rows with the closing call and where to
-    // turn with problems as no row, 4). The other half is held out.
-    floor('tuning-n', { e: 40, h: '40/42' }, 35, 43);
+    // turn with problems as no row, 4; headers 42/42 with an office copy's blank number and day, 2). The other half
+    // is held out.
+    floor('tuning-n', { e: 40, h: '42/42' }, 35, 43);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

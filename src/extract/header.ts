@@ -83,6 +83,14 @@ export function headerZone(lines: string[], from = 0): { text: string; lineAt: (
 }
 
 /**
+ * An office copy, kept before it was numbered and signed, leaves the number and the day blank: "Số:        /UBND-NC",
+ * "Lâm Đồng, ngày        tháng 12 năm 2025". It has none yet; the numbers and days of the papers its text cites
+ * ("… ban hành Quyết định số 416/QĐ-UBND ngày 05/02/2008 …") are not its own.
+ */
+const BLANK_NO = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*/\s*${CODE}`, 'u');
+const BLANK_DAY = /\p{Lu}\p{Ll}*,\s*ngày\s+tháng\s*\d{1,2}\s*năm\s*\d{4}/u;
+
+/**
  * A parenthesised reference naming the text's own source — "(Theo Công văn số 6202/UBND-KT, ngày
  * 23/11/2023)", "(3585/VP-KTN, ngày 23/10/2017)" — as portals print it. A reference that says whose
  * it is ("… của Văn phòng Chính phủ") cites another document and is not the source.
@@ -167,6 +175,7 @@ function docNo(lines: string[]): { no: string; type: string; line: number } | nu
   const zone = headerZone(lines);
   const z = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*${DOC_NO}`, 'u').exec(zone.text);
   if (z) return { no: `${z[1]}/${z[2]}`, type: z[3]!, line: zone.lineAt(z.index + z[0].indexOf(z[1]!)) };
+  if (BLANK_NO.test(zone.text)) return null;
   const party = new RegExp(String.raw`(?:^|\s)Số\s*:?\s*${PARTY_NO}`, 'u').exec(zone.text);
   if (party)
     return {
@@ -227,6 +236,7 @@ function issuedOn(
 ): { day: string; line: number } | null {
   const place = findLine(lines, new RegExp(String.raw`^\s*[\p{L} ]{2,30},\s*ngày\s+${DAY_WORDS}\s*$`, 'u'));
   if (place) return { day: iso(place.m[3]!, place.m[2]!, place.m[1]!)!, line: place.line };
+  if (BLANK_DAY.test(headerZone(lines).text)) return null;
   // The place-date line broken over lines ("Hà" / "Nội, ngày 22 tháng 02 năm 1999"): a capitalised place, a comma,
   // "ngày" — near the number, which a web page's copy puts below its own banner.
   const zone = headerZone(lines, Math.max(0, (numberLine ?? 1) - 10));
