@@ -261,6 +261,22 @@ describe("an article's instructions told in prose before a list", () => {
   });
 });
 
+describe("an article's headlines", () => {
+  it('takes no addressee from a headline that tells what a body did, only from one that assigns', () => {
+    const article =
+      'Văn phòng Chính phủ có Công văn số 88/VPCP-CN truyền đạt ý kiến của Phó Thủ tướng.\n\n' +
+      'Phó Thủ tướng giao Bộ Tài chính kiểm tra việc lựa chọn nhà thầu, báo cáo trước ngày 10/6/2025.\n\n' +
+      '**Công ty Minh Phát phản đối kết quả lựa chọn nhà thầu**\n\n' +
+      'Theo văn bản của công ty, việc chấm thầu chưa phù hợp với hồ sơ mời thầu và quy định về đấu thầu.\n\n' +
+      '## Phó Thủ tướng yêu cầu Bộ Xây dựng phối hợp\n\n' +
+      'Cử cán bộ tham gia Tổ công tác liên Bộ.\n';
+    expect(pairs(article)).toEqual([
+      ['Bộ Tài chính', '2025-06-10'],
+      ['Bộ Xây dựng', ''],
+    ]);
+  });
+});
+
 describe("an article's byline", () => {
   it('ends the text at the source, author, link and time of posting, though a point above would take them in', () => {
     const article =

@@ -1045,11 +1045,14 @@ export class TaskReader {
       said = null;
       const text = p.para.text;
       // An article's heading ("## Phó Thủ tướng yêu cầu … đối với Bộ …") opens a passage: the addressee it
-      // names leads the passage, else the lead-in above it no longer does. It is no task. A bold subheading
+      // assigns leads the passage, else the lead-in above it no longer does. It is no task. A bold subheading
       // naming no one is the article's own summary: the addressee of the paragraphs above goes on under it.
       if (p.para.elision) continue;
       if (p.para.heading) {
-        const h = this.headingLeads(text);
+        // Only an assignment in it names the passage's addressee: a headline on a body's doings ("Tập đoàn Sơn Hải
+        // phản đối kết quả lựa chọn nhà thầu, đề nghị kiểm tra") is the article's news, addressed to no one.
+        const assigns = this.assignments(text, this.m.tokens(text)).length > 0;
+        const h = assigns ? this.headingLeads(text) : { leads: [], source: 'none' as const };
         c = { ...ctx, leads: h.leads, source: h.source, from: h.leads.length > 0 ? text : null, prefix: null };
         if (h.leads.length === 0) said = carried;
         continue;
