@@ -126,6 +126,15 @@ describe("a letter's addressees", () => {
     );
     expect(pairs(letter)).toEqual([['AG.SXD', '2025-04-20']]);
   });
+
+  it('drops the list when it starts on the line of "Kính gửi:"', () => {
+    const letter = agLetter(
+      'V/v góp ý dự thảo quy chế\nKính gửi: - Sở Xây dựng;\n   - Sở Tài chính.\n' +
+        'Ủy ban nhân dân tỉnh nhận được dự thảo Quy chế của Bộ Xây dựng về nhà ở xã hội.\n' +
+        'Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính góp ý dự thảo./.',
+    );
+    expect(pairs(letter)).toEqual([['AG.STC', '']]);
+  });
 });
 
 describe("an office copy's header", () => {

@@ -378,8 +378,9 @@ function closingSentences(b: Block): boolean {
  * again whom it asks what of.
  */
 function withoutSalutation(blocks: Block[]): Block[] {
-  // The paragraph that ends on "Kính gửi:" may hold the header's lines joined above it: only the list goes.
-  const at = blocks.findIndex((b) => b.kind === 'para' && /\bkinh gui\s*:$/.test(fold(b.text)));
+  // The paragraph that ends on "Kính gửi:" may hold the header's lines joined above it: only the list goes. The
+  // list may start on its line ("Kính gửi: - Sở Xây dựng;"), the paragraph then ending as a member does.
+  const at = blocks.findIndex((b) => b.kind === 'para' && /\bkinh gui\s*:(?:\s*-[^:.]*[;,])?$/.test(fold(b.text)));
   if (at < 0) return blocks;
   let end = at + 1;
   while (blocks[end]?.kind === 'dash') end++;
