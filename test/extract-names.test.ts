@@ -215,6 +215,12 @@ describe('where a list of addressees ends', () => {
     ).toEqual(['Bộ Xây dựng']);
   });
 
+  it("leaves out the governor's title before the bank", () => {
+    expect(
+      leads(vpcp('1. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng rà soát nợ xấu.')),
+    ).toEqual(['Ngân hàng Nhà nước Việt Nam']);
+  });
+
   it('ends a name at "theo chức năng", the manner of the act after its subject', () => {
     expect(
       leads(

@@ -213,6 +213,7 @@ const SKIPS = [
   'bộ trưởng',
   'cục trưởng',
   'giám đốc',
+  'thống đốc',
   'tổng giám đốc',
   'ban thường trực',
   'ban giám đốc',
