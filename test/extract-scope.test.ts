@@ -239,6 +239,16 @@ describe('a second addressee after "; "', () => {
     ]);
   });
 
+  it('reads "; đối với" and a kind as what the act concerns, not a second addressee', () => {
+    expect(
+      pairs(
+        vpcp(
+          '1. Giao Bộ Xây dựng đôn đốc các gói thầu trên tuyến; đối với các nhà thầu chậm tiến độ cần kịp thời điều chuyển khối lượng.',
+        ),
+      ),
+    ).toEqual([['Bộ Xây dựng', '']]);
+  });
+
   it('does not cut a name that goes on with a capital after "; "', () => {
     expect(pairs(vpcp('1. Giao Sở Nội vụ thành lập Tổ công tác; thường trực Tổ Chỉ đạo là Sở Nội vụ.'))).toEqual([
       ['Sở Nội vụ', ''],

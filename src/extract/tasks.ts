@@ -1394,9 +1394,12 @@ export class TaskReader {
     // các địa phương cần tập trung xây dựng …"), in prose as in an item — a second addressee of the sentence.
     if (!run.whole)
       for (const m of run.text.matchAll(/(?<=;)\s+(?=\p{L})/gu)) {
-        if (inList(m.index) || (run.prose && /^\p{Lu}/u.test(run.text.slice(m.index + m[0].length)))) continue;
-        if (this.actsFirst(run.text.slice(m.index + m[0].length)))
-          cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
+        const clause = run.text.slice(m.index + m[0].length);
+        if (inList(m.index) || (run.prose && /^\p{Lu}/u.test(clause))) continue;
+        // "…; đối với các nhà thầu chậm tiến độ cần kịp thời thực hiện điều chuyển khối lượng …": what the act
+        // concerns, not who acts — the clause goes on with the task before it.
+        if (/^đối với\s/iu.test(clause)) continue;
+        if (this.actsFirst(clause)) cuts.push({ at: m.index, kind: 'semi', skip: m[0].length });
       }
     cuts.sort((a, b) => a.at - b.at);
     if (topic) cuts.splice(0, cuts.length, ...cuts.filter((c, k) => k === 0 || c.at > from));
