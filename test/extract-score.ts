@@ -162,6 +162,7 @@ export const SETS = [
   'heldout-m',
   'tuning-n',
   'heldout-n',
+  'heldout-o',
   'header',
   'seed',
 ] as const;
@@ -172,7 +173,7 @@ export const SETS = [
  * start into tuning-m and held-out M; held-out M was scored once at the round's end (unseen/AFTER-M.md) and
  * is tuning material since, as L2 (unseen/AFTER-L2.md) is.
  */
-export const HIDDEN: readonly Reading['set'][] = ['heldout-n'];
+export const HIDDEN: readonly Reading['set'][] = [];
 
 /** The sets a run scores: every set but the hidden ones, and each hidden set whose flag is given. */
 export function setsFor(argv: readonly string[]): Reading['set'][] {
