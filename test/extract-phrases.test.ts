@@ -811,6 +811,25 @@ describe('the ways the notices of held-out D are written', () => {
     );
     expect(own[0]).toEqual(['Sở Tài chính', '', '7']);
   });
+  it('gives a report date naming no addressee, written once after the items, to each item', () => {
+    // Only the recipient ("qua Sở Tư pháp") is named: the report is asked of everyone above.
+    expect(
+      pairs(
+        lc(
+          '1. Sở Xây dựng rà soát các công trình chậm tiến độ.\n2. Sở Tài chính bố trí kinh phí.\nKết quả thực hiện báo cáo Ủy ban nhân dân tỉnh (qua Sở Tư pháp) trước ngày 15/9/2026.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Xây dựng', '2026-09-15', '7'],
+      ['Sở Tài chính', '2026-09-15', '8'],
+    ]);
+    // A last line that asks for no report and names no one (a caption) dates nothing.
+    expect(
+      pairs(lc('1. Sở Xây dựng rà soát các công trình.\nCông trình cầu mới vào tháng 2/2026 (Hình minh họa).')).map(
+        (r) => r.slice(0, 2),
+      ),
+    ).toEqual([['Sở Xây dựng', '']]);
+  });
   it('keeps an item that quotes or restates a provision one task, whatever "(4) …" its quote holds', () => {
     expect(
       pairs(

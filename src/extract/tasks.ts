@@ -712,7 +712,10 @@ export class TaskReader {
     if (!due || verbFirst || CONNECTIVES.some((c) => f.startsWith(c.join(' ')))) return null;
     const tokens = this.m.tokens(last.text);
     const together = tokens.some((_, i) => this.m.matchAt(tokens, i)?.target.type === 'group');
-    if (!together || !this.ownLeads(last.text).every(isGroup)) return null;
+    const own = this.ownLeads(last.text);
+    // "Kết quả thực hiện báo cáo UBND tỉnh (qua Sở …) trước ngày …" asks a report of no one named: of everyone above.
+    const reportOfAll = own.length === 0 && /\bbao cao\b/.test(f);
+    if (!(together || reportOfAll) || !own.every(isGroup)) return null;
     // The list it closes: the items at the level of the item above it, back to a heading above them.
     let k = body.length - 2;
     while (k >= 0 && body[k]!.kind === 'para') k--;
