@@ -823,6 +823,30 @@ describe('the ways the notices of held-out D are written', () => {
       ['Sở Xây dựng', '2026-09-15', '7'],
       ['Sở Tài chính', '2026-09-15', '8'],
     ]);
+    // One more item after it keeps its own date: the paragraph closes the list before it.
+    expect(
+      pairs(
+        lc(
+          '1. Giao các sở:\na) Sở Xây dựng rà soát các công trình.\nb) Sở Tài chính bố trí kinh phí.\nKết quả thực hiện, các cơ quan, đơn vị báo cáo Ủy ban nhân dân tỉnh trước ngày 15/9/2026.\nc) Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện, báo cáo trước ngày 30/9/2026.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Xây dựng', '2026-09-15', '8'],
+      ['Sở Tài chính', '2026-09-15', '9'],
+      ['Sở Nội vụ', '2026-09-30', '11'],
+    ]);
+    // A paragraph that opens on the addressees and asks them to act is a task, not a date for the list.
+    expect(
+      pairs(
+        lc(
+          '1. Sở Xây dựng rà soát các công trình.\nCác sở, ngành phải nêu gương, hoàn thành trước ngày 15/9/2026.\n2. Sở Tài chính bố trí kinh phí.',
+        ),
+      ).map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['Sở Xây dựng', ''],
+      ['Các sở, ngành', '2026-09-15'],
+      ['Sở Tài chính', ''],
+    ]);
     // A last line that asks for no report and names no one (a caption) dates nothing.
     expect(
       pairs(lc('1. Sở Xây dựng rà soát các công trình.\nCông trình cầu mới vào tháng 2/2026 (Hình minh họa).')).map(

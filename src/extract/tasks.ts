@@ -557,7 +557,7 @@ export class TaskReader {
     this.dropContents(body, out);
     if (shared)
       for (const p of out)
-        if (p.firstLine >= shared.from && p.deadline.kind === 'none')
+        if (p.firstLine >= shared.from && p.firstLine < shared.to && p.deadline.kind === 'none')
           p.deadline = { ...shared.due, inherited: true, afterItems: true };
     return out;
   }
@@ -702,9 +702,13 @@ export class TaskReader {
    * no lead of its own, is the deadline of every item of the list it closes that has none of its own; it
    * is no task itself.
    */
-  private sharedDeadline(body: Block[]): { due: Deadline; from: number } | null {
-    const last = body[body.length - 1];
-    if (!last || last.kind !== 'para') return null;
+  private sharedDeadline(body: Block[]): { due: Deadline; from: number; to: number } | null {
+    // It may close a list that one more item follows ("i. Giao Sở Tư pháp: Theo dõi, đôn đốc …"): the paragraph
+    // is then the last one, with only items after it, the first of them at the level of the list it closes.
+    let at = body.length - 1;
+    while (at >= 0 && body[at]!.kind !== 'para') at--;
+    const last = body[at];
+    if (!last) return null;
     const due = dated(last.text, this.m.day);
     const f = fold(last.text);
     // "Báo cáo của …" is the report, a noun: a word that reads as a verb is one unless "của" follows it.
@@ -715,17 +719,21 @@ export class TaskReader {
     const own = this.ownLeads(last.text);
     // "Kết quả thực hiện báo cáo UBND tỉnh (qua Sở …) trước ngày …" asks a report of no one named: of everyone above.
     const reportOfAll = own.length === 0 && /\bbao cao\b/.test(f);
-    if (!(together || reportOfAll) || !own.every(isGroup)) return null;
+    if (!(together || reportOfAll) || !own.every(isGroup) || this.opensOnBody(last.text)) return null;
     // The list it closes: the items at the level of the item above it, back to a heading above them.
-    let k = body.length - 2;
+    let k = at - 1;
     while (k >= 0 && body[k]!.kind === 'para') k--;
     if (k < 0) return null;
-    const level = body[k]!.level;
-    let first = k;
-    for (let j = k - 1; j >= 0 && (body[j]!.kind === 'para' || body[j]!.level >= level); j--)
+    // With an item after it, the list is the one that item goes on with: "a." to "g." before "i.".
+    const next = body[at + 1];
+    const level = next ? next.level : body[k]!.level;
+    if (body[k]!.level < level) return null;
+    let first = -1;
+    for (let j = k; j >= 0 && (body[j]!.kind === 'para' || body[j]!.level >= level); j--)
       if (body[j]!.level === level) first = j;
-    body.pop();
-    return { due, from: body[first]!.firstLine };
+    if (first < 0) return null;
+    body.splice(at, 1);
+    return { due, from: body[first]!.firstLine, to: next ? next.firstLine : Infinity };
   }
 
   /** "Giao X", "Đề nghị X", "yêu cầu X", "Riêng X" followed by agencies, and a sentence's "Chuyển X". */
