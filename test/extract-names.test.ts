@@ -38,6 +38,15 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
     );
   });
 
+  it('reads "Thi hành án dân sự tỉnh" as a body named by its level, in a list after "Giao"', () => {
+    expect(
+      leads(
+        vpcp(
+          '1. Giao Thi hành án dân sự tỉnh, Công an tỉnh phối hợp tổ chức cưỡng chế theo quy định.\n2. Thi hành án dân sự tỉnh tổng hợp kết quả thi hành các bản án.',
+        ),
+      ),
+    ).toEqual(['Thi hành án dân sự tỉnh', 'Công an tỉnh', 'Thi hành án dân sự tỉnh']);
+  });
   it('leaves a name with no title as it is, accents telling "Trường" from "Trưởng"', () => {
     expect(agencyOf('Sở Nông nghiệp và Môi trường')).toBe('Sở Nông nghiệp và Môi trường');
     expect(agencyOf('Trường Cao đẳng Kỹ thuật')).toBe('Trường Cao đẳng Kỹ thuật');

@@ -414,6 +414,7 @@ const HEAD_WORDS = [
   'bảo hiểm xã hội',
   'vườn quốc gia',
   'khu bảo tồn',
+  'thi hành án dân sự',
 ];
 /**
  * Heads that name a provincial body by its level alone, in lower case: "Công an tỉnh", "Thuế tỉnh",
@@ -432,6 +433,7 @@ const LEVEL_HEADS = [
   'viện kiểm sát',
   'kiểm toán',
   'ngân hàng',
+  'thi hành án dân sự',
 ].map((h) => nameKey(h).join(' '));
 /** The elected bodies an office may serve together. */
 const ELECTED = ['hội đồng nhân dân', 'ủy ban nhân dân', 'đoàn đại biểu quốc hội'].map((h) => nameKey(h));
