@@ -847,6 +847,14 @@ describe('the ways the notices of held-out D are written', () => {
       ['Các sở, ngành', '2026-09-15'],
       ['Sở Tài chính', ''],
     ]);
+    // A last paragraph that asks in so many words ("yêu cầu các sở, ngành …") is a task of its own: no date for the list.
+    expect(
+      pairs(
+        lc(
+          '1. Sở Xây dựng rà soát các công trình.\n2. Sở Tài chính bố trí kinh phí.\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành báo cáo kết quả trước ngày 15/9/2026.',
+        ),
+      )[0],
+    ).toEqual(['Sở Xây dựng', '', '7']);
     // A last line that asks for no report and names no one (a caption) dates nothing.
     expect(
       pairs(lc('1. Sở Xây dựng rà soát các công trình.\nCông trình cầu mới vào tháng 2/2026 (Hình minh họa).')).map(

@@ -715,6 +715,9 @@ export class TaskReader {
     const verbFirst = new RegExp(`^(?:${ACTION.source})(?! cua\\b)`).test(f);
     if (!due || verbFirst || CONNECTIVES.some((c) => f.startsWith(c.join(' ')))) return null;
     const tokens = this.m.tokens(last.text);
+    // "Ban Chỉ đạo tỉnh yêu cầu các đơn vị, địa phương …; hoàn thành đăng ký … trước ngày 20/5/2026" asks them in
+    // so many words: a task of its own, dated, not a date for the items above.
+    if (/\b(?:yeu cau|de nghi)\b/.test(f)) return null;
     const together = tokens.some((_, i) => this.m.matchAt(tokens, i)?.target.type === 'group');
     const own = this.ownLeads(last.text);
     // "Kết quả thực hiện báo cáo UBND tỉnh (qua Sở …) trước ngày …" asks a report of no one named: of everyone above.
