@@ -66,6 +66,18 @@ describe("a letter's numbering", () => {
     ]);
   });
 
+  it('reads a bullet "•" as a point like a dash, under a letter, and "*" as a section', () => {
+    const blocks = toBlocks(
+      '2. Các việc cần làm ngay:\na. Về phối hợp:\n• Giao Sở Nội vụ hướng dẫn.\n• Giao Sở Tư pháp rà soát.',
+    );
+    expect(blocks.map((b) => [b.kind, b.level, b.text])).toEqual([
+      ['num', 2, 'Các việc cần làm ngay:'],
+      ['letter', 4, 'Về phối hợp:'],
+      ['dash', 6, 'Giao Sở Nội vụ hướng dẫn.'],
+      ['dash', 6, 'Giao Sở Tư pháp rà soát.'],
+    ]);
+    expect(toBlocks('* Về cải cách hành chính:')[0]).toMatchObject({ kind: 'star', level: 1 });
+  });
   it('reads a range of years broken at its dash as one line, no dash item', () => {
     const blocks = toBlocks(
       '1. Cho phép chuyển nguồn kinh phí của giai đoạn 2021\n- 2025 sang giai đoạn sau.\n- Rà soát nguồn vốn còn lại.',

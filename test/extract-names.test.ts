@@ -47,6 +47,15 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
       ),
     ).toEqual(['Thi hành án dân sự tỉnh', 'Công an tỉnh', 'Thi hành án dân sự tỉnh']);
   });
+  it('reads no plural of matters as an addressee, and ends a name at "hoàn thiện"', () => {
+    expect(
+      leads(
+        vpcp(
+          '2. Các nhiệm vụ cần tập trung trong thời gian tới:\n- Yêu cầu Trung tâm Phục vụ hành chính công tỉnh hoàn thiện quy chế hoạt động.\n- Các giải pháp cần được Sở Nội vụ hướng dẫn cụ thể.',
+        ),
+      ),
+    ).toEqual(['Trung tâm Phục vụ hành chính công tỉnh', '']);
+  });
   it('leaves a name with no title as it is, accents telling "Trường" from "Trưởng"', () => {
     expect(agencyOf('Sở Nông nghiệp và Môi trường')).toBe('Sở Nông nghiệp và Môi trường');
     expect(agencyOf('Trường Cao đẳng Kỹ thuật')).toBe('Trường Cao đẳng Kỹ thuật');

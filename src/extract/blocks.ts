@@ -26,7 +26,7 @@ export interface Block {
 
 const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
   { kind: 'roman', level: 1, re: /^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+/ },
-  { kind: 'star', level: 1, re: /^[*•]\s+/ },
+  { kind: 'star', level: 1, re: /^\*\s+/ },
   { kind: 'num', level: 2, re: /^\d{1,2}[.)/]\s+/ },
   // "1.2. Về việc …", "2.3 Sở …": a decimal item; a capital must follow, so "1.5 triệu" is no marker.
   // "1.3.2. Các sở: …" a decimal item of the third level, inside "1.3.".
@@ -36,7 +36,7 @@ const MARKERS: { kind: MarkerKind; level: number; re: RegExp }[] = [
   { kind: 'letter', level: 4, re: /^[a-zđ](?:\)|\.(?=\s+\p{Lu}))\s+/u },
   { kind: 'paren', level: 5, re: /^\(\d{1,2}\)\.?\s+(?=\p{Lu})/u },
   { kind: 'plus', level: 7, re: /^-?\s*\+\s+/ },
-  { kind: 'dash', level: 6, re: /^[-–]\s+/ },
+  { kind: 'dash', level: 6, re: /^[-–•]\s+/ },
 ];
 
 /** Markdown emphasis and non-breaking spaces from exports; a bullet "* " at line start is kept. */

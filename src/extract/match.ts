@@ -483,6 +483,7 @@ const VERBS = new Set(
     'xây dựng',
     'tổ chức',
     'hoàn thành',
+    'hoàn thiện',
     'chỉ đạo',
     'báo cáo',
     'theo dõi',

@@ -108,6 +108,8 @@ const SKIP_SECTION = /\b(ton tai|han che|ket qua dat duoc|danh gia ket qua)\b/;
  * "III. PHẠM VI, ĐỐI TƯỢNG …", "KINH PHÍ …" — unless they also name the tasks ("MỤC TIÊU, NHIỆM VỤ").
  */
 const PLAN_PART = /^(muc dich|muc tieu|pham vi|doi tuong|kinh phi|danh gia|tinh hinh|thuc trang|can cu)\b/;
+/** Plurals of matters a sentence may open on, before "cần …" as a body's name would: "Các nhiệm vụ cần …". */
+const MATTERS = /^(?:cac|toan) (?:nhiem vu|noi dung|giai phap|van de|y kien|kien nghi)\b/;
 const ASSIGNING_PART = /\b(nhiem vu|giai phap|phan cong|to chuc thuc hien)\b/;
 /** A point labelled as one of a counted set: "Phương án 1: …", "Phương án 2: …". */
 const LABELLED = /^(\p{L}+(?: \p{L}+)?) \d+\s*:/u;
@@ -933,6 +935,8 @@ export class TaskReader {
     if (back.length > 0) return back;
     // "toàn hệ thống ngân hàng thương mại", "toàn ngành": the whole of a kind, as "các" is each of them.
     if (!collective && !each && !(afterVerb ? /^(các|toàn)\s/iu : /^Các\s/u).test(at)) return [];
+    // "2. Các nhiệm vụ cần tập trung làm ngay …:", "Các vấn đề phát sinh … cần được …": matters, not bodies.
+    if (MATTERS.test(fold(at))) return [];
     const most = each ? EACH_TOKENS : collective ? COLLECTIVE_WORDS : long ? PLURAL_AFTER_VERB : PLURAL_WORDS;
     for (let k = first + 2; k <= first + most && k < tokens.length; k++) {
       if (!tokens[k - 1]!.word && !((collective || each) && tokens[k - 1]!.w === ',')) return [];
