@@ -862,6 +862,18 @@ describe('the ways the notices of held-out D are written', () => {
       ),
     ).toEqual([['Sở Xây dựng', '']]);
   });
+  it('reads an intro opening on "Căn cứ" that assigns nothing as the basis, the points staying the heading\'s', () => {
+    expect(
+      pairs(
+        lc(
+          '1. Sở Y tế\nCăn cứ kết quả kiểm tra của Sở Công Thương và chức năng, nhiệm vụ của các sở, ngành:\n- Rà soát các cơ sở kinh doanh thực phẩm.\n- Xử lý các vi phạm.',
+        ),
+      ),
+    ).toEqual([
+      ['Sở Y tế', '', '9'],
+      ['Sở Y tế', '', '10'],
+    ]);
+  });
   it('keeps an item that quotes or restates a provision one task, whatever "(4) …" its quote holds', () => {
     expect(
       pairs(

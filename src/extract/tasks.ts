@@ -1012,6 +1012,9 @@ export class TaskReader {
     const tokens = this.m.tokens(text);
     const a = this.assignments(text, tokens);
     if (a.length > 0) return { leads: a.flatMap((x) => x.leads), source: 'heading' };
+    // "Căn cứ Báo cáo của Sở Nội vụ và chức năng, nhiệm vụ của các sở, ngành, địa phương:" with no assignment: the
+    // basis the points are drawn from, whose bodies are no addressees.
+    if (/^can cu\b/.test(fold(text))) return { leads: [], source: 'none' };
     const s = this.subject(text, tokens).concat(this.subject(text, tokens, 'bare'));
     if (s.length > 0) return { leads: s, source: 'heading' };
     // "Theo Thông báo … năm 2025 có ý nghĩa đặc biệt quan trọng …. Để đạt được mục tiêu trên, Ngân hàng Nhà nước
