@@ -56,6 +56,13 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
       ),
     ).toEqual(['Trung tâm Phục vụ hành chính công tỉnh', '']);
   });
+  it('keeps a ward named with its old city after a dash whole', () => {
+    const letter =
+      'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/UBND-NC\nLâm Đồng, ngày 8 tháng 7 năm 2026\n' +
+      'Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:\n' +
+      '1. UBND phường Lâm Viên - Đà Lạt tiếp tục vận động người dân chấp hành bản án.\nNơi nhận:';
+    expect(leads(letter)).toEqual(['Ủy ban nhân dân phường Lâm Viên - Đà Lạt']);
+  });
   it('leaves a name with no title as it is, accents telling "Trường" from "Trưởng"', () => {
     expect(agencyOf('Sở Nông nghiệp và Môi trường')).toBe('Sở Nông nghiệp và Môi trường');
     expect(agencyOf('Trường Cao đẳng Kỹ thuật')).toBe('Trường Cao đẳng Kỹ thuật');

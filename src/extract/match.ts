@@ -1137,9 +1137,14 @@ export class Matcher {
 
   /** Index of the first token from j on that is not a word starting with a capital (a place, a proper name). */
   private capitalisedRun(text: string, tokens: Token[], j: number): number {
+    const cap = (k: number) => !!tokens[k]?.word && /^\p{Lu}/u.test(text.slice(tokens[k].start, tokens[k].end));
     let k = j;
-    while (k < tokens.length && tokens[k]!.word && /^\p{Lu}/u.test(text.slice(tokens[k]!.start, tokens[k]!.end))) k++;
-    return k;
+    for (;;) {
+      while (cap(k)) k++;
+      // "phường Xuân Hương - Đà Lạt": a ward named with its old city after a dash (Lâm Đồng since 2025).
+      if (k > j && ['-', '–'].includes(tokens[k]?.w ?? '') && cap(k + 1)) k++;
+      else return k;
+    }
   }
 
   /**
