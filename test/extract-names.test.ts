@@ -46,6 +46,10 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
         ),
       ),
     ).toEqual(['Thi hành án dân sự tỉnh', 'Công an tỉnh', 'Thi hành án dân sự tỉnh']);
+    // By its usual initials, as the notices write it once named.
+    expect(leads(vpcp('1. Do đó, yêu cầu THADS tỉnh chủ trì tổ chức thi hành dứt điểm vụ việc.'))).toEqual([
+      'THADS tỉnh',
+    ]);
   });
   it('reads no plural of matters as an addressee, and ends a name at "hoàn thiện"', () => {
     expect(

@@ -415,6 +415,7 @@ const HEAD_WORDS = [
   'vườn quốc gia',
   'khu bảo tồn',
   'thi hành án dân sự',
+  'thads',
 ];
 /**
  * Heads that name a provincial body by its level alone, in lower case: "Công an tỉnh", "Thuế tỉnh",
@@ -434,6 +435,7 @@ const LEVEL_HEADS = [
   'kiểm toán',
   'ngân hàng',
   'thi hành án dân sự',
+  'thads',
 ].map((h) => nameKey(h).join(' '));
 /** The elected bodies an office may serve together. */
 const ELECTED = ['hội đồng nhân dân', 'ủy ban nhân dân', 'đoàn đại biểu quốc hội'].map((h) => nameKey(h));
