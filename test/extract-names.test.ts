@@ -60,6 +60,12 @@ describe('agencyOf(lead): titles read as the bodies their holders head', () => {
       ),
     ).toEqual(['Trung tâm Phục vụ hành chính công tỉnh', '']);
   });
+  it('reads "Hiệp hội …" as a body, as "Hội …" is', () => {
+    expect(leads(vpcp('1. Hội Tin học và Hiệp hội Du lịch hoàn thành tổ chức đại hội nhiệm kỳ.'))).toEqual([
+      'Hội Tin học',
+      'Hiệp hội Du lịch',
+    ]);
+  });
   it('keeps a ward named with its old city after a dash whole', () => {
     const letter =
       'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/UBND-NC\nLâm Đồng, ngày 8 tháng 7 năm 2026\n' +

@@ -80,7 +80,8 @@ describe('extractNotice(real notice) against a reading by a person', () => {
     // 207 (302 rows) with an intro opening on 'Căn cứ' and assigning nothing read as no addressee (5).
     // 209 (303 rows) with a ward named with its old city after a dash kept whole (7).
     // 211 with 'THADS tỉnh', the enforcement office by its initials (7).
-    floor('heldout-o', { e: 272, h: '128/129' }, 211, 303);
+    // 215 (310 rows) with 'Hiệp hội …' a head noun as 'Hội …' is (7).
+    floor('heldout-o', { e: 272, h: '128/129' }, 215, 310);
     expect(t('heldout-b')).toMatchObject({ h: '12/12' });
     expect(t('header')).toMatchObject({ x: 0, h: '9/9' });
     expect(t('seed').p).toBe(1);

@@ -416,6 +416,7 @@ const HEAD_WORDS = [
   'khu bảo tồn',
   'thi hành án dân sự',
   'thads',
+  'hiệp hội',
 ];
 /**
  * Heads that name a provincial body by its level alone, in lower case: "Công an tỉnh", "Thuế tỉnh",
