@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { docxText } from '../src/extract/docx.ts';
 import { extractNotice } from '../src/extract/index.ts';
-import { OCR_MAX_PAGES, readNotice } from '../src/extract/notice-file.ts';
+import { OCR_MAX_PAGES, readNotice, repairNumberLabel } from '../src/extract/notice-file.ts';
 import { readUnits } from '../src/extract/units.ts';
 import { printPdf } from '../src/render/browser.ts';
 import { sharedBrowser } from './browser.ts';
@@ -202,7 +202,17 @@ describe('a PDF notice', () => {
         'Kính gửi: Công ty cổ phần Năng lượng Bảo Long',
       ]),
     );
+    // "Số:3036 /SCT-CN" on the page, which OCR reads "Só:3036 /SCT-CN".
+    expect(extractNotice(text, { units: await readUnits(FIX), scanned: true }).document.doc_no).toBe('3036/SCT-CN');
   }, 120_000);
+
+  it("repairs OCR's misreads of the 'Số:' label before a number, and nothing else", () => {
+    expect(repairNumberLabel('Só:3036 /SCT-CN      Lào Cai\n  Sô: 12/TB-UBND\nS6 : 45/UBND-NC')).toBe(
+      'Số:3036 /SCT-CN      Lào Cai\n  Số: 12/TB-UBND\nSố : 45/UBND-NC',
+    );
+    // Not a label: a word, or a label with no number after it.
+    expect(repairNumberLabel('Sổ sách: 12 quyển/năm\nSô: chưa có')).toBe('Sổ sách: 12 quyển/năm\nSô: chưa có');
+  });
 
   it('a scanned image of a notice: its task rows as a person read them, every one marked to check', async () => {
     // The notice's text printed by Chromium, then only its picture kept (150 dpi, grey, as an office

@@ -91,14 +91,24 @@ async function requireTesseract(file: string, why: OcrWhy): Promise<void> {
  * One page image through tesseract, Vietnamese, as a single column of text of varying sizes (`--psm 4`)
  * with the spaces between words kept, so the two-column header stays two columns as in a layout copy.
  */
-const ocrPage = (image: string, file: string) =>
-  convert(
-    'tesseract',
-    [image, 'stdout', '-l', 'vie', '--psm', '4', '-c', 'preserve_interword_spaces=1'],
-    file,
-    'a scan',
-    'tesseract-ocr',
+const ocrPage = async (image: string, file: string) =>
+  repairNumberLabel(
+    await convert(
+      'tesseract',
+      [image, 'stdout', '-l', 'vie', '--psm', '4', '-c', 'preserve_interword_spaces=1'],
+      file,
+      'a scan',
+      'tesseract-ocr',
+    ),
   );
+
+/**
+ * OCR reads the small "Số:" before a document's number with the wrong mark on its o ("Só:", "Sô:", "Sỏ:") or
+ * as a digit ("S6:"), and the header then finds no number. A line that opens on such a label followed by
+ * digits and a slash is that label.
+ */
+export const repairNumberLabel = (text: string): string =>
+  text.replace(/^(\s*)[Ss](?:[oóòỏõọôồổỗộơ]|6)(\s*:\s*\d[^\n/]*\/)/gmu, '$1Số$2');
 
 /** A scanned PDF's pages as 300 dpi grey images (pdftoppm), each read by OCR; pages end with a form feed as pdftotext's do. */
 async function ocrPdf(file: string, why: OcrWhy, log: (s: string) => void): Promise<NoticeText> {
