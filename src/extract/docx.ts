@@ -5,7 +5,7 @@
  * draws for a numbered list ("1.", "a)", "-"), which are not in the text itself: without them
  * the items of an auto-numbered notice would lose the markers the reader of a notice goes by.
  */
-import JSZip from 'jszip';
+import { Zip } from '../load/zip.ts';
 
 /** Why a .docx could not be read; the caller names the file. */
 export class DocxError extends Error {}
@@ -275,15 +275,28 @@ function bodyText(xml: string, numbering: Numbering, styles: Map<string, ParaSty
   return lines.join('\n');
 }
 
-export async function docxText(data: Uint8Array): Promise<string> {
-  let zip: JSZip;
+/** A part of the zip at `file` by name, undefined when absent; a file that is no zip, or a broken one, is a DocxError. */
+function zipParts(file: string): (name: string) => string | undefined {
+  const broken = (e: unknown) => new DocxError(`it is not a Word (.docx) file: ${(e as Error).message}`);
+  let zip: Zip;
   try {
-    zip = await JSZip.loadAsync(data);
+    zip = Zip.open(file);
   } catch (e) {
-    throw new DocxError(`it is not a Word (.docx) file: ${(e as Error).message}`);
+    throw broken(e);
   }
-  const part = (name: string) => zip.file(name)?.async('string');
-  const document = await part('word/document.xml');
+  return (name) => {
+    try {
+      return zip.text(name) ?? undefined;
+    } catch (e) {
+      throw broken(e);
+    }
+  };
+}
+
+/** The text of the .docx at `file`, read with the loader's zip reader as an .xlsx is. */
+export function docxText(file: string): string {
+  const part = zipParts(file);
+  const document = part('word/document.xml');
   if (document === undefined) throw new DocxError('it has no word/document.xml, so it is no Word document');
-  return bodyText(document, readNumbering(await part('word/numbering.xml')), readStyles(await part('word/styles.xml')));
+  return bodyText(document, readNumbering(part('word/numbering.xml')), readStyles(part('word/styles.xml')));
 }

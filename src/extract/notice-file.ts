@@ -202,7 +202,7 @@ export async function readNotice(file: string, log: (s: string) => void = () => 
     notice = { text: await ocrPage(file, file), ocrPages: 1 };
   } else if (startsWith(buf, ZIP) || ext === '.docx') {
     try {
-      notice = { text: await docxText(buf) };
+      notice = { text: docxText(file) };
     } catch (e) {
       if (e instanceof DocxError) throw new CliError(`${file}: ${e.message}; save it as .docx, PDF or UTF-8 text`);
       throw e;
