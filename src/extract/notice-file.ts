@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CliError } from '../errors.ts';
+import { FOREIGN, VIETNAMESE_LETTERS } from '../load/encoding.ts';
 import { DocxError, docxText } from './docx.ts';
 
 const run = promisify(execFile);
@@ -152,10 +153,8 @@ function utf8Text(file: string, buf: Uint8Array): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Latin-1 signs and letters no Vietnamese word written in Unicode uses (Unicode Vietnamese uses À–Ý's others). */
-const LATIN1 = /[¡-¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ]/u;
-/** The letters only Vietnamese uses: ă, đ, ơ, ư and the tone-marked vowels of U+1EA0–U+1EF9. */
-const VIETNAMESE = /[ĂăĐđƠơƯưẠ-ỹ]/gu;
+/** One Latin-1 sign or letter no Vietnamese word written in Unicode uses (the loader's class). */
+const LATIN1 = new RegExp(FOREIGN.source, 'u');
 
 /** A sign of text no one wrote: a Latin-1 sign, or a letter outside Vietnamese's alphabet (its marks aside). */
 function foreign(ch: string): boolean {
@@ -174,7 +173,7 @@ function foreign(ch: string): boolean {
 function unreadable(text: string): boolean {
   let signs = 0;
   for (const ch of text) if (foreign(ch)) signs++;
-  return signs >= 30 && signs > 2 * (text.match(VIETNAMESE)?.length ?? 0);
+  return signs >= 30 && signs > 2 * (text.match(VIETNAMESE_LETTERS)?.length ?? 0);
 }
 
 /**
@@ -192,10 +191,10 @@ export async function readNotice(file: string, log: (s: string) => void = () => 
     // Letters, not just page breaks and spaces: a scanned notice is an image with no text layer. A text
     // layer that does not read as Vietnamese (fonts that map their letters wrongly) is no better than none.
     const layer = !/\p{L}{2}/u.test(notice.text) ? 'none' : unreadable(notice.text) ? 'unreadable' : 'text';
-    if (layer !== 'text') {
-      await requireTesseract(file, layer);
-      notice = await ocrPdf(file, layer, log);
-    }
+    // A text layer with letters that reads as Vietnamese has passed the checks below already.
+    if (layer === 'text') return notice;
+    await requireTesseract(file, layer);
+    notice = await ocrPdf(file, layer, log);
   } else if (IMAGES.some((m) => startsWith(buf, m))) {
     await requireTesseract(file, 'image');
     log(`${file}: an image; reading it by OCR`);

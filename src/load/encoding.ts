@@ -17,11 +17,13 @@ function howToFix(enc: string): string {
       : `convert the text from ${enc} to Unicode (e.g. UniKey → "Công cụ chuyển mã", source ${enc}, target Unicode), then save as UTF-8`;
 }
 
-// Latin-1 letters Vietnamese never uses, and symbols that stand for letters in TCVN3/VNI.
-const FOREIGN =
+/** Latin-1 letters Vietnamese never uses, and symbols that stand for letters in TCVN3/VNI. */
+export const FOREIGN =
   /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE-\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/g;
-// Letters only real Vietnamese Unicode text has: ă đ ơ ư, the precomposed block, combining tone marks.
-const GENUINE = /[\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|[\u0300-\u0303\u0309\u0323]/g;
+/** The letters only Vietnamese uses, precomposed: ă đ ơ ư and the tone-marked vowels of U+1EA0–U+1EF9. */
+export const VIETNAMESE_LETTERS = /[\u0102\u0103\u0110\u0111\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/g;
+// Letters only real Vietnamese Unicode text has: those, or combining tone marks.
+const GENUINE = new RegExp(`${VIETNAMESE_LETTERS.source}|[\\u0300-\\u0303\\u0309\\u0323]`, 'g');
 // TCVN3 puts letters at 0xA1-0xBF, and lowercase toned vowels where Latin-1 has capitals ("KÕt luËn").
 const TCVN3 = /[\u00A1-\u00BF]|[b-df-hj-np-tv-z][\u00C0-\u00DE][a-z]|[a-z][\u00C0-\u00DE][a-z]/g;
 // VNI writes a base vowel followed by a mark byte ("Noäi", "vuï", "Sôû").
